@@ -1,0 +1,33 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "plansh",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "plansh", targets: ["plansh"]),
+        .library(name: "PlanKit", targets: ["PlanKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibEdit",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        .target(name: "PlanKit"),
+        .target(name: "PlanShell", dependencies: ["PlanKit", "CLibEdit"]),
+        .executableTarget(
+            name: "plansh",
+            dependencies: [
+                "PlanShell", "PlanKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "PlanKitTests", dependencies: ["PlanKit"]),
+        .testTarget(name: "PlanShellTests", dependencies: ["PlanShell", "PlanKit"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

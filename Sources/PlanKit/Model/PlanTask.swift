@@ -1,0 +1,151 @@
+/// One task of a plan, materialised from the columnar `TaskTable`.
+///
+/// Named `PlanTask` so it never shadows Swift's `Task`.
+public struct PlanTask: Sendable, Hashable {
+    public var plan: String
+    /// Dotted digits, e.g. `2.1.1`.
+    public var path: String
+    /// Text up to the first `。` (the whole clause when it has none).
+    public var heading: String
+    /// Text after the marker, office tag removed.
+    public var text: String
+    public var offices: [String]
+    /// The office list ended in `等有关科室`: other offices may be involved.
+    public var officesOpen: Bool
+    public var targets: [Target]
+    /// 1-based line of the item's marker in the source file.
+    public var line: Int
+    /// The number in `path` was repaired (missing or duplicated numeral).
+    public var inferred: Bool
+    /// The path as printed when it was renumbered; nil when it was not.
+    public var printedPath: String?
+
+    public var status: TaskStatus
+    public var progress: Int
+    public var note: String
+    public var due: CalendarDay?
+    /// The month the current progress refers to.
+    public var updated: YearMonth?
+
+    public var id: String { "\(plan):\(path)" }
+    public var level: Int { path.split(separator: ".").count }
+
+    public init(plan: String, path: String, heading: String, text: String, offices: [String] = [],
+                officesOpen: Bool = false, targets: [Target] = [], line: Int = 0,
+                inferred: Bool = false, printedPath: String? = nil,
+                status: TaskStatus = .notStarted, progress: Int = 0, note: String = "",
+                due: CalendarDay? = nil, updated: YearMonth? = nil) {
+        self.plan = plan
+        self.path = path
+        self.heading = heading
+        self.text = text
+        self.offices = offices
+        self.officesOpen = officesOpen
+        self.targets = targets
+        self.line = line
+        self.inferred = inferred
+        self.printedPath = printedPath
+        self.status = status
+        self.progress = progress
+        self.note = note
+        self.due = due
+        self.updated = updated
+    }
+}
+
+/// A heading node that is not a task: a section or an item with numbered children.
+public struct PlanSection: Sendable, Hashable {
+    public var path: String
+    public var level: Int
+    public var heading: String
+    /// Text of the node itself (lead sentences before its first child), tag removed.
+    public var text: String
+    public var offices: [String]
+    public var officesOpen: Bool
+    public var line: Int
+    public var inferred: Bool
+
+    public init(path: String, level: Int, heading: String, text: String = "", offices: [String] = [],
+                officesOpen: Bool = false, line: Int = 0, inferred: Bool = false) {
+        self.path = path
+        self.level = level
+        self.heading = heading
+        self.text = text
+        self.offices = offices
+        self.officesOpen = officesOpen
+        self.line = line
+        self.inferred = inferred
+    }
+}
+
+/// A repair or doubt the importer reports, with the source line it concerns.
+public struct ImportWarning: Sendable, Hashable {
+    public var line: Int
+    public var message: String
+    public init(line: Int, message: String) {
+        self.line = line
+        self.message = message
+    }
+}
+
+/// Everything known about an imported plan except its tasks.
+public struct PlanInfo: Sendable, Hashable {
+    /// `[a-z0-9_-]+`
+    public var id: String
+    public var title: String
+    public var issuer: String
+    public var year: Int?
+    public var sourceFile: String
+    /// Seconds since 1970.
+    public var importedAt: Int64
+    public var warnings: [ImportWarning]
+    /// Heading nodes in document order (level-1 sections, sub-sections, parent items).
+    public var sections: [PlanSection]
+    /// Prose that belongs to no task: preamble of childless level-1 sections, closing paragraphs.
+    public var extras: [String]
+
+    public init(id: String, title: String, issuer: String = "", year: Int? = nil, sourceFile: String = "",
+                importedAt: Int64 = 0, warnings: [ImportWarning] = [], sections: [PlanSection] = [],
+                extras: [String] = []) {
+        self.id = id
+        self.title = title
+        self.issuer = issuer
+        self.year = year
+        self.sourceFile = sourceFile
+        self.importedAt = importedAt
+        self.warnings = warnings
+        self.sections = sections
+        self.extras = extras
+    }
+}
+
+/// What the importer produces: a plan and its tasks in document order.
+public struct ImportedPlan: Sendable, Hashable {
+    public var info: PlanInfo
+    public var tasks: [PlanTask]
+    public init(info: PlanInfo, tasks: [PlanTask]) {
+        self.info = info
+        self.tasks = tasks
+    }
+}
+
+/// One change of one field of one task, as `history ID` shows it.
+public struct HistoryEntry: Sendable, Hashable {
+    /// Seconds since 1970.
+    public var when: Int64
+    public var month: YearMonth?
+    public var field: String
+    public var old: String
+    public var new: String
+    /// `command`, `script FILE:LINE` or `sheet FILE:ROW`.
+    public var source: String
+
+    public init(when: Int64, month: YearMonth?, field: String, old: String, new: String, source: String) {
+        self.when = when
+        self.month = month
+        self.field = field
+        self.old = old
+        self.new = new
+        self.source = source
+    }
+}

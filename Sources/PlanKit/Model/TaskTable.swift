@@ -1,0 +1,181 @@
+/// All tasks of the working state, column by column.
+///
+/// Rows are kept in natural id order (plan id, then path segment by segment), so a row
+/// number is also the task's rank in `order by id`. Queries read the columns directly;
+/// `subscript(row)` materialises a `PlanTask` for display.
+/// Build one with `TaskTable.Builder`; only progress columns change in place.
+public struct TaskTable: Sendable {
+    // Identity and structure.
+    public internal(set) var planRow: [UInt32] = []
+    public internal(set) var paths = StringColumn()
+    public internal(set) var headings = StringColumn()
+    public internal(set) var texts = StringColumn()
+    public internal(set) var line: [UInt32] = []
+    /// bit 0: offices open; bit 1: path inferred.
+    public internal(set) var flags: [UInt8] = []
+    public internal(set) var printedPaths: [Int: String] = [:]
+
+    // Offices, as codes into `offices` (CSR layout: row i owns officeCodes[officeStart[i]..<officeStart[i+1]]).
+    public internal(set) var offices = StringInterner()
+    public internal(set) var officeStart: [UInt32] = [0]
+    public internal(set) var officeCodes: [UInt32] = []
+    /// For each office code, the rows that name it, ascending.
+    public internal(set) var officeRows: [[UInt32]] = []
+
+    // Targets (CSR layout like offices).
+    public internal(set) var targetStart: [UInt32] = [0]
+    /// NaN when redacted.
+    public internal(set) var targetValue: [Double] = []
+    public internal(set) var targetLow: [Double] = []
+    public internal(set) var targetHigh: [Double] = []
+    public internal(set) var targetComparator: [UInt8] = []
+    public internal(set) var targetUnit: [UInt32] = []
+    public internal(set) var units = StringInterner()
+    public internal(set) var targetRaw = StringColumn()
+    public internal(set) var targetMetric = StringColumn()
+
+    // Progress: the only columns that change in place.
+    public internal(set) var status: [UInt8] = []
+    public internal(set) var progress: [UInt8] = []
+    public internal(set) var noteCode: [UInt32] = []
+    /// Code 0 is the empty note.
+    public internal(set) var notes = StringInterner(names: [""])
+    /// `CalendarDay.ordinal`, 0 when no due date.
+    public internal(set) var due: [Int32] = []
+    /// `YearMonth.ordinal`, -1 when never updated.
+    public internal(set) var updated: [Int32] = []
+
+    public init() {}
+
+    public var count: Int { planRow.count }
+
+    public static let flagOfficesOpen: UInt8 = 1
+    public static let flagInferred: UInt8 = 2
+
+    public func officeCodes(row: Int) -> ArraySlice<UInt32> {
+        officeCodes[Int(officeStart[row])..<Int(officeStart[row + 1])]
+    }
+
+    public func targetRange(row: Int) -> Range<Int> {
+        Int(targetStart[row])..<Int(targetStart[row + 1])
+    }
+
+    public func target(at i: Int) -> Target {
+        let v = targetValue[i], lo = targetLow[i], hi = targetHigh[i]
+        return Target(raw: targetRaw[i], metric: targetMetric[i],
+                      comparator: Comparator.allCases[Int(targetComparator[i])],
+                      value: v.isNaN ? nil : v, low: lo.isNaN ? nil : lo, high: hi.isNaN ? nil : hi,
+                      unit: units[targetUnit[i]])
+    }
+
+    /// The task at `row`; `planID` comes from the workspace's plan list.
+    public func task(row: Int, planID: String) -> PlanTask {
+        PlanTask(
+            plan: planID, path: paths[row], heading: headings[row], text: texts[row],
+            offices: officeCodes(row: row).map { offices[$0] },
+            officesOpen: flags[row] & TaskTable.flagOfficesOpen != 0,
+            targets: targetRange(row: row).map(target(at:)),
+            line: Int(line[row]),
+            inferred: flags[row] & TaskTable.flagInferred != 0,
+            printedPath: printedPaths[row],
+            status: TaskStatus(rawValue: status[row]) ?? .notStarted,
+            progress: Int(progress[row]),
+            note: notes[noteCode[row]],
+            due: CalendarDay(ordinal: due[row]),
+            updated: updated[row] < 0 ? nil : YearMonth(ordinal: Int(updated[row])))
+    }
+
+    // MARK: In-place progress changes
+
+    public mutating func setStatus(_ s: TaskStatus, row: Int) { status[row] = s.rawValue }
+    public mutating func setProgress(_ p: Int, row: Int) { progress[row] = UInt8(clamping: p) }
+    public mutating func setNote(_ n: String, row: Int) { noteCode[row] = notes.intern(n) }
+    public mutating func setDue(_ d: CalendarDay?, row: Int) { due[row] = d?.ordinal ?? 0 }
+    public mutating func setUpdated(_ m: YearMonth?, row: Int) { updated[row] = m.map { Int32($0.ordinal) } ?? -1 }
+
+    /// Builds a table row by row, from new tasks or rows of an existing table.
+    public struct Builder {
+        public private(set) var table = TaskTable()
+
+        public init(reservingRows rows: Int = 0) {
+            table.planRow.reserveCapacity(rows)
+        }
+
+        public mutating func append(_ t: PlanTask, planRow: Int) {
+            table.planRow.append(UInt32(planRow))
+            table.paths.append(t.path)
+            table.headings.append(t.heading)
+            table.texts.append(t.text)
+            table.line.append(UInt32(clamping: t.line))
+            table.flags.append((t.officesOpen ? TaskTable.flagOfficesOpen : 0) | (t.inferred ? TaskTable.flagInferred : 0))
+            if let p = t.printedPath { table.printedPaths[table.count - 1] = p }
+            for o in t.offices { table.officeCodes.append(table.offices.intern(o)) }
+            table.officeStart.append(UInt32(table.officeCodes.count))
+            for g in t.targets {
+                table.targetValue.append(g.value ?? .nan)
+                table.targetLow.append(g.low ?? .nan)
+                table.targetHigh.append(g.high ?? .nan)
+                table.targetComparator.append(UInt8(Comparator.allCases.firstIndex(of: g.comparator) ?? 2))
+                table.targetUnit.append(table.units.intern(g.unit))
+                table.targetRaw.append(g.raw)
+                table.targetMetric.append(g.metric)
+            }
+            table.targetStart.append(UInt32(table.targetValue.count))
+            table.status.append(t.status.rawValue)
+            table.progress.append(UInt8(clamping: t.progress))
+            table.noteCode.append(table.notes.intern(t.note))
+            table.due.append(t.due?.ordinal ?? 0)
+            table.updated.append(t.updated.map { Int32($0.ordinal) } ?? -1)
+        }
+
+        /// Copies `rows` of `other` without materialising strings, giving them `planRow`.
+        public mutating func append(rowsOf other: TaskTable, _ rows: Range<Int>, planRow: Int) {
+            let officeMap = other.offices.names.map { table.offices.intern($0) }
+            let unitMap = other.units.names.map { table.units.intern($0) }
+            let noteMap = other.notes.names.map { table.notes.intern($0) }
+            for r in rows {
+                table.planRow.append(UInt32(planRow))
+                table.paths.append(from: other.paths, row: r)
+                table.headings.append(from: other.headings, row: r)
+                table.texts.append(from: other.texts, row: r)
+                table.line.append(other.line[r])
+                table.flags.append(other.flags[r])
+                if let p = other.printedPaths[r] { table.printedPaths[table.count - 1] = p }
+                for c in other.officeCodes(row: r) { table.officeCodes.append(officeMap[Int(c)]) }
+                table.officeStart.append(UInt32(table.officeCodes.count))
+                for i in other.targetRange(row: r) {
+                    table.targetValue.append(other.targetValue[i])
+                    table.targetLow.append(other.targetLow[i])
+                    table.targetHigh.append(other.targetHigh[i])
+                    table.targetComparator.append(other.targetComparator[i])
+                    table.targetUnit.append(unitMap[Int(other.targetUnit[i])])
+                    table.targetRaw.append(from: other.targetRaw, row: i)
+                    table.targetMetric.append(from: other.targetMetric, row: i)
+                }
+                table.targetStart.append(UInt32(table.targetValue.count))
+                table.status.append(other.status[r])
+                table.progress.append(other.progress[r])
+                table.noteCode.append(noteMap[Int(other.noteCode[r])])
+                table.due.append(other.due[r])
+                table.updated.append(other.updated[r])
+            }
+        }
+
+        /// The finished table, with its office index built.
+        public mutating func finish() -> TaskTable {
+            table.rebuildOfficeIndex()
+            return table
+        }
+    }
+
+    /// Recomputes `officeRows` from the office columns (after a build or a load).
+    public mutating func rebuildOfficeIndex() {
+        var rows = Array(repeating: [UInt32](), count: offices.count)
+        for r in 0..<count {
+            for c in officeCodes(row: r) where rows[Int(c)].last != UInt32(r) {
+                rows[Int(c)].append(UInt32(r))
+            }
+        }
+        officeRows = rows
+    }
+}

@@ -1,0 +1,250 @@
+import Foundation
+
+/// A change to the working state. Every data-changing command becomes one `Mutation`,
+/// which the store journals and the workspace applies, so a replayed journal gives the same state.
+public enum Mutation: Sendable, Hashable {
+    /// Add plans (one file or a whole directory, all or nothing). With `replace`, existing plans
+    /// of the same id are replaced and the progress of tasks whose path survives is kept.
+    case importPlans([ImportedPlan], replace: Bool)
+    case dropPlan(String)
+    /// Progress changes; each carries its own source (command, script:line, sheet:row).
+    case updateProgress([ProgressUpdate], month: YearMonth?, at: Int64)
+}
+
+/// New values for some progress fields of one task. Nil fields are left alone.
+public struct ProgressUpdate: Sendable, Hashable {
+    public var plan: String
+    public var path: String
+    public var status: TaskStatus?
+    public var progress: Int?
+    public var note: String?
+    /// `.some(nil)` clears the due date.
+    public var due: CalendarDay??
+    public var source: String
+
+    public init(plan: String, path: String, status: TaskStatus? = nil, progress: Int? = nil,
+                note: String? = nil, due: CalendarDay?? = nil, source: String) {
+        self.plan = plan
+        self.path = path
+        self.status = status
+        self.progress = progress
+        self.note = note
+        self.due = due
+        self.source = source
+    }
+}
+
+/// One history entry and the task it belongs to.
+public struct TaskHistoryRecord: Sendable, Hashable {
+    public var taskID: String
+    public var entry: HistoryEntry
+    public init(taskID: String, entry: HistoryEntry) {
+        self.taskID = taskID
+        self.entry = entry
+    }
+}
+
+/// The in-memory model: plans, their tasks (columnar) and the history of progress changes.
+public struct Workspace: Sendable {
+    /// Plans sorted by natural id order; `tasks.planRow` indexes this array.
+    public internal(set) var plans: [PlanInfo] = []
+    /// `taskRanges[i]` = rows of `plans[i]` in `tasks`.
+    public internal(set) var taskRanges: [Range<Int>] = []
+    public internal(set) var tasks = TaskTable()
+    public internal(set) var history: [TaskHistoryRecord] = []
+
+    public init() {}
+
+    /// Assembles a workspace from stored parts (snapshot loading). Ranges are recomputed.
+    public init(plans: [PlanInfo], tasks: TaskTable, history: [TaskHistoryRecord]) {
+        self.plans = plans
+        self.tasks = tasks
+        self.history = history
+        self.taskRanges = Workspace.ranges(planCount: plans.count, planRow: tasks.planRow)
+    }
+
+    static func ranges(planCount: Int, planRow: [UInt32]) -> [Range<Int>] {
+        var starts = Array(repeating: -1, count: planCount)
+        var ends = Array(repeating: 0, count: planCount)
+        for (r, p) in planRow.enumerated() {
+            if starts[Int(p)] < 0 { starts[Int(p)] = r }
+            ends[Int(p)] = r + 1
+        }
+        var out: [Range<Int>] = []
+        var last = 0
+        for i in 0..<planCount {
+            if starts[i] < 0 { out.append(last..<last) } else {
+                out.append(starts[i]..<ends[i])
+                last = ends[i]
+            }
+        }
+        return out
+    }
+
+    public var taskCount: Int { tasks.count }
+
+    public func planIndex(_ id: String) -> Int? { plans.firstIndex { $0.id == id } }
+    public func plan(_ id: String) -> PlanInfo? { planIndex(id).map { plans[$0] } }
+
+    /// The row of task `plan:path`, or nil.
+    public func row(plan: String, path: String) -> Int? {
+        guard let p = planIndex(plan) else { return nil }
+        let target = Array(path.utf8)
+        for r in taskRanges[p] where tasks.paths.bytes[tasks.paths.byteRange(r)].elementsEqual(target) {
+            return r
+        }
+        return nil
+    }
+
+    /// The row of task id `plan:path`, or nil.
+    public func row(id: String) -> Int? {
+        guard let colon = id.lastIndex(of: ":") else { return nil }
+        return row(plan: String(id[..<colon]), path: String(id[id.index(after: colon)...]))
+    }
+
+    public func task(row: Int) -> PlanTask {
+        tasks.task(row: row, planID: plans[Int(tasks.planRow[row])].id)
+    }
+
+    public func taskID(row: Int) -> String {
+        plans[Int(tasks.planRow[row])].id + ":" + tasks.paths[row]
+    }
+
+    public func tasks(ofPlan id: String) -> [PlanTask] {
+        guard let p = planIndex(id) else { return [] }
+        return taskRanges[p].map { task(row: $0) }
+    }
+
+    public func history(of taskID: String) -> [HistoryEntry] {
+        history.filter { $0.taskID == taskID }.map(\.entry)
+    }
+
+    // MARK: Applying mutations
+
+    /// Applies `m`, or throws without changing anything.
+    public mutating func apply(_ m: Mutation) throws {
+        switch m {
+        case let .importPlans(new, replace):
+            try importPlans(new, replace: replace)
+        case let .dropPlan(id):
+            guard planIndex(id) != nil else {
+                throw Diagnostic("no plan \"\(id)\"" + Suggest.phrase(id, in: plans.map(\.id)))
+            }
+            rebuild(removing: [id], adding: [])
+            history.removeAll { $0.taskID.hasPrefix(id + ":") }
+        case let .updateProgress(updates, month, at):
+            try updateProgress(updates, month: month, at: at)
+        }
+    }
+
+    mutating func importPlans(_ new: [ImportedPlan], replace: Bool) throws {
+        var seen = Set<String>()
+        for p in new {
+            guard seen.insert(p.info.id).inserted else {
+                throw Diagnostic("plan id \"\(p.info.id)\" given twice in one import")
+            }
+            if !replace && planIndex(p.info.id) != nil {
+                throw Diagnostic("plan \"\(p.info.id)\" exists; add `replace` to replace it (progress of surviving tasks is kept)")
+            }
+        }
+        // Carry progress of surviving paths into replacements.
+        var carried = new
+        for (i, p) in carried.enumerated() {
+            guard let old = planIndex(p.info.id) else { continue }
+            var byPath: [String: Int] = [:]
+            for r in taskRanges[old] { byPath[tasks.paths[r]] = r }
+            for (j, t) in p.tasks.enumerated() {
+                guard let r = byPath[t.path] else { continue }
+                var t2 = t
+                t2.status = TaskStatus(rawValue: tasks.status[r]) ?? .notStarted
+                t2.progress = Int(tasks.progress[r])
+                t2.note = tasks.notes[tasks.noteCode[r]]
+                t2.due = CalendarDay(ordinal: tasks.due[r])
+                t2.updated = tasks.updated[r] < 0 ? nil : YearMonth(ordinal: Int(tasks.updated[r]))
+                carried[i].tasks[j] = t2
+            }
+        }
+        let replacedIDs = Set(carried.map(\.info.id))
+        if replace {
+            let surviving = Set(carried.flatMap { p in p.tasks.map { p.info.id + ":" + $0.path } })
+            history.removeAll { rec in
+                guard let c = rec.taskID.lastIndex(of: ":") else { return false }
+                return replacedIDs.contains(String(rec.taskID[..<c])) && !surviving.contains(rec.taskID)
+            }
+        }
+        rebuild(removing: replacedIDs, adding: carried)
+    }
+
+    /// Rebuilds the plan list and task table without `removing` and with `adding`, in natural order.
+    mutating func rebuild(removing: Set<String>, adding: [ImportedPlan]) {
+        enum Source { case existing(Int), new(Int) }
+        var entries: [(id: String, source: Source)] = []
+        for (i, p) in plans.enumerated() where !removing.contains(p.id) { entries.append((p.id, .existing(i))) }
+        for (i, p) in adding.enumerated() { entries.append((p.info.id, .new(i))) }
+        entries.sort { NaturalOrder.less($0.id, $1.id) }
+
+        var newPlans: [PlanInfo] = []
+        var builder = TaskTable.Builder(reservingRows: tasks.count + adding.reduce(0) { $0 + $1.tasks.count })
+        for (row, e) in entries.enumerated() {
+            switch e.source {
+            case let .existing(i):
+                newPlans.append(plans[i])
+                builder.append(rowsOf: tasks, taskRanges[i], planRow: row)
+            case let .new(i):
+                newPlans.append(adding[i].info)
+                let sorted = adding[i].tasks.sorted {
+                    NaturalOrder.compare(Array($0.path.utf8), Array($1.path.utf8)) < 0
+                }
+                for t in sorted { builder.append(t, planRow: row) }
+            }
+        }
+        let table = builder.finish()
+        self = Workspace(plans: newPlans, tasks: table, history: history)
+    }
+
+    mutating func updateProgress(_ updates: [ProgressUpdate], month: YearMonth?, at: Int64) throws {
+        // Validate everything first: all or nothing.
+        var rows: [Int] = []
+        rows.reserveCapacity(updates.count)
+        var rowCache: [String: [String: Int]] = [:]
+        for u in updates {
+            if rowCache[u.plan] == nil, let p = planIndex(u.plan) {
+                var m: [String: Int] = [:]
+                for r in taskRanges[p] { m[tasks.paths[r]] = r }
+                rowCache[u.plan] = m
+            }
+            guard let r = rowCache[u.plan]?[u.path] else {
+                throw Diagnostic("no task \"\(u.plan):\(u.path)\"")
+            }
+            if let p = u.progress, !(0...100).contains(p) {
+                throw Diagnostic("progress must be 0–100, not \(p)")
+            }
+            rows.append(r)
+        }
+        for (u, r) in zip(updates, rows) {
+            let id = plans[Int(tasks.planRow[r])].id + ":" + tasks.paths[r]
+            func record(_ field: String, _ old: String, _ new: String) {
+                guard old != new else { return }
+                history.append(TaskHistoryRecord(taskID: id, entry: HistoryEntry(
+                    when: at, month: month, field: field, old: old, new: new, source: u.source)))
+            }
+            if let s = u.status {
+                record("status", (TaskStatus(rawValue: tasks.status[r]) ?? .notStarted).keyword, s.keyword)
+                tasks.setStatus(s, row: r)
+            }
+            if let p = u.progress {
+                record("progress", String(tasks.progress[r]), String(p))
+                tasks.setProgress(p, row: r)
+            }
+            if let n = u.note {
+                record("note", tasks.notes[tasks.noteCode[r]], n)
+                tasks.setNote(n, row: r)
+            }
+            if let d = u.due {
+                record("due", CalendarDay(ordinal: tasks.due[r])?.description ?? "", d?.description ?? "")
+                tasks.setDue(d, row: r)
+            }
+            if let m = month { tasks.setUpdated(m, row: r) }
+        }
+    }
+}

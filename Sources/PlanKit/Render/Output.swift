@@ -1,0 +1,80 @@
+/// The formats output can take on the screen or in a `> FILE`.
+public enum OutputFormat: String, Sendable, CaseIterable {
+    case table, csv, json, markdown, html, text
+
+    /// The format a file name asks for (`.csv .json .md .html .txt`), nil when unknown.
+    public init?(fileExtension ext: String) {
+        switch ext.lowercased() {
+        case "csv": self = .csv
+        case "json": self = .json
+        case "md", "markdown": self = .markdown
+        case "html", "htm": self = .html
+        case "txt", "text": self = .text
+        default: return nil
+        }
+    }
+}
+
+/// What a renderer needs to know about where its output goes.
+public struct RenderContext: Sendable {
+    /// Columns available (the terminal width, or 120 when not a terminal).
+    public var width: Int
+    /// Output goes to a terminal (Unicode charts, progress lines) rather than a pipe or file.
+    public var isTerminal: Bool
+
+    public init(width: Int = 120, isTerminal: Bool = false) {
+        self.width = width
+        self.isTerminal = isTerminal
+    }
+}
+
+/// Something a command produced that can be written in any `OutputFormat`.
+public protocol Renderable: Sendable {
+    /// The text to write, ending with a newline unless empty.
+    func render(_ format: OutputFormat, _ context: RenderContext) -> String
+}
+
+/// Plain text output (messages, `echo`): the same in every format, except JSON wraps it as a string.
+public struct TextOutput: Renderable {
+    public var text: String
+    public init(_ text: String) { self.text = text }
+
+    public func render(_ format: OutputFormat, _ context: RenderContext) -> String {
+        if text.isEmpty { return "" }
+        switch format {
+        case .json: return JSON.quote(text) + "\n"
+        default: return text.hasSuffix("\n") ? text : text + "\n"
+        }
+    }
+}
+
+/// Minimal JSON writing helpers shared by every JSON renderer (stable key order, UTF-8 kept).
+public enum JSON {
+    public static func quote(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 {
+                    let hex = String(u.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(u)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    /// A number without a trailing `.0` when integral; `null` for nil or NaN.
+    public static func number(_ v: Double?) -> String {
+        guard let v, v.isFinite else { return "null" }
+        if v == v.rounded() && abs(v) < 1e15 { return String(Int64(v)) }
+        return String(v)
+    }
+}

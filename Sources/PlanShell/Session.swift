@@ -1,0 +1,142 @@
+import Foundation
+import PlanKit
+
+/// Where a session runs and what it may do there.
+public struct SessionEnvironment: Sendable {
+    /// A person is typing (libedit prompt): confirmations may be asked.
+    public var isInteractive: Bool
+    /// Standard output is a terminal: charts, progress lines, truncation to its width.
+    public var stdoutIsTerminal: Bool
+    /// Terminal width in columns (120 when not a terminal).
+    public var width: Int
+    /// Current directory relative paths are resolved against.
+    public var workingDirectory: URL
+
+    public init(isInteractive: Bool = false, stdoutIsTerminal: Bool = false, width: Int = 120,
+                workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
+        self.isInteractive = isInteractive
+        self.stdoutIsTerminal = stdoutIsTerminal
+        self.width = width
+        self.workingDirectory = workingDirectory
+    }
+}
+
+/// Settings changed with `set` (and flags).
+public struct SessionSettings: Sendable {
+    public var format: OutputFormat = .table
+    public var timer = false
+    /// `set errors = continue`: a script goes on after a failing command.
+    public var continueOnError = false
+    /// `--yes` / `update … force`: apply bulk changes without asking.
+    public var assumeYes = false
+    /// `set NAME = VALUE`, `--set`, and `$1…` of the running script.
+    public var variables: [String: String] = [:]
+    public init() {}
+}
+
+/// One plansh session: a store, settings, and the command loop's shared state.
+///
+/// Commands receive the session to read the workspace, commit mutations, ask for
+/// confirmation and report progress; they never touch the terminal themselves.
+public final class Session {
+    public let store: Store
+    public var settings = SessionSettings()
+    public var environment: SessionEnvironment
+    /// Where the command now running came from, for history: `command`, `script FILE:LINE`.
+    public var currentSource = "command"
+    /// Set by the SIGINT handler; long work polls it and stops cleanly.
+    public var isCancelled: Bool { Interrupt.isPending }
+    /// Receives progress lines (terminal only) and confirmation questions.
+    public var interaction: any SessionInteraction
+
+    public init(store: Store, environment: SessionEnvironment = SessionEnvironment(),
+                interaction: any SessionInteraction = NonInteractive()) {
+        self.store = store
+        self.environment = environment
+        self.interaction = interaction
+    }
+
+    public var workspace: Workspace { store.workspace }
+
+    /// Journals and applies `m`; durable when this returns.
+    public func commit(_ m: Mutation) throws {
+        try store.commit(m)
+    }
+
+    /// Asks the user; outside an interactive shell the answer is `settings.assumeYes`.
+    public func confirm(_ question: String) -> Bool {
+        if settings.assumeYes { return true }
+        guard environment.isInteractive else { return false }
+        return interaction.confirm(question)
+    }
+
+    /// Shows a transient progress line on a terminal; nothing otherwise.
+    public func reportProgress(_ line: String) {
+        guard environment.stdoutIsTerminal else { return }
+        interaction.progress(line)
+    }
+
+    /// Clears the progress line.
+    public func finishProgress() {
+        guard environment.stdoutIsTerminal else { return }
+        interaction.progress(nil)
+    }
+
+    /// A user-given path, relative to the working directory.
+    public func resolve(path: String) -> URL {
+        if path.hasPrefix("/") { return URL(fileURLWithPath: path) }
+        if path == "~" || path.hasPrefix("~/") {
+            return URL(fileURLWithPath: NSString(string: path).expandingTildeInPath)
+        }
+        return environment.workingDirectory.appendingPathComponent(path)
+    }
+
+    public var renderContext: RenderContext {
+        RenderContext(width: environment.width, isTerminal: environment.stdoutIsTerminal)
+    }
+
+    /// Runs one command's text (no `;`, no `> FILE`, variables already expanded).
+    public func runCommand(_ text: String) throws -> CommandOutput {
+        let input0 = try CommandInput(text: text, commandWordCount: 0)
+        guard let first = input0.words.first else { return .none }
+        guard let (spec, n) = CommandTable.lookup(input0.words.map(\.value)) else {
+            let word = first.value
+            throw Diagnostic("unknown command \"\(word)\"" + Suggest.phrase(word, in: CommandTable.commandWords),
+                             at: first.span)
+        }
+        let input = try CommandInput(text: text, commandWordCount: n)
+        return try spec.run(input, self)
+    }
+
+    /// The text of `output` in `format` (the session's format when nil).
+    public func render(_ output: CommandOutput, as format: OutputFormat? = nil) -> String {
+        switch output {
+        case .none: return ""
+        case let .message(m): return m.hasSuffix("\n") ? m : m + "\n"
+        case let .rendered(r): return r.render(format ?? settings.format, renderContext)
+        }
+    }
+}
+
+/// How a session talks to its user beyond printing results.
+public protocol SessionInteraction {
+    /// Asks a yes/no question; true for yes.
+    func confirm(_ question: String) -> Bool
+    /// Shows (or with nil clears) a transient progress line.
+    func progress(_ line: String?)
+}
+
+/// Answers no and shows nothing: pipes, scripts, tests.
+public struct NonInteractive: SessionInteraction {
+    public init() {}
+    public func confirm(_ question: String) -> Bool { false }
+    public func progress(_ line: String?) {}
+}
+
+/// Ctrl-C as a flag: the SIGINT handler sets it, long work and the line reader clear it.
+public enum Interrupt {
+    nonisolated(unsafe) static var flag: sig_atomic_t = 0
+    public static var isPending: Bool { flag != 0 }
+    public static func raise() { flag = 1 }
+    public static func clear() { flag = 0 }
+}

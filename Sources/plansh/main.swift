@@ -1,0 +1,2 @@
+import PlanShell
+print("plansh")
