@@ -58,6 +58,10 @@ public final class Session {
 
     public var workspace: Workspace { store.workspace }
 
+    /// When set, the read loop hands every line to it instead of running it as a command
+    /// (the tutorial uses this), and shows its prompt.
+    public var interceptor: (any LineInterceptor)?
+
     /// Journals and applies `m`; durable when this returns.
     public func commit(_ m: Mutation) throws {
         try store.commit(m)
@@ -139,4 +143,12 @@ public enum Interrupt {
     public static var isPending: Bool { flag != 0 }
     public static func raise() { flag = 1 }
     public static func clear() { flag = 0 }
+}
+
+/// Takes over the read loop for a while (a tutorial lesson).
+public protocol LineInterceptor: AnyObject {
+    /// The prompt to show instead of the shell's.
+    var prompt: String { get }
+    /// Handles one typed line; returns false when finished (the session then clears `interceptor`).
+    func handle(line: String, session: Session) -> Bool
 }

@@ -51,4 +51,60 @@ public final class Store {
 
     /// Releases the writer lock.
     public func close() {}
+
+    // MARK: Snapshots (SCAFFOLD: in memory until the store issue lands)
+
+    private var frozen: [String: (SnapshotInfo, Workspace)] = [:]
+
+    /// Every snapshot, oldest first.
+    public func snapshots() throws -> [SnapshotInfo] {
+        frozen.values.map(\.0).sorted { ($0.createdAt, $0.name) < ($1.createdAt, $1.name) }
+    }
+
+    /// The working state frozen under `name`.
+    public func snapshotWorkspace(named name: String) throws -> Workspace {
+        guard let s = frozen[name] else { throw Diagnostic("no snapshot \"\(name)\"") }
+        return s.1
+    }
+
+    /// Freezes the working state as `name`; refuses to overwrite unless `overwrite`.
+    @discardableResult
+    public func save(name: String, overwrite: Bool, automatic: Bool = false, now: Int64) throws -> SnapshotInfo {
+        if frozen[name] != nil && !overwrite {
+            throw Diagnostic("snapshot \"\(name)\" exists; use `save \(name)!` to overwrite it")
+        }
+        let info = SnapshotInfo(name: name, createdAt: now, plans: workspace.plans.count,
+                                tasks: workspace.taskCount, bytes: 0, automatic: automatic)
+        frozen[name] = (info, workspace)
+        return info
+    }
+
+    /// Makes snapshot `name` the working state, keeping the current one as an automatic snapshot first.
+    public func load(name: String, now: Int64) throws {
+        let w = try snapshotWorkspace(named: name)
+        try save(name: "auto-\(now)", overwrite: true, automatic: true, now: now)
+        workspace = w
+    }
+}
+
+/// A named snapshot as `snapshots` lists it.
+public struct SnapshotInfo: Sendable, Hashable {
+    public var name: String
+    /// Seconds since 1970.
+    public var createdAt: Int64
+    public var plans: Int
+    public var tasks: Int
+    /// Size on disk.
+    public var bytes: Int
+    /// Made by `load` to keep the state it replaced.
+    public var automatic: Bool
+
+    public init(name: String, createdAt: Int64, plans: Int, tasks: Int, bytes: Int, automatic: Bool) {
+        self.name = name
+        self.createdAt = createdAt
+        self.plans = plans
+        self.tasks = tasks
+        self.bytes = bytes
+        self.automatic = automatic
+    }
 }
