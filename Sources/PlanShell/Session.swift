@@ -48,6 +48,14 @@ public final class Session {
     public var isCancelled: Bool { Interrupt.isPending }
     /// Receives progress lines (terminal only) and confirmation questions.
     public var interaction: any SessionInteraction
+    /// Where results go (standard output unless a test captures them).
+    public var output: (String) -> Void = { StandardStreams.write($0, to: .out) }
+    /// Where errors, warnings and timings go.
+    public var errorOutput: (String) -> Void = { StandardStreams.write($0, to: .err) }
+    /// `quit` was given.
+    public var shouldQuit = false
+    /// Scripts being run, outermost first, with the line now running in each.
+    var scriptStack: [(path: String, name: String, line: Int)] = []
 
     public init(store: Store, environment: SessionEnvironment = SessionEnvironment(),
                 interaction: any SessionInteraction = NonInteractive()) {

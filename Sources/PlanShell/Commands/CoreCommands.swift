@@ -1,6 +1,7 @@
 import PlanKit
 
-/// Commands of this group, one file each beside this one.
+/// The shell's own commands: echo, set, run, help, quit.
 enum CoreCommands {
-    static let specs: [CommandSpec] = []
+    static let specs: [CommandSpec] = [EchoCommand.spec, SetCommand.spec, RunCommand.spec, HelpCommand.spec,
+                                       QuitCommand.spec, QuitCommand.exitSpec]
 }

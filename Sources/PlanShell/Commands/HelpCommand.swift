@@ -1,0 +1,72 @@
+import PlanKit
+
+/// Help topics beyond command names.
+enum HelpTopics {
+    static let texts: [String: String] = [
+        "query": """
+        Query expressions (find, count, update … where, diff … where):
+          expr    := term ("or" term)*
+          term    := factor ("and" factor)*
+          factor  := "not" factor | "(" expr ")" | field op value
+                   | field "in" "(" value, … ")" | field "is" ["not"] "empty"
+          op      := = != < <= > >= contains matches   (包含 = contains)
+        Fields: id plan path section heading text office status progress note due updated
+                target unit level overdue   (科室 状态 进度 内容 计划 标题 备注)
+        Examples:
+          find tasks where office = "医政科教科" and status = behind
+          find where target >= 90% order by progress desc limit 10
+          count tasks by office, status
+        """,
+        "scripts": """
+        plansh FILE.plansh ARG…   run a script; $1… are its arguments, --set NAME=VALUE sets $NAME
+        plansh -c 'CMD; CMD'      run commands and exit
+        cmd | plansh              read commands from a pipe (no prompt)
+        In scripts: # comments, `;` between commands, set NAME = VALUE, $NAME / ${NAME}, run OTHER.plansh.
+        The first error stops the script with FILE:LINE:COL and exit status 1.
+        Exit status: 0 success, 1 a command failed, 2 bad usage.
+        """,
+        "output": """
+        Any query or report may end with `> FILE`: .csv .json .md .html .txt choose the format.
+        `set format table|csv|json|markdown` sets the format on the screen.
+        """,
+    ]
+    static var names: [String] { texts.keys.sorted() }
+}
+
+enum HelpCommand {
+    static let spec = CommandSpec(
+        ["help"], summary: "list commands, or explain one", usage: "help [COMMAND|TOPIC]",
+        details: "Topics: " + HelpTopics.names.joined(separator: ", ") + ".", topic: "general"
+    ) { input, _ in
+        let args = input.arguments.map(\.value)
+        guard !args.isEmpty else { return .message(overview()) }
+        let key = args.map { TextFolding.keyword($0) }
+        if key.count == 1, let t = HelpTopics.texts[key[0]] { return .message(t) }
+        let matching = CommandTable.all.filter { spec in
+            Array(spec.words.prefix(key.count)) == key && spec.topic != "hidden"
+        }
+        guard !matching.isEmpty else {
+            let word = args.joined(separator: " ")
+            let names = CommandTable.all.map(\.name) + HelpTopics.names
+            throw Diagnostic("no help for \"\(word)\"" + Suggest.phrase(word, in: names),
+                             at: input.arguments.first.map { $0.span.lowerBound..<(input.arguments.last?.span.upperBound ?? $0.span.upperBound) })
+        }
+        return .message(matching.map { spec in
+            var s = "\(spec.usage)\n  \(spec.summary)"
+            if !spec.details.isEmpty {
+                s += "\n\n" + spec.details.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")
+            }
+            return s
+        }.joined(separator: "\n\n"))
+    }
+
+    static func overview() -> String {
+        let shown = CommandTable.all.filter { $0.topic != "hidden" }
+        let width = (shown.map { DisplayWidth.of($0.name) }.max() ?? 8) + 2
+        var lines = ["Commands (help COMMAND for details; help query, help scripts, help output):"]
+        for spec in shown {
+            lines.append("  " + DisplayWidth.pad(spec.name, to: width) + spec.summary)
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import PlanKit
+
+extension Session {
+    /// The prompt showing the store's state: `plansh[2 plans]> `.
+    public var prompt: String {
+        let n = workspace.plans.count
+        var state = n == 0 ? "no plans" : n == 1 ? "1 plan" : "\(n) plans"
+        if store.isReadOnly { state += ", read-only" }
+        return "plansh[\(state)]> "
+    }
+
+    public static let continuationPrompt = "   ...> "
+
+    /// Reads and runs commands until `quit` or end of input (Ctrl-D).
+    public func interact(with reader: any LineReader) {
+        var pending = ""
+        while !shouldQuit {
+            let shownPrompt = interceptor?.prompt ?? (pending.isEmpty ? prompt : Session.continuationPrompt)
+            switch reader.readLine(prompt: shownPrompt) {
+            case .endOfInput:
+                if !pending.isEmpty {
+                    errorOutput("error: end of input inside an unclosed string or parenthesis\n")
+                }
+                output("\n")
+                return
+            case .interrupted:
+                pending = ""
+                continue
+            case .invalidUTF8:
+                errorOutput("error: the line is not valid UTF-8; ignored\n")
+                continue
+            case let .line(line):
+                if let handler = interceptor {
+                    reader.addHistory(line)
+                    if !handler.handle(line: line, session: self) { interceptor = nil }
+                    continue
+                }
+                pending = pending.isEmpty ? line : pending + "\n" + line
+                if CommandSplitter.split(pending).isIncomplete { continue }
+                let chunk = pending
+                pending = ""
+                reader.addHistory(chunk)
+                currentSource = "command"
+                execute(chunk)
+                Interrupt.clear()
+            }
+        }
+    }
+}
+
+/// Questions and progress lines on a terminal.
+public final class TerminalInteraction: SessionInteraction {
+    weak var reader: (any LineReader)?
+    public init(reader: any LineReader) { self.reader = reader }
+
+    public func confirm(_ question: String) -> Bool {
+        guard let reader else { return false }
+        switch reader.readLine(prompt: question + " [y/N] ") {
+        case let .line(answer):
+            return ["y", "yes", "是", "确定"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+        default:
+            return false
+        }
+    }
+
+    public func progress(_ line: String?) {
+        if let line {
+            StandardStreams.write("\r\u{1B}[K" + line, to: .err)
+        } else {
+            StandardStreams.write("\r\u{1B}[K", to: .err)
+        }
+    }
+}
