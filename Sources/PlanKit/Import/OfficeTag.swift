@@ -1,0 +1,111 @@
+/// The responsible-office tag of an item: `(责任科室:A、B)`, `（责任单位：…）`, `【责任科室】…`,
+/// `(牵头单位:A;配合单位:B、C)`; offices in written order, the lead first.
+struct OfficeTag {
+    var offices: [String]
+    /// The list ended in `等有关科室` (or similar): other offices may take part.
+    var isOpen: Bool
+    /// Where the tag sits in the text it was found in.
+    var range: Range<Int>
+    /// The closing bracket was missing; the tag ran to the end of the text.
+    var unbalanced: Bool
+
+    static let keywords: [[UInt32]] = ["责任科室", "责任单位", "牵头单位", "责任处室", "牵头科室", "牵头部门",
+                                       "责任部门", "牵头处室", "责任股室", "主办科室"].map { $0.unicodeScalars.map(\.value) }
+    static let openSuffixes: [String] = ["等有关科室", "等相关科室", "等相关处室", "等有关处室", "等有关单位", "等相关单位",
+                                         "等有关部门", "等相关部门", "等科室", "等单位", "等部门"]
+
+    /// The last tag in `s`, if any.
+    static func find(in s: [UInt32]) -> OfficeTag? {
+        var i = s.count - 1
+        while i >= 0 {
+            let u = s[i]
+            if u == 0x28 || u == 0xFF08 || u == 0x3010 {  // ( （ 【
+                if let tag = parse(s, at: i) { return tag }
+            }
+            i -= 1
+        }
+        return nil
+    }
+
+    static func parse(_ s: [UInt32], at start: Int) -> OfficeTag? {
+        let bracket = s[start]
+        var j = start + 1
+        while j < s.count, isSpaceScalar(s[j]) { j += 1 }
+        guard let kw = keywords.first(where: { k in j + k.count <= s.count && Array(s[j..<(j + k.count)]) == k }) else { return nil }
+        j += kw.count
+        let close: UInt32
+        if bracket == 0x3010 {
+            guard j < s.count, s[j] == 0x3011 else { return nil }  // 】
+            j += 1
+            close = 0  // runs to the end
+        } else {
+            while j < s.count, isSpaceScalar(s[j]) { j += 1 }
+            guard j < s.count, s[j] == 0x3A || s[j] == 0xFF1A else { return nil }  // : ：
+            j += 1
+            close = bracket == 0x28 ? 0x29 : 0xFF09
+        }
+        // Content up to the matching close (either width), or the end.
+        var k = j
+        var depth = 0
+        var end = s.count
+        var unbalanced = close != 0
+        while k < s.count {
+            let c = s[k]
+            if close != 0 {
+                if c == 0x28 || c == 0xFF08 { depth += 1 }
+                if c == 0x29 || c == 0xFF09 {
+                    if depth == 0 { end = k; unbalanced = false; break }
+                    depth -= 1
+                }
+            } else if c == 0x0A || c == 0x3002 {  // 【…】 list ends at a line or sentence end
+                end = k
+                break
+            }
+            k += 1
+        }
+        let content = Array(s[j..<end])
+        let (offices, open) = splitOffices(content)
+        guard !offices.isEmpty || open else { return nil }
+        let tagEnd = close != 0 && !unbalanced ? end + 1 : (close == 0 && end < s.count && s[end] == 0x3002 ? end + 1 : end)
+        return OfficeTag(offices: offices, isOpen: open, range: start..<tagEnd, unbalanced: unbalanced)
+    }
+
+    /// `A、B;配合单位:C、D等有关科室` → [A, B, C, D], open.
+    static func splitOffices(_ content: [UInt32]) -> ([String], Bool) {
+        var offices: [String] = []
+        var open = false
+        var groups: [[UInt32]] = [[]]
+        for u in content {
+            if u == 0x3B || u == 0xFF1B { groups.append([]) } else { groups[groups.count - 1].append(u) }  // ; ；
+        }
+        for var g in groups {
+            // Drop a label such as 配合单位: at the start of a group.
+            if let colon = g.firstIndex(where: { $0 == 0x3A || $0 == 0xFF1A }), colon <= 8 {
+                g = Array(g[(colon + 1)...])
+            }
+            var item: [UInt32] = []
+            func flush() {
+                var name = trimmed(item[...]).string
+                item = []
+                for suffix in openSuffixes where name.hasSuffix(suffix) {
+                    name = String(name.dropLast(suffix.count))
+                    open = true
+                    break
+                }
+                name = name.trimmingCharacters(in: .whitespaces)
+                if !name.isEmpty && !offices.contains(name) { offices.append(name) }
+            }
+            for u in g {
+                if u == 0x3001 || u == 0x2C || u == 0xFF0C || u == 0x20 || u == 0x3000 {  // 、 , ，
+                    flush()
+                } else {
+                    item.append(u)
+                }
+            }
+            flush()
+        }
+        return (offices, open)
+    }
+}
+
+import Foundation

@@ -1,0 +1,38 @@
+/// Lines of a web page or notice around a plan that are not part of it
+/// (发布日期, 浏览次数, 索引号, 字号 大 中 小, 分享到, 打印 关闭, 版权所有, ICP, forms …).
+enum PageChrome {
+    static let prefixes: [String] = [
+        "发布日期", "发布时间", "浏览次数", "索引号", "索 引 号", "字体", "字号", "【字号", "信息来源", "所属类目", "主题分类",
+        "体裁", "体       裁", "发文字号", "发文日期", "公开类别", "公开日期", "机构名称", "组配分类", "生成日期", "公开范围",
+        "公开方式", "发布机构", "文号", "文  号", "分享到", "关闭", "打印", "备案序号", "当前页二维码", "政策咨询",
+        "咨询部门", "手机号码", "姓  名", "姓名", "内  容", "验证码", "是否公开", "文件预览", "附件下载", "相关文章",
+        "计划总结", "(信息公开形式", "（信息公开形式", "扫一扫", "【打印", "【关闭", "网站地图", "主办单位", "承办单位",
+        "•", "*", "|",
+    ]
+    static let contains: [String] = ["版权所有", "ICP备", "ICP证", "浏览次数", "字号:", "字号：", "大 中 小", "公网安备"]
+
+    /// True when the whole line is page chrome.
+    static func isChrome(_ line: String) -> Bool {
+        let t = line.trimmingCharacters(in: .whitespaces)
+        if t.isEmpty { return false }
+        if t.allSatisfy({ $0 == "|" || $0 == " " || $0 == "*" }) { return true }
+        for p in prefixes where t.hasPrefix(p) { return true }
+        for c in contains where t.contains(c) { return true }
+        // Metadata tables: several pipe-separated cells.
+        if t.filter({ $0 == "|" }).count >= 2 { return true }
+        return false
+    }
+
+    /// A signature or date line (`十堰市卫生健康委员会`, `2023年2月23日`) standing alone.
+    static func isSignatureOrDate(_ line: String) -> Bool {
+        let t = line.trimmingCharacters(in: .whitespaces)
+        if t.isEmpty || t.count > 60 { return false }
+        if t.hasSuffix("日"), t.contains("年"), t.contains("月"), t.count <= 24, !t.contains("。") { return true }
+        let orgs = ["委员会", "卫生健康局", "卫生健康委", "卫健委", "卫健局", "人民政府", "办公室"]
+        if !t.contains("。"), !t.contains("，"), !t.contains(","), orgs.contains(where: { t.hasSuffix($0) }) { return true }
+        if t.contains("卫生健康"), t.contains("年"), t.hasSuffix("日"), !t.contains("。") { return true }
+        return false
+    }
+}
+
+import Foundation

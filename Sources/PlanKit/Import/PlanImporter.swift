@@ -1,0 +1,55 @@
+import Foundation
+
+/// Imports plan documents: the public entry to `PlanParser`.
+public enum PlanImporter {
+    /// Parses the plan in `data` (UTF-8, BOM and CRLF accepted) as plan `id`.
+    public static func parse(data: Data, fileName: String, id: String, now: Int64 = Int64(Date().timeIntervalSince1970)) throws -> ImportedPlan {
+        guard isValidID(id) else {
+            throw Diagnostic("plan id \"\(id)\" is not valid: use lower-case letters, digits, _ and -")
+        }
+        if data.count > 200_000_000 {
+            throw Diagnostic("\(fileName): \(data.count / 1_000_000) MB is too large for one plan (limit 200 MB)")
+        }
+        let text = try PlanText.decode(data, fileName: fileName)
+        return try PlanParser.parse(text, id: id, fileName: fileName, now: now)
+    }
+
+    /// Reads and parses the file at `url`.
+    public static func importFile(at url: URL, id: String? = nil, now: Int64 = Int64(Date().timeIntervalSince1970)) throws -> ImportedPlan {
+        let name = url.lastPathComponent
+        guard let planID = id ?? planID(fromFileName: name) else {
+            throw Diagnostic("cannot make a plan id from \"\(name)\"; give one with `as ID`")
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw Diagnostic("cannot read \(url.path): \((error as NSError).localizedFailureReason ?? "no such file or not readable")")
+        }
+        return try parse(data: data, fileName: name, id: planID, now: now)
+    }
+
+    /// `[a-z0-9_-]+`
+    public static func isValidID(_ id: String) -> Bool {
+        !id.isEmpty && id.utf8.count <= 64 && id.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F || $0 == 0x2D }
+    }
+
+    /// A file name made a valid id: `Yuyao 2025.txt` → `yuyao-2025`; nil when nothing is left.
+    public static func planID(fromFileName name: String) -> String? {
+        var base = name
+        if let dot = base.lastIndex(of: "."), dot != base.startIndex { base = String(base[..<dot]) }
+        var out = ""
+        var lastDash = false
+        for u in base.lowercased().unicodeScalars {
+            if (u >= "a" && u <= "z") || (u >= "0" && u <= "9") || u == "_" || u == "-" {
+                out.unicodeScalars.append(u)
+                lastDash = u == "-"
+            } else if !lastDash && !out.isEmpty {
+                out += "-"
+                lastDash = true
+            }
+        }
+        while out.hasSuffix("-") { out.removeLast() }
+        return out.isEmpty ? nil : String(out.prefix(64))
+    }
+}

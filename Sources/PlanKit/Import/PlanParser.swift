@@ -1,0 +1,472 @@
+import Foundation
+
+/// Reads one plan document into sections and tasks (SPEC §2).
+///
+/// Stages: decode → drop page chrome → rejoin hard-wrapped lines → one text stream with a
+/// source line per character → find marker candidates → accept those that fit the numbering
+/// (a stack of open headings) → repair missing and duplicated numerals → cut texts, office
+/// tags and figures.
+struct PlanParser {
+    final class Node {
+        let kind: HeadingMarker.Kind?
+        var number: Int
+        var printedNumber: Int
+        var start: Int
+        var textStart: Int
+        var textEnd: Int = 0
+        var children: [Node] = []
+        weak var parent: Node?
+        var inferred = false
+        init(kind: HeadingMarker.Kind?, number: Int, start: Int, textStart: Int, inferred: Bool = false) {
+            self.kind = kind
+            self.number = number
+            self.printedNumber = number
+            self.start = start
+            self.textStart = textStart
+            self.inferred = inferred
+        }
+        func lastChild(of kind: HeadingMarker.Kind) -> Node? { children.last { $0.kind == kind } }
+    }
+
+    var stream: [UInt32] = []
+    var lineOf: [Int32] = []
+    var warnings: [ImportWarning] = []
+    var extras: [String] = []
+    var frontLines: [String] = []
+    var chromeLines: [Int] = []
+
+    func line(at pos: Int) -> Int {
+        guard !lineOf.isEmpty else { return 0 }
+        return Int(lineOf[min(max(0, pos), lineOf.count - 1)])
+    }
+
+    mutating func warn(_ pos: Int, _ message: String) {
+        warnings.append(ImportWarning(line: line(at: pos), message: message))
+    }
+
+    // MARK: Entry
+
+    static func parse(_ text: PlanText, id: String, fileName: String, now: Int64) throws -> ImportedPlan {
+        var p = PlanParser()
+        return try p.run(text, id: id, fileName: fileName, now: now)
+    }
+
+    mutating func run(_ text: PlanText, id: String, fileName: String, now: Int64) throws -> ImportedPlan {
+        buildStream(text)
+        let candidates = HeadingMarker.scan(stream)
+        let root = resolve(candidates)
+        guard !root.children.isEmpty else {
+            throw Diagnostic("\(fileName): no plan structure found (no numbered headings such as 一、 (一) 1. (1) 一是)")
+        }
+        fillSectionGaps(root)
+        setTextEnds(root, end: stream.count)
+        splitClosingProse(root)
+        let (title, issuer, year) = frontMatter(fileName: fileName)
+        var info = PlanInfo(id: id, title: title, issuer: issuer, year: year, sourceFile: fileName, importedAt: now)
+        var tasks: [PlanTask] = []
+        var sections: [PlanSection] = []
+        let topHasChildren = root.children.contains { !$0.children.isEmpty }
+        collect(root, path: [], inherited: nil, inferredAbove: false, topHasChildren: topHasChildren,
+                planID: id, tasks: &tasks, sections: &sections)
+        if !chromeLines.isEmpty {
+            warnings.insert(ImportWarning(line: chromeLines[0],
+                                          message: "\(chromeLines.count) line(s) of page chrome skipped (lines \(Self.ranges(chromeLines)))"), at: 0)
+        }
+        if tasks.isEmpty {
+            throw Diagnostic("\(fileName): headings were found but no tasks (items without numbered children)")
+        }
+        info.sections = sections
+        info.extras = extras
+        info.warnings = warnings.sorted { $0.line < $1.line }
+        return ImportedPlan(info: info, tasks: tasks)
+    }
+
+    static func ranges(_ lines: [Int]) -> String {
+        var parts: [String] = []
+        var i = 0
+        while i < lines.count {
+            var j = i
+            while j + 1 < lines.count && lines[j + 1] == lines[j] + 1 { j += 1 }
+            parts.append(i == j ? "\(lines[i])" : "\(lines[i])–\(lines[j])")
+            i = j + 1
+        }
+        return parts.joined(separator: ", ")
+    }
+
+    // MARK: Stream
+
+    mutating func buildStream(_ text: PlanText) {
+        var lines: [(scalars: [UInt32], line: Int)] = []
+        for (scalars, n) in zip(text.lines, text.lineNumbers) {
+            var s = scalars[...]
+            // Web pages put ` |` cells around the plan's lines.
+            while let l = s.last, l == 0x7C || isSpaceScalar(l) { s = s.dropLast() }
+            s = trimmed(s)
+            if s.isEmpty { continue }
+            lines.append((Array(s), n))
+        }
+        lines = rejoinHardWraps(lines)
+        stream.reserveCapacity(lines.reduce(0) { $0 + $1.scalars.count + 1 })
+        for (k, l) in lines.enumerated() {
+            if k > 0 {
+                stream.append(0x0A)
+                lineOf.append(Int32(l.line))
+            }
+            stream.append(contentsOf: l.scalars)
+            lineOf.append(contentsOf: repeatElement(Int32(l.line), count: l.scalars.count))
+        }
+    }
+
+    /// A file wrapped at a fixed width has many lines of that exact length; join each such
+    /// line with the next so markers are sought in whole paragraphs.
+    mutating func rejoinHardWraps(_ lines: [(scalars: [UInt32], line: Int)]) -> [(scalars: [UInt32], line: Int)] {
+        var counts: [Int: Int] = [:]
+        var long = 0
+        for l in lines where l.scalars.count >= 20 {
+            counts[l.scalars.count, default: 0] += 1
+            long += 1
+        }
+        guard let (width, hits) = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key < $1.key) }),
+              hits >= 5, Double(hits + (counts[width - 1] ?? 0)) >= 0.3 * Double(long) else { return lines }
+        // Not wrapped if the "width" lines mostly end a sentence.
+        let enders: Set<UInt32> = [0x3002, 0xFF1B, 0x3B, 0xFF09, 0x29]
+        let atWidth = lines.filter { $0.scalars.count == width }
+        let ending = atWidth.filter { enders.contains($0.scalars.last ?? 0) }.count
+        guard ending * 2 < atWidth.count else { return lines }
+        var out: [(scalars: [UInt32], line: Int)] = []
+        var joining = false
+        for l in lines {
+            if joining, var last = out.popLast() {
+                last.scalars += l.scalars
+                out.append(last)
+            } else {
+                out.append(l)
+            }
+            joining = l.scalars.count >= width - 1 && !enders.contains(l.scalars.last ?? 0)
+        }
+        warnings.append(ImportWarning(line: lines.first?.line ?? 1, message: "lines wrapped at \(width) characters were rejoined"))
+        return out
+    }
+
+    // MARK: Numbering
+
+    /// Accepts the candidates that continue the numbering; everything else stays text.
+    mutating func resolve(_ candidates: [HeadingMarker]) -> Node {
+        let root = Node(kind: nil, number: 0, start: 0, textStart: 0)
+        var stack: [Node] = [root]
+        var lastGlobal: [HeadingMarker.Kind: Int] = [:]
+        // The body starts at the first `一、` (or, without sections, the first line-start `1`).
+        let hasSections = candidates.contains { $0.kind == .section && $0.number == 1 }
+        var started = false
+        for c in candidates {
+            if !started {
+                guard c.number == 1, hasSections ? c.kind == .section : c.atLineStart || c.start == 0 else { continue }
+                started = true
+                recordFront(upTo: c.start)
+            }
+            var pi = stack.count - 1
+            while let k = stack[pi].kind, k >= c.kind { pi -= 1 }
+            let parent = stack[pi]
+            var number = c.number
+            var accept = false
+            var duplicate = false
+            var gap = false
+            if let last = parent.lastChild(of: c.kind) {
+                if c.number == last.number + 1 {
+                    accept = true
+                } else if c.number == last.printedNumber && c.number == last.number && (c.kind == .clause || c.atLineStart) {
+                    accept = true
+                    duplicate = true
+                    number = last.number + 1
+                } else if c.kind == .section, parent.kind == nil, c.number > last.number + 1, c.number <= last.number + 6,
+                          c.atLineStart || (c.start > 0 && stream[c.start - 1] == 0x20) {
+                    accept = true
+                    gap = true
+                } else if c.number == 1, c.kind != .section, let section = stack.first(where: { $0.kind == .section }),
+                          let bare = bareHeading(before: c.start, lowerBound: stack.last?.textStart ?? 0) {
+                    // A sub-numbering restarts after a short unnumbered line: a section whose numeral is missing.
+                    let lastSection = root.lastChild(of: .section)?.number ?? section.number
+                    let inferred = Node(kind: .section, number: lastSection + 1, start: bare.lowerBound,
+                                        textStart: bare.lowerBound, inferred: true)
+                    inferred.parent = root
+                    root.children.append(inferred)
+                    lastGlobal[.section] = inferred.number
+                    stack = [root, inferred]
+                    warn(bare.lowerBound, "section numeral missing: \"\(stream[bare].string)\" read as section \(inferred.number)")
+                    pi = 1
+                    accept = true
+                }
+            } else if c.number == 1 || c.number == (lastGlobal[c.kind] ?? -10) + 1 {
+                accept = true
+            }
+            guard accept else {
+                if c.kind == .section && c.atLineStart {
+                    warn(c.start, "\"\(stream[c.start..<c.end].string)\" does not continue the section numbering; read as text")
+                }
+                continue
+            }
+            let parentNode = stack[pi]
+            stack.removeSubrange((pi + 1)...)
+            let node = Node(kind: c.kind, number: number, start: c.start, textStart: c.end, inferred: duplicate)
+            node.printedNumber = c.number
+            node.parent = parentNode
+            parentNode.children.append(node)
+            stack.append(node)
+            lastGlobal[c.kind] = number
+            if duplicate {
+                warn(c.start, "numeral \(stream[c.start..<c.end].string) repeats the previous one; numbered \(number)")
+            }
+            if gap, let prev = parentNode.children.dropLast().last(where: { $0.kind == .section }) {
+                pendingGaps.append((prev, node))
+            }
+        }
+        return root
+    }
+
+    var pendingGaps: [(Node, Node)] = []
+
+    /// A short unnumbered heading ending right before `pos`: a whole line, or (in one-line
+    /// documents) the words after the previous sentence or tag.
+    func bareHeading(before pos: Int, lowerBound: Int) -> Range<Int>? {
+        var end = pos
+        while end > lowerBound, isSpaceScalar(stream[end - 1]) || stream[end - 1] == 0x0A { end -= 1 }
+        var q = end
+        if q > lowerBound, stream[q - 1] == 0x3002 { q -= 1 }  // a title may end with 。
+        while q > lowerBound {
+            let u = stream[q - 1]
+            if u == 0x0A || u == 0x3002 || u == 0x29 || u == 0xFF09 || u == 0xFF1B || u == 0x3B { break }
+            q -= 1
+        }
+        guard q > lowerBound else { return nil }
+        var lo = q
+        while lo < end, isSpaceScalar(stream[lo]) { lo += 1 }
+        let length = end - lo
+        guard length >= 4, length <= 60 else { return nil }
+        let body = stream[lo..<end]
+        if body.dropLast().contains(0x3002) || body.contains(0x3A) || body.contains(0xFF1A) { return nil }
+        // A whole line, or words after a sentence end or tag followed by a space (one-line documents).
+        let before = stream[q - 1]
+        let spaced = lo > q || (q < end && isSpaceScalar(stream[q]))
+        guard before == 0x0A || spaced || (lo > 0 && isSpaceScalar(stream[lo - 1])) else { return nil }
+        return lo..<end
+    }
+
+    /// Sections accepted after a jump in numbering (二 → 六): find the unnumbered lines that fill it.
+    mutating func fillSectionGaps(_ root: Node) {
+        for (prev, next) in pendingGaps {
+            let missing = next.number - prev.number - 1
+            var found: [(range: Range<Int>, childIndex: Int)] = []
+            for (ci, child) in prev.children.enumerated() where ci > 0 {
+                let before = prev.children[ci - 1]
+                let lower = deepestLast(before).textStart
+                if let r = bareHeading(before: child.start, lowerBound: lower), stream[r.lowerBound - 1] == 0x0A {
+                    found.append((r, ci))
+                }
+            }
+            guard found.count == missing else {
+                warn(next.start, "section numbering jumps from \(prev.number) to \(next.number); \(missing) section(s) could not be placed")
+                continue
+            }
+            var moved: [Node] = []
+            var remaining = prev.children
+            for (k, f) in found.enumerated().reversed() {
+                let node = Node(kind: .section, number: prev.number + 1 + k, start: f.range.lowerBound,
+                                textStart: f.range.lowerBound, inferred: true)
+                node.parent = root
+                node.children = Array(remaining[f.childIndex...])
+                for c in node.children { c.parent = node }
+                remaining.removeSubrange(f.childIndex...)
+                moved.insert(node, at: 0)
+                warn(f.range.lowerBound, "section numeral missing: \"\(stream[f.range].string)\" read as section \(node.number)")
+            }
+            prev.children = remaining
+            if let at = root.children.firstIndex(where: { $0 === prev }) {
+                root.children.insert(contentsOf: moved, at: at + 1)
+            }
+        }
+    }
+
+    func deepestLast(_ n: Node) -> Node {
+        var x = n
+        while let l = x.children.last { x = l }
+        return x
+    }
+
+    /// Each node's own text runs to the next marker in document order.
+    func setTextEnds(_ root: Node, end: Int) {
+        var order: [Node] = []
+        func walk(_ n: Node) {
+            if n.kind != nil { order.append(n) }
+            for c in n.children { walk(c) }
+        }
+        walk(root)
+        order.sort { $0.start < $1.start }
+        for (i, n) in order.enumerated() {
+            n.textEnd = i + 1 < order.count ? order[i + 1].start : end
+            if n.textEnd < n.textStart { n.textEnd = n.textStart }
+        }
+    }
+
+    /// The last task's text stops at its paragraph end; what follows is closing prose or page chrome.
+    mutating func splitClosingProse(_ root: Node) {
+        let last = deepestLast(root)
+        guard last.kind != nil else { return }
+        var cut: Int?
+        // A tag closes the item: anything after it is not the item's.
+        let own = Array(stream[last.textStart..<last.textEnd])
+        if let nl = own.firstIndex(of: 0x0A) {
+            cut = last.textStart + nl
+        } else if let tag = OfficeTag.find(in: own), tag.range.upperBound < own.count,
+                  own[tag.range.upperBound...].contains(where: { !isSpaceScalar($0) }) {
+            cut = last.textStart + tag.range.upperBound
+        } else {
+            // One-line documents: a paragraph joined with a space after the final sentence.
+            var k = own.count - 1
+            while k > 0 {
+                if isSpaceScalar(own[k]) && own[k - 1] == 0x3002 { cut = last.textStart + k; break }
+                k -= 1
+            }
+        }
+        guard let c = cut else { return }
+        let tail = stream[c..<last.textEnd]
+        last.textEnd = c
+        for paragraph in tail.split(whereSeparator: { $0 == 0x0A }) {
+            let t = trimmed(paragraph)
+            guard !t.isEmpty else { continue }
+            let s = t.string
+            if PageChrome.isChrome(s) || PageChrome.isSignatureOrDate(s) {
+                chromeLines.append(line(at: t.startIndex))
+                continue
+            }
+            extras.append(s)
+            warnings.append(ImportWarning(line: line(at: t.startIndex), message: "closing paragraph belongs to no task; kept with the plan"))
+        }
+    }
+
+    // MARK: Front matter
+
+    mutating func recordFront(upTo pos: Int) {
+        guard pos > 0 else { return }
+        let front = stream[0..<pos]
+        var offset = 0
+        for paragraph in front.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            let start = offset
+            offset += paragraph.count + 1
+            let t = trimmed(paragraph)
+            guard !t.isEmpty else { continue }
+            let s = t.string
+            if PageChrome.isChrome(s) {
+                chromeLines.append(line(at: start))
+            } else {
+                frontLines.append(s)
+            }
+        }
+    }
+
+    func frontMatter(fileName: String) -> (String, String, Int?) {
+        var title = ""
+        for l in frontLines where l.contains("工作要点") || l.contains("工作计划") || l.contains("工作安排") {
+            var t = l
+            if let a = t.firstIndex(of: "《"), let b = t.firstIndex(of: "》"), a < b {
+                t = String(t[t.index(after: a)..<b])
+            }
+            if let u = t.firstIndex(of: "_") { t = String(t[..<u]) }
+            t = t.replacingOccurrences(of: "|", with: "").trimmingCharacters(in: .whitespaces)
+            if t.count > 60 || t.contains("。") { continue }
+            if title.isEmpty || t.count < title.count { title = t }
+        }
+        if title.isEmpty {
+            title = frontLines.first(where: { $0.count <= 40 && !$0.contains("。") && !PageChrome.isSignatureOrDate($0) })
+                ?? fileName
+        }
+        var year: Int?
+        let scalars = Array(title.unicodeScalars.map(\.value))
+        var i = 0
+        while i + 4 <= scalars.count {
+            let ds = scalars[i..<(i + 4)].compactMap { HeadingMarker.digitValue($0) }
+            if ds.count == 4 {
+                let y = ds.reduce(0) { $0 * 10 + $1 }
+                if (1990...2100).contains(y) { year = y; break }
+            }
+            i += 1
+        }
+        var issuer = ""
+        for l in frontLines where PageChrome.isSignatureOrDate(l) && !l.hasSuffix("日") {
+            issuer = l.trimmingCharacters(in: .whitespaces)
+            break
+        }
+        if issuer.isEmpty, let y = year, let r = title.range(of: String(y)) {
+            let lead = String(title[..<r.lowerBound])
+            if lead.count >= 2 { issuer = lead }
+        }
+        return (title, issuer, year)
+    }
+
+    // MARK: Tasks
+
+    mutating func collect(_ node: Node, path: [Int], inherited: OfficeTag?, inferredAbove: Bool, topHasChildren: Bool,
+                          planID: String, tasks: inout [PlanTask], sections: inout [PlanSection]) {
+        // Clause groups whose shared tag was written after the last clause.
+        var sharedTail: OfficeTag?
+        if node.children.count > 1, node.children.allSatisfy({ $0.kind == .clause }) {
+            let tags = node.children.map { OfficeTag.find(in: Array(stream[$0.textStart..<$0.textEnd])) }
+            if let last = tags.last, let tag = last, tags.dropLast().allSatisfy({ $0 == nil }) {
+                let own = Array(stream[node.children[node.children.count - 1].textStart..<node.children[node.children.count - 1].textEnd])
+                if trimmed(own[tag.range.upperBound...]).isEmpty { sharedTail = tag }
+            }
+        }
+        for child in node.children {
+            let p = path + [child.number]
+            let raw = Array(stream[child.textStart..<child.textEnd])
+            var tag = OfficeTag.find(in: raw)
+            var body: [UInt32]
+            if let t = tag {
+                body = Array(raw[..<t.range.lowerBound]) + Array(raw[t.range.upperBound...])
+                if t.unbalanced { warn(child.textStart + t.range.lowerBound, "office tag is not closed; read to the end of the item") }
+            } else {
+                body = raw
+            }
+            let isShared = tag != nil && sharedTail != nil && child === node.children.last
+            if isShared { tag = nil }
+            let effective = tag ?? sharedTail ?? inherited
+            let text = cleanText(body)
+            let inferred = inferredAbove || child.inferred
+            let pathString = p.map(String.init).joined(separator: ".")
+            let line = line(at: child.start)
+            let isTopLevel = path.isEmpty
+            if child.children.isEmpty && !(isTopLevel && topHasChildren) {
+                var printed: String?
+                if child.printedNumber != child.number {
+                    printed = (path + [child.printedNumber]).map(String.init).joined(separator: ".")
+                }
+                tasks.append(PlanTask(plan: planID, path: pathString, heading: Self.heading(of: text), text: text,
+                                      offices: effective?.offices ?? [], officesOpen: effective?.isOpen ?? false,
+                                      targets: FigureExtractor.targets(in: text), line: line, inferred: inferred,
+                                      printedPath: printed))
+            } else {
+                sections.append(PlanSection(path: pathString, level: p.count, heading: Self.heading(of: text), text: text,
+                                            offices: tag?.offices ?? [], officesOpen: tag?.isOpen ?? false,
+                                            line: line, inferred: inferred))
+                if child.children.isEmpty {
+                    extras.append(stream[child.start..<child.textEnd].string.trimmingCharacters(in: .whitespacesAndNewlines))
+                }
+                collect(child, path: p, inherited: tag ?? inherited, inferredAbove: inferred, topHasChildren: topHasChildren,
+                        planID: planID, tasks: &tasks, sections: &sections)
+            }
+        }
+    }
+
+    /// Item text as printed: paragraphs joined, spaces at the ends trimmed.
+    func cleanText(_ body: [UInt32]) -> String {
+        var out: [UInt32] = []
+        out.reserveCapacity(body.count)
+        for u in body where u != 0x0A { out.append(u) }
+        return trimmed(out[...]).string
+    }
+
+    /// Text up to the first `。`, or the whole text when it has none.
+    static func heading(of text: String) -> String {
+        if let i = text.firstIndex(of: "。") { return String(text[..<i]) }
+        return text
+    }
+}
