@@ -103,7 +103,11 @@ struct PlanParser {
             while let l = s.last, l == 0x7C || isSpaceScalar(l) { s = s.dropLast() }
             s = trimmed(s)
             if s.isEmpty { continue }
-            lines.append((Array(s), n))
+            var scalars = Array(s)
+            if removeWatermarks(&scalars) {
+                warnings.append(ImportWarning(line: n, message: "a web watermark (site address / 转载请注明) was removed"))
+            }
+            lines.append((scalars, n))
         }
         lines = rejoinHardWraps(lines)
         stream.reserveCapacity(lines.reduce(0) { $0 + $1.scalars.count + 1 })
@@ -115,6 +119,28 @@ struct PlanParser {
             stream.append(contentsOf: l.scalars)
             lineOf.append(contentsOf: repeatElement(Int32(l.line), count: l.scalars.count))
         }
+    }
+
+    /// Removes parenthesised site watermarks such as `( www.example.com 转载请注明 )`.
+    func removeWatermarks(_ s: inout [UInt32]) -> Bool {
+        var changed = false
+        var i = 0
+        while i < s.count {
+            if s[i] == 0x28 || s[i] == 0xFF08 {
+                var j = i + 1
+                while j < s.count, j - i < 80, s[j] != 0x29, s[j] != 0xFF09 { j += 1 }
+                if j < s.count, s[j] == 0x29 || s[j] == 0xFF09 {
+                    let inside = s[(i + 1)..<j].string.lowercased()
+                    if inside.contains("www.") || inside.contains("http") || inside.contains("转载请注明") {
+                        s.removeSubrange(i...j)
+                        changed = true
+                        continue
+                    }
+                }
+            }
+            i += 1
+        }
+        return changed
     }
 
     /// A file wrapped at a fixed width has many lines of that exact length; join each such
