@@ -192,37 +192,43 @@ struct PlanParser {
             }
             var pi = stack.count - 1
             while let k = stack[pi].kind, k >= c.kind { pi -= 1 }
-            let parent = stack[pi]
             var number = c.number
             var accept = false
             var duplicate = false
             var gap = false
-            if let last = parent.lastChild(of: c.kind) {
+            let lastSame = stack[pi].lastChild(of: c.kind)
+            let continues = c.number == (lastSame?.number ?? -10) + 1
+                || (lastSame == nil && c.number == (lastGlobal[c.kind] ?? -10) + 1)
+            // A section whose numeral is missing: a short unnumbered heading right before an item that
+            // restarts its numbering (any layout), or before a continuing item on its own line.
+            if c.kind != .section, hasSections, stack.count > 1, let previous = stack.last, previous !== stack[pi],
+               !stack[pi].children.isEmpty, c.number == 1 || (continues && c.atLineStart),
+               (c.number != 1 || !continues || lastSame == nil),
+               let bare = bareHeading(before: c.start, lowerBound: previous.textStart),
+               c.number == 1 || (bare.lowerBound > 0 && stream[bare.lowerBound - 1] == 0x0A) {
+                let lastSection = root.lastChild(of: .section)?.number ?? 0
+                let inferred = Node(kind: .section, number: lastSection + 1, start: bare.lowerBound,
+                                    textStart: bare.lowerBound, inferred: true)
+                inferred.parent = root
+                root.children.append(inferred)
+                lastGlobal[.section] = inferred.number
+                stack = [root, inferred]
+                warn(bare.lowerBound, "section numeral missing: \"\(stream[bare].string)\" read as section \(inferred.number)")
+                pi = 1
+                accept = true
+            } else if let last = lastSame {
                 if c.number == last.number + 1 {
                     accept = true
                 } else if c.number == last.printedNumber && c.number == last.number && (c.kind == .clause || c.atLineStart) {
                     accept = true
                     duplicate = true
                     number = last.number + 1
-                } else if c.kind == .section, parent.kind == nil, c.number > last.number + 1, c.number <= last.number + 6,
+                } else if c.kind == .section, stack[pi].kind == nil, c.number > last.number + 1, c.number <= last.number + 6,
                           c.atLineStart || (c.start > 0 && stream[c.start - 1] == 0x20) {
                     accept = true
                     gap = true
-                } else if c.number == 1, c.kind != .section, let section = stack.first(where: { $0.kind == .section }),
-                          let bare = bareHeading(before: c.start, lowerBound: stack.last?.textStart ?? 0) {
-                    // A sub-numbering restarts after a short unnumbered line: a section whose numeral is missing.
-                    let lastSection = root.lastChild(of: .section)?.number ?? section.number
-                    let inferred = Node(kind: .section, number: lastSection + 1, start: bare.lowerBound,
-                                        textStart: bare.lowerBound, inferred: true)
-                    inferred.parent = root
-                    root.children.append(inferred)
-                    lastGlobal[.section] = inferred.number
-                    stack = [root, inferred]
-                    warn(bare.lowerBound, "section numeral missing: \"\(stream[bare].string)\" read as section \(inferred.number)")
-                    pi = 1
-                    accept = true
                 }
-            } else if c.number == 1 || c.number == (lastGlobal[c.kind] ?? -10) + 1 {
+            } else if c.number == 1 || continues {
                 accept = true
             }
             guard accept else {
