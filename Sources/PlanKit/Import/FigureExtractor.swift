@@ -1,8 +1,326 @@
 /// Finds the quantitative figures (targets) in a task's text. See SPEC §2 "Figure rules".
+///
+/// One pass over the text's scalars: wherever a number (digits, full-width digits, decimals,
+/// or an `x` redaction) starts, read an optional range partner and a unit; keep it when the unit
+/// is a measure (%, ‰, a denominator, a measure word with an optional magnitude, a time span,
+/// an age, money, a magnitude alone, a Latin unit). Years, dates, ordinals, codes, versions,
+/// ratios and numbers before nouns are text.
 public enum FigureExtractor {
     /// Every figure in `text`, in text order.
     public static func targets(in text: String) -> [Target] {
-        // Implemented by the figures work (Import issue); returns none until then.
-        []
+        let s = Array(text.unicodeScalars.map(\.value))
+        var found: [Found] = []
+        var i = 0
+        while i < s.count {
+            if let f = figure(s, at: i) {
+                found.append(f)
+                i = f.end
+            } else {
+                i += 1
+            }
+        }
+        return assemble(found, s)
+    }
+
+    struct Found {
+        var start: Int        // first scalar of the number
+        var end: Int          // after unit and qualifier
+        var value: Double?
+        var high: Double?
+        var unit: String
+        var qualifier: Comparator?
+    }
+
+    // MARK: Scalars
+
+    @inline(__always) static func digit(_ u: UInt32) -> Int? {
+        if u >= 0x30 && u <= 0x39 { return Int(u - 0x30) }
+        if u >= 0xFF10 && u <= 0xFF19 { return Int(u - 0xFF10) }
+        return nil
+    }
+    @inline(__always) static func isX(_ u: UInt32) -> Bool { u == 0x78 || u == 0x58 || u == 0xFF58 || u == 0xFF38 }
+    @inline(__always) static func isLatin(_ u: UInt32) -> Bool {
+        (u >= 0x41 && u <= 0x5A) || (u >= 0x61 && u <= 0x7A) || (u >= 0xFF21 && u <= 0xFF3A) || (u >= 0xFF41 && u <= 0xFF5A)
+    }
+    @inline(__always) static func isDot(_ u: UInt32) -> Bool { u == 0x2E || u == 0xFF0E }
+    @inline(__always) static func isNumberScalar(_ u: UInt32) -> Bool { digit(u) != nil || isX(u) }
+
+    static func scalars(_ s: String) -> [UInt32] { s.unicodeScalars.map(\.value) }
+
+    /// Measure words, longest first within each starting scalar.
+    static let measureWords: [[UInt32]] = [
+        "个百分点", "百分点", "人次", "剂次", "例次", "台次", "人日", "床日", "项次", "平方米", "立方米", "公里", "公斤", "千克",
+        "周岁", "分钟", "小时", "学时", "课时", "个", "家", "台", "所", "张", "辆", "项", "人", "名", "床", "期", "起", "倍",
+        "级", "件", "种", "例", "场", "套", "户", "颗", "份", "剂", "支", "批", "篇", "部", "条", "处", "座", "间", "株",
+        "只", "吨", "米", "秒", "天", "岁", "元", "管", "类", "门", "趟", "次", "组", "对", "队", "本", "册", "人份",
+    ].map(scalars).sorted { $0.count > $1.count }
+
+    static let magnitudes: Set<UInt32> = [0x4E07, 0x4EBF, 0x5343, 0x767E]  // 万 亿 千 百
+    static let rangeSeparators: Set<UInt32> = [0x2014, 0x2013, 0x2D, 0x7E, 0xFF5E, 0x81F3, 0x5230, 0xFF0D, 0x2015, 0x2012]  // — – - ~ ～ 至 到
+    /// After the number: these make it a date, a year or a name, never a figure.
+    static let notUnitAfter: Set<UInt32> = [0x5E74, 0x6708, 0x65E5, 0x53F7, 0x7248, 0x65F6]  // 年 月 日 号 版 时
+
+    /// Nouns that begin with a measure word's character (`人口`, `人员`, `家庭`).
+    static let nounAfterMeasure: [UInt32: Set<UInt32>] = [
+        0x4EBA: [0x53E3, 0x5458, 0x7FA4, 0x624D, 0x6C11, 0x58EB, 0x5DE5, 0x683C],  // 人: 口 员 群 才 民 士 工 格
+        0x5BB6: [0x5EAD, 0x5EAD],  // 家庭
+        0x5E8A: [0x4F4D],          // 床位
+        0x4EF6: [0x4E8B],          // 件事
+        0x7EA7: [0x533B, 0x516C, 0x5E73],  // 级医院 / 级公立 / 级平台
+        0x6B21: [0x4F1A],          // 次会
+        0x90E8: [0x95E8, 0x7F72],  // 部门 部署
+        0x5904: [0x5BA4, 0x7F6E, 0x7406],  // 处室 处置 处理
+        0x6761: [0x4EF6, 0x4F8B],  // 条件 条例
+        0x95E8: [0x8BCA, 0x6237],  // 门诊 门户
+        0x578B: [],
+    ]
+
+    // MARK: One figure
+
+    /// A figure starting at `i`, or nil.
+    static func figure(_ s: [UInt32], at i: Int) -> Found? {
+        let u = s[i]
+        guard isNumberScalar(u) else { return nil }
+        // A number must start here: not inside a code (H7N9, G6PD, 5G), a word, or another number.
+        if i > 0 {
+            let p = s[i - 1]
+            if isLatin(p) || digit(p) != nil || isDot(p) || p == 0x2B || p == 0x5F || p == 0x2F { return nil }
+            if p == 0x7B2C { return nil }  // 第3
+        }
+        guard let (value, afterNumber) = number(s, at: i) else { return nil }
+        // A lone x inside a Latin word is not a redaction.
+        if value == nil, afterNumber < s.count, isLatin(s[afterNumber]) { return nil }
+        var j = afterNumber
+        var high: Double?
+        var isRange = false
+        // Range partner: 1—2个, 13至14周岁, 0-3岁.
+        if j < s.count, rangeSeparators.contains(s[j]), j + 1 < s.count, isNumberScalar(s[j + 1]),
+           let (hv, hend) = number(s, at: j + 1) {
+            high = hv
+            isRange = true
+            j = hend
+        }
+        guard j < s.count else { return nil }
+        let next = s[j]
+        // Codes and formulas: 5G, 1+N, 3+2+1, ratios 1:1.2.
+        if isLatin(next) {
+            guard let (unit, end) = latinUnit(s, at: j) else { return nil }
+            return Found(start: i, end: end, value: value, high: high, unit: unit, qualifier: isRange ? .range : nil)
+        }
+        if next == 0x2B || ((next == 0x3A || next == 0xFF1A) && j + 1 < s.count && digit(s[j + 1]) != nil) { return nil }
+        if notUnitAfter.contains(next) { return nil }
+        guard var (unit, end) = unit(s, at: j) else { return nil }
+        // The qualifier after the unit: 以上 及以上 以下 以内 内.
+        var qualifier: Comparator? = isRange ? .range : nil
+        let (q, qEnd) = qualifierAfter(s, at: end)
+        if let q {
+            if !isRange { qualifier = q }
+            end = qEnd
+        }
+        unit = unit.filter { $0 != " " && $0 != "\u{3000}" }
+        return Found(start: i, end: end, value: value, high: high, unit: unit, qualifier: qualifier)
+    }
+
+    /// Digits with an optional decimal part, or an x redaction (`xx.xx`, `9x`); value nil when redacted.
+    static func number(_ s: [UInt32], at i: Int) -> (Double?, Int)? {
+        var j = i
+        var redacted = false
+        var text = ""
+        var seenDot = false
+        while j < s.count {
+            let u = s[j]
+            if let d = digit(u) {
+                text.append(Character(String(d)))
+            } else if isX(u) {
+                redacted = true
+                text.append("0")
+            } else if isDot(u), !seenDot, j + 1 < s.count, isNumberScalar(s[j + 1]), !text.isEmpty {
+                seenDot = true
+                text.append(".")
+            } else {
+                break
+            }
+            j += 1
+        }
+        guard j > i else { return nil }
+        // A version number such as 2.0.1, or a number glued to a dot and digit again: not a figure.
+        if j < s.count, isDot(s[j]), j + 1 < s.count, digit(s[j + 1]) != nil { return nil }
+        // A redaction is one or more x, maybe with digits: not plain Latin text like "x" in a word.
+        if redacted, j - i == 1, isX(s[i]), i > 0, isLatin(s[i - 1]) { return nil }
+        return (redacted ? nil : Double(text), j)
+    }
+
+    /// Latin units after a number (`40DDDs`); anything else Latin makes it a code.
+    static func latinUnit(_ s: [UInt32], at j: Int) -> (String, Int)? {
+        var k = j
+        while k < s.count, isLatin(s[k]) { k += 1 }
+        let word = s[j..<k].map { String(UnicodeScalar($0).map(Character.init) ?? " ") }.joined()
+        let units = ["DDDs", "DDD", "km", "kg", "mg", "ml", "mL", "cm", "mm", "KB", "MB", "GB", "TB", "Mbps", "Gbps"]
+        guard units.contains(word) else { return nil }
+        if k < s.count, isLatin(s[k]) || digit(s[k]) != nil { return nil }
+        return (word, k)
+    }
+
+    /// The unit starting at `j` (spaces allowed before it), and where it ends.
+    static func unit(_ s: [UInt32], at start: Int) -> (String, Int)? {
+        var j = start
+        var unit: [UInt32] = []
+        // `8000 管/日`: spaces between number and unit.
+        while j < s.count, s[j] == 0x20 || s[j] == 0x3000 { j += 1 }
+        guard j < s.count else { return nil }
+        // xx余项: 余 is a qualifier, not part of the unit.
+        if s[j] == 0x4F59, j + 1 < s.count { j += 1 }
+        let u = s[j]
+        if u == 0x25 || u == 0xFF05 { return ("%", j + 1) }
+        if u == 0x2030 { return ("‰", j + 1) }
+        if u == 0x2F, let (den, end) = denominator(s, at: j) { return (den, end) }
+        var sawMagnitude = false
+        if magnitudes.contains(u) {
+            // 万/亿/千 as a magnitude; 百 only before a measure word (百分点 is a measure word itself).
+            if u == 0x767E, j + 2 < s.count, s[j + 1] == 0x5206, s[j + 2] == 0x70B9 {
+                // 百分点
+            } else {
+                unit.append(u)
+                j += 1
+                sawMagnitude = true
+            }
+        }
+        if let (m, end) = measure(s, at: j) {
+            unit += m
+            j = end
+            // Rate denominators: 个/千人, 管/日.
+            if j < s.count, s[j] == 0x2F, let (den, dEnd) = denominator(s, at: j) {
+                return (unit.string + den, dEnd)
+            }
+            return (unit.string, j)
+        }
+        if sawMagnitude, unit.first != 0x767E && unit.first != 0x5343 {
+            // A magnitude alone: 2万, 50万人口 → 万.
+            return (unit.string, j)
+        }
+        return nil
+    }
+
+    static func measure(_ s: [UInt32], at j: Int) -> ([UInt32], Int)? {
+        guard j < s.count else { return nil }
+        for w in measureWords where w[0] == s[j] && j + w.count <= s.count {
+            var ok = true
+            for k in 1..<max(1, w.count) where s[j + k] != w[k] {
+                ok = false
+                break
+            }
+            guard ok else { continue }
+            let after = j + w.count
+            if w.count == 1, after < s.count, let nouns = nounAfterMeasure[w[0]], nouns.contains(s[after]) { return nil }
+            return (w, after)
+        }
+        return nil
+    }
+
+    /// `/10万`, `/万`, `/千人`, `/日`.
+    static func denominator(_ s: [UInt32], at j: Int) -> (String, Int)? {
+        var k = j + 1
+        var out: [UInt32] = [0x2F]
+        while k < s.count, digit(s[k]) != nil { out.append(s[k]); k += 1 }
+        if k < s.count, magnitudes.contains(s[k]) { out.append(s[k]); k += 1 }
+        if k < s.count, [0x4EBA, 0x65E5, 0x5E74, 0x6708, 0x5468, 0x5929, 0x5E8A, 0x6237].contains(s[k]) {  // 人 日 年 月 周 天 床 户
+            out.append(s[k])
+            k += 1
+        }
+        guard out.count > 1 else { return nil }
+        return (out.string, k)
+    }
+
+    static let qualifiers: [([UInt32], Comparator?)] = [
+        (scalars("及以上"), .atLeast), (scalars("以上"), .atLeast), (scalars("以下"), .atMost),
+        (scalars("以内"), .atMost), (scalars("内"), .atMost),
+    ]
+
+    static func qualifierAfter(_ s: [UInt32], at j: Int) -> (Comparator?, Int) {
+        for (w, c) in qualifiers where j + w.count <= s.count && Array(s[j..<(j + w.count)]) == w {
+            return (c, j + w.count)
+        }
+        return (nil, j)
+    }
+
+    // MARK: Comparators, lists, metrics
+
+    static let atLeastWords: [[UInt32]] = ["不低于", "不少于", "提高到", "提升到", "提高至", "提升至", "增加到", "增长到", "超过",
+                                           "达到", "保持在", "巩固在", "稳定在", "维持在", "达"].map(scalars)
+    static let atMostWords: [[UInt32]] = ["控制在", "不超过", "不高于", "低于", "降低到", "降低至", "降至", "下降到", "少于"].map(scalars)
+
+    /// Groups `分别达35%、15%、15%以上` into one phrase, then builds targets with comparators and metrics.
+    static func assemble(_ found: [Found], _ s: [UInt32]) -> [Target] {
+        var out: [Target] = []
+        var i = 0
+        while i < found.count {
+            // A list: figures separated only by 、 or , (the last one's qualifier applies to all).
+            var j = i
+            while j + 1 < found.count {
+                let gap = s[found[j].end..<found[j + 1].start]
+                guard gap.count == 1, gap.first == 0x3001 || gap.first == 0x2C || gap.first == 0xFF0C else { break }
+                j += 1
+            }
+            let group = Array(found[i...j])
+            let (lead, leadStart) = comparatorBefore(s, at: found[i].start)
+            let rawStart = leadStart ?? found[i].start
+            let raw = s[rawStart..<found[j].end].string
+            let metricEnd = leadStart ?? found[i].start
+            var metricText = metric(s, before: metricEnd)
+            var respectively = false
+            if metricText.hasSuffix("分别") {
+                metricText = String(metricText.dropLast(2))
+                respectively = true
+            }
+            let metrics = group.count > 1 && respectively ? metricText.components(separatedBy: "、") : []
+            let shared = group.last?.qualifier
+            for (k, f) in group.enumerated() {
+                var comparator: Comparator = .equal
+                if f.qualifier == .range { comparator = .range } else if let q = f.qualifier ?? (group.count > 1 ? shared : nil), q != .range {
+                    comparator = q
+                } else if let l = lead {
+                    comparator = l
+                }
+                let m = metrics.count == group.count ? metrics[k] : metricText
+                let targetRaw = group.count > 1 ? raw : s[(k == 0 ? rawStart : f.start)..<f.end].string
+                out.append(Target(raw: targetRaw, metric: m, comparator: comparator, value: f.value,
+                                  low: comparator == .range ? f.value : nil, high: f.high, unit: f.unit))
+            }
+            i = j + 1
+        }
+        return out
+    }
+
+    /// A comparator word right before the number (`达`, `控制在`, `不低于`), and where it starts.
+    static func comparatorBefore(_ s: [UInt32], at pos: Int) -> (Comparator?, Int?) {
+        var p = pos
+        if p > 0, s[p - 1] == 0x5206 || s[p - 1] == 0x4E3A { p -= 0 }  // 分别 / 为 handled by the word lists below
+        for (words, c) in [(atMostWords, Comparator.atMost), (atLeastWords, Comparator.atLeast)] {
+            for w in words where p >= w.count && Array(s[(p - w.count)..<p]) == w {
+                return (c, p - w.count)
+            }
+        }
+        return (nil, nil)
+    }
+
+    /// The noun phrase before a figure: back to the previous punctuation, leading verbs dropped.
+    static func metric(_ s: [UInt32], before pos: Int) -> String {
+        var k = pos
+        let stops: Set<UInt32> = [0x3002, 0xFF0C, 0x2C, 0xFF1B, 0x3B, 0x3A, 0xFF1A, 0x28, 0xFF08, 0x29, 0xFF09, 0x201C, 0x201D, 0x3001]
+        var sawList = false
+        while k > 0 {
+            let u = s[k - 1]
+            // Keep 、 inside a `A、B分别达…` list.
+            if u == 0x3001 && !sawList, let _ = s[..<pos].lastIndex(of: 0x5206) { sawList = true; k -= 1; continue }
+            if stops.contains(u) && !(u == 0x3001 && sawList) { break }
+            k -= 1
+        }
+        var m = s[k..<pos].string
+        for lead in ["力争", "确保", "实现", "全年", "全市", "全区", "全县", "年底前", "到年底", "推动", "使", "并", "其中", "新增"] where m.hasPrefix(lead) && m.count > lead.count + 1 {
+            m = String(m.dropFirst(lead.count))
+        }
+        return m.trimmingCharacters(in: .whitespaces)
     }
 }
+
+import Foundation
