@@ -31,6 +31,7 @@ enum Plansh {
         var env = ProcessInfo.processInfo.environment
         env["LANG"] = "C.UTF-8"
         env.removeValue(forKey: "PLANSH_STORE")
+        env["XDG_DATA_HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("plansh-test-xdg").path
         for (k, v) in extra { env[k] = v }
         p.environment = env
         if let directory { p.currentDirectoryURL = directory }
