@@ -189,7 +189,7 @@ struct Checker {
             let folded = TextFolding.fold(unit)
             let set = tasks.units.names.map { TextFolding.fold($0) == folded }
             if !set.contains(true), tasks.count > 0 {
-                throw Diagnostic("no target has the unit \"\(unit)\"" + Suggest.phrase(unit, in: tasks.units.names.filter { !$0.isEmpty }),
+                throw Diagnostic("no target has the unit \"\(unit)\"" + QueryText.suggestion(unit, in: tasks.units.names),
                                  at: v.span)
             }
             return .target(op, x, units: set)
@@ -220,7 +220,7 @@ struct Checker {
             let test: TextTest = op == .equal ? .equals(FoldedPattern(v.text)) : .order(op, Array(TextFolding.fold(v.text).utf8))
             let set = tasks.units.names.map(test.test)
             if op == .equal, !set.contains(true), tasks.count > 0 {
-                throw Diagnostic("no target has the unit \(quoted(v))" + Suggest.phrase(v.text, in: tasks.units.names.filter { !$0.isEmpty }),
+                throw Diagnostic("no target has the unit \(quoted(v))" + QueryText.suggestion(v.text, in: tasks.units.names),
                                  at: v.span)
             }
             return .units(set)
@@ -235,11 +235,10 @@ struct Checker {
         case .id:
             if op == .equal { return .rows([UInt32(try idRow(v))]) }
             let folded = TextFolding.fold(v.text)
-            guard let colon = folded.lastIndex(of: ":") else {
-                throw Diagnostic("a task id is plan:path, e.g. yy2025:2.1.1; \(quoted(v)) has no \":\"", at: v.span)
-            }
+            // `id < yy2025` (no path) compares with the start of that plan.
+            let colon = folded.lastIndex(of: ":") ?? folded.endIndex
             let planID = Array(folded[..<colon].utf8)
-            let path = Array(folded[folded.index(after: colon)...].utf8)
+            let path = colon == folded.endIndex ? [] : Array(folded[folded.index(after: colon)...].utf8)
             let planOrder = workspace.plans.map { Int8(NaturalOrder.compare(Array($0.id.utf8), planID)) }
             return .idOrder(op, planOrder: planOrder, path: path)
         case .path:
@@ -288,7 +287,7 @@ struct Checker {
     func officeCodes(matching test: TextTest, literal v: Literal, exact: Bool) throws -> [Int] {
         let codes = tasks.offices.names.indices.filter { test.test(tasks.offices.names[$0]) }
         if codes.isEmpty && exact && tasks.count > 0 {
-            throw Diagnostic("no task names the office \(quoted(v))" + Suggest.phrase(v.text, in: tasks.offices.names)
+            throw Diagnostic("no task names the office \(quoted(v))" + QueryText.suggestion(v.text, in: tasks.offices.names)
                              + (Suggest.nearest(v.text, in: tasks.offices.names) == nil ? " (`offices` lists them)" : ""),
                              at: v.span)
         }
@@ -377,6 +376,17 @@ enum QueryText {
         // `1.2.3` or `5-6` are not numbers with a unit.
         if let f = unit.first, f == "." || f == "-" || (f.isASCII && f.isNumber) { return nil }
         return (d, unit.isEmpty ? nil : unit)
+    }
+
+    /// "did you mean" preferring names that start with the word (`分` → `分钟`, not `%`).
+    static func suggestion(_ word: String, in names: [String]) -> String {
+        let w = TextFolding.fold(word)
+        let nonEmpty = names.filter { !$0.isEmpty }
+        let prefixed = nonEmpty.filter { TextFolding.fold($0).hasPrefix(w) || w.hasPrefix(TextFolding.fold($0)) }
+        if !w.isEmpty, let best = prefixed.min(by: { $0.count < $1.count }), prefixed.count <= 3 {
+            return " — did you mean \"\(best)\"?"
+        }
+        return Suggest.phrase(word, in: nonEmpty)
     }
 
     /// `2025-06-30` → that day twice; `2025-06` → its first and last day.

@@ -415,7 +415,8 @@ public struct Parser {
                              + (suggestion.isEmpty ? " (fields: \(Field.allCases.map(\.rawValue).joined(separator: " ")))" : ""),
                              at: t.span)
         case .end:
-            throw Diagnostic("expected a field name after `\(context)`", at: t.span.lowerBound > 0 ? (t.span.lowerBound - 1)..<t.span.lowerBound : t.span)
+            let previous = pos > 0 ? tokens[pos - 1] : t
+            throw Diagnostic("expected a field name after \(pos > 0 ? "`\(previous.text)`" : "`\(context)`")", at: previous.span)
         case .string:
             throw Diagnostic("expected a field name, found the string \(t.described); a condition is `field op value`", at: t.span)
         default:
