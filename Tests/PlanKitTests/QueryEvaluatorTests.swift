@@ -161,3 +161,37 @@ import Testing
         #expect(again.taskIDs == ["yy2025:10.1"])
     }
 }
+
+@Suite struct QueryCompletionTests {
+    let w = QueryFixture.workspace
+    func c(_ line: String) -> [String]? { QueryCompletion.candidates(forLine: line, workspace: w) }
+
+    @Test func fieldsAfterWhereAndOrByShow() {
+        #expect(c("find tasks where of") == ["office"])
+        #expect(c("find tasks where status = done and pro") == ["progress"])
+        #expect(c("count by st") == ["status"])
+        #expect(c("find order by le") == ["level"])
+        #expect(c("find show id, hea") == ["heading"])
+        #expect(c("find where 科")?.contains("科室") == true)
+        #expect(c("find where (no") == ["note", "not"])
+    }
+
+    @Test func valuesAfterOperators() {
+        #expect(c("find where office = 医政") == ["医政科教科"])
+        #expect(c("find where status = 滞") == ["滞后"])
+        #expect(c("find where status=beh") == ["status=behind"])
+        #expect(c("find where status in (done, on") == ["on_track"])
+        #expect(c("find where plan = y") == ["yy2025"])
+        #expect(c("find where id = b9:") == ["b9:1", "b9:2"])
+        #expect(c("find where office = \"妇") == ["妇幼健康科"])
+        #expect(c("find where note is ") == ["empty", "not"])
+    }
+
+    @Test func keywordsAndNonQueryLines() {
+        #expect(c("find ") == ["tasks", "where", "order", "limit", "show"])
+        #expect(c("find tasks where status = done ") == ["and", "or", "where", "order", "limit", "show"])
+        #expect(c("count tasks ") == ["where", "by"])
+        #expect(c("show plan ") == nil)
+        #expect(c("update tasks where sta") == ["status"])
+    }
+}
