@@ -81,3 +81,27 @@ import Testing
         #expect(w[2] == 8)
     }
 }
+
+/// `find` and `count` results on the screen, golden at three widths.
+@Suite struct QueryRenderTests {
+    @Test(arguments: [40, 80, 120])
+    func findAndCountTablesGolden(_ width: Int) throws {
+        let find = try QueryFixture.run("find tasks order by plan desc, path")
+        let count = try QueryFixture.run("count tasks by office, status")
+        let text = find.render(.table, RenderContext(width: width)) + "\n" + count.render(.table, RenderContext(width: width))
+        Golden.check(text, named: "find-count-\(width).txt")
+        for line in text.split(separator: "\n") {
+            #expect(DisplayWidth.of(line) <= width, "line wider than \(width): \(line)")
+        }
+    }
+
+    @Test func findOtherFormatsGolden() throws {
+        let find = try QueryFixture.run("find tasks where plan = yy2025 show id, heading, office, target, unit, progress, due, updated")
+        Golden.check(find.render(.csv, RenderContext()), named: "find.csv")
+        Golden.check(find.render(.json, RenderContext()), named: "find.json")
+        Golden.check(find.render(.markdown, RenderContext()), named: "find.md")
+        Golden.check(find.render(.html, RenderContext()), named: "find.html")
+        let count = try QueryFixture.run("count by status")
+        Golden.check(count.render(.json, RenderContext()) + count.render(.csv, RenderContext()), named: "count-by-status.txt")
+    }
+}

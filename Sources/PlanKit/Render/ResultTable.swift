@@ -160,8 +160,14 @@ public struct ResultTable: Renderable, Sendable {
         let available = width - ResultTable.separator.count * (n - 1)
         widths = ResultTable.fit(widths, minimums: minimums, into: available)
         if widths.reduce(0, +) > available {
-            // Too narrow for the preferred minimums: only numbers keep their width.
-            widths = ResultTable.fit(widths, minimums: (0..<n).map { aligns[$0] == .right ? minimums[$0] : 3 }, into: available)
+            // Too narrow for the preferred minimums: other text columns give first, identifiers
+            // (explicit `minWidth`) last; numbers keep their width.
+            widths = ResultTable.fit(widths, minimums: (0..<n).map {
+                aligns[$0] == .right || columns[$0].minWidth != nil ? minimums[$0] : 3
+            }, into: available)
+            if widths.reduce(0, +) > available {
+                widths = ResultTable.fit(widths, minimums: (0..<n).map { aligns[$0] == .right ? minimums[$0] : 3 }, into: available)
+            }
         }
 
         func emit(_ cells: [String], _ isHeader: Bool) {

@@ -77,7 +77,6 @@ public struct TaskList: Renderable, Sendable {
         out.reserveCapacity(rows.count * 24 * columns.count + 64)
         out.append(contentsOf: columns.map(\.name).joined(separator: ",").utf8)
         out.append(contentsOf: [0x0D, 0x0A])
-        let planIDs = workspace.plans.map { Array($0.id.utf8) }
         func field(_ bytes: ArraySlice<UInt8>) {
             if bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
                 out.append(0x22)
@@ -96,7 +95,7 @@ public struct TaskList: Renderable, Sendable {
                 switch f {
                 case .id:
                     // Plan ids and paths never need quoting.
-                    out.append(contentsOf: planIDs[Int(t.planRow[r])])
+                    out.append(contentsOf: workspace.plans[Int(t.planRow[r])].id.utf8)
                     out.append(0x3A)
                     out.append(contentsOf: t.paths.bytes[t.paths.byteRange(r)])
                 case .path, .section:
