@@ -140,11 +140,6 @@ final class FileWriter {
     func write(_ bytes: [UInt8]) throws {
         try bytes.withUnsafeBytes { try write($0) }
     }
-
-    func pad(toMultipleOf n: Int) throws {
-        let extra = (n - offset % n) % n
-        if extra > 0 { try write([UInt8](repeating: 0, count: extra)) }
-    }
 }
 
 /// A failed system call on a store file.

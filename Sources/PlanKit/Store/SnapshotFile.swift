@@ -14,13 +14,14 @@ import Darwin
 /// 12  u32 reserved (0)
 /// 16  u64 header offset   24 u64 header length   32 u64 header checksum
 /// 40  u64 checksum of bytes 0..<40
-/// 48  sections, each starting on an 8-byte boundary
+/// 48  sections, back to back
 /// …   header (BinaryWriter): kind, name, time, generation, counts, section table
 /// ```
 /// Columns of the task table are sections of raw fixed-width values or UTF-8 bytes, read with
 /// one `pread` straight into the arrays the workspace uses; small structured parts (plans,
-/// name tables, history) are `BinaryWriter` blobs. Every section carries its own XXH64, so a
-/// flipped byte anywhere is found and named.
+/// name tables, history) are `BinaryWriter` blobs. Every section carries its own XXH64 and
+/// there is no padding, so every byte of the file is covered by some checksum: a flipped byte
+/// anywhere is found and named.
 enum SnapshotFile {
     static let magic: [UInt8] = Array("PLANSNAP".utf8)
     static let formatVersion: UInt32 = 1
@@ -134,7 +135,6 @@ enum SnapshotFile {
         var table: [Section] = []
         var written = 0
         for (id, size, withBytes) in parts {
-            try out.pad(toMultipleOf: 8)
             let start = out.offset
             var sum: UInt64 = 0
             var length = 0
@@ -147,7 +147,6 @@ enum SnapshotFile {
             written += size
             progress?(min(1, Double(written) / Double(estimated)))
         }
-        try out.pad(toMultipleOf: 8)
         let header = encodeHeader(meta, table)
         let headerOffset = out.offset
         try out.write(header)
