@@ -66,7 +66,7 @@ enum DiffCommand {
             columns: [.init(title: "change", key: "change"), .init(title: "id", key: "id"),
                       .init(title: "heading", key: "heading", shrinkable: true), .init(title: "field", key: "field"),
                       .init(title: "old", key: "old", shrinkable: true), .init(title: "new", key: "new", shrinkable: true)],
-            rows: rows, footer: summary)
+            rows: rows, footer: summary, arrow: (old: 4, new: 5, title: "old → new"))
         return .rendered(table)
     }
 }

@@ -33,7 +33,8 @@ enum HistoryCommand {
             rows: entries.map { e in
                 [ProgressCommands.localTime(e.when), e.month?.description ?? "", e.field, e.old, e.new, e.source]
             },
-            footer: "\(id) \(w.tasks.headings[row]) — \(entries.count) change\(entries.count == 1 ? "" : "s")")
+            footer: "\(id) \(w.tasks.headings[row]) — \(entries.count) change\(entries.count == 1 ? "" : "s")",
+            arrow: (old: 3, new: 4, title: "old → new"))
         return .rendered(table)
     }
 }

@@ -82,15 +82,39 @@ struct RecordTable: Renderable {
     var rows: [[String]]
     /// A line after the table (`3 snapshots`); not in CSV or JSON.
     var footer: String?
+    /// For people, show these two columns as one `old → new` column (CSV and JSON keep both).
+    var arrow: (old: Int, new: Int, title: String)?
+
+    init(columns: [Column], rows: [[String]], footer: String? = nil, arrow: (old: Int, new: Int, title: String)? = nil) {
+        self.columns = columns
+        self.rows = rows
+        self.footer = footer
+        self.arrow = arrow
+    }
 
     func render(_ format: OutputFormat, _ context: RenderContext) -> String {
         switch format {
         case .json: return json()
         case .csv: return csv()
-        case .markdown: return markdown()
-        case .html: return html()
-        case .table, .text: return text(width: context.width)
+        case .markdown: return merged().markdown()
+        case .html: return merged().html()
+        case .table, .text: return merged().text(width: context.width)
         }
+    }
+
+    /// The table with the `arrow` columns joined.
+    func merged() -> RecordTable {
+        guard let a = arrow else { return self }
+        var cols = columns
+        cols[a.old] = Column(title: a.title, key: a.title, shrinkable: true)
+        cols.remove(at: a.new)
+        let rs = rows.map { r -> [String] in
+            var r2 = r
+            r2[a.old] = r[a.old].isEmpty && r[a.new].isEmpty ? "" : "\(r[a.old].isEmpty ? "—" : r[a.old]) → \(r[a.new].isEmpty ? "—" : r[a.new])"
+            r2.remove(at: a.new)
+            return r2
+        }
+        return RecordTable(columns: cols, rows: rs, footer: footer)
     }
 
     func text(width: Int) -> String {
@@ -117,7 +141,9 @@ struct RecordTable: Renderable {
                 let last = c == cells.count - 1
                 parts.append(last && !columns[c].numeric ? shown : DisplayWidth.pad(shown, to: widths[c], right: columns[c].numeric))
             }
-            return parts.joined(separator: String(repeating: " ", count: gap))
+            var l = parts.joined(separator: String(repeating: " ", count: gap))
+            while l.hasSuffix(" ") { l.removeLast() }
+            return l
         }
         var out = [line(columns.map(\.title))]
         out.append(line(widths.map { String(repeating: "─", count: $0) }))

@@ -71,7 +71,7 @@ enum UpdateCommand {
         } else {
             for word in args[..<setIndex] {
                 var offset = word.span.lowerBound + (word.quoted ? 1 : 0)
-                for piece in word.value.split(separator: ",", omittingEmptySubsequences: false) {
+                for piece in word.value.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "," || $0 == "，" }) {
                     let span = offset..<(offset + piece.count)
                     offset += piece.count + 1
                     let id = piece.trimmingCharacters(in: .whitespaces)
