@@ -45,7 +45,7 @@ enum StoreTestSupport {
     }
 
     static func picture(_ w: Workspace) -> Picture {
-        Picture(plans: w.plans, tasks: (0..<w.taskCount).map { w.task(row: $0) }, history: w.history,
+        Picture(plans: w.plans, tasks: (0..<w.taskCount).map { w.task(row: $0) }, history: Array(w.history),
                 officeRows: w.tasks.officeRows)
     }
 

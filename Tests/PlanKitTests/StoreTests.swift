@@ -25,6 +25,23 @@ import Testing
         }
     }
 
+    @Test func historyLogKeepsRecordsCompactly() {
+        var log = HistoryLog()
+        let records = (0..<300).map { i in
+            TaskHistoryRecord(taskID: "p\(i % 7):1.\(i % 3)", entry: HistoryEntry(
+                when: Int64(i) - 5, month: i % 4 == 0 ? nil : YearMonth(year: 2025, month: 1 + i % 12),
+                field: ["status", "progress", "note"][i % 3], old: i % 5 == 0 ? "" : "旧\(i)",
+                new: String(repeating: "新", count: i), source: "sheet a.csv:\(i)"))
+        }
+        for r in records { log.append(r) }
+        #expect(Array(log) == records)
+        #expect(log.isWellFormed)
+        #expect(log.entries(of: "p3:1.0") == records.filter { $0.taskID == "p3:1.0" }.map(\.entry))
+        log.removeAll { $0.taskID.hasPrefix("p3:") }
+        #expect(Array(log) == records.filter { !$0.taskID.hasPrefix("p3:") })
+        #expect(HistoryLog(records) .count == 300)
+    }
+
     @Test func checksumMatchesReferenceVectors() {
         // XXH64 reference values.
         #expect(Checksum.xxh64([UInt8]()) == 0xEF46_DB37_51D8_E999)

@@ -57,7 +57,7 @@ enum SnapshotFile {
         case targetStart = 40, targetValue, targetLow, targetHigh, targetComparator, targetUnit, unitNames
         case targetRawBytes, targetRawOffsets, targetMetricBytes, targetMetricOffsets
         case status = 60, progress, noteCode, noteNames, due, updated
-        case history = 80
+        case historyBytes = 80, historyOffsets, historyWhen, historyMonth
 
         var label: String { String(describing: self) }
     }
@@ -117,7 +117,8 @@ enum SnapshotFile {
             raw(.status, t.status), raw(.progress, t.progress), raw(.noteCode, t.noteCode),
             blob(.noteNames) { namesBlob(t.notes.names) },
             raw(.due, t.due), raw(.updated, t.updated),
-            blob(.history) { HistoryCodec.encode(w.history) },
+            raw(.historyBytes, w.history.bytes), raw(.historyOffsets, w.history.offsets),
+            raw(.historyWhen, w.history.when), raw(.historyMonth, w.history.month),
         ]
     }
 
@@ -280,6 +281,7 @@ enum SnapshotFile {
             var ok = false
             let a = try [T](unsafeUninitializedCapacity: n) { buf, count in
                 let raw = UnsafeMutableRawBufferPointer(buf)
+                FileIO.adviseHugePages(raw)
                 ok = try FileIO.read(fd, into: raw, at: s.offset, path: path)
                     && Checksum.xxh64(UnsafeRawBufferPointer(raw)) == s.checksum
                 count = n
@@ -354,8 +356,14 @@ enum SnapshotFile {
             t.due = try array(.due, of: Int32.self); step(.due)
             t.updated = try array(.updated, of: Int32.self); step(.updated)
 
-            var hr = try blob(.history); step(.history)
-            let history = try HistoryCodec.decode(&hr)
+            let history = HistoryLog(bytes: try array(.historyBytes, of: UInt8.self),
+                                     offsets: try array(.historyOffsets, of: Int.self),
+                                     when: try array(.historyWhen, of: Int64.self),
+                                     month: try array(.historyMonth, of: Int32.self))
+            for id in [SectionID.historyBytes, .historyOffsets, .historyWhen, .historyMonth] { step(id) }
+            guard history.isWellFormed else {
+                throw StoreCorruption("\(displayName) is damaged (history records are inconsistent)")
+            }
 
             try TableCheck(displayName: displayName).validate(t, plans: plans.count, distinctNames: [
                 ("office names", t.offices.count, officeNames.count),
@@ -440,57 +448,5 @@ struct TableCheck {
         guard t.progress.allSatisfy({ $0 <= 100 }) else { throw fail("progress over 100") }
         guard t.printedPaths.keys.allSatisfy({ $0 < n }) else { throw fail("printed path of a missing row") }
         guard t.notes.count > 0, t.notes.names[0].isEmpty else { throw fail("note table does not start with the empty note") }
-    }
-}
-
-/// Task history as a snapshot section: a table of distinct strings, then one record per change
-/// referring to it, so a million histories of the same few fields stay small and fast to read.
-enum HistoryCodec {
-    static func encode(_ history: [TaskHistoryRecord]) -> [UInt8] {
-        var table: [String: Int] = [:]
-        var strings: [String] = []
-        func code(_ s: String) -> Int {
-            if let c = table[s] { return c }
-            table[s] = strings.count
-            strings.append(s)
-            return strings.count - 1
-        }
-        var recs = BinaryWriter(reservingCapacity: history.count * 12)
-        for h in history {
-            recs.count(code(h.taskID))
-            recs.zigzag(h.entry.when)
-            ModelCodec.encode(h.entry.month, into: &recs)
-            recs.count(code(h.entry.field))
-            recs.count(code(h.entry.old))
-            recs.count(code(h.entry.new))
-            recs.count(code(h.entry.source))
-        }
-        var b = BinaryWriter(reservingCapacity: recs.bytes.count + strings.count * 24)
-        b.strings(strings)
-        b.count(history.count)
-        b.raw(recs.bytes)
-        return b.bytes
-    }
-
-    static func decode(_ r: inout BinaryReader) throws -> [TaskHistoryRecord] {
-        let strings = try r.strings()
-        let n = try r.count(minimumSize: 7)
-        var out: [TaskHistoryRecord] = []
-        out.reserveCapacity(n)
-        func string() throws -> String {
-            let c = try r.varint()
-            guard c < UInt64(strings.count) else { throw r.corrupt("string code out of range") }
-            return strings[Int(c)]
-        }
-        for _ in 0..<n {
-            let id = try string()
-            let when = try r.zigzag()
-            let month = try ModelCodec.decodeMonth(&r)
-            let field = try string(), old = try string(), new = try string(), source = try string()
-            out.append(TaskHistoryRecord(taskID: id, entry: HistoryEntry(when: when, month: month, field: field,
-                                                                         old: old, new: new, source: source)))
-        }
-        guard r.isAtEnd else { throw r.corrupt("trailing bytes") }
-        return out
     }
 }
