@@ -48,11 +48,27 @@ enum ReportLabels {
         return "\(d.plans.count) 个计划（\(d.plans.map(\.id).joined(separator: "、"))）"
     }
 
-    /// One line saying what the report covers and compares with.
-    static func subtitle(_ d: ReportData) -> String {
+    /// What the report covers and compares with, in short parts joined with ` · `.
+    static func subtitleParts(_ d: ReportData) -> [String] {
         var parts = [scope(d), "\(d.taskCount) 项任务", "进度截至 \(d.month)", "逾期按 \(d.asOf) 计"]
         if let c = d.changes { parts.append("对比快照 \(c.snapshot)") } else { parts.append("无更早的快照可对比") }
-        return parts.joined(separator: " · ")
+        return parts
+    }
+
+    static func subtitle(_ d: ReportData) -> String { subtitleParts(d).joined(separator: " · ") }
+
+    /// `≥ 58 · ≤ 25 · = 24 · 范围 3`, leaving out comparators with no targets.
+    static func comparatorLine(_ u: TargetSummary.UnitCount) -> String {
+        [("不低于", u.atLeast), ("不超过", u.atMost), ("等于", u.equal), ("范围", u.range)]
+            .filter { $0.1 > 0 }.map { "\($0.0) \($0.1)" }.joined(separator: "，")
+    }
+
+    /// Rows of the unit table: the eight most frequent units, then the rest summed up.
+    static func unitRows(_ g: TargetSummary) -> [(unit: String, count: TargetSummary.UnitCount)] {
+        let (top, rest) = g.topUnits(8)
+        var rows = top.map { (unit: $0.unit.isEmpty ? "—" : $0.unit, count: $0) }
+        if let rest { rows.append((unit: "其他 \(rest.units) 种单位", count: rest.count)) }
+        return rows
     }
 
     /// A bar of `fraction` (0…1) of `width` cells, in eighths: `███▍`.
@@ -71,6 +87,7 @@ enum ReportLabels {
 
     /// The targets of a task as printed, joined: `达60%以上；不超过30分钟`.
     static func targets(_ t: ReportTask) -> String {
-        t.targets.map(\.raw).joined(separator: "；")
+        var seen = Set<String>()
+        return t.targets.map(\.raw).filter { seen.insert($0).inserted }.joined(separator: "；")
     }
 }

@@ -57,6 +57,21 @@ public struct OfficeSummary: Sendable, Hashable {
     public var previousAverage: Double?
 }
 
+/// One plan's line of the per-plan table (reports over several plans).
+public struct PlanSummary: Sendable, Hashable {
+    public var plan: String
+    public var title: String
+    public var tasks: Int
+    public var done: Int
+    public var onTrack: Int
+    public var behind: Int
+    public var notStarted: Int
+    public var overdue: Int
+    public var averageProgress: Double
+    /// The mean in the previous snapshot, over the plan's tasks present there; nil without one.
+    public var previousAverage: Double?
+}
+
 /// Targets of the tasks in the report, counted by unit and comparator.
 public struct TargetSummary: Sendable, Hashable {
     public struct UnitCount: Sendable, Hashable {
@@ -76,6 +91,22 @@ public struct TargetSummary: Sendable, Hashable {
     public var byUnit: [UnitCount]
     /// Tasks with targets that are behind or overdue, in id order.
     public var atRisk: [ReportTask]
+
+    /// Targets by comparator over all units.
+    public var comparatorTotals: UnitCount {
+        byUnit.reduce(into: UnitCount(unit: "", atLeast: 0, atMost: 0, equal: 0, range: 0)) {
+            $0.atLeast += $1.atLeast; $0.atMost += $1.atMost; $0.equal += $1.equal; $0.range += $1.range
+        }
+    }
+
+    /// The `n` most frequent units, and the rest summed up (nil when nothing is left over).
+    public func topUnits(_ n: Int) -> (top: [UnitCount], rest: (units: Int, count: UnitCount)?) {
+        guard byUnit.count > n + 1 else { return (byUnit, nil) }
+        let rest = byUnit.dropFirst(n).reduce(into: UnitCount(unit: "", atLeast: 0, atMost: 0, equal: 0, range: 0)) {
+            $0.atLeast += $1.atLeast; $0.atMost += $1.atMost; $0.equal += $1.equal; $0.range += $1.range
+        }
+        return (Array(byUnit.prefix(n)), (byUnit.count - n, rest))
+    }
 }
 
 /// A task whose status, progress or note moved since the previous snapshot.
@@ -129,6 +160,8 @@ public struct ReportData: Sendable {
     /// done, on_track, behind, not_started — always all four.
     public var statusCounts: [StatusCount]
     public var averageProgress: Double
+    /// One line per plan, in id order.
+    public var planSummaries: [PlanSummary]
     /// Most tasks first (ties by name).
     public var offices: [OfficeSummary]
     /// Behind or overdue tasks, behind first, then id order.
@@ -236,7 +269,7 @@ extension ReportData {
 
         return ReportData(plans: plans, month: reportMonth, asOf: asOf, byOffice: byOffice, tasks: tasks,
                           statusCounts: statusCounts, averageProgress: mean(tasks.map(\.progress)),
-                          offices: offices, attention: attention, targets: targetSummary(tasks),
+                          planSummaries: planSummaries(plans, tasks, previous: previousTasks), offices: offices, attention: attention, targets: targetSummary(tasks),
                           changes: changes, months: months)
     }
 
@@ -252,6 +285,24 @@ extension ReportData {
 
     static func mean(_ values: [Int]) -> Double {
         values.isEmpty ? 0 : Double(values.reduce(0, +)) / Double(values.count)
+    }
+
+    static func planSummaries(_ plans: [PlanInfo], _ tasks: [ReportTask], previous: [String: PlanTask]?) -> [PlanSummary] {
+        plans.map { p in
+            let ts = tasks.filter { $0.plan == p.id }
+            var prevAverage: Double?
+            if let previous {
+                let old = ts.compactMap { previous[$0.id]?.progress }
+                prevAverage = old.isEmpty ? nil : mean(old)
+            }
+            return PlanSummary(plan: p.id, title: p.title, tasks: ts.count,
+                               done: ts.filter { $0.status == .done }.count,
+                               onTrack: ts.filter { $0.status == .onTrack }.count,
+                               behind: ts.filter { $0.status == .behind }.count,
+                               notStarted: ts.filter { $0.status == .notStarted }.count,
+                               overdue: ts.filter(\.overdue).count,
+                               averageProgress: mean(ts.map(\.progress)), previousAverage: prevAverage)
+        }
     }
 
     static func officeSummaries(_ tasks: [ReportTask], previous: [String: PlanTask]?) -> [OfficeSummary] {

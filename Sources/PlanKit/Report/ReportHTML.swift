@@ -26,7 +26,7 @@ enum ReportHTML {
         """
         h += kpis(d)
         h += section("一、任务状态", statusChart(d) + legend())
-        h += section("二、科室进展", officeChart(d) + officeTable(d))
+        h += section("二、科室进展", officeChart(d) + officeTable(d) + planTable(d))
         h += section("三、滞后和逾期任务（\(d.attention.count)）",
                      d.attention.isEmpty ? "<p>没有滞后或逾期的任务。</p>\n" : taskTable(d.attention))
         h += section("四、量化指标", targets(d))
@@ -71,6 +71,8 @@ enum ReportHTML {
     .st { white-space: nowrap; font-weight: 600; }
     .st.behind { color: var(--behind); } .st.done { color: var(--done); } .st.on_track { color: var(--on); } .st.not_started { color: var(--muted); }
     .note { color: #4a3b00; background: #fff8e1; }
+    table.narrow { width: auto; min-width: 50%; }
+    td.move { white-space: nowrap; }
     .up { color: var(--done); } .down { color: var(--behind); }
     ul { margin: 4px 0 10px; padding-left: 22px; }
     footer { margin-top: 30px; padding-top: 8px; border-top: 1px solid var(--line); color: var(--muted); font-size: 12px; }
@@ -144,7 +146,7 @@ enum ReportHTML {
         guard !d.offices.isEmpty else { return "<p>任务没有责任科室。</p>\n" }
         let rowH = 26.0, top = 8.0
         let labelW = (d.offices.map { textWidth($0.office) }.max() ?? 60) + 14
-        let progressW = 220.0
+        let progressW = 280.0
         let w = 960.0
         let barW = w - labelW - progressW - 60
         let maxTasks = Double(d.offices.map(\.tasks).max() ?? 1)
@@ -202,6 +204,23 @@ enum ReportHTML {
         return s + "</tbody>\n</table>\n"
     }
 
+    static func planTable(_ d: ReportData) -> String {
+        guard d.planSummaries.count > 1 else { return "" }
+        let withDelta = d.changes != nil
+        var s = "<h3>各计划</h3>\n<table>\n<thead><tr><th>计划</th><th>标题</th><th class=\"n\">任务</th><th class=\"n\">已完成</th><th class=\"n\">推进中</th><th class=\"n\">滞后</th><th class=\"n\">未启动</th><th class=\"n\">平均进度</th>"
+        if withDelta { s += "<th class=\"n\">比上期</th>" }
+        s += "</tr></thead>\n<tbody>\n"
+        for p in d.planSummaries {
+            s += "<tr><td class=\"id\">\(esc(p.plan))</td><td>\(esc(p.title))</td><td class=\"n\">\(p.tasks)</td><td class=\"n\">\(p.done)</td><td class=\"n\">\(p.onTrack)</td>"
+            s += "<td class=\"n\">\(p.behind > 0 ? "<b class=\"down\">\(p.behind)</b>" : "0")</td><td class=\"n\">\(p.notStarted)</td><td class=\"n\">\(ReportLabels.average(p.averageProgress))</td>"
+            if withDelta {
+                s += "<td class=\"n\">\(p.previousAverage.map { ReportLabels.delta(p.averageProgress - $0) } ?? "—")</td>"
+            }
+            s += "</tr>\n"
+        }
+        return s + "</tbody>\n</table>\n"
+    }
+
     static func statusCell(_ t: ReportTask) -> String {
         var s = "<span class=\"st \(t.status.keyword)\">\(t.status.chineseLabel)</span>"
         if t.overdue { s += " <span class=\"st behind\">逾期</span>" + (t.due.map { "<br><small>\($0)</small>" } ?? "") }
@@ -223,9 +242,10 @@ enum ReportHTML {
         var s = "<p>有量化指标的任务 <b>\(g.tasksWithTargets)</b>/\(d.taskCount) 项，共 <b>\(g.targetCount)</b> 个指标"
             + (g.redacted > 0 ? "（其中 \(g.redacted) 个数值隐去）" : "") + "。</p>\n"
         if !g.byUnit.isEmpty {
-            s += "<table>\n<thead><tr><th>单位</th><th class=\"n\">指标</th><th class=\"n\">不低于 ≥</th><th class=\"n\">不超过 ≤</th><th class=\"n\">等于 =</th><th class=\"n\">范围</th></tr></thead>\n<tbody>\n"
-            for u in g.byUnit {
-                s += "<tr><td>\(esc(u.unit.isEmpty ? "—" : u.unit))</td><td class=\"n\">\(u.total)</td><td class=\"n\">\(u.atLeast)</td><td class=\"n\">\(u.atMost)</td><td class=\"n\">\(u.equal)</td><td class=\"n\">\(u.range)</td></tr>\n"
+            s += "<p>按比较方式：\(esc(ReportLabels.comparatorLine(g.comparatorTotals)))。</p>\n"
+            s += "<table class=\"narrow\">\n<thead><tr><th>单位</th><th class=\"n\">指标</th><th class=\"n\">不低于 ≥</th><th class=\"n\">不超过 ≤</th><th class=\"n\">等于 =</th><th class=\"n\">范围</th></tr></thead>\n<tbody>\n"
+            for (unit, u) in ReportLabels.unitRows(g) {
+                s += "<tr><td>\(esc(unit))</td><td class=\"n\">\(u.total)</td><td class=\"n\">\(u.atLeast)</td><td class=\"n\">\(u.atMost)</td><td class=\"n\">\(u.equal)</td><td class=\"n\">\(u.range)</td></tr>\n"
             }
             s += "</tbody>\n</table>\n"
         }
@@ -255,7 +275,7 @@ enum ReportHTML {
         if !moves.isEmpty {
             s += "<h3>状态变化（\(moves.count)）</h3>\n<table>\n<thead><tr><th>任务</th><th>状态</th><th class=\"n\">进度</th><th>任务内容</th><th>备注</th></tr></thead>\n<tbody>\n"
             for m in moves {
-                s += "<tr><td class=\"id\">\(esc(m.task.id))</td><td><span class=\"st \(m.oldStatus.keyword)\">\(m.oldStatus.chineseLabel)</span> → <span class=\"st \(m.task.status.keyword)\">\(m.task.status.chineseLabel)</span></td>"
+                s += "<tr><td class=\"id\">\(esc(m.task.id))</td><td class=\"move\"><span class=\"st \(m.oldStatus.keyword)\">\(m.oldStatus.chineseLabel)</span> → <span class=\"st \(m.task.status.keyword)\">\(m.task.status.chineseLabel)</span></td>"
                 s += "<td class=\"n\">\(m.oldProgress)% → \(m.task.progress)%</td><td>\(esc(m.task.heading))</td><td\(m.task.note.isEmpty ? "" : " class=\"note\"")>\(esc(m.task.note))</td></tr>\n"
             }
             s += "</tbody>\n</table>\n"

@@ -21,6 +21,20 @@ enum ReportMarkdown {
         }
         out.append(avg)
 
+        if d.planSummaries.count > 1 {
+            out.append("")
+            out.append("## 计划")
+            out.append("")
+            let withDelta = d.changes != nil
+            out.append("| 计划 | 标题 | 任务 | 已完成 | 推进中 | 滞后 | 未启动 | 逾期 | 平均进度 |" + (withDelta ? " 比上期 |" : ""))
+            out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|" + (withDelta ? "---:|" : ""))
+            for p in d.planSummaries {
+                var line = "| `\(p.plan)` | \(cell(p.title)) | \(p.tasks) | \(p.done) | \(p.onTrack) | \(p.behind) | \(p.notStarted) | \(p.overdue) | \(ReportLabels.average(p.averageProgress)) |"
+                if withDelta { line += " \(p.previousAverage.map { ReportLabels.delta(p.averageProgress - $0) } ?? "—") |" }
+                out.append(line)
+            }
+        }
+
         out.append("")
         out.append("## 科室")
         out.append("")
@@ -53,11 +67,12 @@ enum ReportMarkdown {
         out.append("有量化指标的任务 \(g.tasksWithTargets)/\(d.taskCount)，指标 \(g.targetCount) 个"
                    + (g.redacted > 0 ? "（其中 \(g.redacted) 个数值隐去）" : "") + "。")
         if !g.byUnit.isEmpty {
+            out.append("按比较方式：" + ReportLabels.comparatorLine(g.comparatorTotals) + "。")
             out.append("")
             out.append("| 单位 | 指标 | ≥ | ≤ | = | 范围 |")
             out.append("|---|---:|---:|---:|---:|---:|")
-            for u in g.byUnit {
-                out.append("| \(cell(u.unit.isEmpty ? "—" : u.unit)) | \(u.total) | \(u.atLeast) | \(u.atMost) | \(u.equal) | \(u.range) |")
+            for (unit, u) in ReportLabels.unitRows(g) {
+                out.append("| \(cell(unit)) | \(u.total) | \(u.atLeast) | \(u.atMost) | \(u.equal) | \(u.range) |")
             }
         }
         out.append("")

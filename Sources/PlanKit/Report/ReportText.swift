@@ -4,7 +4,17 @@ enum ReportText {
         let width = max(60, width)
         var out: [String] = []
         out.append(DisplayWidth.truncate(d.title, to: width))
-        out.append(DisplayWidth.truncate(ReportLabels.subtitle(d), to: width))
+        var line = ""
+        for part in ReportLabels.subtitleParts(d) {
+            let next = line.isEmpty ? part : line + " · " + part
+            if DisplayWidth.of(next) > width && !line.isEmpty {
+                out.append(line)
+                line = part
+            } else {
+                line = next
+            }
+        }
+        out.append(line)
 
         // 1. Status.
         out.append("")
@@ -24,6 +34,19 @@ enum ReportText {
         }
         out.append(avg)
 
+        // Plans, when there are several.
+        if d.planSummaries.count > 1 {
+            out.append("")
+            out.append("■ 计划 Plans")
+            var rows: [[String]] = [["计划", "任务", "已完成", "推进中", "滞后", "未启动", "逾期", "平均进度", ""]]
+            for p in d.planSummaries {
+                rows.append([p.plan, String(p.tasks), String(p.done), String(p.onTrack), String(p.behind),
+                             String(p.notStarted), String(p.overdue), averageText(p.averageProgress, p.previousAverage),
+                             ReportLabels.bar(p.averageProgress / 100, width: 20)])
+            }
+            out += TextColumns.lines(rows, right: [1, 2, 3, 4, 5, 6, 7], indent: "  ", width: width)
+        }
+
         // 2. Offices.
         out.append("")
         out.append("■ 科室 Offices")
@@ -32,10 +55,8 @@ enum ReportText {
         } else {
             var rows: [[String]] = [["科室", "任务", "已完成", "推进中", "滞后", "未启动", "逾期", "平均进度", ""]]
             for o in d.offices {
-                var avgText = ReportLabels.average(o.averageProgress)
-                if let p = o.previousAverage { avgText += " (" + ReportLabels.delta(o.averageProgress - p) + ")" }
                 rows.append([o.office, String(o.tasks), String(o.done), String(o.onTrack), String(o.behind),
-                             String(o.notStarted), String(o.overdue), avgText,
+                             String(o.notStarted), String(o.overdue), averageText(o.averageProgress, o.previousAverage),
                              ReportLabels.bar(o.averageProgress / 100, width: 20)])
             }
             out += TextColumns.lines(rows, right: [1, 2, 3, 4, 5, 6, 7], indent: "  ", width: width)
@@ -54,10 +75,10 @@ enum ReportText {
         out.append("  有量化指标的任务 \(g.tasksWithTargets)/\(d.taskCount)，指标 \(g.targetCount) 个"
                    + (g.redacted > 0 ? "（其中 \(g.redacted) 个数值隐去）" : ""))
         if !g.byUnit.isEmpty {
+            out.append("  按比较方式：" + ReportLabels.comparatorLine(g.comparatorTotals))
             var rows: [[String]] = [["单位", "指标", "≥", "≤", "=", "范围"]]
-            for u in g.byUnit {
-                rows.append([u.unit.isEmpty ? "—" : u.unit, String(u.total), String(u.atLeast), String(u.atMost),
-                             String(u.equal), String(u.range)])
+            for (unit, u) in ReportLabels.unitRows(g) {
+                rows.append([unit, String(u.total), String(u.atLeast), String(u.atMost), String(u.equal), String(u.range)])
             }
             out += TextColumns.lines(rows, right: [1, 2, 3, 4, 5], indent: "  ", width: width)
         }
@@ -94,6 +115,11 @@ enum ReportText {
             }
         }
         return out.map { DisplayWidth.truncate($0, to: width) }.joined(separator: "\n") + "\n"
+    }
+
+    /// `33.0 (+14.6)`: a mean and its change since the previous snapshot.
+    static func averageText(_ now: Double, _ previous: Double?) -> String {
+        ReportLabels.average(now) + (previous.map { " (" + ReportLabels.delta(now - $0) + ")" } ?? "")
     }
 
     static func needsAttention(_ t: ReportTask) -> Bool {
