@@ -76,6 +76,11 @@ enum ReportHTML {
     .up { color: var(--done); } .down { color: var(--behind); }
     ul { margin: 4px 0 10px; padding-left: 22px; }
     footer { margin-top: 30px; padding-top: 8px; border-top: 1px solid var(--line); color: var(--muted); font-size: 12px; }
+    @media (max-width: 720px) {
+      main { padding: 16px; }
+      .kpis { grid-template-columns: repeat(2, 1fr); }
+      td.id { white-space: normal; word-break: break-all; }
+    }
     @media print {
       body { background: #fff; font-size: 11pt; }
       main { max-width: none; padding: 0; }
