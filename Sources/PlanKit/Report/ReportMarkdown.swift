@@ -67,6 +67,7 @@ enum ReportMarkdown {
         out.append("有量化指标的任务 \(g.tasksWithTargets)/\(d.taskCount)，指标 \(g.targetCount) 个"
                    + (g.redacted > 0 ? "（其中 \(g.redacted) 个数值隐去）" : "") + "。")
         if !g.byUnit.isEmpty {
+            out.append("")
             out.append("按比较方式：" + ReportLabels.comparatorLine(g.comparatorTotals) + "。")
             out.append("")
             out.append("| 单位 | 指标 | ≥ | ≤ | = | 范围 |")
