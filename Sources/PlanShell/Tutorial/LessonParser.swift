@@ -85,8 +85,11 @@ public enum LessonParser {
             step = nil
         }
 
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            String($0.hasSuffix("\r") ? $0.dropLast() : $0)
+        // "\r\n" is one Character in Swift: split on scalars.
+        let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map {
+            var line = String(String.UnicodeScalarView($0))
+            if line.hasSuffix("\r") { line.removeLast() }
+            return line
         }
         for (index, raw) in lines.enumerated() {
             let lineNo = index + 1
