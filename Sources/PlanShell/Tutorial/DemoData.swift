@@ -39,11 +39,10 @@ enum DemoData {
                              + "`drop plan ID` them first, or use another store (`plansh --store DIR`)")
         }
         var months: [(YearMonth, URL)] = []
+        // Only sheets named after their month are the demo's; others (e.g. a deliberately bad
+        // sheet the examples use to show error reporting) are not applied.
         for name in sheetFiles {
-            let base = String(name.dropLast(4))
-            guard let month = YearMonth(parsing: base) else {
-                throw Diagnostic("\(display(progressDir.appendingPathComponent(name))): a demo progress sheet is named after its month (YYYY-MM.csv)")
-            }
+            guard let month = YearMonth(parsing: String(name.dropLast(4))) else { continue }
             months.append((month, progressDir.appendingPathComponent(name)))
         }
         let snapshotNames = Set(try session.store.snapshots().map(\.name))
