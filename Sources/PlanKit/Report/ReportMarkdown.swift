@@ -1,0 +1,155 @@
+/// The report as Markdown: headings, pipe tables, and Unicode bars inside the tables.
+enum ReportMarkdown {
+    static func render(_ d: ReportData) -> String {
+        var out: [String] = []
+        out.append("# \(d.title)")
+        out.append("")
+        out.append(ReportLabels.subtitle(d))
+
+        out.append("")
+        out.append("## 任务状态")
+        out.append("")
+        out.append("| 状态 | 任务 | 占比 | |")
+        out.append("|---|---:|---:|---|")
+        for s in d.statusCounts {
+            out.append("| \(s.status.chineseLabel) | \(s.count) | \(ReportLabels.percent(s.percent)) | \(ReportLabels.bar(s.percent / 100, width: 20)) |")
+        }
+        out.append("")
+        var avg = "平均进度 **\(ReportLabels.percent(d.averageProgress))**"
+        if let c = d.changes {
+            avg += "（上期 \(ReportLabels.percent(c.previousAverage))，\(ReportLabels.delta(d.averageProgress - c.previousAverage))）"
+        }
+        out.append(avg)
+
+        if d.planSummaries.count > 1 {
+            out.append("")
+            out.append("## 计划")
+            out.append("")
+            let withDelta = d.changes != nil
+            out.append("| 计划 | 标题 | 任务 | 已完成 | 推进中 | 滞后 | 未启动 | 逾期 | 平均进度 |" + (withDelta ? " 比上期 |" : ""))
+            out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|" + (withDelta ? "---:|" : ""))
+            for p in d.planSummaries {
+                var line = "| `\(p.plan)` | \(cell(p.title)) | \(p.tasks) | \(p.done) | \(p.onTrack) | \(p.behind) | \(p.notStarted) | \(p.overdue) | \(ReportLabels.average(p.averageProgress)) |"
+                if withDelta { line += " \(p.previousAverage.map { ReportLabels.delta(p.averageProgress - $0) } ?? "—") |" }
+                out.append(line)
+            }
+        }
+
+        out.append("")
+        out.append("## 科室")
+        out.append("")
+        if d.offices.isEmpty {
+            out.append("任务没有责任科室。")
+        } else {
+            let withDelta = d.changes != nil
+            out.append("| 科室 | 任务 | 已完成 | 推进中 | 滞后 | 未启动 | 逾期 | 平均进度 |" + (withDelta ? " 比上期 |" : ""))
+            out.append("|---|---:|---:|---:|---:|---:|---:|---:|" + (withDelta ? "---:|" : ""))
+            for o in d.offices {
+                var line = "| \(cell(o.office)) | \(o.tasks) | \(o.done) | \(o.onTrack) | \(o.behind) | \(o.notStarted) | \(o.overdue) | \(ReportLabels.average(o.averageProgress)) |"
+                if withDelta { line += " \(o.previousAverage.map { ReportLabels.delta(o.averageProgress - $0) } ?? "—") |" }
+                out.append(line)
+            }
+        }
+
+        out.append("")
+        out.append("## 滞后和逾期任务（\(d.attention.count)）")
+        out.append("")
+        if d.attention.isEmpty {
+            out.append("没有滞后或逾期的任务。")
+        } else {
+            out += taskTable(d.attention)
+        }
+
+        out.append("")
+        out.append("## 指标")
+        out.append("")
+        let g = d.targets
+        out.append("有量化指标的任务 \(g.tasksWithTargets)/\(d.taskCount)，指标 \(g.targetCount) 个"
+                   + (g.redacted > 0 ? "（其中 \(g.redacted) 个数值隐去）" : "") + "。")
+        if !g.byUnit.isEmpty {
+            out.append("")
+            out.append("按比较方式：" + ReportLabels.comparatorLine(g.comparatorTotals) + "。")
+            out.append("")
+            out.append("| 单位 | 指标 | ≥ | ≤ | = | 范围 |")
+            out.append("|---|---:|---:|---:|---:|---:|")
+            for (unit, u) in ReportLabels.unitRows(g) {
+                out.append("| \(cell(unit)) | \(u.total) | \(u.atLeast) | \(u.atMost) | \(u.equal) | \(u.range) |")
+            }
+        }
+        out.append("")
+        if g.atRisk.isEmpty {
+            out.append("有指标的任务都没有滞后或逾期。")
+        } else {
+            out.append("有指标但滞后或逾期的任务：")
+            out.append("")
+            for t in g.atRisk {
+                out.append("- `\(t.id)` \(ReportLabels.standing(t))：\(cell(ReportLabels.targets(t)))")
+            }
+        }
+
+        out.append("")
+        if let c = d.changes {
+            out.append("## 与快照 \(c.snapshot) 相比")
+            out.append("")
+            out.append("- 平均进度 \(ReportLabels.percent(c.previousAverage)) → \(ReportLabels.percent(d.averageProgress))（\(ReportLabels.delta(d.averageProgress - c.previousAverage))）")
+            out.append("- 进度提高 \(c.progressUp) 项" + (c.progressDown > 0 ? "，下降 \(c.progressDown) 项" : ""))
+            out.append("- 新完成 \(c.newlyDone.count) 项，新滞后 \(c.newlyBehind.count) 项，摆脱滞后 \(c.recovered.count) 项")
+            if !c.added.isEmpty { out.append("- 新增任务：" + c.added.map { "`\($0.id)`" }.joined(separator: "、")) }
+            if !c.removed.isEmpty { out.append("- 已不在计划中的任务：" + c.removed.map { "`\($0)`" }.joined(separator: "、")) }
+            let moves = c.statusMoves
+            if !moves.isEmpty {
+                out.append("")
+                out.append("| 任务 | 状态 | 进度 | 标题 | 备注 |")
+                out.append("|---|---|---|---|---|")
+                for m in moves {
+                    out.append("| `\(m.task.id)` | \(m.oldStatus.chineseLabel) → \(m.task.status.chineseLabel) | \(m.oldProgress)% → \(m.task.progress)% | \(cell(m.task.heading)) | \(cell(m.task.note)) |")
+                }
+            }
+            let gains = c.biggestGains(5)
+            if !gains.isEmpty {
+                out.append("")
+                out.append("进度提高最多：")
+                out.append("")
+                for m in gains {
+                    out.append("- `\(m.task.id)` \(m.oldProgress)% → \(m.task.progress)%（+\(m.progressDelta)）\(cell(m.task.heading))")
+                }
+            }
+        } else {
+            out.append("## 变化")
+            out.append("")
+            out.append("没有更早的快照可对比。")
+        }
+
+        if d.byOffice {
+            out.append("")
+            out.append("## 各科室需关注的任务")
+            for o in d.offices {
+                out.append("")
+                out.append("### \(o.office)")
+                out.append("")
+                out.append("\(o.tasks) 项，已完成 \(o.done)，滞后 \(o.behind)，未启动 \(o.notStarted)，平均进度 \(ReportLabels.average(o.averageProgress))。")
+                let ts = d.tasks.filter { $0.offices.contains(o.office) && ReportText.needsAttention($0) }
+                if !ts.isEmpty {
+                    out.append("")
+                    out += taskTable(ts)
+                }
+            }
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    static func taskTable(_ tasks: [ReportTask]) -> [String] {
+        var out = ["| 任务 | 状态 | 进度 | 责任科室 | 标题 | 备注 |", "|---|---|---:|---|---|---|"]
+        for t in tasks {
+            let status = t.status.chineseLabel + (t.overdue ? "，逾期" + (t.due.map { "（\($0)）" } ?? "") : "")
+            out.append("| `\(t.id)` | \(status) | \(t.progress)% | \(cell(ReportLabels.offices(t.offices))) | \(cell(t.heading)) | \(cell(t.note)) |")
+        }
+        return out
+    }
+
+    /// Text made safe inside a pipe-table cell.
+    static func cell(_ s: String) -> String {
+        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
+            .replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
+    }
+}

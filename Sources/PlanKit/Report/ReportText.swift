@@ -1,0 +1,197 @@
+/// The report on a screen: sections with Unicode bar charts, columns aligned by display width.
+enum ReportText {
+    static func render(_ d: ReportData, width: Int) -> String {
+        let width = max(60, width)
+        var out: [String] = []
+        out.append(DisplayWidth.truncate(d.title, to: width))
+        var line = ""
+        for part in ReportLabels.subtitleParts(d) {
+            let next = line.isEmpty ? part : line + " · " + part
+            if DisplayWidth.of(next) > width && !line.isEmpty {
+                out.append(line)
+                line = part
+            } else {
+                line = next
+            }
+        }
+        out.append(line)
+
+        // 1. Status.
+        out.append("")
+        out.append("■ 任务状态 Tasks by status")
+        let barWidth = max(10, min(40, width - 30))
+        let labelWidth = d.statusCounts.map { DisplayWidth.of($0.status.chineseLabel) }.max() ?? 6
+        let countWidth = String(d.taskCount).count
+        for s in d.statusCounts {
+            out.append("  " + DisplayWidth.pad(s.status.chineseLabel, to: labelWidth) + "  "
+                       + DisplayWidth.pad(String(s.count), to: countWidth, right: true) + "  "
+                       + DisplayWidth.pad(ReportLabels.percent(s.percent), to: 6, right: true) + "  "
+                       + ReportLabels.bar(s.percent / 100, width: barWidth))
+        }
+        var avg = "  平均进度 " + ReportLabels.percent(d.averageProgress)
+        if let c = d.changes {
+            avg += "（上期 \(ReportLabels.percent(c.previousAverage))，\(ReportLabels.delta(d.averageProgress - c.previousAverage))）"
+        }
+        out.append(avg)
+
+        // Plans, when there are several.
+        if d.planSummaries.count > 1 {
+            out.append("")
+            out.append("■ 计划 Plans")
+            var rows: [[String]] = [["计划", "任务", "已完成", "推进中", "滞后", "未启动", "逾期", "平均进度", ""]]
+            for p in d.planSummaries {
+                rows.append([p.plan, String(p.tasks), String(p.done), String(p.onTrack), String(p.behind),
+                             String(p.notStarted), String(p.overdue), averageText(p.averageProgress, p.previousAverage),
+                             ReportLabels.bar(p.averageProgress / 100, width: 20)])
+            }
+            out += TextColumns.lines(rows, right: [1, 2, 3, 4, 5, 6, 7], indent: "  ", width: width)
+        }
+
+        // 2. Offices.
+        out.append("")
+        out.append("■ 科室 Offices")
+        if d.offices.isEmpty {
+            out.append("  （任务没有责任科室）")
+        } else {
+            var rows: [[String]] = [["科室", "任务", "已完成", "推进中", "滞后", "未启动", "逾期", "平均进度", ""]]
+            for o in d.offices {
+                rows.append([o.office, String(o.tasks), String(o.done), String(o.onTrack), String(o.behind),
+                             String(o.notStarted), String(o.overdue), averageText(o.averageProgress, o.previousAverage),
+                             ReportLabels.bar(o.averageProgress / 100, width: 20)])
+            }
+            out += TextColumns.lines(rows, right: [1, 2, 3, 4, 5, 6, 7], indent: "  ", width: width)
+        }
+
+        // 3. Behind and overdue.
+        out.append("")
+        out.append("■ 滞后和逾期任务 Behind and overdue (\(d.attention.count))")
+        if d.attention.isEmpty { out.append("  没有滞后或逾期的任务。") }
+        for t in d.attention { out += taskLines(t, width: width) }
+
+        // 4. Targets.
+        out.append("")
+        out.append("■ 指标 Targets")
+        let g = d.targets
+        out.append("  有量化指标的任务 \(g.tasksWithTargets)/\(d.taskCount)，指标 \(g.targetCount) 个"
+                   + (g.redacted > 0 ? "（其中 \(g.redacted) 个数值隐去）" : ""))
+        if !g.byUnit.isEmpty {
+            out.append("  按比较方式：" + ReportLabels.comparatorLine(g.comparatorTotals))
+            var rows: [[String]] = [["单位", "指标", "≥", "≤", "=", "范围"]]
+            for (unit, u) in ReportLabels.unitRows(g) {
+                rows.append([unit, String(u.total), String(u.atLeast), String(u.atMost), String(u.equal), String(u.range)])
+            }
+            out += TextColumns.lines(rows, right: [1, 2, 3, 4, 5], indent: "  ", width: width)
+        }
+        if g.atRisk.isEmpty {
+            out.append("  有指标的任务都没有滞后或逾期。")
+        } else {
+            out.append("  有指标但滞后或逾期的任务 \(g.atRisk.count) 项:")
+            for t in g.atRisk {
+                out.append(DisplayWidth.truncate("    \(t.id)  \(ReportLabels.standing(t))  \(ReportLabels.targets(t))", to: width))
+            }
+        }
+
+        // 5. Changes.
+        out.append("")
+        if let c = d.changes {
+            out += changeLines(c, d, width: width)
+        } else {
+            out.append("■ 变化 Changes")
+            out.append("  没有更早的快照可对比（用 `save` 保存每月快照）。")
+        }
+
+        // 6. By office.
+        if d.byOffice {
+            out.append("")
+            out.append("■ 各科室需关注的任务 By office")
+            for o in d.offices {
+                let ts = d.tasks.filter { $0.offices.contains(o.office) && needsAttention($0) }
+                out.append("  \(o.office)：\(o.tasks) 项，已完成 \(o.done)，滞后 \(o.behind)，未启动 \(o.notStarted)，平均进度 \(ReportLabels.average(o.averageProgress))")
+                if ts.isEmpty { out.append("    （没有滞后、逾期或未启动的任务）") }
+                for t in ts {
+                    out.append(DisplayWidth.truncate("    \(ReportLabels.standing(t))  \(t.id)  \(t.heading)", to: width))
+                    if !t.note.isEmpty { out.append(DisplayWidth.truncate("      备注：\(t.note)", to: width)) }
+                }
+            }
+        }
+        return out.map { DisplayWidth.truncate($0, to: width) }.joined(separator: "\n") + "\n"
+    }
+
+    /// `33.0 (+14.6)`: a mean and its change since the previous snapshot.
+    static func averageText(_ now: Double, _ previous: Double?) -> String {
+        ReportLabels.average(now) + (previous.map { " (" + ReportLabels.delta(now - $0) + ")" } ?? "")
+    }
+
+    static func needsAttention(_ t: ReportTask) -> Bool {
+        t.status == .behind || t.status == .notStarted || t.overdue
+    }
+
+    static func taskLines(_ t: ReportTask, width: Int) -> [String] {
+        var head = "  \(t.id)  \(ReportLabels.standing(t))"
+        if let due = t.due { head += "  到期 \(due)" }
+        if !t.offices.isEmpty { head += "  \(ReportLabels.offices(t.offices))" }
+        var lines = [DisplayWidth.truncate(head, to: width)]
+        lines.append(DisplayWidth.truncate("    \(t.heading)", to: width))
+        if !t.note.isEmpty {
+            for (i, l) in DisplayWidth.wrap(t.note, to: max(20, width - 10)).enumerated() {
+                lines.append((i == 0 ? "    备注：" : "          ") + l)
+            }
+        }
+        return lines
+    }
+
+    static func changeLines(_ c: ReportChanges, _ d: ReportData, width: Int) -> [String] {
+        var out = ["■ 与快照 \(c.snapshot) 相比 Since snapshot \(c.snapshot)"]
+        out.append("  平均进度 \(ReportLabels.percent(c.previousAverage)) → \(ReportLabels.percent(d.averageProgress))"
+                   + "（\(ReportLabels.delta(d.averageProgress - c.previousAverage))）"
+                   + " · 进度提高 \(c.progressUp) 项" + (c.progressDown > 0 ? " · 下降 \(c.progressDown) 项" : ""))
+        out.append("  新完成 \(c.newlyDone.count) · 新滞后 \(c.newlyBehind.count) · 摆脱滞后 \(c.recovered.count)")
+        if !c.added.isEmpty { out.append("  新增任务 \(c.added.count) 项：" + c.added.map(\.id).joined(separator: "、")) }
+        if !c.removed.isEmpty { out.append("  已不在计划中的任务 \(c.removed.count) 项：" + c.removed.joined(separator: "、")) }
+        let statusMoves = c.statusMoves
+        if statusMoves.isEmpty {
+            out.append("  没有任务改变状态。")
+        } else {
+            out.append("  状态变化 \(statusMoves.count) 项:")
+            var rows: [[String]] = []
+            for m in statusMoves {
+                rows.append([m.task.id, "\(m.oldStatus.chineseLabel) → \(m.task.status.chineseLabel)",
+                             "\(m.oldProgress)% → \(m.task.progress)%", m.task.heading])
+            }
+            out += TextColumns.lines(rows, right: [], indent: "    ", width: width)
+        }
+        let gains = c.biggestGains(5)
+        if !gains.isEmpty {
+            out.append("  进度提高最多:")
+            var rows: [[String]] = []
+            for m in gains {
+                rows.append([m.task.id, "\(m.oldProgress)% → \(m.task.progress)%", "+\(m.progressDelta)", m.task.heading])
+            }
+            out += TextColumns.lines(rows, right: [2], indent: "    ", width: width)
+        }
+        return out
+    }
+}
+
+/// Plain aligned columns for the report's small tables (display width aware; the last column
+/// is cut with `…` to fit).
+enum TextColumns {
+    static func lines(_ rows: [[String]], right: Set<Int>, indent: String, width: Int) -> [String] {
+        guard let n = rows.map(\.count).max(), n > 0 else { return [] }
+        var widths = Array(repeating: 0, count: n)
+        for r in rows { for (i, c) in r.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(c)) } }
+        var out: [String] = []
+        for r in rows {
+            var cells: [String] = []
+            for i in 0..<n {
+                let c = i < r.count ? r[i] : ""
+                if i == n - 1 && !right.contains(i) { cells.append(c); continue }
+                cells.append(DisplayWidth.pad(c, to: widths[i], right: right.contains(i)))
+            }
+            var line = indent + cells.joined(separator: "  ")
+            while line.hasSuffix(" ") { line.removeLast() }
+            out.append(DisplayWidth.truncate(line, to: width))
+        }
+        return out
+    }
+}
