@@ -64,6 +64,7 @@ struct Plansh: ParsableCommand {
             Foundation.exit(1)
         }
         defer { opened.close() }
+        for note in opened.notes { StandardStreams.write("plansh: \(note)\n", to: .err) }
 
         let interactive = command == nil && script.isEmpty && Terminal.isTerminal(0) && Terminal.isTerminal(1)
         let environment = SessionEnvironment(isInteractive: interactive, stdoutIsTerminal: Terminal.isTerminal(1),

@@ -51,16 +51,21 @@ public struct Workspace: Sendable {
     /// `taskRanges[i]` = rows of `plans[i]` in `tasks`.
     public internal(set) var taskRanges: [Range<Int>] = []
     public internal(set) var tasks = TaskTable()
-    public internal(set) var history: [TaskHistoryRecord] = []
+    /// Every progress change, oldest first (a collection of `TaskHistoryRecord`, stored compactly).
+    public internal(set) var history = HistoryLog()
 
     public init() {}
 
     /// Assembles a workspace from stored parts (snapshot loading). Ranges are recomputed.
-    public init(plans: [PlanInfo], tasks: TaskTable, history: [TaskHistoryRecord]) {
+    public init(plans: [PlanInfo], tasks: TaskTable, history: HistoryLog) {
         self.plans = plans
         self.tasks = tasks
         self.history = history
         self.taskRanges = Workspace.ranges(planCount: plans.count, planRow: tasks.planRow)
+    }
+
+    public init(plans: [PlanInfo], tasks: TaskTable, history: [TaskHistoryRecord]) {
+        self.init(plans: plans, tasks: tasks, history: HistoryLog(history))
     }
 
     static func ranges(planCount: Int, planRow: [UInt32]) -> [Range<Int>] {
@@ -116,7 +121,7 @@ public struct Workspace: Sendable {
     }
 
     public func history(of taskID: String) -> [HistoryEntry] {
-        history.filter { $0.taskID == taskID }.map(\.entry)
+        history.entries(of: taskID)
     }
 
     // MARK: Applying mutations

@@ -442,7 +442,7 @@ struct HistoryIndex {
 
     var byTask: [String: [Entry]] = [:]
 
-    init(_ history: [TaskHistoryRecord], plans: Set<String>) {
+    init(_ history: some Collection<TaskHistoryRecord>, plans: Set<String>) {
         for (i, rec) in history.enumerated() {
             guard let c = rec.taskID.lastIndex(of: ":"), plans.contains(String(rec.taskID[..<c])) else { continue }
             let e = rec.entry

@@ -17,13 +17,16 @@ extension Session {
                               at: max(0, source.count - 1)..<source.count), source: source, file: file, firstLine: firstLine)
             return false
         }
+        var allOK = true
         for segment in split.segments {
             if shouldQuit { break }
-            let ok = executeSegment(segment, source: source, file: file, firstLine: firstLine)
-            if !ok && !settings.continueOnError { return false }
-            if !ok { continue }
+            if !executeSegment(segment, source: source, file: file, firstLine: firstLine) {
+                allOK = false
+                // `set errors = continue` goes on, but the failure still counts.
+                if !settings.continueOnError { return false }
+            }
         }
-        return true
+        return allOK
     }
 
     func executeSegment(_ segment: CommandSegment, source: String, file: String?, firstLine: Int) -> Bool {

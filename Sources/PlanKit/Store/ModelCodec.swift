@@ -1,0 +1,271 @@
+/// Row-wise binary encoding of mutations and the model values they carry (journal records).
+///
+/// Snapshots store the task table column by column (`SnapshotFile`); the journal stores each
+/// mutation as one self-contained record in this encoding. Tags are explicit bytes so a
+/// record written by this version always decodes the same way.
+enum ModelCodec {
+    // MARK: Mutation
+
+    private static let tagImport: UInt8 = 1
+    private static let tagDrop: UInt8 = 2
+    private static let tagUpdate: UInt8 = 3
+
+    static func encode(_ m: Mutation) -> [UInt8] {
+        var w = BinaryWriter()
+        switch m {
+        case let .importPlans(plans, replace):
+            w.u8(tagImport)
+            w.bool(replace)
+            w.count(plans.count)
+            for p in plans { encode(p, into: &w) }
+        case let .dropPlan(id):
+            w.u8(tagDrop)
+            w.string(id)
+        case let .updateProgress(updates, month, at):
+            w.u8(tagUpdate)
+            encode(month, into: &w)
+            w.zigzag(at)
+            w.count(updates.count)
+            for u in updates { encode(u, into: &w) }
+        }
+        return w.bytes
+    }
+
+    static func decodeMutation(_ r: inout BinaryReader) throws -> Mutation {
+        switch try r.u8() {
+        case tagImport:
+            let replace = try r.bool()
+            let n = try r.count()
+            var plans: [ImportedPlan] = []
+            plans.reserveCapacity(n)
+            for _ in 0..<n { plans.append(try decodeImportedPlan(&r)) }
+            return .importPlans(plans, replace: replace)
+        case tagDrop:
+            return .dropPlan(try r.string())
+        case tagUpdate:
+            let month = try decodeMonth(&r)
+            let at = try r.zigzag()
+            let n = try r.count()
+            var updates: [ProgressUpdate] = []
+            updates.reserveCapacity(n)
+            for _ in 0..<n { updates.append(try decodeUpdate(&r)) }
+            return .updateProgress(updates, month: month, at: at)
+        case let t:
+            throw r.corrupt("unknown mutation kind \(t)")
+        }
+    }
+
+    // MARK: Plans and tasks
+
+    static func encode(_ p: ImportedPlan, into w: inout BinaryWriter) {
+        encode(p.info, into: &w)
+        w.count(p.tasks.count)
+        for t in p.tasks { encode(t, into: &w) }
+    }
+
+    static func decodeImportedPlan(_ r: inout BinaryReader) throws -> ImportedPlan {
+        let info = try decodePlanInfo(&r)
+        let n = try r.count()
+        var tasks: [PlanTask] = []
+        tasks.reserveCapacity(n)
+        for _ in 0..<n { tasks.append(try decodeTask(&r)) }
+        return ImportedPlan(info: info, tasks: tasks)
+    }
+
+    static func encode(_ p: PlanInfo, into w: inout BinaryWriter) {
+        w.string(p.id)
+        w.string(p.title)
+        w.string(p.issuer)
+        w.bool(p.year != nil)
+        if let y = p.year { w.zigzag(Int64(y)) }
+        w.string(p.sourceFile)
+        w.zigzag(p.importedAt)
+        w.count(p.warnings.count)
+        for x in p.warnings {
+            w.zigzag(Int64(x.line))
+            w.string(x.message)
+        }
+        w.count(p.sections.count)
+        for s in p.sections {
+            w.string(s.path)
+            w.zigzag(Int64(s.level))
+            w.string(s.heading)
+            w.string(s.text)
+            w.strings(s.offices)
+            w.bool(s.officesOpen)
+            w.zigzag(Int64(s.line))
+            w.bool(s.inferred)
+        }
+        w.strings(p.extras)
+    }
+
+    static func decodePlanInfo(_ r: inout BinaryReader) throws -> PlanInfo {
+        let id = try r.string()
+        let title = try r.string()
+        let issuer = try r.string()
+        let year = try r.bool() ? Int(try smallInt(&r)) : nil
+        let sourceFile = try r.string()
+        let importedAt = try r.zigzag()
+        var warnings: [ImportWarning] = []
+        for _ in 0..<(try r.count()) {
+            let line = try smallInt(&r)
+            warnings.append(ImportWarning(line: line, message: try r.string()))
+        }
+        let nSections = try r.count()
+        var sections: [PlanSection] = []
+        sections.reserveCapacity(nSections)
+        for _ in 0..<nSections {
+            let path = try r.string()
+            let level = try smallInt(&r)
+            let heading = try r.string()
+            let text = try r.string()
+            let offices = try r.strings()
+            let open = try r.bool()
+            let line = try smallInt(&r)
+            let inferred = try r.bool()
+            sections.append(PlanSection(path: path, level: level, heading: heading, text: text, offices: offices,
+                                        officesOpen: open, line: line, inferred: inferred))
+        }
+        let extras = try r.strings()
+        return PlanInfo(id: id, title: title, issuer: issuer, year: year, sourceFile: sourceFile,
+                        importedAt: importedAt, warnings: warnings, sections: sections, extras: extras)
+    }
+
+    static func encode(_ t: PlanTask, into w: inout BinaryWriter) {
+        w.string(t.plan)
+        w.string(t.path)
+        w.string(t.heading)
+        w.string(t.text)
+        w.strings(t.offices)
+        w.bool(t.officesOpen)
+        w.count(t.targets.count)
+        for g in t.targets { encode(g, into: &w) }
+        w.zigzag(Int64(t.line))
+        w.bool(t.inferred)
+        w.optionalString(t.printedPath)
+        w.u8(t.status.rawValue)
+        w.zigzag(Int64(t.progress))
+        w.string(t.note)
+        encode(t.due, into: &w)
+        encode(t.updated, into: &w)
+    }
+
+    static func decodeTask(_ r: inout BinaryReader) throws -> PlanTask {
+        let plan = try r.string()
+        let path = try r.string()
+        let heading = try r.string()
+        let text = try r.string()
+        let offices = try r.strings()
+        let open = try r.bool()
+        let nTargets = try r.count()
+        var targets: [Target] = []
+        targets.reserveCapacity(nTargets)
+        for _ in 0..<nTargets { targets.append(try decodeTarget(&r)) }
+        let line = try smallInt(&r)
+        let inferred = try r.bool()
+        let printed = try r.optionalString()
+        let status = try decodeStatus(&r)
+        let progress = try smallInt(&r)
+        let note = try r.string()
+        let due = try decodeDay(&r)
+        let updated = try decodeMonth(&r)
+        return PlanTask(plan: plan, path: path, heading: heading, text: text, offices: offices, officesOpen: open,
+                        targets: targets, line: line, inferred: inferred, printedPath: printed, status: status,
+                        progress: progress, note: note, due: due, updated: updated)
+    }
+
+    static func encode(_ g: Target, into w: inout BinaryWriter) {
+        w.string(g.raw)
+        w.string(g.metric)
+        w.u8(UInt8(Comparator.allCases.firstIndex(of: g.comparator) ?? 2))
+        w.f64(g.value ?? .nan)
+        w.f64(g.low ?? .nan)
+        w.f64(g.high ?? .nan)
+        w.string(g.unit)
+    }
+
+    static func decodeTarget(_ r: inout BinaryReader) throws -> Target {
+        let raw = try r.string()
+        let metric = try r.string()
+        let c = Int(try r.u8())
+        guard c < Comparator.allCases.count else { throw r.corrupt("bad comparator") }
+        let v = try r.f64(), lo = try r.f64(), hi = try r.f64()
+        let unit = try r.string()
+        return Target(raw: raw, metric: metric, comparator: Comparator.allCases[c], value: v.isNaN ? nil : v,
+                      low: lo.isNaN ? nil : lo, high: hi.isNaN ? nil : hi, unit: unit)
+    }
+
+    // MARK: Progress updates
+
+    static func encode(_ u: ProgressUpdate, into w: inout BinaryWriter) {
+        w.string(u.plan)
+        w.string(u.path)
+        // One flag byte: bit 0 status, 1 progress, 2 note, 3 due given, 4 due cleared.
+        var flags: UInt8 = 0
+        if u.status != nil { flags |= 1 }
+        if u.progress != nil { flags |= 2 }
+        if u.note != nil { flags |= 4 }
+        if let d = u.due { flags |= d == nil ? 16 : 8 }
+        w.u8(flags)
+        if let s = u.status { w.u8(s.rawValue) }
+        if let p = u.progress { w.zigzag(Int64(p)) }
+        if let n = u.note { w.string(n) }
+        if let d = u.due, let day = d { w.zigzag(Int64(day.ordinal)) }
+        w.string(u.source)
+    }
+
+    static func decodeUpdate(_ r: inout BinaryReader) throws -> ProgressUpdate {
+        let plan = try r.string()
+        let path = try r.string()
+        let flags = try r.u8()
+        guard flags & ~0x1F == 0, flags & 24 != 24 else { throw r.corrupt("bad update flags") }
+        var u = ProgressUpdate(plan: plan, path: path, source: "")
+        if flags & 1 != 0 { u.status = try decodeStatus(&r) }
+        if flags & 2 != 0 { u.progress = try smallInt(&r) }
+        if flags & 4 != 0 { u.note = try r.string() }
+        if flags & 8 != 0 {
+            let o = try r.zigzag()
+            guard let day = CalendarDay(ordinal: Int32(clamping: o)) else { throw r.corrupt("bad due date") }
+            u.due = .some(day)
+        }
+        if flags & 16 != 0 { u.due = .some(nil) }
+        u.source = try r.string()
+        return u
+    }
+
+    // MARK: Small values
+
+    static func encode(_ m: YearMonth?, into w: inout BinaryWriter) {
+        w.varint(m.map { UInt64(max(0, $0.ordinal) + 1) } ?? 0)
+    }
+
+    static func decodeMonth(_ r: inout BinaryReader) throws -> YearMonth? {
+        let v = try r.varint()
+        guard v != 0 else { return nil }
+        guard v <= 12 * 10_000 else { throw r.corrupt("bad month") }
+        return YearMonth(ordinal: Int(v) - 1)
+    }
+
+    static func encode(_ d: CalendarDay?, into w: inout BinaryWriter) {
+        w.zigzag(Int64(d?.ordinal ?? 0))
+    }
+
+    static func decodeDay(_ r: inout BinaryReader) throws -> CalendarDay? {
+        let o = try r.zigzag()
+        guard o != 0 else { return nil }
+        guard let d = CalendarDay(ordinal: Int32(clamping: o)) else { throw r.corrupt("bad date") }
+        return d
+    }
+
+    static func decodeStatus(_ r: inout BinaryReader) throws -> TaskStatus {
+        guard let s = TaskStatus(rawValue: try r.u8()) else { throw r.corrupt("bad status") }
+        return s
+    }
+
+    /// An `Int` field (line, level, progress) that must fit in 32 bits.
+    static func smallInt(_ r: inout BinaryReader) throws -> Int {
+        let v = try r.zigzag()
+        guard v >= Int64(Int32.min), v <= Int64(Int32.max) else { throw r.corrupt("number out of range") }
+        return Int(v)
+    }
+}

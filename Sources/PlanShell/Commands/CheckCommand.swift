@@ -1,0 +1,25 @@
+import PlanKit
+
+/// `check`: read every file of the store and verify it.
+enum CheckCommand {
+    static let spec = CommandSpec(
+        ["check"], summary: "verify every file of the store (checksums and structure)",
+        usage: "check",
+        details: "Reads the working state, the journal and every snapshot in full. Fails (exit status 1 in scripts) "
+            + "when any file is damaged, naming it.",
+        topic: "snapshots"
+    ) { input, session in
+        if let extra = input.arguments.first { throw Diagnostic("`check` takes no arguments", at: extra.span) }
+        let results = ProgressCommands.withProgress(session) { session.store.check() }
+        let bad = results.filter { $0.problem != nil }
+        let table = RecordTable(
+            columns: [.init(title: "file", key: "file"), .init(title: "state", key: "state"),
+                      .init(title: "detail", key: "detail", shrinkable: true)],
+            rows: results.map { [$0.file, $0.problem == nil ? "ok" : "DAMAGED", $0.problem ?? $0.detail] },
+            footer: bad.isEmpty ? "store \(session.store.directory.path): \(results.count) files verified, all intact" : nil)
+        if bad.isEmpty { return .rendered(table) }
+        session.output(session.render(.rendered(table)))
+        throw Diagnostic("check found \(bad.count) damaged file\(bad.count == 1 ? "" : "s"): "
+                         + bad.map(\.file).joined(separator: ", "))
+    }
+}

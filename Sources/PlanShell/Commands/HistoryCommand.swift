@@ -1,0 +1,40 @@
+import PlanKit
+
+/// `history ID`: every recorded change of one task.
+enum HistoryCommand {
+    static let spec = CommandSpec(
+        ["history"], summary: "every change of a task's progress, with when and where it came from",
+        usage: "history ID",
+        details: """
+        Lists when, the month the progress refers to, the field, old → new, and the source:
+        `command` (typed), `script FILE:LINE`, or `sheet FILE:ROW` (import progress).
+          history yy2025:2.1.1
+        """,
+        topic: "progress"
+    ) { input, session in
+        let args = Array(input.arguments)
+        guard let idWord = args.first else {
+            throw Diagnostic("`history` needs a task id (PLAN:PATH)", at: input.words[0].span)
+        }
+        if args.count > 1 {
+            throw Diagnostic("`history` takes one task id", at: args[1].span)
+        }
+        let w = session.workspace
+        let row = try ProgressCommands.row(of: idWord.value, span: idWord.span, in: w)
+        let id = w.taskID(row: row)
+        let entries = w.history(of: id)
+        if entries.isEmpty {
+            return .message("no changes recorded for \(id)")
+        }
+        let table = RecordTable(
+            columns: [.init(title: "when", key: "when"), .init(title: "month", key: "month"),
+                      .init(title: "field", key: "field"), .init(title: "old", key: "old", shrinkable: true),
+                      .init(title: "new", key: "new", shrinkable: true), .init(title: "source", key: "source", shrinkable: true)],
+            rows: entries.map { e in
+                [ProgressCommands.localTime(e.when), e.month?.description ?? "", e.field, e.old, e.new, e.source]
+            },
+            footer: "\(id) \(w.tasks.headings[row]) — \(entries.count) change\(entries.count == 1 ? "" : "s")",
+            arrow: (old: 3, new: 4, title: "old → new"))
+        return .rendered(table)
+    }
+}

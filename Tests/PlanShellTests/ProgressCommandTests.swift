@@ -1,0 +1,182 @@
+import Foundation
+import Testing
+import PlanKit
+@testable import PlanShell
+
+/// The progress and snapshot commands, run in a session on a real store.
+@Suite struct ProgressCommandTests {
+    typealias C = CrashTestSupport
+
+    final class Captured: @unchecked Sendable {
+        var out = ""
+        var err = ""
+        func take() -> (String, String) {
+            defer { out = ""; err = "" }
+            return (out, err)
+        }
+    }
+
+    func shell(_ label: String, interactive: Bool = false) throws -> (URL, Session, Captured) {
+        let dir = C.temporaryDirectory(label)
+        let store = dir.appendingPathComponent("store")
+        _ = try C.seedStore(at: store, plans: [("yy2025", 3, 4), ("sy2024", 2, 3)])
+        let session = Session(store: try Store.open(at: store),
+                              environment: SessionEnvironment(isInteractive: interactive, workingDirectory: dir))
+        let c = Captured()
+        session.output = { c.out += $0 }
+        session.errorOutput = { c.err += $0 }
+        return (dir, session, c)
+    }
+
+    @Test func updateRecordsHistoryWithItsSource() throws {
+        let (dir, s, c) = try shell("update")
+        defer { s.store.close(); try? FileManager.default.removeItem(at: dir) }
+        #expect(s.execute(#"update yy2025:1.1 set status = behind, progress = 40, note = "设备采购延迟, 待招标", month = 2025-04"#))
+        #expect(c.take().0 == "updated yy2025:1.1: status not_started → behind, progress 0 → 40, note \"设备采购延迟, 待招标\"\n")
+        #expect(s.execute("update yy2025:1.2，yy2025:2.1 set 状态=已完成, 进度 = 100%"))
+        #expect(c.take().0.hasPrefix("updated 2 tasks: status → done, progress → 100"))
+        #expect(s.execute("update yy2025:1.1 set due = 2025-06"))
+        let t = s.workspace.task(row: s.workspace.row(id: "yy2025:1.1") ?? -1)
+        #expect(t.status == .behind && t.progress == 40 && t.note == "设备采购延迟, 待招标" && t.due?.description == "2025-06-30")
+        #expect(t.updated?.description == "2025-04" || t.updated == YearMonth(containing: Date()))
+
+        #expect(s.execute("history yy2025:1.1"))
+        let (out, _) = c.take()
+        #expect(out.contains("status") && out.contains("not_started") && out.contains("behind") && out.contains("2025-04"))
+        #expect(out.contains("command"))
+        #expect(out.contains("4 changes"))
+        s.settings.format = .json
+        #expect(s.execute("history yy2025:1.1"))
+        #expect(c.take().0.contains(#""field": "due", "old": "", "new": "2025-06-30", "source": "command""#))
+    }
+
+    @Test func updateErrorsPointAtTheWord() throws {
+        let (dir, s, c) = try shell("updateerr")
+        defer { s.store.close(); try? FileManager.default.removeItem(at: dir) }
+        let before = C.fingerprint(s.workspace)
+        #expect(!s.execute("update yy2025:1.1 set stauts = behind"))
+        let err = c.take().1
+        #expect(err.contains("unknown field \"stauts\" — did you mean \"status\"?"))
+        #expect(err.contains("\n    update yy2025:1.1 set stauts = behind\n                          ^^^^^^"))
+        #expect(!s.execute("update yy2025:1.1 set progress = 120"))
+        #expect(c.take().1.contains("progress 120 is out of range (0–100)"))
+        #expect(!s.execute("update yy2025:1.1 set status = lagging"))
+        #expect(c.take().1.contains("unknown status \"lagging\""))
+        #expect(!s.execute("update yy2025:1.9 set status = done"))
+        #expect(c.take().1.contains("no task \"yy2025:1.9\""))
+        #expect(!s.execute("update yy2025:1.1 status = done"))
+        #expect(c.take().1.contains("expected `set F = V`"))
+        #expect(!s.execute("history yy2099:1.1"))
+        #expect(c.take().1.contains("no plan \"yy2099\""))
+        #expect(C.fingerprint(s.workspace) == before)
+    }
+
+    @Test func importProgressAppliesAllOrNothing() throws {
+        let (dir, s, c) = try shell("sheet")
+        defer { s.store.close(); try? FileManager.default.removeItem(at: dir) }
+        try Data("\u{FEFF}编号,状态,进度,备注\nyy2025:1.1,推进中,30,\"按计划, 推进\"\nyy2025:9.9,滞后,10,\nsy2024:1.1,done,120,\n".utf8)
+            .write(to: dir.appendingPathComponent("bad.csv"))
+        let before = C.fingerprint(s.workspace)
+        #expect(!s.execute("import progress bad.csv month 2025-04"))
+        let err = c.take().1
+        #expect(err.contains("progress sheet bad.csv has 2 bad rows; nothing was applied"))
+        #expect(err.contains("bad.csv:3: no task \"yy2025:9.9\""))
+        #expect(err.contains("bad.csv:4: progress 120 is out of range (0–100)"))
+        #expect(C.fingerprint(s.workspace) == before)
+
+        try Data("plan,path,status,progress,note\nyy2025,1.1,on_track,30,\"按计划, 推进\"\nsy2024,1.1,behind,10,\n".utf8)
+            .write(to: dir.appendingPathComponent("good.csv"))
+        #expect(s.execute("import progress good.csv month 2025-04"))
+        #expect(c.take().0 == "applied good.csv for 2025-04: 2 tasks, 5 changes recorded\n")
+        #expect(s.workspace.history(of: "sy2024:1.1").map(\.source) == ["sheet good.csv:3", "sheet good.csv:3"])
+        // Durable: a fresh open sees it.
+        s.store.close()
+        let again = try Store.open(at: s.store.directory)
+        defer { again.close() }
+        #expect(C.fingerprint(again.workspace) == C.fingerprint(s.workspace))
+    }
+
+    @Test func saveSnapshotsLoadDiffCheck() throws {
+        let (dir, s, c) = try shell("snapshots")
+        defer { s.store.close(); try? FileManager.default.removeItem(at: dir) }
+        #expect(s.execute("snapshots"))
+        #expect(c.take().0.contains("no snapshots yet"))
+        #expect(s.execute("save 2025-03"))
+        #expect(c.take().0.hasPrefix("saved snapshot 2025-03: 2 plans, 18 tasks"))
+        #expect(!s.execute("save 2025-03"))
+        #expect(c.take().1.contains("snapshot \"2025-03\" exists; use `save 2025-03!` to overwrite it"))
+        #expect(s.execute("update yy2025:1.1 set status = done, progress = 100, note = \"完成\""))
+        #expect(s.execute("save 2025-03!; save 四月"))
+        #expect(!s.execute("save ../x"))
+        #expect(c.take().1.contains("a snapshot name cannot start with"))
+        #expect(!s.execute("save a/b"))
+        #expect(c.take().1.contains("a snapshot name may hold letters, digits, \".\", \"_\", \"-\" and Chinese characters, not \"/\""))
+        #expect(s.execute("update yy2025:1.2 set status = behind"))
+        c.out = ""
+
+        #expect(s.execute("diff 四月"))
+        var out = c.take().0
+        #expect(out.contains("changed") && out.contains("yy2025:1.2") && out.contains("not_started") && out.contains("behind"))
+        #expect(out.contains("0 added, 0 removed, 1 changed (四月 → now)"))
+        #expect(s.execute("diff 2025-03 四月"))
+        #expect(c.take().0.contains("no differences"))
+
+        #expect(s.execute("load 四月"))
+        out = c.take().0
+        #expect(out.contains("loaded snapshot 四月: 2 plans, 18 tasks; the previous working state is kept as snapshot auto-"))
+        #expect(s.workspace.task(row: s.workspace.row(id: "yy2025:1.2") ?? -1).status == .notStarted)
+        #expect(s.execute("snapshots"))
+        out = c.take().0
+        #expect(out.contains("2025-03") && out.contains("四月") && out.contains("auto (kept by load)") && out.contains("3 snapshots"))
+        #expect(!s.execute("load 五月"))
+        #expect(c.take().1.contains("no snapshot \"五月\""))
+
+        #expect(s.execute("check"))
+        out = c.take().0
+        #expect(out.contains("working.plansnap") && out.contains("snapshots/四月.plansnap") && out.contains("all intact"))
+        // A damaged snapshot fails `check`, naming it.
+        let f = s.store.directory.appendingPathComponent("snapshots/2025-03.plansnap")
+        var bytes = [UInt8](try Data(contentsOf: f))
+        bytes[bytes.count / 2] ^= 1
+        try Data(bytes).write(to: f)
+        #expect(!s.execute("check"))
+        let (o, e) = c.take()
+        #expect(o.contains("DAMAGED"))
+        #expect(e.contains("check found 1 damaged file: snapshots/2025-03.plansnap"))
+        #expect(s.execute("diff 四月"))
+    }
+
+    @Test func readOnlyStoreSaysSoAndRefusesChanges() throws {
+        let (dir, s, c) = try shell("readonly")
+        defer { s.store.close(); try? FileManager.default.removeItem(at: dir) }
+        let reader = Session(store: try Store.open(at: s.store.directory))
+        defer { reader.store.close() }
+        reader.output = { c.out += $0 }
+        reader.errorOutput = { c.err += $0 }
+        #expect(reader.store.isReadOnly)
+        #expect(reader.prompt == "plansh[2 plans, read-only]> ")
+        #expect(!reader.execute("update yy2025:1.1 set progress = 5"))
+        #expect(c.take().1.contains("read-only"))
+        #expect(!reader.execute("save x"))
+        #expect(reader.execute("snapshots; history yy2025:1.1; check"))
+    }
+
+    static var queryEngineAvailable: Bool {
+        (try? QueryEngine.filterRows("status = done", in: Workspace())) != nil
+    }
+
+    @Test(.enabled(if: queryEngineAvailable, "needs the query language (QueryEngine.filterRows)"))
+    func bulkUpdateAsksFirst() throws {
+        let (dir, s, c) = try shell("bulk")
+        defer { s.store.close(); try? FileManager.default.removeItem(at: dir) }
+        let before = C.fingerprint(s.workspace)
+        #expect(!s.execute("update tasks where plan = yy2025 set status = on_track"))
+        #expect(c.take().1.contains("this would change 12 tasks; add `force`"))
+        #expect(C.fingerprint(s.workspace) == before)
+        #expect(s.execute("update tasks where plan = yy2025 set status = on_track force"))
+        #expect(c.take().0.contains("updated 12 tasks"))
+        #expect(s.execute("update tasks where plan = nosuch set status = done"))
+        #expect(c.take().0.contains("no task matches"))
+        #expect(s.execute("diff now where plan = sy2024"))
+    }
+}
