@@ -155,7 +155,7 @@ import Testing
 
     @Test func csvShape() throws {
         let csv = Report(try Self.aprilReport()).render(.csv, RenderContext())
-        let lines = csv.split(separator: "\n").map(String.init)
+        let lines = csv.split(whereSeparator: \.isNewline).map(String.init)
         #expect(lines.first == "id,status,progress,note,plan,path,heading,offices,due,overdue,updated,previous_status,previous_progress,targets")
         #expect(lines.count == 6)
         #expect(lines.contains("t1:1.2,on_track,30,已补充人员,t1,1.2,任务1.2,A、B,,false,2025-04,behind,10,控制在10‰以内"))
