@@ -210,6 +210,28 @@ import Testing
         #expect(lines.contains { $0.contains("备注：资金未到位") })
     }
 
+    /// Long lists stop at 100 entries (20 per office) and say how many were left out; the CSV has all.
+    @Test func longListsAreCapped() throws {
+        let tasks = (1...150).map { i in
+            PlanTask(plan: "big", path: "1.\(i)", heading: "任务\(i)", text: "任务\(i)。", offices: ["A"])
+        }
+        var w = Workspace()
+        try w.apply(.importPlans([ImportedPlan(info: PlanInfo(id: "big", title: "大计划"), tasks: tasks)], replace: false))
+        try w.apply(.updateProgress(tasks.map { ProgressUpdate(plan: "big", path: $0.path, status: .behind, progress: 5, source: "test") },
+                                    month: Self.april, at: 1))
+        let d = try ReportData.build(workspace: w, byOffice: true, today: Self.today)
+        #expect(d.attention.count == 150)
+        let text = Report(d).render(.table, RenderContext(width: 100))
+        #expect(text.components(separatedBy: "\n  big:").count - 1 == 100)
+        #expect(text.contains("… 另有 50 项未列出"))
+        #expect(text.contains("… 另有 130 项未列出"))
+        let md = Report(d).render(.markdown, RenderContext())
+        #expect(md.components(separatedBy: "| `big:").count - 1 == 120)
+        let html = Report(d).render(.html, RenderContext())
+        #expect(html.components(separatedBy: "<td class=\"id\">big:").count - 1 == 120)
+        #expect(Report(d).render(.csv, RenderContext()).components(separatedBy: "\r\nbig:").count - 1 == 150)
+    }
+
     @Test func barsUseEighths() {
         #expect(ReportLabels.bar(0.5, width: 4) == "██")
         #expect(ReportLabels.bar(1.0 / 32, width: 4) == "▏")

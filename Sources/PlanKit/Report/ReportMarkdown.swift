@@ -44,7 +44,9 @@ enum ReportMarkdown {
         if d.attention.isEmpty {
             out.append("没有滞后或逾期的任务。")
         } else {
-            out += md(ReportTables.tasks(d.attention, code: true))
+            let attention = ReportLabels.capped(d.attention)
+            out += md(ReportTables.tasks(attention.shown, code: true))
+            if attention.more > 0 { out += ["", ReportLabels.moreLine(attention.more)] }
         }
 
         out.append("")
@@ -65,9 +67,11 @@ enum ReportMarkdown {
         } else {
             out.append("有指标但滞后或逾期的任务：")
             out.append("")
-            for t in g.atRisk {
+            let atRisk = ReportLabels.capped(g.atRisk)
+            for t in atRisk.shown {
                 out.append("- `\(t.id)` \(ReportLabels.standing(t))：\(cell(ReportLabels.targets(t)))")
             }
+            if atRisk.more > 0 { out += ["", ReportLabels.moreLine(atRisk.more)] }
         }
 
         out.append("")
@@ -82,6 +86,8 @@ enum ReportMarkdown {
             if !c.statusMoves.isEmpty {
                 out.append("")
                 out += md(ReportTables.statusMoves(c, code: true))
+                let more = c.statusMoves.count - ReportLabels.listLimit
+                if more > 0 { out += ["", ReportLabels.moreLine(more)] }
             }
             let gains = c.biggestGains(5)
             if !gains.isEmpty {
@@ -109,7 +115,9 @@ enum ReportMarkdown {
                 let ts = d.tasks.filter { $0.offices.contains(o.office) && ReportText.needsAttention($0) }
                 if !ts.isEmpty {
                     out.append("")
-                    out += md(ReportTables.tasks(ts, code: true))
+                    let capped = ReportLabels.capped(ts, ReportLabels.officeListLimit)
+                    out += md(ReportTables.tasks(capped.shown, code: true))
+                    if capped.more > 0 { out += ["", ReportLabels.moreLine(capped.more)] }
                 }
             }
         }

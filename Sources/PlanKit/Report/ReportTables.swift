@@ -67,7 +67,7 @@ enum ReportTables {
     static func statusMoves(_ c: ReportChanges, code: Bool) -> ResultTable {
         table([id("任务"), ResultTable.Column("状态"), ResultTable.Column("进度"), ResultTable.Column("标题"),
                ResultTable.Column("备注")],
-              c.statusMoves.map { m in
+              ReportLabels.capped(c.statusMoves).shown.map { m in
                   [.text(code ? "`\(m.task.id)`" : m.task.id),
                    .text("\(m.oldStatus.chineseLabel) → \(m.task.status.chineseLabel)"),
                    .text("\(m.oldProgress)% → \(m.task.progress)%"), .text(m.task.heading), .text(m.task.note)]

@@ -54,7 +54,9 @@ enum ReportText {
         out.append("")
         out.append("■ 滞后和逾期任务 Behind and overdue (\(d.attention.count))")
         if d.attention.isEmpty { out.append("  没有滞后或逾期的任务。") }
-        for t in d.attention { out += taskLines(t, width: width) }
+        let attention = ReportLabels.capped(d.attention)
+        for t in attention.shown { out += taskLines(t, width: width) }
+        if attention.more > 0 { out.append("  " + ReportLabels.moreLine(attention.more)) }
 
         // 4. Targets.
         out.append("")
@@ -70,7 +72,9 @@ enum ReportText {
             out.append("  有指标的任务都没有滞后或逾期。")
         } else {
             out.append("  有指标但滞后或逾期的任务 \(g.atRisk.count) 项:")
-            for t in g.atRisk {
+            let atRisk = ReportLabels.capped(g.atRisk)
+            if atRisk.more > 0 { out.append("    " + ReportLabels.moreLine(atRisk.more)) }
+            for t in atRisk.shown {
                 out.append(DisplayWidth.truncate("    \(t.id)  \(ReportLabels.standing(t))  \(ReportLabels.targets(t))", to: width))
             }
         }
@@ -92,7 +96,9 @@ enum ReportText {
                 let ts = d.tasks.filter { $0.offices.contains(o.office) && needsAttention($0) }
                 out.append("  \(o.office)：\(o.tasks) 项，已完成 \(o.done)，滞后 \(o.behind)，未启动 \(o.notStarted)，平均进度 \(ReportLabels.average(o.averageProgress))")
                 if ts.isEmpty { out.append("    （没有滞后、逾期或未启动的任务）") }
-                for t in ts {
+                let capped = ReportLabels.capped(ts, ReportLabels.officeListLimit)
+                if capped.more > 0 { out.append("    " + ReportLabels.moreLine(capped.more)) }
+                for t in capped.shown {
                     out.append(DisplayWidth.truncate("    \(ReportLabels.standing(t))  \(t.id)  \(t.heading)", to: width))
                     if !t.note.isEmpty { out.append(DisplayWidth.truncate("      备注：\(t.note)", to: width)) }
                 }
@@ -138,6 +144,8 @@ enum ReportText {
         } else {
             out.append("  状态变化 \(c.statusMoves.count) 项:")
             out += lines(ReportTables.statusMoves(c, code: false), width: width, indent: "    ")
+            let more = c.statusMoves.count - ReportLabels.listLimit
+            if more > 0 { out.append("    " + ReportLabels.moreLine(more)) }
         }
         if c.progressUp > 0 {
             out.append("  进度提高最多:")
