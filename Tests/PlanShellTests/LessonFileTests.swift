@@ -15,35 +15,44 @@ enum LessonFiles {
 
     static var names: [String] { ((try? catalogue())?.entries ?? []).map(\.fileName) }
 
-    /// Pieces of plansh the lessons use that are not in this build yet (built by other
-    /// capabilities); the lesson runs are enabled once this is empty.
-    static var pending: [String] {
+    /// Pieces of plansh `lesson` uses that are not in this build yet (built by other capabilities).
+    static func pending(_ lesson: Lesson) -> [String] {
         var missing = Set<String>()
-        for entry in (try? catalogue())?.entries ?? [] {
-            guard let lesson = try? entry.lesson.get() else { continue }
-            let commands = lesson.setup + lesson.steps.flatMap { [$0.answer] + $0.wrong + $0.examples }
-            for c in commands {
-                let words = ((try? Word.split(c)) ?? []).map(\.value)
-                guard let first = words.first, CommandTable.lookup(words) == nil else { continue }
-                let named = ["import", "show", "drop"].contains(first) ? words.prefix(2).joined(separator: " ") : first
-                missing.insert("`\(named)`")
-            }
+        let commands = lesson.setup + lesson.steps.flatMap { [$0.answer] + $0.wrong + $0.examples }
+        for c in commands {
+            let words = ((try? Word.split(c)) ?? []).map(\.value)
+            guard let first = words.first, CommandTable.lookup(words) == nil else { continue }
+            let named = ["import", "show", "drop"].contains(first) ? words.prefix(2).joined(separator: " ") : first
+            missing.insert("`\(named)`")
         }
-        let sheet = examples.appendingPathComponent("progress/2025-03.csv")
-        if FileManager.default.fileExists(atPath: sheet.path) {
-            do {
-                _ = try ProgressSheet.updates(from: sheet, displayName: "2025-03.csv", in: Workspace())
-            } catch let d as Diagnostic where d.message.contains("not available yet") {
-                missing.insert("progress sheets")
-            } catch {}
-        } else {
-            missing.insert("examples/progress")
-        }
+        if lesson.setup.contains("import demo") { missing.formUnion(demoPending) }
         return missing.sorted()
     }
-    static var ready: Bool { pending.isEmpty }
-    static var sheetsReady: Bool { !pending.contains("progress sheets") && !pending.contains("examples/progress") }
-    static var pendingNote: Comment { "lessons need \(pending.joined(separator: ", ")), not in this build yet" }
+
+    /// What `import demo` needs that is missing.
+    static var demoPending: [String] {
+        let sheet = examples.appendingPathComponent("progress/2025-03.csv")
+        guard FileManager.default.fileExists(atPath: sheet.path) else { return ["examples/progress"] }
+        do {
+            _ = try ProgressSheet.updates(from: sheet, displayName: "2025-03.csv", in: Workspace())
+        } catch let d as Diagnostic where d.message.contains("not available yet") {
+            return ["progress sheets"]
+        } catch {}
+        return []
+    }
+
+    /// Lessons that can run in this build, and the others with what they wait for.
+    static var runnable: [String] {
+        ((try? catalogue())?.entries ?? []).filter { e in (try? e.lesson.get()).map { pending($0).isEmpty } ?? true }.map(\.fileName)
+    }
+    static var waiting: [String] {
+        ((try? catalogue())?.entries ?? []).compactMap { e in
+            guard let l = try? e.lesson.get(), !pending(l).isEmpty else { return nil }
+            return "\(e.fileName) needs \(pending(l).joined(separator: ", "))"
+        }
+    }
+    static var pending: [String] { waiting }
+    static var sheetsReady: Bool { demoPending.isEmpty }
 }
 
 @Suite struct LessonFileTests {
@@ -77,7 +86,14 @@ enum LessonFiles {
     /// Each step's model answer passes its own check on the sandbox the learner would have,
     /// each `wrong:` answer (and, for steps checked by state, doing nothing) does not, and
     /// the examples shown run without error.
-    @Test(.enabled(if: LessonFiles.ready, LessonFiles.pendingNote), arguments: LessonFiles.names)
+    /// Lessons whose commands are not all in this build are listed as a known issue, not run.
+    @Test(.enabled(if: !LessonFiles.waiting.isEmpty)) func lessonsWaitingForCommands() {
+        withKnownIssue("commands built by other capabilities are missing") {
+            Issue.record(Comment(rawValue: LessonFiles.waiting.joined(separator: "; ")))
+        }
+    }
+
+    @Test(arguments: LessonFiles.runnable)
     func answersPassAndWrongAnswersFail(file: String) throws {
         let catalogue = try LessonFiles.catalogue()
         let entry = try #require(catalogue.entries.first { $0.fileName == file })
