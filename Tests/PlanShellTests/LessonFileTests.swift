@@ -52,6 +52,52 @@ enum LessonFiles {
         }
     }
     static var pending: [String] { waiting }
+
+    /// Walks `lesson` as a learner would, on a real sandbox: before each step, the sandbox holds
+    /// the setup and the earlier answers. Returns what is wrong, as `FILE:LINE: …`.
+    static func validate(_ lesson: Lesson, named name: String, examples: URL) throws -> [String] {
+        let learnerStore = try Store.open(at: FileManager.default.temporaryDirectory
+            .appendingPathComponent("plansh-lesson-check-\(UUID().uuidString.prefix(8))"))
+        defer { try? FileManager.default.removeItem(at: learnerStore.directory) }
+        let learner = Session(store: learnerStore, environment: SessionEnvironment(workingDirectory: packageRoot))
+        var errors = ""
+        learner.errorOutput = { errors += $0 }
+        learner.output = { _ in }
+        let sandbox = try TutorialSandbox(examples: examples, like: learner)
+        defer { sandbox.remove() }
+
+        var problems: [String] = []
+        var done: [String] = []
+        for step in lesson.steps {
+            let place = "\(name):\(step.line)"
+            var tries = step.wrong
+            if step.changesData { tries.append("echo nothing") }
+            for wrong in tries {
+                try sandbox.reset(running: lesson.setup + done)
+                let checker = StepChecker(step: step, expected: try StepChecker.expectedResult(for: step, in: sandbox))
+                let run = sandbox.run(wrong, show: true)
+                if checker.failure(of: run, in: sandbox) == nil { problems.append("\(place): the wrong answer `\(wrong)` passes") }
+            }
+            try sandbox.reset(running: lesson.setup + done)
+            let expected = try StepChecker.expectedResult(for: step, in: sandbox)
+            if case let .tasks(ids)? = expected?.value, ids.isEmpty {
+                problems.append("\(place): the answer `\(step.answer)` finds no tasks in the demo data")
+            }
+            if !step.changesData {
+                for example in step.examples {
+                    errors = ""
+                    if sandbox.run(example, show: true).failed { problems.append("\(place): the example `\(example)` fails: \(errors)") }
+                }
+            }
+            errors = ""
+            let run = sandbox.run(step.answer, show: true)
+            if let why = StepChecker(step: step, expected: expected).failure(of: run, in: sandbox) {
+                problems.append("\(place): the answer `\(step.answer)` does not pass: \(why) \(errors)")
+            }
+            done.append(step.answer)
+        }
+        return problems
+    }
     static var sheetsReady: Bool { demoPending.isEmpty }
 }
 
@@ -97,46 +143,7 @@ enum LessonFiles {
     func answersPassAndWrongAnswersFail(file: String) throws {
         let catalogue = try LessonFiles.catalogue()
         let entry = try #require(catalogue.entries.first { $0.fileName == file })
-        let lesson = try entry.lesson.get()
-        let learnerStore = try Store.open(at: FileManager.default.temporaryDirectory
-            .appendingPathComponent("plansh-lesson-check-\(UUID().uuidString.prefix(8))"))
-        defer { try? FileManager.default.removeItem(at: learnerStore.directory) }
-        let learner = Session(store: learnerStore, environment: SessionEnvironment(workingDirectory: LessonFiles.packageRoot))
-        var errors = ""
-        learner.errorOutput = { errors += $0 }
-        learner.output = { _ in }
-        let sandbox = try TutorialSandbox(examples: catalogue.examples, like: learner)
-        defer { sandbox.remove() }
-
-        var done: [String] = []
-        for step in lesson.steps {
-            let place = "\(entry.displayName):\(step.line)"
-            var tries = step.wrong
-            if step.changesData { tries.append("echo nothing") }
-            for wrong in tries {
-                try sandbox.reset(running: lesson.setup + done)
-                let checker = StepChecker(step: step, expected: try StepChecker.expectedResult(for: step, in: sandbox))
-                errors = ""
-                let run = sandbox.run(wrong, show: true)
-                #expect(checker.failure(of: run, in: sandbox) != nil, "\(place): the wrong answer `\(wrong)` passes")
-            }
-            try sandbox.reset(running: lesson.setup + done)
-            let expected = try StepChecker.expectedResult(for: step, in: sandbox)
-            if case let .tasks(ids)? = expected?.value {
-                #expect(!ids.isEmpty, "\(place): the answer `\(step.answer)` finds no tasks in the demo data")
-            }
-            if !step.changesData {
-                for example in step.examples {
-                    errors = ""
-                    let run = sandbox.run(example, show: true)
-                    #expect(!run.failed, "\(place): the example `\(example)` fails: \(errors)")
-                }
-            }
-            errors = ""
-            let run = sandbox.run(step.answer, show: true)
-            let why = StepChecker(step: step, expected: expected).failure(of: run, in: sandbox)
-            #expect(why == nil, "\(place): the answer `\(step.answer)` does not pass: \(why ?? "") \(errors)")
-            done.append(step.answer)
-        }
+        let problems = try LessonFiles.validate(try entry.lesson.get(), named: entry.displayName, examples: catalogue.examples)
+        #expect(problems.isEmpty, Comment(rawValue: problems.joined(separator: "\n")))
     }
 }
