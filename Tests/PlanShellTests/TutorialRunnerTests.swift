@@ -256,5 +256,23 @@ final class ScriptedReader: LineReader {
         #expect(FileManager.default.fileExists(atPath: found.appendingPathComponent("lessons").path),
                 "found from the test binary's own path")
     }
-}
 
+    @Test func sandboxesOfEndedShellsAreRemoved() throws {
+        let fm = FileManager.default
+        // A pid that is not running: a child that has exited and been reaped.
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/true")
+        try p.run()
+        p.waitUntilExit()
+        let abandoned = fm.temporaryDirectory.appendingPathComponent("\(TutorialSandbox.prefix)\(p.processIdentifier)-deadbeef")
+        let mine = fm.temporaryDirectory.appendingPathComponent("\(TutorialSandbox.prefix)\(getpid())-cafef00d")
+        try fm.createDirectory(at: abandoned.appendingPathComponent("store-0"), withIntermediateDirectories: true)
+        try fm.createDirectory(at: mine, withIntermediateDirectories: true)
+        defer { try? fm.removeItem(at: mine); try? fm.removeItem(at: abandoned) }
+        let t = try TutorialScratch()
+        t.type("tutorial 1")
+        #expect(!fm.fileExists(atPath: abandoned.path))
+        #expect(fm.fileExists(atPath: mine.path))
+        t.type("quit")
+    }
+}

@@ -39,10 +39,13 @@ final class TutorialSandbox {
     private var showing = false
     private var printed = ""
 
+    static let prefix = "plansh-tutorial-"
+
     /// Creates the sandbox directories and an empty store; `reset` fills it.
     init(examples: URL, like learner: Session) throws {
         let fm = FileManager.default
-        root = fm.temporaryDirectory.appendingPathComponent("plansh-tutorial-\(getpid())-\(UUID().uuidString.prefix(8))")
+        TutorialSandbox.removeAbandoned()
+        root = fm.temporaryDirectory.appendingPathComponent("\(TutorialSandbox.prefix)\(getpid())-\(UUID().uuidString.prefix(8))")
         work = root.appendingPathComponent("work")
         self.examples = examples
         do {
@@ -172,6 +175,20 @@ final class TutorialSandbox {
         let w = session.workspace
         let snaps = ((try? store.snapshots()) ?? []).map(\.name)
         return Fingerprint(plans: w.plans.map(\.id), tasks: w.taskCount, history: w.history.count, snapshots: snaps)
+    }
+
+    /// Deletes sandboxes left by shells that ended inside a lesson (Ctrl-D, a closed terminal):
+    /// those whose process is gone.
+    static func removeAbandoned() {
+        let fm = FileManager.default
+        let tmp = fm.temporaryDirectory
+        for name in (try? fm.contentsOfDirectory(atPath: tmp.path)) ?? [] where name.hasPrefix(prefix) {
+            let rest = name.dropFirst(prefix.count)
+            guard let dash = rest.firstIndex(of: "-"), let pid = pid_t(rest[..<dash]), pid > 0 else { continue }
+            if pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH {
+                try? fm.removeItem(at: tmp.appendingPathComponent(name))
+            }
+        }
     }
 
     /// Closes the store and deletes the sandbox.
