@@ -70,6 +70,8 @@ enum LessonFiles {
         var done: [String] = []
         for step in lesson.steps {
             let place = "\(name):\(step.line)"
+            if step.examples.isEmpty { problems.append("\(place): the step shows no example") }
+            if step.examples.contains(step.answer) { problems.append("\(place): the example is the answer itself") }
             var tries = step.wrong
             if step.changesData { tries.append("echo nothing") }
             for wrong in tries {
