@@ -275,4 +275,37 @@ final class ScriptedReader: LineReader {
         #expect(fm.fileExists(atPath: mine.path))
         t.type("quit")
     }
+
+    @Test func aFailingSetupNamesItsLine() throws {
+        let lesson = "# 第1课 坏 · Lesson 1: Bad setup\nsetup: import nothing\nstep: a · A\nexplain: x\nask: y\nanswer: echo 1\nwrong: echo 2\nhint: h\n"
+        let t = try TutorialScratch(lessons: ["01-bad.lesson": lesson])
+        let e = t.type("tutorial 1")
+        #expect(e.contains("error: lesson 1 cannot start: examples/lessons/01-bad.lesson:2: the setup command `import nothing` fails in the sandbox: error: unknown command"), "\(e)")
+        #expect(t.session.interceptor == nil)
+    }
+
+    @Test func aBrokenAnswerCanBeSkipped() throws {
+        let lesson = """
+        # 第1课 坏 · Lesson 1: Bad answer
+        step: a · A
+        explain: x
+        ask: y
+        answer: fnd x
+        wrong: echo 2
+        hint: h
+        step: b · B
+        explain: x
+        ask: y
+        answer: echo 1
+        wrong: echo 2
+        hint: h
+        """
+        let t = try TutorialScratch(lessons: ["01-bad.lesson": lesson])
+        let shown = t.type("tutorial 1")
+        #expect(shown.contains("(this step cannot be checked: 01-bad.lesson:2:"), "\(shown)")
+        #expect(t.type("echo 1").contains("✗"))
+        let skipped = t.type("skip")
+        #expect(skipped.contains("needs fixing") && skipped.contains("Step 2 of 2"), "\(skipped)")
+        #expect(t.type("echo 1").contains("Lesson 1 complete"))
+    }
 }

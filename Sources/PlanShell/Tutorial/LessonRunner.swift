@@ -53,9 +53,12 @@ public final class LessonRunner: LineInterceptor {
         let performed = Array(lesson.steps[..<startIndex].map(\.answer))
         do {
             try sandbox.reset(running: lesson.setup + performed)
-        } catch let d as Diagnostic {
+        } catch let f as TutorialSandbox.ReplayFailure {
             sandbox.remove()
-            throw Diagnostic("\(entry.displayName): cannot prepare the lesson's sandbox: \(d.message)")
+            let line = f.index < lesson.setupLines.count ? lesson.setupLines[f.index] : lesson.steps[f.index - lesson.setup.count].line
+            let role = f.index < lesson.setup.count ? "setup command" : "answer"
+            throw Diagnostic("lesson \(number) cannot start: \(entry.displayName):\(line): the \(role) `\(f.command)` fails "
+                             + "in the sandbox: \(f.message)", at: numberSpan)
         }
         let runner = LessonRunner(lesson: lesson, number: number, sandbox: sandbox, index: startIndex,
                                   performed: performed, progressDirectory: readOnly ? nil : session.store.directory,

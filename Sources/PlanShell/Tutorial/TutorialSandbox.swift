@@ -95,8 +95,17 @@ final class TutorialSandbox {
         }
     }
 
+    /// A command that failed while the sandbox was being rebuilt.
+    struct ReplayFailure: Error, CustomStringConvertible {
+        /// Its index in the commands given to `reset`.
+        var index: Int
+        var command: String
+        var message: String
+        var description: String { "`\(command)` fails in the tutorial sandbox: \(message)" }
+    }
+
     /// A fresh sandbox: a new empty store and working directory, then `commands` run silently.
-    /// Throws when one of them fails, with its error text.
+    /// Throws a `ReplayFailure` when one of them fails.
     func reset(running commands: [String]) throws {
         store.close()
         let fm = FileManager.default
@@ -107,14 +116,14 @@ final class TutorialSandbox {
         try copyExamples()
         (store, session) = try TutorialSandbox.open(root.appendingPathComponent("store-\(generation)"), environment: environment)
         wire()
-        for command in commands {
+        for (i, command) in commands.enumerated() {
             let errors = ErrorCollector()
             session.errorOutput = { errors.text += $0 }
             let r = run(command, show: false)
             wire()
             if r.failed {
-                throw Diagnostic("`\(command)` failed in the tutorial sandbox: "
-                                 + errors.text.trimmingCharacters(in: .whitespacesAndNewlines))
+                throw ReplayFailure(index: i, command: command,
+                                    message: errors.text.trimmingCharacters(in: .whitespacesAndNewlines))
             }
         }
     }
