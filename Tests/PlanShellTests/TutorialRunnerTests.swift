@@ -165,8 +165,10 @@ final class ScriptedReader: LineReader {
         t.type("echo 你好")
         let sandbox = try #require(t.runner?.sandbox)
         // A wrong try that changes the sandbox: it is rebuilt as it was before the step.
-        #expect(t.type("import demo").contains("✗"))
+        let wrong = t.type("import demo")
+        #expect(wrong.contains("✗") && wrong.contains("the sandbox is back as it was at the start of this step"))
         #expect(sandbox.session.workspace.plans.isEmpty)
+        #expect(!t.type("echo not a change").contains("the sandbox is back"))
         #expect(t.type("echo hello > out.txt").contains("✓"))
         #expect(FileManager.default.fileExists(atPath: sandbox.work.appendingPathComponent("out.txt").path))
         #expect(!FileManager.default.fileExists(atPath: t.root.appendingPathComponent("out.txt").path))

@@ -133,8 +133,11 @@ public final class LessonRunner: LineInterceptor {
         if let why = checker.failure(of: run, in: sandbox) {
             var lines = ["✗ 还不对 · Not quite: \(why)"]
             lines.append(nextHint())
+            if sandbox.fingerprint != before {
+                rebuild()
+                lines.append("(沙盒已恢复到本步开始时的状态 · the sandbox is back as it was at the start of this step)")
+            }
             say(lines.joined(separator: "\n"))
-            if sandbox.fingerprint != before { rebuild() }
             return true
         }
         var lines = ["✓ 正确 · Correct!"]
