@@ -159,7 +159,14 @@ import PlanShell
             out += state(of: store)
             out += "\n"
         }
-        return out.replacingOccurrences(of: tmp.path, with: "$TMP")
+        return normalized(out.replacingOccurrences(of: tmp.path, with: "$TMP"))
+    }
+
+    /// Wall-clock times (`2026-11-24 02:53`, as `plans`, `snapshots` and `history` print them)
+    /// become `<time>`, so a transcript recorded today matches tomorrow.
+    static func normalized(_ text: String) -> String {
+        text.replacingOccurrences(of: #"\b20\d\d-\d\d-\d\d[ T]\d\d:\d\d(:\d\d)?\b"#, with: "<time>",
+                                  options: .regularExpression)
     }
 
     /// Files the scripts wrote in the working directory (outside the copied examples).
