@@ -108,16 +108,13 @@ import Testing
         #expect(try Self.task(plan, "3.3.1").targets.map(\.unit) == ["万元"])
     }
 
-    /// SPEC §2: 不低于 reads as `>=`. The importer currently reads `低于` alone (raw `低于85%`, `<=`);
-    /// reported to the lead. Remove `withKnownIssue` when the importer is fixed.
+    /// SPEC §2: 不低于 reads as `>=` (the longest comparator word wins over its bare form 低于).
     @Test func notLessThanIsAtLeast() throws {
         let plan = try Self.load("qingshan2025")
         let renewal = try Self.task(plan, "2.2.2").targets
         try #require(renewal.count == 2)
-        withKnownIssue("importer reads 不低于/不少于 as 低于/少于") {
-            #expect(renewal[1].comparator == .atLeast)
-            #expect(renewal[1].raw == "不低于85%")
-        }
+        #expect(renewal[1].comparator == .atLeast)
+        #expect(renewal[1].raw == "不低于85%")
     }
 
     /// The demo sheets name only tasks that exist, with statuses and progress the sheet format accepts;
