@@ -91,6 +91,8 @@ import Testing
         #expect(q.limit == 20)
         #expect(q.show == [.id, .progress])
         #expect(q.format == .json)
+        guard case let .find(q2) = try Parser.parseCommand("find --format=csv") else { Issue.record("not find"); return }
+        #expect(q2.format == .csv)
         guard case let .count(cq) = try Parser.parseCommand("count by office, status") else { Issue.record("not count"); return }
         #expect(cq.groups.map(\.field) == [.office, .status])
         #expect(cq.filter == nil)

@@ -155,7 +155,7 @@ import Testing
 
     @Test func csvShape() throws {
         let csv = Report(try Self.aprilReport()).render(.csv, RenderContext())
-        let lines = csv.split(separator: "\n").map(String.init)
+        let lines = csv.split(whereSeparator: \.isNewline).map(String.init)
         #expect(lines.first == "id,status,progress,note,plan,path,heading,offices,due,overdue,updated,previous_status,previous_progress,targets")
         #expect(lines.count == 6)
         #expect(lines.contains("t1:1.2,on_track,30,已补充人员,t1,1.2,任务1.2,A、B,,false,2025-04,behind,10,控制在10‰以内"))
@@ -208,6 +208,28 @@ import Testing
         #expect(statusLines[1].hasSuffix(String(repeating: "█", count: 16)))  // 40% of 40 columns
         #expect(lines.contains("■ 与快照 2025-03 相比 Since snapshot 2025-03"))
         #expect(lines.contains { $0.contains("备注：资金未到位") })
+    }
+
+    /// Long lists stop at 100 entries (20 per office) and say how many were left out; the CSV has all.
+    @Test func longListsAreCapped() throws {
+        let tasks = (1...150).map { i in
+            PlanTask(plan: "big", path: "1.\(i)", heading: "任务\(i)", text: "任务\(i)。", offices: ["A"])
+        }
+        var w = Workspace()
+        try w.apply(.importPlans([ImportedPlan(info: PlanInfo(id: "big", title: "大计划"), tasks: tasks)], replace: false))
+        try w.apply(.updateProgress(tasks.map { ProgressUpdate(plan: "big", path: $0.path, status: .behind, progress: 5, source: "test") },
+                                    month: Self.april, at: 1))
+        let d = try ReportData.build(workspace: w, byOffice: true, today: Self.today)
+        #expect(d.attention.count == 150)
+        let text = Report(d).render(.table, RenderContext(width: 100))
+        #expect(text.components(separatedBy: "\n  big:").count - 1 == 100)
+        #expect(text.contains("… 另有 50 项未列出"))
+        #expect(text.contains("… 另有 130 项未列出"))
+        let md = Report(d).render(.markdown, RenderContext())
+        #expect(md.components(separatedBy: "| `big:").count - 1 == 120)
+        let html = Report(d).render(.html, RenderContext())
+        #expect(html.components(separatedBy: "<td class=\"id\">big:").count - 1 == 120)
+        #expect(Report(d).render(.csv, RenderContext()).components(separatedBy: "\r\nbig:").count - 1 == 150)
     }
 
     @Test func barsUseEighths() {

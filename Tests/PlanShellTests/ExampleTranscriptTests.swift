@@ -7,7 +7,8 @@ import PlanShell
 /// writes) is compared with `examples/scripts/<name>.expected`.
 ///
 /// A script says how it is tested in its header comments (the shell ignores them):
-/// - `#< OTHER.plansh ARGS…` runs another example first, to set the store up (must succeed; not recorded);
+/// - `#$ COMMAND` runs a command first, to set the store up (must succeed; not recorded);
+/// - `#< OTHER.plansh ARGS…` runs another example first, likewise;
 /// - `#= DEST < SOURCE` puts a copy of SOURCE at DEST in the working directory before the runs;
 /// - `#> ARGS…` is one recorded run of the script with these arguments (several lines, several runs, in order).
 ///
@@ -60,6 +61,7 @@ import PlanShell
     // MARK: Running
 
     struct Directives {
+        var commands: [String] = []
         var setup: [(script: String, args: [String])] = []
         var copies: [(dest: String, source: String)] = []
         var runs: [[String]] = []
@@ -70,7 +72,9 @@ import PlanShell
         let text = (try? String(contentsOf: scriptsDir.appendingPathComponent(script), encoding: .utf8)) ?? ""
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let words = line.dropFirst(2).split(separator: " ").map(String.init)
-            if line.hasPrefix("#<"), let first = words.first {
+            if line.hasPrefix("#$") {
+                d.commands.append(line.dropFirst(2).trimmingCharacters(in: .whitespaces))
+            } else if line.hasPrefix("#<"), let first = words.first {
                 d.setup.append((first, Array(words.dropFirst())))
             } else if line.hasPrefix("#="), words.count == 3, words[1] == "<" {
                 d.copies.append((words[0], words[2]))
@@ -86,7 +90,8 @@ import PlanShell
         guard !seen.contains(script),
               let text = try? String(contentsOf: scriptsDir.appendingPathComponent(script), encoding: .utf8) else { return [] }
         var missing: [String] = []
-        for line in text.split(separator: "\n") {
+        let d = directives(script)
+        for line in text.split(separator: "\n").map(String.init) + d.commands {
             let t = line.trimmingCharacters(in: .whitespaces)
             guard !t.isEmpty, !t.hasPrefix("#") else { continue }
             let words = t.split(separator: " ").prefix(3).map(String.init)
@@ -94,7 +99,7 @@ import PlanShell
                 missing.append(words.count > 1 ? "\(w) \(words[1])" : w)
             }
         }
-        for s in directives(script).setup { missing += missingCommands(s.script, seen: seen.union([script])) }
+        for s in d.setup { missing += missingCommands(s.script, seen: seen.union([script])) }
         return missing
     }
 
@@ -127,6 +132,9 @@ import PlanShell
             }.joined(separator: "\n")
         }
 
+        for c in d.commands {
+            guard session.execute(c, file: "<setup>") else { throw TranscriptError.setupFailed(c, capture.text) }
+        }
         for s in d.setup {
             let name = "examples/scripts/\(s.script)"
             guard session.runScript(at: work.appendingPathComponent(name), displayName: name, arguments: s.args) else {
@@ -315,7 +323,7 @@ enum LineDiff {
         #expect(Array(csvData.prefix(3)) == [0xEF, 0xBB, 0xBF])  // BOM for Excel
         let csv = String(decoding: csvData.dropFirst(3), as: UTF8.self)
         #expect(csv.hasPrefix("id,status,progress,note,"))
-        #expect(csv.split(separator: "\n").count == 31)
+        #expect(csv.split(whereSeparator: \.isNewline).count == 31)
         let json = try Data(contentsOf: tmp.appendingPathComponent("r.json"))
         #expect((try JSONSerialization.jsonObject(with: json) as? [String: Any])?["tasks"] as? Int == 30)
     }

@@ -221,6 +221,8 @@ public struct Parser {
             name = String(flag.text[flag.text.index(after: eq)...])
             span = flag.span
         } else if flag.keyword == "--format" {
+            // `--format=json` lexes as the flag, `=`, the name.
+            if peek.kind == .op && peek.text == "=" { advance() }
             guard peek.kind == .word || peek.kind == .string else {
                 throw Diagnostic("`--format` needs a format: table, csv, json, markdown or html", at: flag.span)
             }

@@ -89,13 +89,17 @@ public struct TaskList: Renderable, Sendable {
                 out.append(contentsOf: bytes)
             }
         }
+        // Plan id bytes, made once per plan that appears.
+        var planBytes = [[UInt8]?](repeating: nil, count: workspace.plans.count)
         for r in rows {
             for (k, f) in columns.enumerated() {
                 if k > 0 { out.append(0x2C) }
                 switch f {
                 case .id:
                     // Plan ids and paths never need quoting.
-                    out.append(contentsOf: workspace.plans[Int(t.planRow[r])].id.utf8)
+                    let p = Int(t.planRow[r])
+                    if planBytes[p] == nil { planBytes[p] = Array(workspace.plans[p].id.utf8) }
+                    out.append(contentsOf: planBytes[p] ?? [])
                     out.append(0x3A)
                     out.append(contentsOf: t.paths.bytes[t.paths.byteRange(r)])
                 case .path, .section:

@@ -85,6 +85,21 @@ enum ReportLabels {
         "\(t.status.chineseLabel) \(t.progress)%" + (t.overdue ? " 逾期" : "")
     }
 
+    /// Long lists stop after this many entries on the screen, in Markdown and in HTML
+    /// (the CSV has every task); an office's own list after `officeListLimit`.
+    static let listLimit = 100
+    static let officeListLimit = 20
+
+    /// The first `limit` items and how many were left out.
+    static func capped<T>(_ items: [T], _ limit: Int = listLimit) -> (shown: [T], more: Int) {
+        (Array(items.prefix(limit)), max(0, items.count - limit))
+    }
+
+    /// The line that says how many were left out.
+    static func moreLine(_ n: Int) -> String {
+        "… 另有 \(n) 项未列出（完整清单见 `report … > FILE.csv` 或 `find`）"
+    }
+
     /// The targets of a task as printed, joined: `达60%以上；不超过30分钟`.
     static func targets(_ t: ReportTask) -> String {
         var seen = Set<String>()

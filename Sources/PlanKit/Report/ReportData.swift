@@ -34,6 +34,26 @@ public struct ReportTask: Sendable, Hashable {
     }
 }
 
+extension ReportTask {
+    /// Row `r` of `workspace` as it stands now, read from the columns (the task text is not needed).
+    init(row r: Int, of w: Workspace) {
+        let t = w.tasks
+        self.init(plan: w.plans[Int(t.planRow[r])].id, path: t.paths[r], heading: t.headings[r],
+                  offices: t.officeCodes(row: r).map { t.offices[$0] },
+                  targets: t.targetRange(row: r).map(t.target(at:)),
+                  status: TaskStatus(rawValue: t.status[r]) ?? .notStarted, progress: Int(t.progress[r]),
+                  note: t.notes[t.noteCode[r]], due: CalendarDay(ordinal: t.due[r]),
+                  updated: t.updated[r] < 0 ? nil : YearMonth(ordinal: Int(t.updated[r])), overdue: false)
+    }
+}
+
+/// A task's progress in the snapshot a report compares with.
+struct PreviousTask {
+    var status: TaskStatus
+    var progress: Int
+    var note: String
+}
+
 /// How many tasks stand at one status, and their share of all tasks in the report.
 public struct StatusCount: Sendable, Hashable {
     public var status: TaskStatus
@@ -207,7 +227,8 @@ extension ReportData {
             plans = workspace.plans
         }
         let planIDs = Set(plans.map(\.id))
-        let rows = plans.flatMap { p in workspace.planIndex(p.id).map { Array(workspace.taskRanges[$0]) } ?? [] }
+        let rows: [Int] = planID.flatMap { workspace.planIndex($0).map { Array(workspace.taskRanges[$0]) } }
+            ?? Array(0..<workspace.taskCount)
         let history = HistoryIndex(workspace.history, plans: planIDs)
 
         // Months that have data, to choose and check the month.
@@ -231,10 +252,7 @@ extension ReportData {
 
         var tasks: [ReportTask] = []
         tasks.reserveCapacity(rows.count)
-        for r in rows {
-            let t = workspace.task(row: r)
-            tasks.append(history.state(of: t, asOf: reportMonth, day: asOf))
-        }
+        for r in rows { tasks.append(history.state(of: ReportTask(row: r, of: workspace), asOf: reportMonth, day: asOf)) }
 
         let total = tasks.count
         var counts: [TaskStatus: Int] = [:]
@@ -245,12 +263,16 @@ extension ReportData {
         }
 
         // The previous snapshot's tasks of the same plans, by id.
-        var previousTasks: [String: PlanTask]?
+        var previousTasks: [String: PreviousTask]?
         let previous = try previous(reportMonth)
         if let previous {
-            var m: [String: PlanTask] = [:]
-            for p in plans {
-                for t in previous.workspace.tasks(ofPlan: p.id) { m[t.id] = t }
+            let old = previous.workspace
+            var m: [String: PreviousTask] = [:]
+            m.reserveCapacity(old.taskCount)
+            for r in 0..<old.taskCount where planIDs.contains(old.plans[Int(old.tasks.planRow[r])].id) {
+                m[old.taskID(row: r)] = PreviousTask(
+                    status: TaskStatus(rawValue: old.tasks.status[r]) ?? .notStarted,
+                    progress: Int(old.tasks.progress[r]), note: old.tasks.notes[old.tasks.noteCode[r]])
             }
             previousTasks = m
         }
@@ -287,47 +309,54 @@ extension ReportData {
         values.isEmpty ? 0 : Double(values.reduce(0, +)) / Double(values.count)
     }
 
-    static func planSummaries(_ plans: [PlanInfo], _ tasks: [ReportTask], previous: [String: PlanTask]?) -> [PlanSummary] {
-        plans.map { p in
-            let ts = tasks.filter { $0.plan == p.id }
-            var prevAverage: Double?
-            if let previous {
-                let old = ts.compactMap { previous[$0.id]?.progress }
-                prevAverage = old.isEmpty ? nil : mean(old)
+    /// Counts and progress of one group of tasks, accumulated task by task.
+    struct Tally {
+        var tasks = 0, done = 0, onTrack = 0, behind = 0, notStarted = 0, overdue = 0, progress = 0
+        var previousTasks = 0, previousProgress = 0
+
+        mutating func add(_ t: ReportTask, previous: PreviousTask?) {
+            tasks += 1
+            progress += t.progress
+            switch t.status {
+            case .done: done += 1
+            case .onTrack: onTrack += 1
+            case .behind: behind += 1
+            case .notStarted: notStarted += 1
             }
-            return PlanSummary(plan: p.id, title: p.title, tasks: ts.count,
-                               done: ts.filter { $0.status == .done }.count,
-                               onTrack: ts.filter { $0.status == .onTrack }.count,
-                               behind: ts.filter { $0.status == .behind }.count,
-                               notStarted: ts.filter { $0.status == .notStarted }.count,
-                               overdue: ts.filter(\.overdue).count,
-                               averageProgress: mean(ts.map(\.progress)), previousAverage: prevAverage)
+            if t.overdue { overdue += 1 }
+            if let previous {
+                previousTasks += 1
+                previousProgress += previous.progress
+            }
+        }
+
+        var average: Double { tasks == 0 ? 0 : Double(progress) / Double(tasks) }
+        func previousAverage(compared: Bool) -> Double? {
+            compared && previousTasks > 0 ? Double(previousProgress) / Double(previousTasks) : nil
         }
     }
 
-    static func officeSummaries(_ tasks: [ReportTask], previous: [String: PlanTask]?) -> [OfficeSummary] {
-        var order: [String] = []
-        var byOffice: [String: [ReportTask]] = [:]
-        for t in tasks {
-            for o in t.offices {
-                if byOffice[o] == nil { order.append(o) }
-                byOffice[o, default: []].append(t)
-            }
+    static func planSummaries(_ plans: [PlanInfo], _ tasks: [ReportTask], previous: [String: PreviousTask]?) -> [PlanSummary] {
+        var tallies: [String: Tally] = [:]
+        for t in tasks { tallies[t.plan, default: Tally()].add(t, previous: previous?[t.id]) }
+        return plans.map { p in
+            let x = tallies[p.id] ?? Tally()
+            return PlanSummary(plan: p.id, title: p.title, tasks: x.tasks, done: x.done, onTrack: x.onTrack,
+                               behind: x.behind, notStarted: x.notStarted, overdue: x.overdue,
+                               averageProgress: x.average, previousAverage: x.previousAverage(compared: previous != nil))
         }
-        let out = order.map { o -> OfficeSummary in
-            let ts = byOffice[o] ?? []
-            var prevAverage: Double?
-            if let previous {
-                let old = ts.compactMap { previous[$0.id]?.progress }
-                prevAverage = old.isEmpty ? nil : mean(old)
-            }
-            return OfficeSummary(office: o, tasks: ts.count,
-                                 done: ts.filter { $0.status == .done }.count,
-                                 onTrack: ts.filter { $0.status == .onTrack }.count,
-                                 behind: ts.filter { $0.status == .behind }.count,
-                                 notStarted: ts.filter { $0.status == .notStarted }.count,
-                                 overdue: ts.filter(\.overdue).count,
-                                 averageProgress: mean(ts.map(\.progress)), previousAverage: prevAverage)
+    }
+
+    static func officeSummaries(_ tasks: [ReportTask], previous: [String: PreviousTask]?) -> [OfficeSummary] {
+        var tallies: [String: Tally] = [:]
+        for t in tasks {
+            let old = previous?[t.id]
+            for o in t.offices { tallies[o, default: Tally()].add(t, previous: old) }
+        }
+        let out = tallies.map { o, x in
+            OfficeSummary(office: o, tasks: x.tasks, done: x.done, onTrack: x.onTrack, behind: x.behind,
+                          notStarted: x.notStarted, overdue: x.overdue, averageProgress: x.average,
+                          previousAverage: x.previousAverage(compared: previous != nil))
         }
         return out.sorted { ($0.tasks, $1.office) > ($1.tasks, $0.office) }
     }
@@ -356,7 +385,7 @@ extension ReportData {
                              byUnit: byUnit, atRisk: atRisk)
     }
 
-    static func compare(_ tasks: [ReportTask], with previous: [String: PlanTask], snapshot: String,
+    static func compare(_ tasks: [ReportTask], with previous: [String: PreviousTask], snapshot: String,
                         plans: Set<String>) -> ReportChanges {
         var moves: [TaskMove] = []
         var added: [ReportTask] = []
@@ -425,7 +454,7 @@ struct HistoryIndex {
 
     /// `task` as it stood at the end of `month`: for each field, the last change recorded for that
     /// month or earlier; failing that, the value before the first later change; failing that, now.
-    func state(of task: PlanTask, asOf month: YearMonth, day: CalendarDay) -> ReportTask {
+    func state(of task: ReportTask, asOf month: YearMonth, day: CalendarDay) -> ReportTask {
         var status = task.status, progress = task.progress, note = task.note, due = task.due
         var updated = task.updated.flatMap { $0 <= month ? $0 : nil }
         if let entries = byTask[task.id] {
@@ -442,10 +471,14 @@ struct HistoryIndex {
             }
             if let latest { updated = max(updated ?? latest, latest) }
         }
-        let overdue = due.map { $0 < day } == true && status != .done
-        return ReportTask(plan: task.plan, path: task.path, heading: task.heading, offices: task.offices,
-                          targets: task.targets, status: status, progress: progress, note: note,
-                          due: due, updated: updated, overdue: overdue)
+        var t = task
+        t.status = status
+        t.progress = progress
+        t.note = note
+        t.due = due
+        t.updated = updated
+        t.overdue = due.map { $0 < day } == true && status != .done
+        return t
     }
 
     private func apply(_ field: String, _ value: String, _ status: inout TaskStatus, _ progress: inout Int,

@@ -28,7 +28,7 @@ enum ReportHTML {
         h += section("一、任务状态", statusChart(d) + legend())
         h += section("二、科室进展", officeChart(d) + officeTable(d) + planTable(d))
         h += section("三、滞后和逾期任务（\(d.attention.count)）",
-                     d.attention.isEmpty ? "<p>没有滞后或逾期的任务。</p>\n" : taskTable(d.attention))
+                     d.attention.isEmpty ? "<p>没有滞后或逾期的任务。</p>\n" : taskTable(d.attention, limit: ReportLabels.listLimit))
         h += section("四、量化指标", targets(d))
         h += section(d.changes.map { "五、与快照 \($0.snapshot) 相比" } ?? "五、变化", changes(d))
         if d.byOffice { h += section("六、各科室需关注的任务", byOffice(d)) }
@@ -232,14 +232,19 @@ enum ReportHTML {
         return s
     }
 
-    static func taskTable(_ tasks: [ReportTask]) -> String {
+    static func taskTable(_ all: [ReportTask], limit: Int) -> String {
+        let (tasks, more) = ReportLabels.capped(all, limit)
         var s = "<table>\n<thead><tr><th>任务</th><th>状态</th><th class=\"n\">进度</th><th>责任科室</th><th>任务内容</th><th>备注</th></tr></thead>\n<tbody>\n"
         for t in tasks {
             s += "<tr><td class=\"id\">\(esc(t.id))</td><td>\(statusCell(t))</td><td class=\"n\">\(t.progress)%</td>"
             s += "<td>\(esc(ReportLabels.offices(t.offices)))</td><td>\(esc(t.heading))</td>"
             s += "<td\(t.note.isEmpty ? "" : " class=\"note\"")>\(esc(t.note))</td></tr>\n"
         }
-        return s + "</tbody>\n</table>\n"
+        return s + "</tbody>\n</table>\n" + moreLine(more)
+    }
+
+    static func moreLine(_ n: Int) -> String {
+        n > 0 ? "<p class=\"sub\">\(esc(ReportLabels.moreLine(n)))</p>\n" : ""
     }
 
     static func targets(_ d: ReportData) -> String {
@@ -258,10 +263,11 @@ enum ReportHTML {
             s += "<p>有指标的任务都没有滞后或逾期。</p>\n"
         } else {
             s += "<h3>有指标但滞后或逾期的任务（\(g.atRisk.count)）</h3>\n<table>\n<thead><tr><th>任务</th><th>状态</th><th class=\"n\">进度</th><th>指标</th><th>备注</th></tr></thead>\n<tbody>\n"
-            for t in g.atRisk {
+            let atRisk = ReportLabels.capped(g.atRisk)
+            for t in atRisk.shown {
                 s += "<tr><td class=\"id\">\(esc(t.id))</td><td>\(statusCell(t))</td><td class=\"n\">\(t.progress)%</td><td>\(esc(ReportLabels.targets(t)))</td><td\(t.note.isEmpty ? "" : " class=\"note\"")>\(esc(t.note))</td></tr>\n"
             }
-            s += "</tbody>\n</table>\n"
+            s += "</tbody>\n</table>\n" + moreLine(atRisk.more)
         }
         return s
     }
@@ -276,14 +282,14 @@ enum ReportHTML {
         if !c.added.isEmpty { s += "<li>新增任务：\(esc(c.added.map(\.id).joined(separator: "、")))</li>\n" }
         if !c.removed.isEmpty { s += "<li>已不在计划中的任务：\(esc(c.removed.joined(separator: "、")))</li>\n" }
         s += "</ul>\n"
-        let moves = c.statusMoves
+        let (moves, movesMore) = ReportLabels.capped(c.statusMoves)
         if !moves.isEmpty {
-            s += "<h3>状态变化（\(moves.count)）</h3>\n<table>\n<thead><tr><th>任务</th><th>状态</th><th class=\"n\">进度</th><th>任务内容</th><th>备注</th></tr></thead>\n<tbody>\n"
+            s += "<h3>状态变化（\(c.statusMoves.count)）</h3>\n<table>\n<thead><tr><th>任务</th><th>状态</th><th class=\"n\">进度</th><th>任务内容</th><th>备注</th></tr></thead>\n<tbody>\n"
             for m in moves {
                 s += "<tr><td class=\"id\">\(esc(m.task.id))</td><td class=\"move\"><span class=\"st \(m.oldStatus.keyword)\">\(m.oldStatus.chineseLabel)</span> → <span class=\"st \(m.task.status.keyword)\">\(m.task.status.chineseLabel)</span></td>"
                 s += "<td class=\"n\">\(m.oldProgress)% → \(m.task.progress)%</td><td>\(esc(m.task.heading))</td><td\(m.task.note.isEmpty ? "" : " class=\"note\"")>\(esc(m.task.note))</td></tr>\n"
             }
-            s += "</tbody>\n</table>\n"
+            s += "</tbody>\n</table>\n" + moreLine(movesMore)
         }
         let gains = c.biggestGains(5)
         if !gains.isEmpty {
@@ -301,7 +307,7 @@ enum ReportHTML {
         for o in d.offices {
             s += "<h3>\(esc(o.office))</h3>\n<p>\(o.tasks) 项，已完成 \(o.done)，滞后 \(o.behind)，未启动 \(o.notStarted)，平均进度 \(ReportLabels.average(o.averageProgress))。</p>\n"
             let ts = d.tasks.filter { $0.offices.contains(o.office) && ReportText.needsAttention($0) }
-            if !ts.isEmpty { s += taskTable(ts) }
+            if !ts.isEmpty { s += taskTable(ts, limit: ReportLabels.officeListLimit) }
         }
         return s
     }

@@ -9,11 +9,12 @@ enum ReportMarkdown {
         out.append("")
         out.append("## 任务状态")
         out.append("")
-        out.append("| 状态 | 任务 | 占比 | |")
-        out.append("|---|---:|---:|---|")
-        for s in d.statusCounts {
-            out.append("| \(s.status.chineseLabel) | \(s.count) | \(ReportLabels.percent(s.percent)) | \(ReportLabels.bar(s.percent / 100, width: 20)) |")
-        }
+        out += md(ReportTables.table([ResultTable.Column("状态"), ReportTables.right("任务"), ReportTables.right("占比"),
+                                      ResultTable.Column("")],
+                                     d.statusCounts.map { s in
+                                         [.text(s.status.chineseLabel), .integer(s.count), .text(ReportLabels.percent(s.percent)),
+                                          .text(ReportLabels.bar(s.percent / 100, width: 20))]
+                                     }))
         out.append("")
         var avg = "平均进度 **\(ReportLabels.percent(d.averageProgress))**"
         if let c = d.changes {
@@ -25,14 +26,7 @@ enum ReportMarkdown {
             out.append("")
             out.append("## 计划")
             out.append("")
-            let withDelta = d.changes != nil
-            out.append("| 计划 | 标题 | 任务 | 已完成 | 推进中 | 滞后 | 未启动 | 逾期 | 平均进度 |" + (withDelta ? " 比上期 |" : ""))
-            out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|" + (withDelta ? "---:|" : ""))
-            for p in d.planSummaries {
-                var line = "| `\(p.plan)` | \(cell(p.title)) | \(p.tasks) | \(p.done) | \(p.onTrack) | \(p.behind) | \(p.notStarted) | \(p.overdue) | \(ReportLabels.average(p.averageProgress)) |"
-                if withDelta { line += " \(p.previousAverage.map { ReportLabels.delta(p.averageProgress - $0) } ?? "—") |" }
-                out.append(line)
-            }
+            out += md(ReportTables.plans(d, bars: false, code: true))
         }
 
         out.append("")
@@ -41,14 +35,7 @@ enum ReportMarkdown {
         if d.offices.isEmpty {
             out.append("任务没有责任科室。")
         } else {
-            let withDelta = d.changes != nil
-            out.append("| 科室 | 任务 | 已完成 | 推进中 | 滞后 | 未启动 | 逾期 | 平均进度 |" + (withDelta ? " 比上期 |" : ""))
-            out.append("|---|---:|---:|---:|---:|---:|---:|---:|" + (withDelta ? "---:|" : ""))
-            for o in d.offices {
-                var line = "| \(cell(o.office)) | \(o.tasks) | \(o.done) | \(o.onTrack) | \(o.behind) | \(o.notStarted) | \(o.overdue) | \(ReportLabels.average(o.averageProgress)) |"
-                if withDelta { line += " \(o.previousAverage.map { ReportLabels.delta(o.averageProgress - $0) } ?? "—") |" }
-                out.append(line)
-            }
+            out += md(ReportTables.offices(d, bars: false))
         }
 
         out.append("")
@@ -57,7 +44,9 @@ enum ReportMarkdown {
         if d.attention.isEmpty {
             out.append("没有滞后或逾期的任务。")
         } else {
-            out += taskTable(d.attention)
+            let attention = ReportLabels.capped(d.attention)
+            out += md(ReportTables.tasks(attention.shown, code: true))
+            if attention.more > 0 { out += ["", ReportLabels.moreLine(attention.more)] }
         }
 
         out.append("")
@@ -70,11 +59,7 @@ enum ReportMarkdown {
             out.append("")
             out.append("按比较方式：" + ReportLabels.comparatorLine(g.comparatorTotals) + "。")
             out.append("")
-            out.append("| 单位 | 指标 | ≥ | ≤ | = | 范围 |")
-            out.append("|---|---:|---:|---:|---:|---:|")
-            for (unit, u) in ReportLabels.unitRows(g) {
-                out.append("| \(cell(unit)) | \(u.total) | \(u.atLeast) | \(u.atMost) | \(u.equal) | \(u.range) |")
-            }
+            out += md(ReportTables.units(g))
         }
         out.append("")
         if g.atRisk.isEmpty {
@@ -82,9 +67,11 @@ enum ReportMarkdown {
         } else {
             out.append("有指标但滞后或逾期的任务：")
             out.append("")
-            for t in g.atRisk {
+            let atRisk = ReportLabels.capped(g.atRisk)
+            for t in atRisk.shown {
                 out.append("- `\(t.id)` \(ReportLabels.standing(t))：\(cell(ReportLabels.targets(t)))")
             }
+            if atRisk.more > 0 { out += ["", ReportLabels.moreLine(atRisk.more)] }
         }
 
         out.append("")
@@ -96,14 +83,11 @@ enum ReportMarkdown {
             out.append("- 新完成 \(c.newlyDone.count) 项，新滞后 \(c.newlyBehind.count) 项，摆脱滞后 \(c.recovered.count) 项")
             if !c.added.isEmpty { out.append("- 新增任务：" + c.added.map { "`\($0.id)`" }.joined(separator: "、")) }
             if !c.removed.isEmpty { out.append("- 已不在计划中的任务：" + c.removed.map { "`\($0)`" }.joined(separator: "、")) }
-            let moves = c.statusMoves
-            if !moves.isEmpty {
+            if !c.statusMoves.isEmpty {
                 out.append("")
-                out.append("| 任务 | 状态 | 进度 | 标题 | 备注 |")
-                out.append("|---|---|---|---|---|")
-                for m in moves {
-                    out.append("| `\(m.task.id)` | \(m.oldStatus.chineseLabel) → \(m.task.status.chineseLabel) | \(m.oldProgress)% → \(m.task.progress)% | \(cell(m.task.heading)) | \(cell(m.task.note)) |")
-                }
+                out += md(ReportTables.statusMoves(c, code: true))
+                let more = c.statusMoves.count - ReportLabels.listLimit
+                if more > 0 { out += ["", ReportLabels.moreLine(more)] }
             }
             let gains = c.biggestGains(5)
             if !gains.isEmpty {
@@ -131,20 +115,19 @@ enum ReportMarkdown {
                 let ts = d.tasks.filter { $0.offices.contains(o.office) && ReportText.needsAttention($0) }
                 if !ts.isEmpty {
                     out.append("")
-                    out += taskTable(ts)
+                    let capped = ReportLabels.capped(ts, ReportLabels.officeListLimit)
+                    out += md(ReportTables.tasks(capped.shown, code: true))
+                    if capped.more > 0 { out += ["", ReportLabels.moreLine(capped.more)] }
                 }
             }
         }
         return out.joined(separator: "\n") + "\n"
     }
 
-    static func taskTable(_ tasks: [ReportTask]) -> [String] {
-        var out = ["| 任务 | 状态 | 进度 | 责任科室 | 标题 | 备注 |", "|---|---|---:|---|---|---|"]
-        for t in tasks {
-            let status = t.status.chineseLabel + (t.overdue ? "，逾期" + (t.due.map { "（\($0)）" } ?? "") : "")
-            out.append("| `\(t.id)` | \(status) | \(t.progress)% | \(cell(ReportLabels.offices(t.offices))) | \(cell(t.heading)) | \(cell(t.note)) |")
-        }
-        return out
+    /// A table's Markdown lines.
+    static func md(_ table: ResultTable) -> [String] {
+        table.render(.markdown, RenderContext()).split(separator: "\n", omittingEmptySubsequences: false)
+            .dropLast().map(String.init)
     }
 
     /// Text made safe inside a pipe-table cell.

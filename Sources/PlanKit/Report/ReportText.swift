@@ -38,13 +38,7 @@ enum ReportText {
         if d.planSummaries.count > 1 {
             out.append("")
             out.append("■ 计划 Plans")
-            var rows: [[String]] = [["计划", "任务", "已完成", "推进中", "滞后", "未启动", "逾期", "平均进度", ""]]
-            for p in d.planSummaries {
-                rows.append([p.plan, String(p.tasks), String(p.done), String(p.onTrack), String(p.behind),
-                             String(p.notStarted), String(p.overdue), averageText(p.averageProgress, p.previousAverage),
-                             ReportLabels.bar(p.averageProgress / 100, width: 20)])
-            }
-            out += TextColumns.lines(rows, right: [1, 2, 3, 4, 5, 6, 7], indent: "  ", width: width)
+            out += lines(ReportTables.plans(d, bars: true, code: false), width: width)
         }
 
         // 2. Offices.
@@ -53,20 +47,16 @@ enum ReportText {
         if d.offices.isEmpty {
             out.append("  （任务没有责任科室）")
         } else {
-            var rows: [[String]] = [["科室", "任务", "已完成", "推进中", "滞后", "未启动", "逾期", "平均进度", ""]]
-            for o in d.offices {
-                rows.append([o.office, String(o.tasks), String(o.done), String(o.onTrack), String(o.behind),
-                             String(o.notStarted), String(o.overdue), averageText(o.averageProgress, o.previousAverage),
-                             ReportLabels.bar(o.averageProgress / 100, width: 20)])
-            }
-            out += TextColumns.lines(rows, right: [1, 2, 3, 4, 5, 6, 7], indent: "  ", width: width)
+            out += lines(ReportTables.offices(d, bars: true), width: width)
         }
 
         // 3. Behind and overdue.
         out.append("")
         out.append("■ 滞后和逾期任务 Behind and overdue (\(d.attention.count))")
         if d.attention.isEmpty { out.append("  没有滞后或逾期的任务。") }
-        for t in d.attention { out += taskLines(t, width: width) }
+        let attention = ReportLabels.capped(d.attention)
+        for t in attention.shown { out += taskLines(t, width: width) }
+        if attention.more > 0 { out.append("  " + ReportLabels.moreLine(attention.more)) }
 
         // 4. Targets.
         out.append("")
@@ -76,17 +66,15 @@ enum ReportText {
                    + (g.redacted > 0 ? "（其中 \(g.redacted) 个数值隐去）" : ""))
         if !g.byUnit.isEmpty {
             out.append("  按比较方式：" + ReportLabels.comparatorLine(g.comparatorTotals))
-            var rows: [[String]] = [["单位", "指标", "≥", "≤", "=", "范围"]]
-            for (unit, u) in ReportLabels.unitRows(g) {
-                rows.append([unit, String(u.total), String(u.atLeast), String(u.atMost), String(u.equal), String(u.range)])
-            }
-            out += TextColumns.lines(rows, right: [1, 2, 3, 4, 5], indent: "  ", width: width)
+            out += lines(ReportTables.units(g), width: width)
         }
         if g.atRisk.isEmpty {
             out.append("  有指标的任务都没有滞后或逾期。")
         } else {
             out.append("  有指标但滞后或逾期的任务 \(g.atRisk.count) 项:")
-            for t in g.atRisk {
+            let atRisk = ReportLabels.capped(g.atRisk)
+            if atRisk.more > 0 { out.append("    " + ReportLabels.moreLine(atRisk.more)) }
+            for t in atRisk.shown {
                 out.append(DisplayWidth.truncate("    \(t.id)  \(ReportLabels.standing(t))  \(ReportLabels.targets(t))", to: width))
             }
         }
@@ -108,7 +96,9 @@ enum ReportText {
                 let ts = d.tasks.filter { $0.offices.contains(o.office) && needsAttention($0) }
                 out.append("  \(o.office)：\(o.tasks) 项，已完成 \(o.done)，滞后 \(o.behind)，未启动 \(o.notStarted)，平均进度 \(ReportLabels.average(o.averageProgress))")
                 if ts.isEmpty { out.append("    （没有滞后、逾期或未启动的任务）") }
-                for t in ts {
+                let capped = ReportLabels.capped(ts, ReportLabels.officeListLimit)
+                if capped.more > 0 { out.append("    " + ReportLabels.moreLine(capped.more)) }
+                for t in capped.shown {
                     out.append(DisplayWidth.truncate("    \(ReportLabels.standing(t))  \(t.id)  \(t.heading)", to: width))
                     if !t.note.isEmpty { out.append(DisplayWidth.truncate("      备注：\(t.note)", to: width)) }
                 }
@@ -117,9 +107,10 @@ enum ReportText {
         return out.map { DisplayWidth.truncate($0, to: width) }.joined(separator: "\n") + "\n"
     }
 
-    /// `33.0 (+14.6)`: a mean and its change since the previous snapshot.
-    static func averageText(_ now: Double, _ previous: Double?) -> String {
-        ReportLabels.average(now) + (previous.map { " (" + ReportLabels.delta(now - $0) + ")" } ?? "")
+    /// A table's lines on the screen, indented like the rest of its section.
+    static func lines(_ table: ResultTable, width: Int, indent: String = "  ") -> [String] {
+        table.render(.table, RenderContext(width: width - indent.count)).split(separator: "\n", omittingEmptySubsequences: false)
+            .dropLast().map { indent + $0 }
     }
 
     static func needsAttention(_ t: ReportTask) -> Bool {
@@ -148,49 +139,17 @@ enum ReportText {
         out.append("  新完成 \(c.newlyDone.count) · 新滞后 \(c.newlyBehind.count) · 摆脱滞后 \(c.recovered.count)")
         if !c.added.isEmpty { out.append("  新增任务 \(c.added.count) 项：" + c.added.map(\.id).joined(separator: "、")) }
         if !c.removed.isEmpty { out.append("  已不在计划中的任务 \(c.removed.count) 项：" + c.removed.joined(separator: "、")) }
-        let statusMoves = c.statusMoves
-        if statusMoves.isEmpty {
+        if c.statusMoves.isEmpty {
             out.append("  没有任务改变状态。")
         } else {
-            out.append("  状态变化 \(statusMoves.count) 项:")
-            var rows: [[String]] = []
-            for m in statusMoves {
-                rows.append([m.task.id, "\(m.oldStatus.chineseLabel) → \(m.task.status.chineseLabel)",
-                             "\(m.oldProgress)% → \(m.task.progress)%", m.task.heading])
-            }
-            out += TextColumns.lines(rows, right: [], indent: "    ", width: width)
+            out.append("  状态变化 \(c.statusMoves.count) 项:")
+            out += lines(ReportTables.statusMoves(c, code: false), width: width, indent: "    ")
+            let more = c.statusMoves.count - ReportLabels.listLimit
+            if more > 0 { out.append("    " + ReportLabels.moreLine(more)) }
         }
-        let gains = c.biggestGains(5)
-        if !gains.isEmpty {
+        if c.progressUp > 0 {
             out.append("  进度提高最多:")
-            var rows: [[String]] = []
-            for m in gains {
-                rows.append([m.task.id, "\(m.oldProgress)% → \(m.task.progress)%", "+\(m.progressDelta)", m.task.heading])
-            }
-            out += TextColumns.lines(rows, right: [2], indent: "    ", width: width)
-        }
-        return out
-    }
-}
-
-/// Plain aligned columns for the report's small tables (display width aware; the last column
-/// is cut with `…` to fit).
-enum TextColumns {
-    static func lines(_ rows: [[String]], right: Set<Int>, indent: String, width: Int) -> [String] {
-        guard let n = rows.map(\.count).max(), n > 0 else { return [] }
-        var widths = Array(repeating: 0, count: n)
-        for r in rows { for (i, c) in r.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(c)) } }
-        var out: [String] = []
-        for r in rows {
-            var cells: [String] = []
-            for i in 0..<n {
-                let c = i < r.count ? r[i] : ""
-                if i == n - 1 && !right.contains(i) { cells.append(c); continue }
-                cells.append(DisplayWidth.pad(c, to: widths[i], right: right.contains(i)))
-            }
-            var line = indent + cells.joined(separator: "  ")
-            while line.hasSuffix(" ") { line.removeLast() }
-            out.append(DisplayWidth.truncate(line, to: width))
+            out += lines(ReportTables.gains(c, code: false), width: width, indent: "    ")
         }
         return out
     }

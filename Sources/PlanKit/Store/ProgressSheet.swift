@@ -71,7 +71,7 @@ public enum ProgressSheet {
     }()
 
     static func normalizeHeader(_ s: String) -> String {
-        TextFolding.fold(s).trimmingCharacters(in: .whitespaces).lowercased()
+        trim(TextFolding.fold(s)).lowercased()
     }
 
     /// Parses and checks a whole sheet.
@@ -88,7 +88,7 @@ public enum ProgressSheet {
         // Header: the first record that is not blank.
         var headerRecord: CSVReader.Record?
         while let r = csv.next() {
-            if r.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) && r.problem == nil { continue }
+            if r.fields.allSatisfy(\.isEmpty) && r.problem == nil { continue }
             headerRecord = r
             break
         }
@@ -135,7 +135,7 @@ public enum ProgressSheet {
         var rows = 0
         while let record = csv.next() {
             let fields = record.fields
-            if fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) && record.problem == nil { continue }
+            if fields.allSatisfy(\.isEmpty) && record.problem == nil { continue }
             rows += 1
             var problems: [String] = []
             if let p = record.problem { problems.append(p) }
@@ -144,15 +144,15 @@ public enum ProgressSheet {
             }
             func cell(_ c: Column) -> String? {
                 guard let i = seen[c], i < fields.count else { return nil }
-                let v = fields[i].trimmingCharacters(in: .whitespacesAndNewlines)
+                let v = fields[i]
                 return v.isEmpty ? nil : v
             }
             // Which task.
             var plan = "", path = ""
             if let id = cell(.id).map(TextFolding.fold) {
                 if let colon = id.lastIndex(of: ":") {
-                    plan = String(id[..<colon]).trimmingCharacters(in: .whitespaces)
-                    path = String(id[id.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+                    plan = trim(String(id[..<colon]))
+                    path = trim(String(id[id.index(after: colon)...]))
                 } else {
                     problems.append("task id \"\(id)\" is not PLAN:PATH (e.g. yy2025:2.1.1)")
                 }
@@ -211,9 +211,9 @@ public enum ProgressSheet {
 
     /// `40`, `40%`, `４０` → 40; anything else, or outside 0–100, is a message.
     static func parseProgress(_ s: String) -> Swift.Result<Int, ProgressValueError> {
-        var t = TextFolding.fold(s).trimmingCharacters(in: .whitespaces)
+        var t = trim(TextFolding.fold(s))
         if t.hasSuffix("%") { t.removeLast() }
-        if let v = Int(t.trimmingCharacters(in: .whitespaces)) {
+        if let v = Int(trim(t)) {
             guard (0...100).contains(v) else { return .failure(ProgressValueError("progress \(v) is out of range (0–100)")) }
             return .success(v)
         }
@@ -227,6 +227,15 @@ public enum ProgressSheet {
     struct ProgressValueError: Error, CustomStringConvertible {
         var description: String
         init(_ d: String) { description = d }
+    }
+
+    /// `s` without leading and trailing spaces (ASCII, ideographic, no-break) and line breaks.
+    static func trim(_ s: String) -> String {
+        let u = s.unicodeScalars
+        var start = u.startIndex, end = u.endIndex
+        while start < end, CSVReader.isSpace(u[start]) { start = u.index(after: start) }
+        while end > start, CSVReader.isSpace(u[u.index(before: end)]) { end = u.index(before: end) }
+        return start == u.startIndex && end == u.endIndex ? s : String(u[start..<end])
     }
 
     static func firstInvalidLine(_ bytes: [UInt8]) -> Int {
@@ -270,8 +279,35 @@ struct TaskLookup {
 }
 
 /// RFC 4180 records from UTF-8 bytes: quoted fields with `""`, delimiters and line breaks
-/// inside quotes, CRLF or LF line ends. Each record knows the line it starts on.
+/// inside quotes, CRLF or LF line ends. Each record knows the line it starts on. Fields come
+/// back without leading and trailing spaces (a sheet typed by hand often has them).
 struct CSVReader {
+    static func isSpace(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x20, 0x09, 0x0A, 0x0D, 0xA0, 0x3000, 0x2002...0x200B, 0xFEFF: return true
+        default: return false
+        }
+    }
+
+    /// The field's text with surrounding spaces removed: ASCII blanks and line breaks,
+    /// no-break space (C2 A0) and ideographic space (E3 80 80) trimmed at the byte level.
+    static func trimmedString(_ b: [UInt8]) -> String {
+        var lo = 0, hi = b.count
+        while true {
+            if lo < hi, b[lo] == 0x20 || b[lo] == 0x09 || b[lo] == 0x0A || b[lo] == 0x0D { lo += 1; continue }
+            if hi - lo >= 2, b[lo] == 0xC2, b[lo + 1] == 0xA0 { lo += 2; continue }
+            if hi - lo >= 3, b[lo] == 0xE3, b[lo + 1] == 0x80, b[lo + 2] == 0x80 { lo += 3; continue }
+            break
+        }
+        while true {
+            if hi > lo, b[hi - 1] == 0x20 || b[hi - 1] == 0x09 || b[hi - 1] == 0x0A || b[hi - 1] == 0x0D { hi -= 1; continue }
+            if hi - lo >= 2, b[hi - 2] == 0xC2, b[hi - 1] == 0xA0 { hi -= 2; continue }
+            if hi - lo >= 3, b[hi - 3] == 0xE3, b[hi - 2] == 0x80, b[hi - 1] == 0x80 { hi -= 3; continue }
+            break
+        }
+        return String(decoding: b[lo..<hi], as: UTF8.self)
+    }
+
     struct Record {
         var fields: [String]
         var line: Int
@@ -342,7 +378,7 @@ struct CSVReader {
                     pos += 1
                 }
             }
-            fields.append(String(decoding: field, as: UTF8.self))
+            fields.append(CSVReader.trimmedString(field))
             if pos < bytes.count && bytes[pos] == delimiter {
                 pos += 1
                 continue

@@ -142,11 +142,16 @@ enum SnapshotFile {
             try withBytes { buf in
                 sum = Checksum.xxh64(buf)
                 length = buf.count
-                try out.write(buf)
+                var done = 0
+                repeat {
+                    let n = min(32 << 20, buf.count - done)
+                    try out.write(UnsafeRawBufferPointer(rebasing: buf[done..<(done + n)]))
+                    done += n
+                    if size > 0 { progress?(min(1, Double(written + done) / Double(estimated))) }
+                } while done < buf.count
             }
             table.append(Section(id: id, offset: start, length: length, checksum: sum))
             written += size
-            progress?(min(1, Double(written) / Double(estimated)))
         }
         let header = encodeHeader(meta, table)
         let headerOffset = out.offset
@@ -282,12 +287,26 @@ enum SnapshotFile {
             let a = try [T](unsafeUninitializedCapacity: n) { buf, count in
                 let raw = UnsafeMutableRawBufferPointer(buf)
                 FileIO.adviseHugePages(raw)
-                ok = try FileIO.read(fd, into: raw, at: s.offset, path: path)
-                    && Checksum.xxh64(UnsafeRawBufferPointer(raw)) == s.checksum
+                ok = try readInPieces(raw, at: s.offset) && Checksum.xxh64(UnsafeRawBufferPointer(raw)) == s.checksum
                 count = n
             }
             guard ok else { throw damaged(id) }
             return a
+        }
+
+        /// Called with the size of each piece read (progress of long reads).
+        var onBytes: ((Int) -> Void)?
+
+        private func readInPieces(_ raw: UnsafeMutableRawBufferPointer, at offset: Int) throws -> Bool {
+            var done = 0
+            while done < raw.count {
+                let n = Swift.min(32 << 20, raw.count - done)
+                let piece = UnsafeMutableRawBufferPointer(rebasing: raw[done..<(done + n)])
+                guard try FileIO.read(fd, into: piece, at: offset + done, path: path) else { return false }
+                done += n
+                onBytes?(n)
+            }
+            return true
         }
 
         func blob(_ id: SectionID) throws -> BinaryReader {
@@ -300,67 +319,67 @@ enum SnapshotFile {
             guard SnapshotFile.hostIsLittleEndian else { throw StoreCorruption("snapshots need a little-endian 64-bit machine") }
             let total = Double(max(1, sections.values.reduce(0) { $0 + $1.length }))
             var done = 0
-            func step(_ id: SectionID) {
-                done += sections[id]?.length ?? 0
+            onBytes = { n in
+                done += n
                 progress?(Double(done) / total)
             }
+            defer { onBytes = nil }
             func strings(_ b: SectionID, _ o: SectionID) throws -> StringColumn {
-                let bytes = try array(b, of: UInt8.self); step(b)
-                let offsets = try array(o, of: Int.self); step(o)
+                let bytes = try array(b, of: UInt8.self)
+                let offsets = try array(o, of: Int.self)
                 return StringColumn(bytes: bytes, offsets: offsets)
             }
             func names(_ id: SectionID) throws -> [String] {
-                var r = try blob(id); step(id)
+                var r = try blob(id)
                 let n = try r.strings()
                 guard r.isAtEnd else { throw r.corrupt("trailing bytes") }
                 return n
             }
 
-            var r = try blob(.plans); step(.plans)
+            var r = try blob(.plans)
             var plans: [PlanInfo] = []
             let nPlans = try r.count()
             plans.reserveCapacity(nPlans)
             for _ in 0..<nPlans { plans.append(try ModelCodec.decodePlanInfo(&r)) }
 
             var t = TaskTable()
-            t.planRow = try array(.planRow, of: UInt32.self); step(.planRow)
+            t.planRow = try array(.planRow, of: UInt32.self)
             t.paths = try strings(.pathBytes, .pathOffsets)
             t.headings = try strings(.headingBytes, .headingOffsets)
             t.texts = try strings(.textBytes, .textOffsets)
-            t.line = try array(.line, of: UInt32.self); step(.line)
-            t.flags = try array(.flags, of: UInt8.self); step(.flags)
-            var pp = try blob(.printedPaths); step(.printedPaths)
+            t.line = try array(.line, of: UInt32.self)
+            t.flags = try array(.flags, of: UInt8.self)
+            var pp = try blob(.printedPaths)
             for _ in 0..<(try pp.count()) {
                 let row = try pp.int()
                 t.printedPaths[row] = try pp.string()
             }
             let officeNames = try names(.officeNames)
             t.offices = StringInterner(names: officeNames)
-            t.officeStart = try array(.officeStart, of: UInt32.self); step(.officeStart)
-            t.officeCodes = try array(.officeCodes, of: UInt32.self); step(.officeCodes)
-            t.targetStart = try array(.targetStart, of: UInt32.self); step(.targetStart)
-            t.targetValue = try array(.targetValue, of: Double.self); step(.targetValue)
-            t.targetLow = try array(.targetLow, of: Double.self); step(.targetLow)
-            t.targetHigh = try array(.targetHigh, of: Double.self); step(.targetHigh)
-            t.targetComparator = try array(.targetComparator, of: UInt8.self); step(.targetComparator)
-            t.targetUnit = try array(.targetUnit, of: UInt32.self); step(.targetUnit)
+            t.officeStart = try array(.officeStart, of: UInt32.self)
+            t.officeCodes = try array(.officeCodes, of: UInt32.self)
+            t.targetStart = try array(.targetStart, of: UInt32.self)
+            t.targetValue = try array(.targetValue, of: Double.self)
+            t.targetLow = try array(.targetLow, of: Double.self)
+            t.targetHigh = try array(.targetHigh, of: Double.self)
+            t.targetComparator = try array(.targetComparator, of: UInt8.self)
+            t.targetUnit = try array(.targetUnit, of: UInt32.self)
             let unitNames = try names(.unitNames)
             t.units = StringInterner(names: unitNames)
             t.targetRaw = try strings(.targetRawBytes, .targetRawOffsets)
             t.targetMetric = try strings(.targetMetricBytes, .targetMetricOffsets)
-            t.status = try array(.status, of: UInt8.self); step(.status)
-            t.progress = try array(.progress, of: UInt8.self); step(.progress)
-            t.noteCode = try array(.noteCode, of: UInt32.self); step(.noteCode)
+            t.status = try array(.status, of: UInt8.self)
+            t.progress = try array(.progress, of: UInt8.self)
+            t.noteCode = try array(.noteCode, of: UInt32.self)
             let noteNames = try names(.noteNames)
             t.notes = StringInterner(names: noteNames)
-            t.due = try array(.due, of: Int32.self); step(.due)
-            t.updated = try array(.updated, of: Int32.self); step(.updated)
+            t.due = try array(.due, of: Int32.self)
+            t.updated = try array(.updated, of: Int32.self)
 
             let history = HistoryLog(bytes: try array(.historyBytes, of: UInt8.self),
                                      offsets: try array(.historyOffsets, of: Int.self),
                                      when: try array(.historyWhen, of: Int64.self),
                                      month: try array(.historyMonth, of: Int32.self))
-            for id in [SectionID.historyBytes, .historyOffsets, .historyWhen, .historyMonth] { step(id) }
             guard history.isWellFormed else {
                 throw StoreCorruption("\(displayName) is damaged (history records are inconsistent)")
             }
