@@ -38,8 +38,8 @@ enum DemoData {
             throw Diagnostic("the demo plans are already in this store (\(existing.joined(separator: ", "))); "
                              + "`drop plan ID` them first, or use another store (`plansh --store DIR`)")
         }
-        // Only sheets named after their month are the demo's; others (e.g. a deliberately bad
-        // sheet the examples use to show error reporting) are not applied.
+        // Only sheets named after their month belong to the demo (bad-2025-05.csv is there to
+        // show a refused sheet).
         var months: [(YearMonth, URL)] = []
         for name in sheetFiles {
             let base = String(name.dropLast(4))
