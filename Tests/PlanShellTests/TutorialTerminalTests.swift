@@ -28,8 +28,15 @@ struct TutorialTerminalTests {
         #expect(s.contains("import demo") && s.contains("find, report and diff have data at once"), "screen:\n\(s)")
         #expect(s.contains("tutorial"), "screen:\n\(s)")
 
+        /// Types `text`, waits for its echo (so the next screen cannot be the old one), presses
+        /// Enter and waits for `prompt`.
         func answer(_ text: String, thenAt prompt: String) throws -> String {
             try t.type(text)
+            let echoed = try t.wait { screen in
+                let last = screen.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+                return last.map { $0.trimmingCharacters(in: .whitespaces).hasSuffix(text) } ?? false
+            }
+            #expect(echoed.contains(text), "`\(text)` was not echoed; screen:\n\(echoed)")
             try t.press("Enter")
             let screen = try t.wait(timeout: 20, until: Self.at(prompt))
             #expect(Self.at(prompt)(screen), "after `\(text)` expected the prompt \(prompt); screen:\n\(screen)")
