@@ -130,7 +130,9 @@ struct PlanParser {
             if s[i] == 0x28 || s[i] == 0xFF08 {
                 var j = i + 1
                 while j < s.endIndex, j - i < 80, s[j] != 0x29, s[j] != 0xFF09 { j += 1 }
-                if j < s.endIndex, s[j] == 0x29 || s[j] == 0xFF09 {
+                // Only text with w, h or 转 (or beyond plain scalars) can hold a watermark.
+                if j < s.endIndex, s[j] == 0x29 || s[j] == 0xFF09,
+                   s[(i + 1)..<j].contains(where: { $0 == 0x77 || $0 == 0x57 || $0 == 0x68 || $0 == 0x48 || $0 == 0x8F6C || !isPlainScalar($0) }) {
                     let inside = s[(i + 1)..<j].string.lowercased()
                     if inside.contains("www.") || inside.contains("http") || inside.contains("转载请注明") {
                         s.removeSubrange(i...j)

@@ -128,3 +128,17 @@ func trimmed(_ s: ArraySlice<UInt32>) -> ArraySlice<UInt32> {
     while hi > lo, isSpaceScalar(s[hi - 1]) || s[hi - 1] == 0x0A { hi -= 1 }
     return s[lo..<hi]
 }
+
+/// A scalar that is a whole `Character` beside any other plain scalar, has no canonical
+/// decomposition and no case mapping outside ASCII: ASCII, CJK ideographs and punctuation,
+/// full-width forms, general punctuation, circled numbers. In text made only of these,
+/// scalar-by-scalar work gives exactly what the `String` (and Foundation) operations give,
+/// so the importer takes its fast paths there and keeps the `String` ones for anything else.
+@inline(__always) func isPlainScalar(_ u: UInt32) -> Bool {
+    if u < 0x80 { return u >= 0x20 && u != 0x7F }
+    if u >= 0x4E00 { return u <= 0x9FFF || (u >= 0xFF01 && u <= 0xFF60) }
+    return (u >= 0x3000 && u <= 0x3029) || (u >= 0x3030 && u <= 0x303F) || (u >= 0x3400 && u <= 0x4DBF)
+        || (u >= 0x2010 && u <= 0x2027) || (u >= 0x2030 && u <= 0x205E) || (u >= 0x2460 && u <= 0x24FF)
+}
+
+func isPlain(_ s: some Collection<UInt32>) -> Bool { s.allSatisfy(isPlainScalar) }
