@@ -369,7 +369,7 @@ struct PlanParser {
             let t = trimmed(paragraph)
             guard !t.isEmpty else { continue }
             let s = t.string
-            if PageChrome.isChrome(s) || PageChrome.isSignatureOrDate(s) {
+            if PageChrome.isChrome(t, line: s) || PageChrome.isSignatureOrDate(s) {
                 chromeLines.append(line(at: t.startIndex))
                 continue
             }
@@ -390,7 +390,7 @@ struct PlanParser {
             let t = trimmed(paragraph)
             guard !t.isEmpty else { continue }
             let s = t.string
-            if PageChrome.isChrome(s) {
+            if PageChrome.isChrome(t, line: s) {
                 chromeLines.append(line(at: start))
             } else {
                 frontLines.append(s)
