@@ -6,6 +6,11 @@ import Foundation
 /// source line per character → find marker candidates → accept those that fit the numbering
 /// (a stack of open headings) → repair missing and duplicated numerals → cut texts, office
 /// tags and figures.
+///
+/// Speed (SPEC §8 asks 20 MB/s on one core): the document is decoded once into one scalar buffer
+/// and every later stage works on slices of it, making a `String` only for what a task keeps;
+/// `String`/Foundation operations remain only as the fallback for text that is not plain
+/// (`isPlainScalar`), where scalar-by-scalar work could differ from character semantics.
 struct PlanParser {
     final class Node {
         let kind: HeadingMarker.Kind?
