@@ -29,6 +29,10 @@ struct HeadingMarker {
         var i = 0
         while i < n {
             let u = s[i]
+            guard mayStartMarker(u) else {
+                i += 1
+                continue
+            }
             let prev: UInt32 = i == 0 ? 0x0A : s[i - 1]
             let lineStart = prev == 0x0A
             let boundary = lineStart || isSeparator(prev)
@@ -49,6 +53,14 @@ struct HeadingMarker {
             i += 1
         }
         return out
+    }
+
+    /// Every marker starts with one of these: a Chinese numeral, 第, a bracket, a circled number
+    /// or a digit. Most of a plan's scalars are none of them and are passed over at once.
+    @inline(__always) static func mayStartMarker(_ u: UInt32) -> Bool {
+        if u < 0x80 { return (u >= 0x30 && u <= 0x39) || u == 0x28 }
+        if u == 0x7B2C || u == 0xFF08 || (u >= 0x2460 && u <= 0x2473) || (u >= 0xFF10 && u <= 0xFF19) { return true }
+        return ChineseNumeral.isNumeralScalar(u)
     }
 
     @inline(__always) static func isSeparator(_ u: UInt32) -> Bool {

@@ -23,23 +23,22 @@ struct PlanText {
             if let nul = bytes.firstIndex(of: 0) {
                 throw Diagnostic("\(fileName): looks like a binary file (NUL byte at offset \(nul)); plans are UTF-8 text")
             }
-            guard String(validating: bytes, as: UTF8.self) != nil else {
-                // Find the first bad line for the message.
-                var line = 1
-                var start = 0
-                for (i, b) in bytes.enumerated() where b == 0x0A {
-                    if String(validating: bytes[start..<i], as: UTF8.self) == nil { break }
-                    line += 1
-                    start = i + 1
-                }
-                throw Diagnostic("\(fileName):\(line): not valid UTF-8 (plans must be UTF-8 text; convert GBK files with iconv -f GBK -t UTF-8)")
+            if let text = split(utf8: bytes) { return text }
+            // Find the first bad line for the message.
+            var line = 1
+            var start = 0
+            for (i, b) in bytes.enumerated() where b == 0x0A {
+                if String(validating: bytes[start..<i], as: UTF8.self) == nil { break }
+                line += 1
+                start = i + 1
             }
-            return split(validUTF8: bytes)
+            throw Diagnostic("\(fileName):\(line): not valid UTF-8 (plans must be UTF-8 text; convert GBK files with iconv -f GBK -t UTF-8)")
         }
     }
 
-    /// Decodes bytes already known to be valid UTF-8 into lines.
-    static func split(validUTF8 bytes: UnsafeBufferPointer<UInt8>) -> PlanText {
+    /// Decodes UTF-8 into lines, checking it as it goes (the same rules as `String(validating:)`:
+    /// no overlong forms, surrogates, values past U+10FFFF or cut sequences); nil when invalid.
+    static func split(utf8 bytes: UnsafeBufferPointer<UInt8>) -> PlanText? {
         var scalars: [UInt32] = []
         scalars.reserveCapacity(bytes.count)
         var ranges: [Range<Int>] = []
@@ -63,16 +62,25 @@ struct PlanText {
                     continue
                 }
                 v = b0
+            } else if b0 < 0xC2 {
+                return nil  // a continuation byte, or the lead of an overlong pair
             } else if b0 < 0xE0 {
-                v = (b0 & 0x1F) << 6 | (UInt32(bytes[i + 1]) & 0x3F)
+                guard i + 1 < count, let c1 = continuation(bytes[i + 1]) else { return nil }
+                v = (b0 & 0x1F) << 6 | c1
                 i += 2
             } else if b0 < 0xF0 {
-                v = (b0 & 0x0F) << 12 | (UInt32(bytes[i + 1]) & 0x3F) << 6 | (UInt32(bytes[i + 2]) & 0x3F)
+                guard i + 2 < count, let c1 = continuation(bytes[i + 1]), let c2 = continuation(bytes[i + 2]) else { return nil }
+                v = (b0 & 0x0F) << 12 | c1 << 6 | c2
+                guard v >= 0x800, v < 0xD800 || v > 0xDFFF else { return nil }
                 i += 3
-            } else {
-                v = (b0 & 0x07) << 18 | (UInt32(bytes[i + 1]) & 0x3F) << 12 | (UInt32(bytes[i + 2]) & 0x3F) << 6
-                    | (UInt32(bytes[i + 3]) & 0x3F)
+            } else if b0 < 0xF5 {
+                guard i + 3 < count, let c1 = continuation(bytes[i + 1]), let c2 = continuation(bytes[i + 2]),
+                      let c3 = continuation(bytes[i + 3]) else { return nil }
+                v = (b0 & 0x07) << 18 | c1 << 12 | c2 << 6 | c3
+                guard v >= 0x10000, v <= 0x10FFFF else { return nil }
                 i += 4
+            } else {
+                return nil
             }
             scalars.append(v)
         }
@@ -83,6 +91,10 @@ struct PlanText {
             numbers.append(n)
         }
         return PlanText(scalars: scalars, lineRanges: ranges, lineNumbers: numbers)
+    }
+
+    @inline(__always) static func continuation(_ b: UInt8) -> UInt32? {
+        b & 0xC0 == 0x80 ? UInt32(b & 0x3F) : nil
     }
 }
 
