@@ -16,7 +16,10 @@ public enum FigureExtractor {
         var found: [Found] = []
         var i = 0
         while i < s.count {
-            if let f = figure(s, at: i) {
+            // Only a number scalar can start a figure; most scalars are passed over here.
+            if !isNumberScalar(s[i]) {
+                i += 1
+            } else if let f = figure(s, at: i) {
                 found.append(f)
                 i = f.end
             } else {

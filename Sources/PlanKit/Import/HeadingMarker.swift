@@ -27,9 +27,10 @@ struct HeadingMarker {
         var out: [HeadingMarker] = []
         let n = s.count
         var i = 0
+        let starts = markerStarts
         while i < n {
             let u = s[i]
-            guard mayStartMarker(u) else {
+            guard u <= 0xFFFF, starts[Int(u >> 6)] & (1 << UInt64(u & 63)) != 0 else {
                 i += 1
                 continue
             }
@@ -62,6 +63,13 @@ struct HeadingMarker {
         if u == 0x7B2C || u == 0xFF08 || (u >= 0x2460 && u <= 0x2473) || (u >= 0xFF10 && u <= 0xFF19) { return true }
         return ChineseNumeral.isNumeralScalar(u)
     }
+
+    /// `mayStartMarker` for the Basic Multilingual Plane as a bit set (one test per scalar).
+    static let markerStarts: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 1024)
+        for u in 0..<UInt32(0x10000) where mayStartMarker(u) { bits[Int(u >> 6)] |= 1 << UInt64(u & 63) }
+        return bits
+    }()
 
     @inline(__always) static func isSeparator(_ u: UInt32) -> Bool {
         switch u {
