@@ -48,6 +48,8 @@ public final class Store {
     /// Structural changes (import, drop) replay in time proportional to the whole table; above
     /// this many tasks they are compacted at once so opening never replays them.
     static let directCompactionTasks = 20_000
+    /// Progress sheets with more rows than this are compacted at once as well.
+    static let directCompactionUpdates = 20_000
 
     private init(directory: URL) {
         self.directory = directory
@@ -272,17 +274,21 @@ public final class Store {
         guard !isReadOnly else {
             throw Diagnostic("the store is open read-only (another plansh holds it); changes are refused")
         }
-        let payload = ModelCodec.encode(m)
-        let structural: Bool
+        // Large changes go straight into a new working snapshot; only small ones are encoded for the journal.
+        let direct: Bool
         switch m {
-        case .importPlans, .dropPlan: structural = true
-        case .updateProgress: structural = false
+        case let .importPlans(plans, _):
+            direct = workspace.taskCount + plans.reduce(0) { $0 + $1.tasks.count } > Store.directCompactionTasks
+        case .dropPlan:
+            direct = workspace.taskCount > Store.directCompactionTasks
+        case let .updateProgress(updates, _, _):
+            direct = updates.count > Store.directCompactionUpdates
         }
+        let payload = direct ? [] : ModelCodec.encode(m)
         // Validates and applies in place; throws without changing anything.
         try workspace.apply(m)
         do {
-            if journal == nil || payload.count > Store.directCompactionBytes
-                || (structural && workspace.taskCount > Store.directCompactionTasks) {
+            if journal == nil || direct || payload.count > Store.directCompactionBytes {
                 try compact()
             } else if let j = journal {
                 try j.append(payload)
