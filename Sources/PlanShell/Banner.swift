@@ -6,9 +6,14 @@ public enum Banner {
             lines.append("Another plansh holds this store: opened READ-ONLY (queries work, changes are refused).")
         }
         if session.workspace.plans.isEmpty {
-            lines.append("The store is empty. Import a plan with `import plan FILE.txt [as ID]`,")
-            lines.append("or type `import demo` to load the bundled demo plans with their progress sheets;")
-            lines.append("`tutorial` starts the guided lessons. `help` lists every command; Ctrl-D leaves.")
+            lines += [
+                "The store is empty. 欢迎使用！",
+                "  import plan FILE.txt [as ID]   import a plan (or `import plan DIR` for every *.txt in it)",
+                "  import demo                    load the bundled demo plans with their monthly progress sheets,",
+                "                                 so find, report and diff have data at once",
+                "  tutorial                       guided lessons 课程 on a sandbox copy of the demo plans",
+                "`help` lists every command; Tab completes; Ctrl-D leaves.",
+            ]
         } else {
             lines.append("`help` lists commands, `tutorial` starts the lessons; Tab completes, Ctrl-D leaves.")
         }

@@ -16,6 +16,15 @@ import Testing
         #expect(pairs("覆盖率提高到70%。") == ["70% >="])
     }
 
+    @Test func aNegatedComparatorIsReadWhole() throws {
+        let t = try #require(FigureExtractor.targets(in: "全年新开展适宜技术不少于15项。").first)
+        #expect(t.comparator == .atLeast && t.value == 15 && t.unit == "项")
+        #expect(t.raw == "不少于15项")
+        #expect(t.metric == "新开展适宜技术")
+        #expect(pairs("候诊时间少于30分钟") == ["30分钟 <="])
+        #expect(pairs("床位使用率不高于90%") == ["90% <="])
+    }
+
     @Test func rangesKeepLowAndHigh() throws {
         let t = try #require(FigureExtractor.targets(in: "每个乡镇建成1—2家示范站。").first)
         #expect(t.comparator == .range && t.low == 1 && t.high == 2 && t.unit == "家")

@@ -41,6 +41,8 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
 public enum Suggest {
     /// The candidate nearest to `word` by edit distance, when near enough to be a likely typo.
     public static func nearest(_ word: String, in candidates: some Sequence<String>) -> String? {
+        // Nothing this long is a typo of a keyword; skip the quadratic distance.
+        guard word.count <= 64 else { return nil }
         let w = Array(word.lowercased())
         var best: (String, Int)?
         for c in candidates {
@@ -51,6 +53,11 @@ public enum Suggest {
         let limit = max(1, min(3, (w.count + 1) / 3))
         if d <= limit || c.lowercased().hasPrefix(word.lowercased()) && !word.isEmpty { return c }
         return nil
+    }
+
+    /// `word` cut to `limit` characters with `…`, for quoting user input inside a message.
+    public static func excerpt(_ word: String, limit: Int = 40) -> String {
+        word.count <= limit ? word : String(word.prefix(limit)) + "…"
     }
 
     /// `… — did you mean "x"?` or an empty string.

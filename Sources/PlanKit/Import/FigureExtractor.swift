@@ -8,7 +8,11 @@
 public enum FigureExtractor {
     /// Every figure in `text`, in text order.
     public static func targets(in text: String) -> [Target] {
-        let s = Array(text.unicodeScalars.map(\.value))
+        targets(inScalars: Array(text.unicodeScalars.map(\.value)))
+    }
+
+    /// The same, for text the importer already holds as scalars.
+    static func targets(inScalars s: [UInt32]) -> [Target] {
         var found: [Found] = []
         var i = 0
         while i < s.count {
@@ -245,9 +249,9 @@ public enum FigureExtractor {
 
     // MARK: Comparators, lists, metrics
 
-    static let atLeastWords: [[UInt32]] = ["不低于", "不少于", "提高到", "提升到", "提高至", "提升至", "增加到", "增长到", "超过",
+    static let atLeastWords: [[UInt32]] = ["不低于", "不少于", "不小于", "高于", "多于", "提高到", "提升到", "提高至", "提升至", "增加到", "增长到", "超过",
                                            "达到", "保持在", "巩固在", "稳定在", "维持在", "达"].map(scalars)
-    static let atMostWords: [[UInt32]] = ["控制在", "不超过", "不高于", "低于", "降低到", "降低至", "降至", "下降到", "少于"].map(scalars)
+    static let atMostWords: [[UInt32]] = ["控制在", "不超过", "不高于", "低于", "降低到", "降低至", "降至", "下降到", "少于", "不多于", "不大于"].map(scalars)
 
     /// Groups `分别达35%、15%、15%以上` into one phrase, then builds targets with comparators and metrics.
     static func assemble(_ found: [Found], _ s: [UInt32]) -> [Target] {
@@ -292,15 +296,16 @@ public enum FigureExtractor {
     }
 
     /// A comparator word right before the number (`达`, `控制在`, `不低于`), and where it starts.
-    static func comparatorBefore(_ s: [UInt32], at pos: Int) -> (Comparator?, Int?) {
-        var p = pos
-        if p > 0, s[p - 1] == 0x5206 || s[p - 1] == 0x4E3A { p -= 0 }  // 分别 / 为 handled by the word lists below
+    /// The longest word wins, so a negated word (`不少于` ≥) is never read as its bare form (`少于` ≤).
+    static func comparatorBefore(_ s: [UInt32], at p: Int) -> (Comparator?, Int?) {
+        var best: (Comparator, Int)?
         for (words, c) in [(atMostWords, Comparator.atMost), (atLeastWords, Comparator.atLeast)] {
-            for w in words where p >= w.count && Array(s[(p - w.count)..<p]) == w {
-                return (c, p - w.count)
+            for w in words where p >= w.count && w.count > (best?.1 ?? 0) && Array(s[(p - w.count)..<p]) == w {
+                best = (c, w.count)
             }
         }
-        return (nil, nil)
+        guard let (c, n) = best else { return (nil, nil) }
+        return (c, p - n)
     }
 
     /// The noun phrase before a figure: back to the previous punctuation, leading verbs dropped.
@@ -308,10 +313,14 @@ public enum FigureExtractor {
         var k = pos
         let stops: Set<UInt32> = [0x3002, 0xFF0C, 0x2C, 0xFF1B, 0x3B, 0x3A, 0xFF1A, 0x28, 0xFF08, 0x29, 0xFF09, 0x201C, 0x201D, 0x3001]
         var sawList = false
+        // Keep 、 inside a `A、B分别达…` list (only when 分 occurs before the figure at all).
+        var hasFen: Bool?
         while k > 0 {
             let u = s[k - 1]
-            // Keep 、 inside a `A、B分别达…` list.
-            if u == 0x3001 && !sawList, let _ = s[..<pos].lastIndex(of: 0x5206) { sawList = true; k -= 1; continue }
+            if u == 0x3001 && !sawList {
+                if hasFen == nil { hasFen = s[..<pos].contains(0x5206) }
+                if hasFen == true { sawList = true; k -= 1; continue }
+            }
             if stops.contains(u) && !(u == 0x3001 && sawList) { break }
             k -= 1
         }

@@ -1,5 +1,7 @@
 /// A possible heading marker found in the text: `一、` `(一)` `1.` `(1)` `①` `一是`.
 struct HeadingMarker {
+    /// Item numbers up to this many digits are heading candidates (plans run past 99 and, generated, far beyond).
+    static let maxItemDigits = 7
     /// The kinds nest in this order: a marker's parent is the nearest open node of a lower kind.
     enum Kind: Int, Comparable, CaseIterable {
         case section = 0      // 一、 / 第一部分
@@ -82,7 +84,7 @@ struct HeadingMarker {
             }
             var j = i + 1
             var v = 0
-            while j < n, j - i <= 3, let d = digitValue(s[j]) { v = v * 10 + d; j += 1 }
+            while j < n, j - i <= Self.maxItemDigits, let d = digitValue(s[j]) { v = v * 10 + d; j += 1 }
             if j > i + 1, j < n, s[j] == 0x29 || s[j] == 0xFF09 {
                 return HeadingMarker(kind: .subitem, number: v, start: i, end: j + 1, atLineStart: lineStart)
             }
@@ -92,12 +94,13 @@ struct HeadingMarker {
         if u >= 0x2460 && u <= 0x2473 {
             return HeadingMarker(kind: .subitem, number: Int(u - 0x2460) + 1, start: i, end: i + 1, atLineStart: lineStart)
         }
-        // 1. 1、 １．  (not 1.5: a decimal; not 2023.)
+        // 1. 1、 １．  (not 1.5: a decimal). Items may run into the thousands; a year such as
+        // `2023.` is a candidate only, which the sequence rule then rejects.
         if digitValue(u) != nil {
             var j = i
             var v = 0
-            while j < n, j - i < 4, let d = digitValue(s[j]) { v = v * 10 + d; j += 1 }
-            guard j < n, j - i <= 3 else { return nil }
+            while j < n, j - i <= Self.maxItemDigits, let d = digitValue(s[j]) { v = v * 10 + d; j += 1 }
+            guard j < n, j - i <= Self.maxItemDigits else { return nil }
             let p = s[j]
             guard p == 0x2E || p == 0x3001 || p == 0xFF0E || p == 0xFF61 else { return nil }
             if j + 1 < n, digitValue(s[j + 1]) != nil { return nil }

@@ -71,6 +71,8 @@ struct OfficeTag {
     }
 
     /// `A、B;配合单位:C、D等有关科室` → [A, B, C, D], open.
+    static let openSuffixScalars: [[UInt32]] = openSuffixes.map { $0.unicodeScalars.map(\.value) }
+
     static func splitOffices(_ content: [UInt32]) -> ([String], Bool) {
         var offices: [String] = []
         var open = false
@@ -85,14 +87,14 @@ struct OfficeTag {
             }
             var item: [UInt32] = []
             func flush() {
-                var name = trimmed(item[...]).string
-                item = []
-                for suffix in openSuffixes where name.hasSuffix(suffix) {
-                    name = String(name.dropLast(suffix.count))
+                var scalars = trimmed(item[...])
+                item.removeAll(keepingCapacity: true)
+                for suffix in openSuffixScalars where scalars.count >= suffix.count && scalars.suffix(suffix.count).elementsEqual(suffix) {
+                    scalars = trimmed(scalars.dropLast(suffix.count))
                     open = true
                     break
                 }
-                name = name.trimmingCharacters(in: .whitespaces)
+                let name = scalars.string
                 if !name.isEmpty && !offices.contains(name) { offices.append(name) }
             }
             for u in g {

@@ -51,19 +51,35 @@ struct PlanText {
 }
 
 extension Array where Element == UInt32 {
-    var string: String {
-        var s = String.UnicodeScalarView()
-        for v in self { if let u = Unicode.Scalar(v) { s.append(u) } }
-        return String(s)
-    }
+    var string: String { scalarString(self) }
 }
 
 extension ArraySlice where Element == UInt32 {
-    var string: String {
-        var s = String.UnicodeScalarView()
-        for v in self { if let u = Unicode.Scalar(v) { s.append(u) } }
-        return String(s)
+    var string: String { scalarString(self) }
+}
+
+/// Scalars to a String through one UTF-8 buffer (appending scalar by scalar is several times slower).
+func scalarString(_ scalars: some Collection<UInt32>) -> String {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(scalars.count * 3)
+    for v in scalars {
+        switch v {
+        case 0..<0x80:
+            bytes.append(UInt8(v))
+        case 0x80..<0x800:
+            bytes.append(UInt8(0xC0 | (v >> 6))); bytes.append(UInt8(0x80 | (v & 0x3F)))
+        case 0x800..<0x10000:
+            guard !(0xD800..<0xE000).contains(v) else { continue }
+            bytes.append(UInt8(0xE0 | (v >> 12))); bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            bytes.append(UInt8(0x80 | (v & 0x3F)))
+        case 0x10000..<0x110000:
+            bytes.append(UInt8(0xF0 | (v >> 18))); bytes.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+            bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F))); bytes.append(UInt8(0x80 | (v & 0x3F)))
+        default:
+            continue
+        }
     }
+    return String(decoding: bytes, as: UTF8.self)
 }
 
 @inline(__always) func isSpaceScalar(_ u: UInt32) -> Bool {

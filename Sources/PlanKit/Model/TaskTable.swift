@@ -35,8 +35,8 @@ public struct TaskTable: Sendable {
     public internal(set) var targetMetric = StringColumn()
 
     // Progress: the only columns that change in place.
-    public internal(set) var status: [UInt8] = []
-    public internal(set) var progress: [UInt8] = []
+    public internal(set) var status: [UInt8] = [] { didSet { progressChanged() } }
+    public internal(set) var progress: [UInt8] = [] { didSet { progressChanged() } }
     public internal(set) var noteCode: [UInt32] = []
     /// Code 0 is the empty note.
     public internal(set) var notes = StringInterner(names: [""])
@@ -45,7 +45,19 @@ public struct TaskTable: Sendable {
     /// `YearMonth.ordinal`, -1 when never updated.
     public internal(set) var updated: [Int32] = []
 
+    /// Query indexes derived from status and progress (see `QueryIndexCache`), built on first use.
+    public private(set) var queryCache = QueryIndexCache()
+
     public init() {}
+
+    /// Keeps `queryCache` true to this table's data: shared with a copy, it is replaced; owned alone, cleared.
+    private mutating func progressChanged() {
+        if isKnownUniquelyReferenced(&queryCache) {
+            if queryCache.isBuilt { queryCache.clear() }
+        } else {
+            queryCache = QueryIndexCache()
+        }
+    }
 
     public var count: Int { planRow.count }
 

@@ -4,6 +4,139 @@ public enum QueryCompletion {
     /// Candidates for the word being typed at the end of `prefix` (the line up to the cursor),
     /// or nil when the query language has nothing to offer there.
     public static func candidates(forLine prefix: String, workspace: Workspace) -> [String]? {
-        nil
+        let word = currentWord(prefix)
+        var before = String(prefix.dropLast(word.count))
+        // Typing inside a quote: complete the value without the quote.
+        if before.last == "\"" || before.last == "“" { before.removeLast() }
+        guard let tokens = try? Lexer.tokens(before) else { return nil }
+        let toks = Array(tokens.dropLast())  // drop .end
+        guard let first = toks.first, first.kind == .word else { return nil }
+        let command = first.keyword
+        let isQuery = command == "find" || command == "count"
+        guard isQuery || toks.contains(where: { $0.isKeyword("where") }) else { return nil }
+
+        let pool = pool(after: toks, command: command, word: word, workspace: workspace)
+        let folded = TextFolding.keyword(word)
+        var seen = Set<String>()
+        // The shell replaces its own idea of the current word (split at spaces, `(`, `,`, quotes):
+        // keep whatever of it precedes ours (`status=` in `status=beh`).
+        let shellWord = shellCurrentWord(prefix)
+        let lead = shellWord.hasSuffix(word) ? String(shellWord.dropLast(word.count)) : ""
+        return pool.filter { TextFolding.keyword($0).hasPrefix(folded) && seen.insert($0).inserted }.map { lead + $0 }
+    }
+
+    /// The current word as the shell's completer splits it.
+    static func shellCurrentWord(_ line: String) -> String {
+        var word = ""
+        for ch in line.reversed() {
+            if ch == " " || ch == "\t" || ch == ";" || ch == "(" || ch == "," || ch == "\u{3000}" || ch == "\"" { break }
+            word.insert(ch, at: word.startIndex)
+        }
+        return word
+    }
+
+    /// The word under the cursor: after the last space, parenthesis, comma, quote or operator.
+    static func currentWord(_ line: String) -> String {
+        var word = ""
+        for ch in line.reversed() {
+            if Lexer.endsWord(ch) || ch == ";" { break }
+            word.insert(ch, at: word.startIndex)
+        }
+        return word
+    }
+
+    static let fieldWords = Field.allCases.map(\.rawValue)
+    static let operators = ["=", "!=", "<", "<=", ">", ">=", "contains", "matches", "in", "is", "包含"]
+
+    static func pool(after toks: [Token], command: String, word: String, workspace: Workspace) -> [String] {
+        let clauses = command == "count" ? ["where", "by"] : command == "find" ? ["where", "order", "limit", "show"] : []
+        guard let last = toks.last else { return [] }
+        let fields = fieldWords + Field.aliases.keys.filter { !$0.allSatisfy(\.isASCII) }.sorted()
+        // Right after the command word.
+        if toks.count == 1 && (command == "find" || command == "count") { return ["tasks"] + clauses }
+        if toks.count == 2 && ["tasks", "task"].contains(last.keyword) { return clauses }
+
+        // Which clause are we in?
+        let clause = toks.last { ["where", "by", "show", "limit", "order"].contains($0.keyword) }?.keyword ?? ""
+        switch last.kind {
+        case .op:
+            return values(for: fieldBefore(toks, at: toks.count - 1), word: word, workspace: workspace)
+        case .leftParen, .comma:
+            // Inside `F in (…`: values; otherwise a new operand or list item.
+            if let f = inListField(toks) { return values(for: f, word: word, workspace: workspace) }
+            if clause == "where" || last.kind == .leftParen { return fields + ["not"] }
+            return fields
+        case .word:
+            let k = last.keyword
+            if ["where", "and", "or", "not", "且", "或", "非"].contains(k) { return fields + (k == "not" ? [] : ["not"]) }
+            if k == "by" || k == "show" { return fields }
+            if k == "order" { return ["by"] }
+            if k == "is" { return ["empty", "not"] }
+            if k == "not", toks.count >= 2, toks[toks.count - 2].isKeyword("is") { return ["empty"] }
+            if k == "in" { return ["("] }
+            if k == "contains" || k == "matches" || k == "包含" || k == "匹配" {
+                return values(for: fieldBefore(toks, at: toks.count - 1), word: word, workspace: workspace)
+            }
+            if Field(named: last.text) != nil {
+                if clause == "where" || clause.isEmpty { return operators }
+                if clause == "order" { return ["asc", "desc"] + clauses }
+                return clauses
+            }
+            // After a complete condition or clause.
+            return ["and", "or"] + clauses
+        case .string, .rightParen:
+            return ["and", "or"] + clauses
+        case .end:
+            return []
+        }
+    }
+
+    /// The field before the operator at `index`.
+    static func fieldBefore(_ toks: [Token], at index: Int) -> Field? {
+        guard index >= 1, toks[index - 1].kind == .word else { return nil }
+        return Field(named: toks[index - 1].text)
+    }
+
+    /// When the cursor is inside `F in ( …`, the field F.
+    static func inListField(_ toks: [Token]) -> Field? {
+        var i = toks.count - 1
+        while i >= 0 {
+            switch toks[i].kind {
+            case .leftParen:
+                guard i >= 2, toks[i - 1].isKeyword("in") else { return nil }
+                return Field(named: toks[i - 2].text)
+            case .rightParen, .op: return nil
+            default: i -= 1
+            }
+        }
+        return nil
+    }
+
+    /// Values a field can take, from the data.
+    static func values(for field: Field?, word: String, workspace: Workspace) -> [String] {
+        guard let field else { return [] }
+        let t = workspace.tasks
+        switch field {
+        case .office: return t.offices.names.sorted()
+        case .status: return TaskStatus.allCases.map(\.keyword) + TaskStatus.allCases.map(\.chineseLabel)
+        case .plan: return workspace.plans.map(\.id)
+        case .id:
+            // Task ids of the plan being typed; plan ids with ":" until then.
+            guard let colon = word.lastIndex(of: ":") else { return workspace.plans.map { $0.id + ":" } }
+            guard let p = workspace.planIndex(String(word[..<colon])) else { return [] }
+            return workspace.taskRanges[p].map { workspace.taskID(row: $0) }
+        case .unit: return t.units.names.filter { !$0.isEmpty }.sorted()
+        case .note: return Array(t.notes.names.filter { !$0.isEmpty }.sorted().prefix(500))
+        case .overdue: return ["true", "false"]
+        case .section, .path:
+            var seen = Set<String>()
+            var out: [String] = []
+            for r in 0..<min(t.count, 200_000) {
+                let p = t.paths[r]
+                if seen.insert(p).inserted { out.append(p) }
+            }
+            return out.sorted(by: NaturalOrder.less)
+        default: return []
+        }
     }
 }

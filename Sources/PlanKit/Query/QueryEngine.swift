@@ -1,10 +1,112 @@
+import Foundation
+
+/// The result of a `find` or `count`, renderable in every format.
+public struct QueryResult: Renderable, Sendable {
+    public enum Content: Sendable {
+        case tasks(TaskList)
+        case count(CountResult)
+    }
+
+    public let content: Content
+    /// `--format F` given in the query: used whatever the screen or file asks for.
+    public let format: OutputFormat?
+
+    public init(_ content: Content, format: OutputFormat? = nil) {
+        self.content = content
+        self.format = format
+    }
+
+    /// The tasks a `find` returned, in order (empty for `count`).
+    public var rows: [Int] {
+        if case let .tasks(t) = content { return t.rows }
+        return []
+    }
+
+    /// Task ids of a `find`, in order.
+    public var taskIDs: [String] {
+        if case let .tasks(t) = content { return t.taskIDs }
+        return []
+    }
+
+    /// The groups of a `count` (one group with no values for a plain total).
+    public var groups: [CountResult.Group] {
+        guard case let .count(c) = content else { return [] }
+        return c.fields.isEmpty ? [CountResult.Group(values: [], count: c.total)] : c.groups
+    }
+
+    public func render(_ f: OutputFormat, _ context: RenderContext) -> String {
+        switch content {
+        case let .tasks(t): t.render(format ?? f, context)
+        case let .count(c): c.render(format ?? f, context)
+        }
+    }
+}
+
 /// The query language's entry points used by commands outside `find`/`count`
 /// (`update tasks where …`, `diff … where …`, reports, tutorial checks).
 public enum QueryEngine {
     /// Rows of `workspace.tasks` matching the expression `text` (the part after `where`),
     /// ascending. Diagnostic spans are shifted by `offset` (where `text` starts in the command).
     public static func filterRows(_ text: String, offset: Int = 0, in workspace: Workspace) throws -> [Int] {
-        // Filled in by the query-language work.
-        throw Diagnostic("query expressions are not available yet", at: offset..<(offset + text.count))
+        do {
+            let expr = try Parser.parseFilter(text)
+            let predicate = try Checker(workspace: workspace).check(expr)
+            return Evaluator(workspace).select(predicate).rows().map { Int($0) }
+        } catch let d as Diagnostic {
+            throw d.shifted(by: offset)
+        }
+    }
+
+    /// Runs a whole `find …` or `count …` command (the text starting with `find` or `count`).
+    public static func run(_ commandText: String, in workspace: Workspace) throws -> QueryResult {
+        try run(Parser.parseCommand(commandText), in: workspace)
+    }
+
+    /// Runs a parsed query.
+    public static func run(_ query: QueryCommand, in workspace: Workspace,
+                           today: CalendarDay = CalendarDay(containing: Date())) throws -> QueryResult {
+        let checker = Checker(workspace: workspace, today: today)
+        let evaluator = Evaluator(workspace)
+        switch query {
+        case let .find(q):
+            let filter = try q.filter.map(checker.check)
+            // Check order keys before doing any work.
+            let ordering = Ordering(evaluator: evaluator, keys: q.order)
+            let rows: [UInt32]
+            if ordering.usesProgressBuckets, let (statuses, rest) = splitStatus(filter),
+               (rest.flatMap(evaluator.estimate) ?? Int.max) >= workspace.taskCount / 8 {
+                rows = ordering.progressOrdered(filter: rest, statuses: statuses, limit: q.limit)
+            } else {
+                let selection = filter.map(evaluator.select) ?? .all(workspace.taskCount)
+                rows = ordering.sorted(selection.rows(), limit: q.limit)
+            }
+            let list = TaskList(workspace: workspace, rows: rows.map { Int($0) }, columns: q.show)
+            return QueryResult(.tasks(list), format: q.format)
+        case let .count(q):
+            let filter = try q.filter.map(checker.check)
+            let selection = filter.map(evaluator.select) ?? .all(workspace.taskCount)
+            let fields = q.groups.map(\.field)
+            let groups = fields.isEmpty ? [] : Grouping(evaluator: evaluator, fields: fields).count(selection)
+                .map { CountResult.Group(values: $0.values, count: $0.count) }
+            return QueryResult(.count(CountResult(fields: fields, groups: groups, total: selection.count)), format: q.format)
+        }
+    }
+
+    /// Separates a status restriction from the rest of a filter: `status = s and rest` →
+    /// (mask of s, rest). Nil when the filter cannot be split that way (then the caller sorts).
+    static func splitStatus(_ filter: Predicate?) -> (UInt8, Predicate?)? {
+        guard let filter else { return (0b1111, nil) }
+        switch filter {
+        case let .status(m): return (m, nil)
+        case let .and(xs):
+            var mask: UInt8 = 0b1111
+            var rest: [Predicate] = []
+            for x in xs {
+                if case let .status(m) = x { mask &= m } else { rest.append(x) }
+            }
+            return (mask, rest.isEmpty ? nil : rest.count == 1 ? rest[0] : .and(rest))
+        default:
+            return (0b1111, filter)
+        }
     }
 }

@@ -78,3 +78,64 @@ public enum JSON {
         return String(v)
     }
 }
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes rendered output to a file: into a temporary file beside it, then renamed over it,
+/// so a reader never sees half a result. No fsync: an output file is not the store, and
+/// syncing costs milliseconds per query (Foundation's `.atomic` write syncs).
+public enum OutputFile {
+    /// Why a file could not be written (the system's words).
+    public struct Failure: Error, CustomStringConvertible {
+        public var path: String
+        public var reason: String
+        public var description: String { "cannot write \(path): \(reason)" }
+    }
+
+    /// Writes `text` (UTF-8, after a byte order mark when `byteOrderMark`) to `path`.
+    public static func write(_ text: String, to path: String, byteOrderMark: Bool = false) throws {
+        let slash = path.lastIndex(of: "/")
+        let dir = slash.map { String(path[..<$0]) } ?? "."
+        let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        let temp = (dir.isEmpty ? "" : dir + "/") + ".\(base).\(getpid()).tmp"
+        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw Failure(path: path, reason: String(cString: strerror(errno))) }
+        var ok = true
+        var reason = ""
+        func put(_ p: UnsafeRawBufferPointer) {
+            var off = 0
+            while ok && off < p.count {
+                let n = systemWrite(fd, p.baseAddress! + off, p.count - off)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    ok = false
+                    reason = String(cString: strerror(errno))
+                } else {
+                    off += n
+                }
+            }
+        }
+        if byteOrderMark { [UInt8]([0xEF, 0xBB, 0xBF]).withUnsafeBytes(put) }
+        var s = text
+        s.withUTF8 { put(UnsafeRawBufferPointer($0)) }
+        if close(fd) != 0 && ok { ok = false; reason = String(cString: strerror(errno)) }
+        if ok && rename(temp, path) != 0 { ok = false; reason = String(cString: strerror(errno)) }
+        if !ok {
+            unlink(temp)
+            throw Failure(path: path, reason: reason)
+        }
+    }
+
+    @inline(__always)
+    static func systemWrite(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int {
+        #if canImport(Glibc)
+        return Glibc.write(fd, p, n)
+        #else
+        return Darwin.write(fd, p, n)
+        #endif
+    }
+}

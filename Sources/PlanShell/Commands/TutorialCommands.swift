@@ -1,6 +1,6 @@
 import PlanKit
 
-/// Commands of this group, one file each beside this one.
+/// The tutorial and its demo data: `tutorial`, `import demo`.
 enum TutorialCommands {
-    static let specs: [CommandSpec] = []
+    static let specs: [CommandSpec] = [TutorialCommand.spec, ImportDemoCommand.spec]
 }

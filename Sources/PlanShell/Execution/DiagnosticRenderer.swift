@@ -24,17 +24,33 @@ public enum DiagnosticRenderer {
         }
         var lineEnd = lineStart
         while lineEnd < chars.count && chars[lineEnd] != "\n" { lineEnd += 1 }
-        let lineText = String(chars[lineStart..<lineEnd])
         let col = lo - lineStart + 1
         let hi = min(max(lo + 1, span.upperBound), lineEnd)
-        let padWidth = DisplayWidth.of(String(chars[lineStart..<lo]))
-        let caretWidth = max(1, DisplayWidth.of(String(chars[lo..<max(lo, hi)])))
+        // A very long line (a 1 MB paste) is shown as a window around the span.
+        var from = lineStart
+        var to = lineEnd
+        var lead = ""
+        var tail = ""
+        if lineEnd - lineStart > maxShown {
+            from = max(lineStart, lo - context)
+            to = min(lineEnd, max(hi, lo + 1) + context, from + maxShown)
+            if from > lineStart { lead = "…" }
+            if to < lineEnd { tail = "…" }
+        }
+        let lineText = lead + String(chars[from..<to]) + tail
+        let padWidth = DisplayWidth.of(lead) + DisplayWidth.of(String(chars[from..<lo]))
+        let caretWidth = max(1, DisplayWidth.of(String(chars[lo..<max(lo, min(hi, to))])))
         let location = file.map { "\($0):\(lineNo):\(col): " } ?? ""
         return location + "error: " + d.message + "\n"
             + "    " + lineText + "\n"
             + "    " + String(repeating: " ", count: padWidth) + String(repeating: "^", count: caretWidth)
             + notes(d)
     }
+
+    /// Lines longer than this many characters are shown as a window around the span.
+    static let maxShown = 160
+    /// Characters of context kept on each side of the span in such a window.
+    static let context = 40
 
     static func notes(_ d: Diagnostic) -> String {
         d.notes.map { "\n" + $0 }.joined()

@@ -17,13 +17,16 @@ extension Session {
                               at: max(0, source.count - 1)..<source.count), source: source, file: file, firstLine: firstLine)
             return false
         }
+        var allOK = true
         for segment in split.segments {
             if shouldQuit { break }
-            let ok = executeSegment(segment, source: source, file: file, firstLine: firstLine)
-            if !ok && !settings.continueOnError { return false }
-            if !ok { continue }
+            if !executeSegment(segment, source: source, file: file, firstLine: firstLine) {
+                allOK = false
+                // `set errors = continue` goes on, but the failure still counts.
+                if !settings.continueOnError { return false }
+            }
         }
-        return true
+        return allOK
     }
 
     func executeSegment(_ segment: CommandSegment, source: String, file: String?, firstLine: Int) -> Bool {
@@ -79,13 +82,13 @@ extension Session {
     func write(_ result: CommandOutput, toFile name: String, span: Range<Int>) throws {
         let ext = name.split(separator: ".").last.map(String.init) ?? ""
         let format = OutputFormat(fileExtension: ext) ?? .text
-        var text = render(result, as: format)
-        if format == .csv { text = "\u{FEFF}" + text }
+        let text = render(result, as: format)
         let url = resolve(path: name)
         do {
-            try Data(text.utf8).write(to: url, options: .atomic)
+            // Temporary file + rename, without Foundation's fsync (milliseconds per query).
+            try OutputFile.write(text, to: url.path, byteOrderMark: format == .csv)
         } catch {
-            throw Diagnostic("cannot write \(name): \((error as NSError).localizedDescription)", at: span)
+            throw Diagnostic("cannot write \(name): \((error as? OutputFile.Failure)?.reason ?? "\(error)")", at: span)
         }
         if environment.isInteractive { errorOutput("wrote \(name)\n") }
     }

@@ -1,0 +1,461 @@
+import Foundation
+
+/// A checked condition over one task, with every value converted to what the columns hold
+/// (status codes, office codes, day ordinals, folded byte patterns, compiled regular expressions).
+indirect enum Predicate: @unchecked Sendable {
+    case constant(Bool)
+    case and([Predicate])
+    case or([Predicate])
+    case not(Predicate)
+    /// Any of the task's offices has a code marked true.
+    case offices([Bool])
+    case officesEmpty
+    /// Status in the set (bit `1 << status`).
+    case status(UInt8)
+    /// Plan index marked true.
+    case plans([Bool])
+    /// Note code marked true.
+    case notes([Bool])
+    /// Explicit rows, ascending (`id = …`, `id in (…)`).
+    case rows([UInt32])
+    case text(TextColumn, TextTest)
+    /// `id` compared in natural order: each plan's id against the value's plan (-1, 0, 1), then the path.
+    case idOrder(QueryOperator, planOrder: [Int8], path: [UInt8])
+    /// `path` compared in natural order.
+    case pathOrder(QueryOperator, [UInt8])
+    /// `section = P`: the path is P or starts with `P.`; restricted to one plan when given.
+    case section(plan: Int?, prefix: [UInt8])
+    case progress(QueryOperator, Double)
+    case level(QueryOperator, Double)
+    /// `due op [lo, hi]` (a month literal is a range of days).
+    case due(QueryOperator, lo: Int32, hi: Int32)
+    case dueEmpty
+    case updated(QueryOperator, Int32)
+    case updatedEmpty
+    /// Any target with a value satisfying `op value`, and with a unit in the set when given.
+    case target(QueryOperator, Double, units: [Bool]?)
+    case targetsEmpty
+    /// Any target unit marked true.
+    case units([Bool])
+    case overdue(today: Int32)
+}
+
+/// String columns a text test can run over.
+enum TextColumn: Sendable {
+    case heading, text, path, id
+}
+
+/// A test on one string.
+enum TextTest: @unchecked Sendable {
+    case equals(FoldedPattern)
+    case contains(FoldedPattern)
+    case matches(NSRegularExpression)
+    /// Folded string order (Unicode scalar order of UTF-8 bytes).
+    case order(QueryOperator, [UInt8])
+    case empty
+
+    /// Applies the test to a Swift string (offices, plan ids, notes, units).
+    func test(_ s: String) -> Bool {
+        switch self {
+        case let .equals(p):
+            let b = Array(s.utf8)
+            return b.withUnsafeBytes { p.equals($0.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, 0..<b.count) }
+        case let .contains(p):
+            let b = Array(s.utf8)
+            return b.withUnsafeBytes { p.occurs(in: $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, 0..<b.count) }
+        case let .matches(re):
+            let f = TextFolding.fold(s)
+            return re.firstMatch(in: f, range: NSRange(f.startIndex..., in: f)) != nil
+        case let .order(op, v):
+            return op.holds(QueryText.compareBytes(Array(TextFolding.fold(s).utf8), v))
+        case .empty:
+            return s.isEmpty
+        }
+    }
+}
+
+/// Turns the syntax tree into predicates, rejecting what cannot be evaluated with a
+/// diagnostic at the exact span: unknown values (with the nearest valid one), numbers that are
+/// not numbers, operators a field does not take, invalid regular expressions.
+struct Checker {
+    let workspace: Workspace
+    /// Today, for `overdue` (`CalendarDay.ordinal`).
+    let today: Int32
+
+    init(workspace: Workspace, today: CalendarDay = CalendarDay(containing: Date())) {
+        self.workspace = workspace
+        self.today = today.ordinal
+    }
+
+    var tasks: TaskTable { workspace.tasks }
+
+    func check(_ e: Expr) throws -> Predicate {
+        switch e {
+        case let .or(xs): return .or(try xs.map(check))
+        case let .and(xs): return .and(try xs.map(check))
+        case let .not(x, _): return .not(try check(x))
+        case let .compare(f, op, opSpan, v): return try compare(f, op, opSpan: opSpan, v)
+        case let .inList(f, vs, span):
+            switch f.field.kind {
+            case .status:
+                var mask: UInt8 = 0
+                for v in vs { mask |= 1 << (try status(v).rawValue) }
+                return .status(mask)
+            default:
+                if f.field == .office {
+                    var set = [Bool](repeating: false, count: tasks.offices.count)
+                    for v in vs { for c in try officeCodes(matching: .equals(FoldedPattern(v.text)), literal: v, exact: true) { set[c] = true } }
+                    return .offices(set)
+                }
+                if f.field == .plan {
+                    var set = [Bool](repeating: false, count: workspace.plans.count)
+                    for v in vs { set[try planIndex(v)] = true }
+                    return .plans(set)
+                }
+                if f.field == .id {
+                    var rows = Set<UInt32>()
+                    for v in vs { rows.insert(UInt32(try idRow(v))) }
+                    return .rows(rows.sorted())
+                }
+                _ = span
+                return .or(try vs.map { try compare(f, .equal, opSpan: span, $0) })
+            }
+        case let .isEmpty(f, negated, span):
+            let p = try empty(f, span: span)
+            return negated ? .not(p) : p
+        }
+    }
+
+    func empty(_ f: FieldRef, span: Range<Int>) throws -> Predicate {
+        switch f.field {
+        case .heading: return .text(.heading, .empty)
+        case .text: return .text(.text, .empty)
+        case .note: return .notes(tasks.notes.names.map(\.isEmpty))
+        case .office: return .officesEmpty
+        case .target, .unit: return .targetsEmpty
+        case .due: return .dueEmpty
+        case .updated: return .updatedEmpty
+        default:
+            let can = Field.allCases.filter(\.canBeEmpty).map(\.rawValue).joined(separator: " ")
+            throw Diagnostic("\(f.field.name) always has a value; `is empty` applies to \(can)", at: f.span)
+        }
+    }
+
+    // MARK: Comparisons
+
+    func compare(_ f: FieldRef, _ op: QueryOperator, opSpan: Range<Int>, _ v: Literal) throws -> Predicate {
+        let field = f.field
+        // `!=` is the negation of `=` for every field (for lists: no value matches).
+        if op == .notEqual {
+            return .not(try compare(f, .equal, opSpan: opSpan, v))
+        }
+        if op == .contains || op == .matches {
+            guard field.kind == .text || field.kind == .name else {
+                throw Diagnostic("`\(op.rawValue)` works on text (heading text note office plan id path unit); \(field.name) is \(kindName(field))",
+                                 at: opSpan)
+            }
+            guard field != .section else {
+                throw Diagnostic("section takes = != or in (a subtree such as 2.1); use path \(op.rawValue) …", at: opSpan)
+            }
+            let test = try textTest(op, v)
+            switch field {
+            case .heading: return .text(.heading, test)
+            case .text: return .text(.text, test)
+            case .path: return .text(.path, test)
+            case .id: return .text(.id, test)
+            case .note: return .notes(tasks.notes.names.map(test.test))
+            case .office: return .offices(tasks.offices.names.map(test.test))
+            case .unit: return .units(tasks.units.names.map(test.test))
+            case .plan: return .plans(workspace.plans.map { test.test($0.id) })
+            default: throw Diagnostic("`\(op.rawValue)` does not apply to \(field.name)", at: opSpan)
+            }
+        }
+        switch field {
+        case .status:
+            guard op == .equal else {
+                throw Diagnostic("status compares with = != or in, not `\(op.rawValue)`", at: opSpan)
+            }
+            return .status(1 << (try status(v).rawValue))
+        case .progress, .level:
+            guard let x = QueryText.number(v.text, allowPercent: field == .progress) else {
+                throw Diagnostic("\(field.name) is a number\(field == .progress ? " (0–100)" : ""); \(quoted(v)) is not a number", at: v.span)
+            }
+            return field == .progress ? .progress(op, x) : .level(op, x)
+        case .target:
+            guard let (x, unit) = QueryText.numberWithUnit(v.text) else {
+                throw Diagnostic("target compares with a number, optionally with a unit (90%, 10分钟); \(quoted(v)) is not a number", at: v.span)
+            }
+            guard let unit else { return .target(op, x, units: nil) }
+            let folded = TextFolding.fold(unit)
+            let set = tasks.units.names.map { TextFolding.fold($0) == folded }
+            if !set.contains(true), tasks.count > 0 {
+                throw Diagnostic("no target has the unit \"\(unit)\"" + QueryText.suggestion(unit, in: tasks.units.names),
+                                 at: v.span)
+            }
+            return .target(op, x, units: set)
+        case .due:
+            guard let (lo, hi) = QueryText.dayRange(v.text) else {
+                throw Diagnostic("due takes a date YYYY-MM-DD or a month YYYY-MM, not \(quoted(v))", at: v.span)
+            }
+            return .due(op, lo: lo, hi: hi)
+        case .updated:
+            guard let m = QueryText.month(v.text) else {
+                throw Diagnostic("updated takes a month YYYY-MM, not \(quoted(v))", at: v.span)
+            }
+            return .updated(op, m)
+        case .overdue:
+            guard op == .equal else { throw Diagnostic("overdue compares with = or != (true or false)", at: opSpan) }
+            guard let b = QueryText.boolean(v.text) else {
+                throw Diagnostic("overdue is true or false, not \(quoted(v))" + Suggest.phrase(v.text, in: ["true", "false"]), at: v.span)
+            }
+            let p = Predicate.overdue(today: today)
+            return b ? p : .not(p)
+        case .office:
+            if op == .equal {
+                return .offices(try officeSet(v))
+            }
+            let test = TextTest.order(op, Array(TextFolding.fold(v.text).utf8))
+            return .offices(tasks.offices.names.map(test.test))
+        case .unit:
+            let test: TextTest = op == .equal ? .equals(FoldedPattern(v.text)) : .order(op, Array(TextFolding.fold(v.text).utf8))
+            let set = tasks.units.names.map(test.test)
+            if op == .equal, !set.contains(true), tasks.count > 0 {
+                throw Diagnostic("no target has the unit \(quoted(v))" + QueryText.suggestion(v.text, in: tasks.units.names),
+                                 at: v.span)
+            }
+            return .units(set)
+        case .plan:
+            if op == .equal {
+                var set = [Bool](repeating: false, count: workspace.plans.count)
+                set[try planIndex(v)] = true
+                return .plans(set)
+            }
+            let b = Array(TextFolding.fold(v.text).utf8)
+            return .plans(workspace.plans.map { op.holds(NaturalOrder.compare(Array($0.id.utf8), b)) })
+        case .id:
+            if op == .equal { return .rows([UInt32(try idRow(v))]) }
+            let folded = TextFolding.fold(v.text)
+            // `id < yy2025` (no path) compares with the start of that plan.
+            let colon = folded.lastIndex(of: ":") ?? folded.endIndex
+            let planID = Array(folded[..<colon].utf8)
+            let path = colon == folded.endIndex ? [] : Array(folded[folded.index(after: colon)...].utf8)
+            let planOrder = workspace.plans.map { Int8(NaturalOrder.compare(Array($0.id.utf8), planID)) }
+            return .idOrder(op, planOrder: planOrder, path: path)
+        case .path:
+            let b = Array(TextFolding.fold(v.text).utf8)
+            if op == .equal { return .text(.path, .equals(FoldedPattern(v.text))) }
+            return .pathOrder(op, b)
+        case .section:
+            guard op == .equal else {
+                throw Diagnostic("section takes = != or in (a subtree such as 2.1); use path for `\(op.rawValue)`", at: opSpan)
+            }
+            return try section(v)
+        case .heading, .text:
+            let test: TextTest = op == .equal ? .equals(FoldedPattern(v.text)) : .order(op, Array(TextFolding.fold(v.text).utf8))
+            return .text(field == .heading ? .heading : .text, test)
+        case .note:
+            let test: TextTest = op == .equal ? .equals(FoldedPattern(v.text)) : .order(op, Array(TextFolding.fold(v.text).utf8))
+            return .notes(tasks.notes.names.map(test.test))
+        }
+    }
+
+    func textTest(_ op: QueryOperator, _ v: Literal) throws -> TextTest {
+        if op == .contains { return .contains(FoldedPattern(v.text)) }
+        do {
+            return .matches(try NSRegularExpression(pattern: TextFolding.fold(v.text)))
+        } catch {
+            throw Diagnostic("invalid regular expression \(quoted(v)): \(QueryText.regexProblem(v.text))", at: v.span)
+        }
+    }
+
+    // MARK: Values
+
+    func status(_ v: Literal) throws -> TaskStatus {
+        if let s = TaskStatus(parsing: v.text) { return s }
+        let names = TaskStatus.allCases.flatMap { [$0.keyword, $0.chineseLabel] }
+        throw Diagnostic("unknown status \(quoted(v))" + Suggest.phrase(v.text, in: names)
+                         + " (statuses: not_started on_track behind done, 未启动 推进中 滞后 已完成)", at: v.span)
+    }
+
+    /// Offices equal to `v` (folded); an office no task names is an error with a suggestion.
+    func officeSet(_ v: Literal) throws -> [Bool] {
+        var set = [Bool](repeating: false, count: tasks.offices.count)
+        for c in try officeCodes(matching: .equals(FoldedPattern(v.text)), literal: v, exact: true) { set[c] = true }
+        return set
+    }
+
+    func officeCodes(matching test: TextTest, literal v: Literal, exact: Bool) throws -> [Int] {
+        let codes = tasks.offices.names.indices.filter { test.test(tasks.offices.names[$0]) }
+        if codes.isEmpty && exact && tasks.count > 0 {
+            throw Diagnostic("no task names the office \(quoted(v))" + QueryText.suggestion(v.text, in: tasks.offices.names)
+                             + (Suggest.nearest(v.text, in: tasks.offices.names) == nil ? " (`offices` lists them)" : ""),
+                             at: v.span)
+        }
+        return codes
+    }
+
+    func planIndex(_ v: Literal) throws -> Int {
+        let id = TextFolding.fold(v.text)
+        if let i = workspace.planIndex(id) { return i }
+        throw Diagnostic("no plan \(quoted(v))" + Suggest.phrase(id, in: workspace.plans.map(\.id))
+                         + (workspace.plans.isEmpty ? " (no plans are imported)" : ""), at: v.span)
+    }
+
+    func idRow(_ v: Literal) throws -> Int {
+        let id = TextFolding.fold(v.text)
+        if let r = workspace.row(id: id) { return r }
+        if let colon = id.lastIndex(of: ":") {
+            let plan = String(id[..<colon])
+            if let p = workspace.planIndex(plan) {
+                let paths = workspace.taskRanges[p].map { tasks.paths[$0] }
+                let path = String(id[id.index(after: colon)...])
+                let near = Suggest.nearest(path, in: paths).map { " — did you mean \"\(plan):\($0)\"?" } ?? ""
+                throw Diagnostic("no task \(quoted(v)) in plan \(plan)" + near, at: v.span)
+            }
+            throw Diagnostic("no task \(quoted(v)): no plan \"\(plan)\"" + Suggest.phrase(plan, in: workspace.plans.map(\.id)), at: v.span)
+        }
+        throw Diagnostic("a task id is plan:path, e.g. yy2025:2.1.1; \(quoted(v)) has no \":\"", at: v.span)
+    }
+
+    func section(_ v: Literal) throws -> Predicate {
+        var text = TextFolding.fold(v.text)
+        var plan: Int?
+        if let colon = text.lastIndex(of: ":") {
+            let planID = String(text[..<colon])
+            guard let p = workspace.planIndex(planID) else {
+                throw Diagnostic("no plan \"\(planID)\"" + Suggest.phrase(planID, in: workspace.plans.map(\.id)), at: v.span)
+            }
+            plan = p
+            text = String(text[text.index(after: colon)...])
+        }
+        guard !text.isEmpty, text.split(separator: ".", omittingEmptySubsequences: false).allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else {
+            throw Diagnostic("a section is dotted numbers such as 2 or 2.1 (optionally plan:2.1), not \(quoted(v))", at: v.span)
+        }
+        return .section(plan: plan, prefix: Array(text.utf8))
+    }
+
+    func quoted(_ v: Literal) -> String { "\"\(v.text)\"" }
+
+    func kindName(_ f: Field) -> String {
+        switch f.kind {
+        case .integer, .number: "a number"
+        case .status: "a status"
+        case .day: "a date"
+        case .month: "a month"
+        case .boolean: "true or false"
+        case .text, .name: "text"
+        }
+    }
+}
+
+/// Literal parsing and byte comparisons shared by the checker and the evaluator.
+enum QueryText {
+    /// A plain number (`62`, `-1`, `2.5`); a trailing `%` is allowed for progress.
+    static func number(_ s: String, allowPercent: Bool) -> Double? {
+        var t = TextFolding.fold(s)
+        if allowPercent, t.hasSuffix("%") { t.removeLast() }
+        guard !t.isEmpty, t.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "+") }),
+              let d = Double(t), d.isFinite else { return nil }
+        return d
+    }
+
+    /// `90%` → (90, "%"); `10分钟` → (10, "分钟"); `35` → (35, nil).
+    static func numberWithUnit(_ s: String) -> (Double, String?)? {
+        let t = Array(TextFolding.fold(s))
+        var i = 0
+        if i < t.count, t[i] == "-" || t[i] == "+" { i += 1 }
+        let digitsStart = i
+        while i < t.count, t[i].isASCII, t[i].isNumber { i += 1 }
+        guard i > digitsStart else { return nil }
+        if i + 1 < t.count, t[i] == ".", t[i + 1].isASCII, t[i + 1].isNumber {
+            i += 1
+            while i < t.count, t[i].isASCII, t[i].isNumber { i += 1 }
+        }
+        guard let d = Double(String(t[..<i])), d.isFinite else { return nil }
+        let unit = String(t[i...]).trimmingCharacters(in: .whitespaces)
+        // `1.2.3` or `5-6` are not numbers with a unit.
+        if let f = unit.first, f == "." || f == "-" || (f.isASCII && f.isNumber) { return nil }
+        return (d, unit.isEmpty ? nil : unit)
+    }
+
+    /// "did you mean" preferring names that start with the word (`分` → `分钟`, not `%`).
+    static func suggestion(_ word: String, in names: [String]) -> String {
+        let w = TextFolding.fold(word)
+        let nonEmpty = names.filter { !$0.isEmpty }
+        let prefixed = nonEmpty.filter { TextFolding.fold($0).hasPrefix(w) || w.hasPrefix(TextFolding.fold($0)) }
+        if !w.isEmpty, let best = prefixed.min(by: { $0.count < $1.count }), prefixed.count <= 3 {
+            return " — did you mean \"\(best)\"?"
+        }
+        return Suggest.phrase(word, in: nonEmpty)
+    }
+
+    /// `2025-06-30` → that day twice; `2025-06` → its first and last day.
+    static func dayRange(_ s: String) -> (Int32, Int32)? {
+        let t = TextFolding.fold(s)
+        let parts = t.split(separator: "-", omittingEmptySubsequences: false)
+        if parts.count == 3, let d = CalendarDay(parsing: t), parts[2].count <= 2 { return (d.ordinal, d.ordinal) }
+        if parts.count == 2, let m = YearMonth(parsing: t),
+           let first = CalendarDay(year: m.year, month: m.month, day: 1),
+           let last = CalendarDay(year: m.year, month: m.month, day: CalendarDay.daysIn(year: m.year, month: m.month)) {
+            return (first.ordinal, last.ordinal)
+        }
+        return nil
+    }
+
+    /// `2025-04` (or a day in it) → `YearMonth.ordinal`.
+    static func month(_ s: String) -> Int32? {
+        let t = TextFolding.fold(s)
+        if let m = YearMonth(parsing: t) { return Int32(m.ordinal) }
+        if let d = CalendarDay(parsing: t), t.split(separator: "-").count == 3, let m = YearMonth(year: d.year, month: d.month) {
+            return Int32(m.ordinal)
+        }
+        return nil
+    }
+
+    static func boolean(_ s: String) -> Bool? {
+        switch TextFolding.keyword(s) {
+        case "true", "yes", "1", "是", "y", "on": true
+        case "false", "no", "0", "否", "n", "off": false
+        default: nil
+        }
+    }
+
+    /// -1, 0, 1 comparing UTF-8 bytes (Unicode scalar order).
+    static func compareBytes(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        a.withUnsafeBytes { x in b.withUnsafeBytes { y in compareBytes(x, y) } }
+    }
+
+    static func compareBytes(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int {
+        let n = min(a.count, b.count)
+        if n > 0, let pa = a.baseAddress, let pb = b.baseAddress {
+            let c = memcmp(pa, pb, n)
+            if c != 0 { return c < 0 ? -1 : 1 }
+        }
+        return a.count == b.count ? 0 : (a.count < b.count ? -1 : 1)
+    }
+
+    /// Why NSRegularExpression refused `pattern`, in words.
+    static func regexProblem(_ pattern: String) -> String {
+        var depth = 0
+        var escaped = false
+        var inClass = false
+        for ch in pattern {
+            if escaped { escaped = false; continue }
+            switch ch {
+            case "\\": escaped = true
+            case "[": inClass = true
+            case "]": inClass = false
+            case "(" where !inClass: depth += 1
+            case ")" where !inClass:
+                depth -= 1
+                if depth < 0 { return "unmatched \")\"" }
+            default: break
+            }
+        }
+        if escaped { return "it ends with a lone \"\\\"" }
+        if inClass { return "unclosed \"[\"" }
+        if depth > 0 { return "unclosed \"(\"" }
+        if let f = pattern.first, "*+?{".contains(f) { return "\"\(f)\" has nothing to repeat" }
+        return "not a valid ICU regular expression"
+    }
+}

@@ -1,0 +1,281 @@
+import Foundation
+
+/// Evaluates checked predicates over a workspace's columns.
+///
+/// Equality on office, plan, status and id is answered from indexes (office postings,
+/// plan row ranges, the status index, row lookup); an `and` starts from its most selective
+/// indexed operand and tests the others row by row; everything else is a tight scan of the
+/// columns into a bitmap (`contains` searches the text column's bytes in one pass).
+struct Evaluator {
+    let workspace: Workspace
+    let tasks: TaskTable
+    let n: Int
+
+    init(_ workspace: Workspace) {
+        self.workspace = workspace
+        tasks = workspace.tasks
+        n = workspace.tasks.count
+    }
+
+    var progressIndex: ProgressIndex { tasks.queryCache.progress(of: tasks) }
+
+    // MARK: Selecting
+
+    /// The rows satisfying `p`.
+    func select(_ p: Predicate) -> Selection {
+        switch p {
+        case let .constant(b):
+            return b ? .all(n) : .list([])
+        case let .rows(r):
+            return .list(r)
+        case let .offices(set):
+            let codes = set.indices.filter { set[$0] }
+            if codes.isEmpty { return .list([]) }
+            if codes.count == 1 { return .list(tasks.officeRows[codes[0]]) }
+            var b = RowBitmap(count: n)
+            for c in codes { b.formUnion(RowBitmap(rows: tasks.officeRows[c], count: n)) }
+            return .bitmap(b)
+        case let .plans(set):
+            var out: [UInt32] = []
+            for (i, on) in set.enumerated() where on {
+                out.append(contentsOf: workspace.taskRanges[i].lazy.map { UInt32($0) })
+            }
+            return .list(out)
+        case let .status(mask):
+            let statuses = (0..<4).filter { mask & (1 << $0) != 0 }
+            if statuses.isEmpty { return .list([]) }
+            if statuses.count == 4 { return .all(n) }
+            let index = progressIndex
+            if statuses.count == 1 { return .list(Array(index.rows(status: statuses[0]))) }
+            var b = RowBitmap(count: n)
+            for s in statuses { b.formUnion(RowBitmap(rows: index.rows(status: s), count: n)) }
+            return .bitmap(b)
+        case let .and(xs):
+            return selectAnd(xs)
+        case let .or(xs):
+            var b = RowBitmap(count: n)
+            for x in xs {
+                let s = select(x)
+                if case .all = s { return .all(n) }
+                b.formUnion(s.bitmap(count: n))
+            }
+            return .bitmap(b)
+        case let .not(x):
+            var b = select(x).bitmap(count: n)
+            b.invert()
+            return .bitmap(b)
+        case let .text(column, .contains(pattern)) where column != .id:
+            return .list(pattern.rows(containingIn: stringColumn(column)))
+        case let .section(plan?, _):
+            return .list(workspace.taskRanges[plan].lazy.map { UInt32($0) }.filter { test(p, Int($0)) })
+        default:
+            return .bitmap(scan(p))
+        }
+    }
+
+    /// `a and b and …`: start from the smallest indexed operand when it is selective, else
+    /// intersect bitmaps, switching to row tests once few rows remain.
+    func selectAnd(_ xs: [Predicate]) -> Selection {
+        let estimates = xs.map(estimate)
+        var order = Array(xs.indices)
+        order.sort { (estimates[$0] ?? Int.max, $0) < (estimates[$1] ?? Int.max, $1) }
+        guard let first = order.first else { return .all(n) }
+        var current = select(xs[first])
+        for i in order.dropFirst() {
+            let c = current.count
+            if c == 0 { return .list([]) }
+            if c <= n / 16 || estimates[i] == nil && c <= n / 4 {
+                let rows = current.rows()
+                current = .list(rows.filter { test(xs[i], Int($0)) })
+            } else {
+                var b = current.bitmap(count: n)
+                b.formIntersection(select(xs[i]).bitmap(count: n))
+                current = .bitmap(b)
+            }
+        }
+        return current
+    }
+
+    /// The number of rows an indexed predicate selects, without evaluating it; nil when it needs a scan.
+    func estimate(_ p: Predicate) -> Int? {
+        switch p {
+        case let .constant(b): return b ? n : 0
+        case let .rows(r): return r.count
+        case let .offices(set):
+            var total = 0
+            for (c, on) in set.enumerated() where on { total += tasks.officeRows[c].count }
+            return total
+        case let .plans(set):
+            var total = 0
+            for (i, on) in set.enumerated() where on { total += workspace.taskRanges[i].count }
+            return total
+        case let .status(mask):
+            let index = progressIndex
+            return (0..<4).reduce(0) { mask & (1 << $1) != 0 ? $0 + index.statusStart[$1 + 1] - index.statusStart[$1] : $0 }
+        case let .section(plan?, _): return workspace.taskRanges[plan].count
+        case let .and(xs): return xs.compactMap(estimate).min()
+        case let .or(xs):
+            var total = 0
+            for x in xs {
+                guard let e = estimate(x) else { return nil }
+                total += e
+            }
+            return min(total, n)
+        default: return nil
+        }
+    }
+
+    // MARK: Scanning
+
+    /// Every row satisfying `p`, by a pass over the columns it reads.
+    func scan(_ p: Predicate) -> RowBitmap {
+        var b = RowBitmap(count: n)
+        switch p {
+        case let .status(mask):
+            tasks.status.withUnsafeBufferPointer { st in
+                for r in 0..<n where mask & (1 << (st[r] & 7)) != 0 { b.insert(r) }
+            }
+        case let .progress(op, x):
+            tasks.progress.withUnsafeBufferPointer { pr in
+                for r in 0..<n where op.holds(Double(pr[r]), x) { b.insert(r) }
+            }
+        case let .target(op, x, units):
+            tasks.targetStart.withUnsafeBufferPointer { start in
+                tasks.targetValue.withUnsafeBufferPointer { value in
+                    tasks.targetUnit.withUnsafeBufferPointer { unit in
+                        if let units {
+                            units.withUnsafeBufferPointer { ok in
+                                for r in 0..<n {
+                                    for i in Int(start[r])..<Int(start[r + 1]) where ok[Int(unit[i])] && op.holds(value[i], x) {
+                                        b.insert(r)
+                                        break
+                                    }
+                                }
+                            }
+                        } else {
+                            for r in 0..<n {
+                                for i in Int(start[r])..<Int(start[r + 1]) where op.holds(value[i], x) {
+                                    b.insert(r)
+                                    break
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        case let .text(column, test) where column != .id:
+            let col = stringColumn(column)
+            col.bytes.withUnsafeBytes { raw in
+                let base = raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!
+                for r in 0..<n where Evaluator.test(test, base, col.byteRange(r)) { b.insert(r) }
+            }
+        default:
+            for r in 0..<n where test(p, r) { b.insert(r) }
+        }
+        return b
+    }
+
+    func stringColumn(_ c: TextColumn) -> StringColumn {
+        switch c {
+        case .heading: tasks.headings
+        case .text: tasks.texts
+        case .path, .id: tasks.paths
+        }
+    }
+
+    // MARK: Testing one row
+
+    /// Whether row `r` satisfies `p`.
+    func test(_ p: Predicate, _ r: Int) -> Bool {
+        switch p {
+        case let .constant(b): return b
+        case let .and(xs): return xs.allSatisfy { test($0, r) }
+        case let .or(xs): return xs.contains { test($0, r) }
+        case let .not(x): return !test(x, r)
+        case let .offices(set):
+            for c in tasks.officeCodes(row: r) where set[Int(c)] { return true }
+            return false
+        case .officesEmpty: return tasks.officeStart[r] == tasks.officeStart[r + 1]
+        case let .status(mask): return mask & (1 << (tasks.status[r] & 7)) != 0
+        case let .plans(set): return set[Int(tasks.planRow[r])]
+        case let .notes(set): return set[Int(tasks.noteCode[r])]
+        case let .rows(list):
+            var lo = 0, hi = list.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if Int(list[mid]) < r { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < list.count && Int(list[lo]) == r
+        case let .text(.id, t):
+            let id = Array(workspace.taskID(row: r).utf8)
+            return id.withUnsafeBytes { Evaluator.test(t, $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, 0..<id.count) }
+        case let .text(column, t):
+            let col = stringColumn(column)
+            return col.bytes.withUnsafeBytes { Evaluator.test(t, $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, col.byteRange(r)) }
+        case let .idOrder(op, planOrder, path):
+            var c = Int(planOrder[Int(tasks.planRow[r])])
+            if c == 0 { c = NaturalOrder.compare(Array(tasks.paths.bytes[tasks.paths.byteRange(r)]), path) }
+            return op.holds(c)
+        case let .pathOrder(op, path):
+            return op.holds(NaturalOrder.compare(Array(tasks.paths.bytes[tasks.paths.byteRange(r)]), path))
+        case let .section(plan, prefix):
+            if let plan, Int(tasks.planRow[r]) != plan { return false }
+            let range = tasks.paths.byteRange(r)
+            let bytes = tasks.paths.bytes
+            guard range.count >= prefix.count else { return false }
+            for (k, b) in prefix.enumerated() where bytes[range.lowerBound + k] != b { return false }
+            return range.count == prefix.count || bytes[range.lowerBound + prefix.count] == 0x2E
+        case let .progress(op, x): return op.holds(Double(tasks.progress[r]), x)
+        case let .level(op, x): return op.holds(Double(level(r)), x)
+        case let .due(op, lo, hi):
+            let d = tasks.due[r]
+            guard d > 0 else { return false }
+            switch op {
+            case .equal: return d >= lo && d <= hi
+            case .less: return d < lo
+            case .lessOrEqual: return d <= hi
+            case .greater: return d > hi
+            case .greaterOrEqual: return d >= lo
+            default: return false
+            }
+        case .dueEmpty: return tasks.due[r] <= 0
+        case let .updated(op, m):
+            let u = tasks.updated[r]
+            guard u >= 0 else { return false }
+            return op.holds(u < m ? -1 : u > m ? 1 : 0)
+        case .updatedEmpty: return tasks.updated[r] < 0
+        case let .target(op, x, units):
+            for i in tasks.targetRange(row: r) {
+                if let units, !units[Int(tasks.targetUnit[i])] { continue }
+                if op.holds(tasks.targetValue[i], x) { return true }
+            }
+            return false
+        case .targetsEmpty: return tasks.targetStart[r] == tasks.targetStart[r + 1]
+        case let .units(set):
+            for i in tasks.targetRange(row: r) where set[Int(tasks.targetUnit[i])] { return true }
+            return false
+        case let .overdue(today):
+            let d = tasks.due[r]
+            return d > 0 && d < today && tasks.status[r] != TaskStatus.done.rawValue
+        }
+    }
+
+    /// Depth of row `r`'s path (`2.1.1` → 3).
+    func level(_ r: Int) -> Int {
+        var dots = 1
+        for i in tasks.paths.byteRange(r) where tasks.paths.bytes[i] == 0x2E { dots += 1 }
+        return dots
+    }
+
+    /// Applies a text test to `base[range]`.
+    static func test(_ t: TextTest, _ base: UnsafeRawPointer, _ range: Range<Int>) -> Bool {
+        switch t {
+        case let .equals(p): return p.equals(base, range)
+        case let .contains(p): return p.occurs(in: base, range)
+        case .empty: return range.isEmpty
+        case .matches, .order:
+            let s = String(decoding: UnsafeRawBufferPointer(start: base + range.lowerBound, count: range.count), as: UTF8.self)
+            return t.test(s)
+        }
+    }
+}

@@ -1,0 +1,157 @@
+/// `order by … limit N`: sorts rows by the keys, ties by id (row order, which is natural id order).
+///
+/// Ordering by progress walks the (status, progress) buckets of the progress index from the top,
+/// so `… order by progress desc limit 20` touches about 20 rows instead of sorting; other keys
+/// sort (or, with a small limit, keep the best N while scanning).
+struct Ordering {
+    let evaluator: Evaluator
+    let keys: [OrderKey]
+    var tasks: TaskTable { evaluator.tasks }
+
+    /// Whether the bucket walk applies: progress first, then nothing or `id` ascending.
+    var usesProgressBuckets: Bool {
+        guard let k = keys.first, k.field.field == .progress else { return false }
+        if keys.count == 1 { return true }
+        return keys.count == 2 && keys[1].field.field == .id && !keys[1].descending
+    }
+
+    /// Rows satisfying `filter` in progress order, at most `limit`, by walking buckets.
+    /// `statuses` (bit mask) limits the buckets visited when the filter fixes the status.
+    func progressOrdered(filter: Predicate?, statuses: UInt8, limit: Int?) -> [UInt32] {
+        let index = evaluator.progressIndex
+        let desc = keys[0].descending
+        let want = limit ?? Int.max
+        var out: [UInt32] = []
+        let allowed = (0..<4).filter { statuses & (1 << $0) != 0 }
+        var merged: [UInt32] = []
+        for step in 0..<ProgressIndex.progressSlots {
+            let p = desc ? ProgressIndex.progressSlots - 1 - step : step
+            if out.count >= want { break }
+            var bucket: ArraySlice<UInt32>
+            if allowed.count == 1 {
+                bucket = index.rows(status: allowed[0], progress: p)
+            } else {
+                merged.removeAll(keepingCapacity: true)
+                for s in allowed { merged.append(contentsOf: index.rows(status: s, progress: p)) }
+                if merged.isEmpty { continue }
+                merged.sort()
+                bucket = merged[...]
+            }
+            for r in bucket {
+                if let filter, !evaluator.test(filter, Int(r)) { continue }
+                out.append(r)
+                if out.count >= want { break }
+            }
+        }
+        return out
+    }
+
+    /// `rows` (ascending) sorted by the keys, cut to `limit`.
+    func sorted(_ rows: [UInt32], limit: Int?) -> [UInt32] {
+        if keys.isEmpty || keys.count == 1 && keys[0].field.field == .id && !keys[0].descending {
+            return limit.map { Array(rows.prefix($0)) } ?? rows
+        }
+        let cmp = comparator()
+        if let k = limit, k < rows.count / 8, k <= 4096 {
+            // Keep the best k while scanning: a sorted buffer with binary insertion.
+            var best: [UInt32] = []
+            best.reserveCapacity(k + 1)
+            if k == 0 { return [] }
+            for r in rows {
+                if best.count == k, !cmp(r, best[k - 1]) { continue }
+                var lo = 0, hi = best.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if cmp(best[mid], r) { lo = mid + 1 } else { hi = mid }
+                }
+                best.insert(r, at: lo)
+                if best.count > k { best.removeLast() }
+            }
+            return best
+        }
+        let all = rows.sorted(by: cmp)
+        return limit.map { Array(all.prefix($0)) } ?? all
+    }
+
+    /// "a before b" by the keys, then by row.
+    func comparator() -> (UInt32, UInt32) -> Bool {
+        let compares = keys.map { key -> (Int, Int) -> Int in
+            let f = keyCompare(key.field.field)
+            return key.descending ? { a, b in f(b, a) } : f
+        }
+        return { a, b in
+            let x = Int(a), y = Int(b)
+            for c in compares {
+                let v = c(x, y)
+                if v != 0 { return v < 0 }
+            }
+            return a < b
+        }
+    }
+
+    /// -1, 0, 1 comparing two rows on one field.
+    func keyCompare(_ field: Field) -> (Int, Int) -> Int {
+        let t = tasks
+        func cmp<T: Comparable>(_ a: T, _ b: T) -> Int { a < b ? -1 : a > b ? 1 : 0 }
+        switch field {
+        case .id:
+            return { a, b in cmp(a, b) }
+        case .plan:
+            return { a, b in cmp(t.planRow[a], t.planRow[b]) }
+        case .path, .section:
+            return { a, b in
+                NaturalOrder.compare(Array(t.paths.bytes[t.paths.byteRange(a)]), Array(t.paths.bytes[t.paths.byteRange(b)]))
+            }
+        case .heading, .text:
+            let col = field == .heading ? t.headings : t.texts
+            return { a, b in
+                col.bytes.withUnsafeBytes { raw in
+                    let ra = col.byteRange(a), rb = col.byteRange(b)
+                    return QueryText.compareBytes(UnsafeRawBufferPointer(rebasing: raw[ra]), UnsafeRawBufferPointer(rebasing: raw[rb]))
+                }
+            }
+        case .note:
+            let rank = Ordering.ranks(t.notes.names)
+            return { a, b in cmp(rank[Int(t.noteCode[a])], rank[Int(t.noteCode[b])]) }
+        case .office:
+            let rank = Ordering.ranks(t.offices.names)
+            let first: (Int) -> Int = { r in
+                t.officeStart[r] == t.officeStart[r + 1] ? -1 : rank[Int(t.officeCodes[Int(t.officeStart[r])])]
+            }
+            return { a, b in cmp(first(a), first(b)) }
+        case .unit:
+            let rank = Ordering.ranks(t.units.names)
+            let first: (Int) -> Int = { r in
+                t.targetStart[r] == t.targetStart[r + 1] ? -1 : rank[Int(t.targetUnit[Int(t.targetStart[r])])]
+            }
+            return { a, b in cmp(first(a), first(b)) }
+        case .target:
+            let first: (Int) -> Double = { r in
+                let i = Int(t.targetStart[r])
+                guard i < Int(t.targetStart[r + 1]) else { return -Double.infinity }
+                let v = t.targetValue[i]
+                return v.isNaN ? -Double.infinity : v
+            }
+            return { a, b in cmp(first(a), first(b)) }
+        case .status: return { a, b in cmp(t.status[a], t.status[b]) }
+        case .progress: return { a, b in cmp(t.progress[a], t.progress[b]) }
+        case .level:
+            let e = evaluator
+            return { a, b in cmp(e.level(a), e.level(b)) }
+        case .due: return { a, b in cmp(t.due[a], t.due[b]) }
+        case .updated: return { a, b in cmp(t.updated[a], t.updated[b]) }
+        case .overdue:
+            let today = CalendarDay(containing: .init()).ordinal
+            let od: (Int) -> Int = { r in t.due[r] > 0 && t.due[r] < today && t.status[r] != TaskStatus.done.rawValue ? 1 : 0 }
+            return { a, b in cmp(od(a), od(b)) }
+        }
+    }
+
+    /// Each name's rank in byte order.
+    static func ranks(_ names: [String]) -> [Int] {
+        let order = names.indices.sorted { QueryText.compareBytes(Array(names[$0].utf8), Array(names[$1].utf8)) < 0 }
+        var rank = [Int](repeating: 0, count: names.count)
+        for (k, i) in order.enumerated() { rank[i] = k }
+        return rank
+    }
+}

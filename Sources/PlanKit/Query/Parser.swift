@@ -1,0 +1,475 @@
+/// Hand-written recursive-descent parser for `find`, `count` and bare filter expressions.
+///
+/// Each parse function carries its grammar rule. Errors are `Diagnostic`s pointing at the
+/// token that went wrong, with the nearest valid word suggested; an open parenthesis at the end
+/// of input is `.incomplete` so the shell asks for a continuation line.
+public struct Parser {
+    var tokens: [Token]
+    var pos = 0
+    var depth = 0
+
+    /// Parentheses and `not`s nest at most this deep; deeper input is refused with an error
+    /// instead of exhausting the stack.
+    public static let maxDepth = 100
+
+    static let findClauses = ["where", "order", "limit", "show", "--format"]
+    static let countClauses = ["where", "by", "--format"]
+
+    init(_ text: String) throws {
+        tokens = try Lexer.tokens(text)
+    }
+
+    // MARK: Entry points
+
+    /// Parses a whole `find …` or `count …` command.
+    public static func parseCommand(_ text: String) throws -> QueryCommand {
+        var p = try Parser(text)
+        return try p.command()
+    }
+
+    /// Parses a filter expression alone (the text after `where`).
+    public static func parseFilter(_ text: String) throws -> Expr {
+        var p = try Parser(text)
+        if p.peek.kind == .end {
+            throw Diagnostic("expected a condition such as `status = behind`", at: p.peek.span)
+        }
+        let e = try p.expr()
+        try p.expectEnd(expected: ["and", "or"])
+        return e
+    }
+
+    // MARK: Commands
+
+    // command := find | count
+    mutating func command() throws -> QueryCommand {
+        let t = peek
+        switch t.keyword {
+        case "find":
+            advance()
+            return .find(try find())
+        case "count":
+            advance()
+            return .count(try count())
+        default:
+            throw Diagnostic("expected find or count, found \(t.described)" + Suggest.phrase(t.text, in: ["find", "count"]),
+                             at: t.span)
+        }
+    }
+
+    // find := "find" ["tasks"] ["where" expr] ["order" "by" key {"," key}] ["limit" N] ["show" field {"," field}] [format]
+    mutating func find() throws -> FindQuery {
+        var q = FindQuery()
+        skipTasksWord(clauses: Parser.findClauses)
+        var seen = Set<String>()
+        while peek.kind != .end {
+            let t = peek
+            let k = clauseKeyword(t)
+            if !seen.insert(k).inserted, !k.isEmpty {
+                throw Diagnostic("`\(t.text)` given twice", at: t.span)
+            }
+            switch k {
+            case "where":
+                advance()
+                q.filter = try whereClause(after: t)
+            case "order":
+                advance()
+                q.order = try orderClause(after: t)
+            case "limit":
+                advance()
+                q.limit = try limitClause(after: t)
+            case "show":
+                advance()
+                q.show = try showClause(after: t)
+            case "--format":
+                q.format = try formatFlag()
+            default:
+                throw unexpectedClause(t, clauses: Parser.findClauses + ["and", "or"])
+            }
+        }
+        return q
+    }
+
+    // count := "count" ["tasks"] ["where" expr] ["by" field {"," field}] [format]
+    mutating func count() throws -> CountQuery {
+        var q = CountQuery()
+        skipTasksWord(clauses: Parser.countClauses)
+        var seen = Set<String>()
+        while peek.kind != .end {
+            let t = peek
+            let k = clauseKeyword(t)
+            if !seen.insert(k).inserted, !k.isEmpty {
+                throw Diagnostic("`\(t.text)` given twice", at: t.span)
+            }
+            switch k {
+            case "where":
+                advance()
+                q.filter = try whereClause(after: t)
+            case "by":
+                advance()
+                q.groups = try fieldList(after: t, allowAll: false)
+            case "--format":
+                q.format = try formatFlag()
+            default:
+                throw unexpectedClause(t, clauses: Parser.countClauses + ["and", "or"])
+            }
+        }
+        return q
+    }
+
+    /// `tasks` (or `task`, `任务`) after the command word is optional; a near miss (`taks`) is an error.
+    mutating func skipTasksWord(clauses: [String]) {
+        if ["tasks", "task", "任务"].contains(peek.keyword) { advance() }
+    }
+
+    func clauseKeyword(_ t: Token) -> String {
+        guard t.kind == .word else { return "" }
+        let k = t.keyword
+        if k.hasPrefix("--format") { return "--format" }
+        return k
+    }
+
+    func unexpectedClause(_ t: Token, clauses: [String]) -> Diagnostic {
+        switch t.kind {
+        case .rightParen:
+            return Diagnostic("unmatched \")\": no parenthesis is open here", at: t.span)
+        case .word:
+            if Field(named: t.text) != nil {
+                return Diagnostic("a condition goes after `where`: `where \(t.text) …`", at: t.span)
+            }
+            var candidates = clauses
+            if pos <= 2 { candidates.append("tasks") }
+            return Diagnostic("unknown keyword \(t.described)" + Suggest.phrase(t.text, in: candidates)
+                              + (Suggest.nearest(t.text, in: candidates) == nil ? " (expected \(Parser.list(clauses)))" : ""),
+                              at: t.span)
+        default:
+            return Diagnostic("unexpected \(t.described) (expected \(Parser.list(clauses)))", at: t.span)
+        }
+    }
+
+    // where := "where" expr
+    mutating func whereClause(after keyword: Token) throws -> Expr {
+        if peek.kind == .end {
+            throw Diagnostic("`where` needs a condition, e.g. `where status = behind`", at: keyword.span)
+        }
+        return try expr()
+    }
+
+    // order := "order" "by" key {"," key} ; key := field ["asc" | "desc"]
+    mutating func orderClause(after keyword: Token) throws -> [OrderKey] {
+        let by = peek
+        guard by.isKeyword("by") else {
+            throw Diagnostic("expected `by` after `order`" + Suggest.phrase(by.text, in: ["by"]),
+                             at: by.kind == .end ? keyword.span : by.span)
+        }
+        advance()
+        var keys: [OrderKey] = []
+        repeat {
+            let f = try fieldName(context: "order by")
+            var desc = false
+            switch peek.keyword {
+            case "desc", "descending", "降序": desc = true; advance()
+            case "asc", "ascending", "升序": advance()
+            default: break
+            }
+            keys.append(OrderKey(f, descending: desc))
+        } while consumeComma()
+        return keys
+    }
+
+    // limit := "limit" N   (N a whole number ≥ 0)
+    mutating func limitClause(after keyword: Token) throws -> Int {
+        let t = peek
+        guard t.kind == .word || t.kind == .string else {
+            throw Diagnostic("`limit` needs a number of rows, e.g. `limit 20`", at: t.kind == .end ? keyword.span : t.span)
+        }
+        guard let n = Int(t.text), n >= 0 else {
+            throw Diagnostic("`limit` takes a whole number of rows (0 or more), not \(t.described)", at: t.span)
+        }
+        advance()
+        return n
+    }
+
+    // show := "show" field {"," field} | "show" "all"
+    mutating func showClause(after keyword: Token) throws -> [Field] {
+        try fieldList(after: keyword, allowAll: true).map(\.field)
+    }
+
+    // fields := field {"," field}
+    mutating func fieldList(after keyword: Token, allowAll: Bool) throws -> [FieldRef] {
+        if peek.kind == .end {
+            throw Diagnostic("`\(keyword.text)` needs one or more field names, e.g. `\(keyword.text) office, status`", at: keyword.span)
+        }
+        if allowAll, peek.keyword == "all" || peek.text == "*" {
+            let t = peek
+            advance()
+            return Field.allCases.map { FieldRef($0, span: t.span) }
+        }
+        var out: [FieldRef] = []
+        repeat {
+            out.append(try fieldName(context: keyword.text))
+        } while consumeComma()
+        return out
+    }
+
+    // format := "--format" NAME | "--format=NAME"
+    mutating func formatFlag() throws -> OutputFormat {
+        let flag = peek
+        advance()
+        var name: String
+        var span: Range<Int>
+        if let eq = flag.text.firstIndex(of: "=") {
+            name = String(flag.text[flag.text.index(after: eq)...])
+            span = flag.span
+        } else if flag.keyword == "--format" {
+            // `--format=json` lexes as the flag, `=`, the name.
+            if peek.kind == .op && peek.text == "=" { advance() }
+            guard peek.kind == .word || peek.kind == .string else {
+                throw Diagnostic("`--format` needs a format: table, csv, json, markdown or html", at: flag.span)
+            }
+            name = peek.text
+            span = peek.span
+            advance()
+        } else {
+            throw Diagnostic("unknown option \(flag.described)" + Suggest.phrase(flag.text, in: ["--format"]), at: flag.span)
+        }
+        name = name.lowercased()
+        if name == "md" { name = "markdown" }
+        guard let f = OutputFormat(rawValue: name) else {
+            throw Diagnostic("unknown format \"\(name)\"" + Suggest.phrase(name, in: OutputFormat.allCases.map(\.rawValue)),
+                             at: span)
+        }
+        return f
+    }
+
+    // MARK: Expressions
+
+    // expr := term {"or" term}
+    mutating func expr() throws -> Expr {
+        var terms = [try term()]
+        while peek.isKeyword("or") || peek.isKeyword("或") {
+            advance()
+            terms.append(try term())
+        }
+        return terms.count == 1 ? terms[0] : .or(terms)
+    }
+
+    // term := factor {"and" factor}
+    mutating func term() throws -> Expr {
+        var factors = [try factor()]
+        while peek.isKeyword("and") || peek.isKeyword("且") {
+            advance()
+            factors.append(try factor())
+        }
+        return factors.count == 1 ? factors[0] : .and(factors)
+    }
+
+    // factor := "not" factor | "(" expr ")" | field op value
+    //         | field "in" "(" value {"," value} ")" | field "is" ["not"] "empty"
+    mutating func factor() throws -> Expr {
+        let t = peek
+        if t.isKeyword("not") || t.isKeyword("非") {
+            advance()
+            try enter(t)
+            defer { depth -= 1 }
+            if peek.kind == .end {
+                throw Diagnostic("`not` needs a condition after it", at: t.span)
+            }
+            return .not(try factor(), span: t.span)
+        }
+        if t.kind == .leftParen {
+            advance()
+            try enter(t)
+            defer { depth -= 1 }
+            if peek.kind == .end {
+                throw Diagnostic.incomplete("unclosed parenthesis", at: t.span)
+            }
+            let e = try expr()
+            let close = peek
+            switch close.kind {
+            case .rightParen:
+                advance()
+                return e
+            case .end:
+                throw Diagnostic.incomplete("unclosed parenthesis: the \"(\" here is never closed", at: t.span)
+            default:
+                throw unexpectedInExpression(close, expected: "\")\", and or or")
+            }
+        }
+        let field = try fieldName(context: "where")
+        return try comparison(field)
+    }
+
+    // comparison := op value | "in" "(" value {"," value} ")" | "is" ["not"] "empty"
+    mutating func comparison(_ field: FieldRef) throws -> Expr {
+        let t = peek
+        switch t.kind {
+        case .op:
+            guard let op = QueryOperator(rawValue: t.text) else {
+                throw Diagnostic("unknown operator \(t.described)", at: t.span)
+            }
+            advance()
+            return .compare(field, op, opSpan: t.span, try value(after: t))
+        case .word:
+            if let op = QueryOperator.words[t.keyword] {
+                advance()
+                return .compare(field, op, opSpan: t.span, try value(after: t))
+            }
+            if t.keyword == "in" {
+                advance()
+                return .inList(field, try valueList(after: t), span: t.span)
+            }
+            if t.keyword == "is" {
+                advance()
+                var negated = false
+                if peek.isKeyword("not") {
+                    negated = true
+                    advance()
+                }
+                let e = peek
+                guard e.isKeyword("empty") else {
+                    throw Diagnostic("expected `empty` after `is\(negated ? " not" : "")`" + Suggest.phrase(e.text, in: ["empty"]),
+                                     at: e.kind == .end ? t.span : e.span)
+                }
+                advance()
+                return .isEmpty(field, negated: negated, span: t.span.lowerBound..<e.span.upperBound)
+            }
+            if t.keyword == "not", tokens[pos + 1].isKeyword("in") {
+                // `office not in (…)`: sugar for not (office in (…)).
+                advance()
+                let inTok = peek
+                advance()
+                return .not(.inList(field, try valueList(after: inTok), span: inTok.span), span: t.span)
+            }
+            let ops = ["=", "!=", "<", "<=", ">", ">=", "contains", "matches", "in", "is", "包含"]
+            throw Diagnostic("unknown operator \(t.described)" + Suggest.phrase(t.text, in: ops)
+                             + " (operators: = != < <= > >= contains matches in is 包含)", at: t.span)
+        case .end:
+            throw Diagnostic("expected an operator after \(field.field.name), e.g. `\(field.field.name) = …`", at: field.span)
+        default:
+            throw Diagnostic("expected an operator after \(field.field.name), found \(t.described)", at: t.span)
+        }
+    }
+
+    // value := string | number | number unit | bareword | date
+    mutating func value(after op: Token) throws -> Literal {
+        let t = peek
+        switch t.kind {
+        case .word:
+            advance()
+            return Literal(t.text, quoted: false, span: t.span)
+        case .string:
+            advance()
+            return Literal(t.value, quoted: true, span: t.span)
+        case .end:
+            throw Diagnostic("expected a value after `\(op.text)`", at: op.span)
+        default:
+            throw Diagnostic("expected a value after `\(op.text)`, found \(t.described)", at: t.span)
+        }
+    }
+
+    // values := "(" value {"," value} ")"
+    mutating func valueList(after inTok: Token) throws -> [Literal] {
+        let open = peek
+        guard open.kind == .leftParen else {
+            throw Diagnostic("expected \"(\" after `in`: `in (a, b)`", at: open.kind == .end ? inTok.span : open.span)
+        }
+        advance()
+        var values: [Literal] = []
+        while true {
+            let t = peek
+            switch t.kind {
+            case .end:
+                throw Diagnostic.incomplete("unclosed parenthesis: the \"(\" here is never closed", at: open.span)
+            case .rightParen where values.isEmpty:
+                throw Diagnostic("`in ()` needs at least one value", at: open.span.lowerBound..<t.span.upperBound)
+            default:
+                values.append(try value(after: values.isEmpty ? open : tokens[pos - 1]))
+            }
+            let sep = peek
+            switch sep.kind {
+            case .comma: advance()
+            case .rightParen:
+                advance()
+                return values
+            case .end:
+                throw Diagnostic.incomplete("unclosed parenthesis: the \"(\" here is never closed", at: open.span)
+            default:
+                throw Diagnostic("expected \",\" or \")\" in the list, found \(sep.described)", at: sep.span)
+            }
+        }
+    }
+
+    // field := one of Field's names or aliases
+    mutating func fieldName(context: String) throws -> FieldRef {
+        let t = peek
+        switch t.kind {
+        case .word:
+            if let f = Field(named: t.text) {
+                advance()
+                return FieldRef(f, span: t.span)
+            }
+            let suggestion = Suggest.phrase(t.text, in: Field.allNames)
+            let keywords = ["where", "and", "or", "not", "order", "by", "limit", "show", "in", "is"]
+            if keywords.contains(t.keyword) {
+                throw Diagnostic("expected a field name after `\(context)`, found the keyword \(t.described)", at: t.span)
+            }
+            throw Diagnostic("unknown field \(t.described)" + suggestion
+                             + (suggestion.isEmpty ? " (fields: \(Field.allCases.map(\.rawValue).joined(separator: " ")))" : ""),
+                             at: t.span)
+        case .end:
+            let previous = pos > 0 ? tokens[pos - 1] : t
+            throw Diagnostic("expected a field name after \(pos > 0 ? "`\(previous.text)`" : "`\(context)`")", at: previous.span)
+        case .string:
+            throw Diagnostic("expected a field name, found the string \(t.described); a condition is `field op value`", at: t.span)
+        default:
+            throw unexpectedInExpression(t, expected: "a field name")
+        }
+    }
+
+    func unexpectedInExpression(_ t: Token, expected: String) -> Diagnostic {
+        if t.kind == .rightParen {
+            return Diagnostic("unmatched \")\": no parenthesis is open here", at: t.span)
+        }
+        if t.kind == .word {
+            let words = ["and", "or", "not"]
+            return Diagnostic("unexpected \(t.described) (expected \(expected))" + Suggest.phrase(t.text, in: words), at: t.span)
+        }
+        return Diagnostic("unexpected \(t.described) (expected \(expected))", at: t.span)
+    }
+
+    mutating func expectEnd(expected: [String]) throws {
+        let t = peek
+        guard t.kind == .end else {
+            if t.kind == .rightParen { throw Diagnostic("unmatched \")\": no parenthesis is open here", at: t.span) }
+            throw Diagnostic("unexpected \(t.described) after the condition" + Suggest.phrase(t.text, in: expected)
+                             + (Suggest.nearest(t.text, in: expected) == nil ? " (expected and, or or the end)" : ""),
+                             at: t.span)
+        }
+    }
+
+    // MARK: Helpers
+
+    var peek: Token { tokens[pos] }
+
+    mutating func advance() {
+        if pos < tokens.count - 1 { pos += 1 }
+    }
+
+    mutating func consumeComma() -> Bool {
+        guard peek.kind == .comma else { return false }
+        advance()
+        return true
+    }
+
+    mutating func enter(_ t: Token) throws {
+        depth += 1
+        if depth > Parser.maxDepth {
+            throw Diagnostic("expression nested too deeply (more than \(Parser.maxDepth) levels of parentheses or `not`)", at: t.span)
+        }
+    }
+
+    static func list(_ words: [String]) -> String {
+        guard words.count > 1 else { return words.first ?? "" }
+        return words.dropLast().joined(separator: ", ") + " or " + (words.last ?? "")
+    }
+}

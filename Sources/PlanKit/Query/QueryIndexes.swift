@@ -1,0 +1,96 @@
+import Foundation
+
+/// Indexes over the progress columns, derived on first use by a query.
+///
+/// - `statusRows`: for each status, its rows ascending (answers `status = …` without a scan).
+/// - `buckets`: for each (status, progress) pair, its rows ascending (answers
+///   `order by progress … limit N` by walking buckets from the top instead of sorting).
+public struct ProgressIndex: Sendable {
+    public static let progressSlots = 256
+    /// `statusRows[statusStart[s]..<statusStart[s+1]]` are the rows with status `s`.
+    public let statusStart: [Int]
+    public let statusRows: [UInt32]
+    /// `bucketRows[bucketStart[k]..<bucketStart[k+1]]`, k = status × 256 + progress.
+    public let bucketStart: [Int]
+    public let bucketRows: [UInt32]
+
+    init(status: [UInt8], progress: [UInt8]) {
+        let n = status.count
+        var sCount = [Int](repeating: 0, count: 5)
+        var bCount = [Int](repeating: 0, count: 4 * ProgressIndex.progressSlots + 1)
+        status.withUnsafeBufferPointer { st in
+            progress.withUnsafeBufferPointer { pr in
+                for r in 0..<n {
+                    let s = Int(min(st[r], 3))
+                    sCount[s + 1] += 1
+                    bCount[s * ProgressIndex.progressSlots + Int(pr[r]) + 1] += 1
+                }
+            }
+        }
+        for i in 1..<sCount.count { sCount[i] += sCount[i - 1] }
+        for i in 1..<bCount.count { bCount[i] += bCount[i - 1] }
+        statusStart = sCount
+        bucketStart = bCount
+        var sNext = Array(sCount.dropLast())
+        var bNext = Array(bCount.dropLast())
+        var sRows = [UInt32](repeating: 0, count: n)
+        var bRows = [UInt32](repeating: 0, count: n)
+        status.withUnsafeBufferPointer { st in
+            progress.withUnsafeBufferPointer { pr in
+                sRows.withUnsafeMutableBufferPointer { so in
+                    bRows.withUnsafeMutableBufferPointer { bo in
+                        for r in 0..<n {
+                            let s = Int(min(st[r], 3))
+                            so[sNext[s]] = UInt32(r)
+                            sNext[s] += 1
+                            let k = s * ProgressIndex.progressSlots + Int(pr[r])
+                            bo[bNext[k]] = UInt32(r)
+                            bNext[k] += 1
+                        }
+                    }
+                }
+            }
+        }
+        statusRows = sRows
+        bucketRows = bRows
+    }
+
+    public func rows(status s: Int) -> ArraySlice<UInt32> { statusRows[statusStart[s]..<statusStart[s + 1]] }
+    public func rows(status s: Int, progress p: Int) -> ArraySlice<UInt32> {
+        let k = s * ProgressIndex.progressSlots + p
+        return bucketRows[bucketStart[k]..<bucketStart[k + 1]]
+    }
+}
+
+/// Holds a `TaskTable`'s derived query indexes, built lazily under a lock.
+///
+/// `TaskTable` replaces (or, when it is the only owner, clears) its cache whenever status or
+/// progress changes, so a copy of the table never sees an index built from another copy's data.
+public final class QueryIndexCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var progressIndex: ProgressIndex?
+
+    public init() {}
+
+    var isBuilt: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return progressIndex != nil
+    }
+
+    func clear() {
+        lock.lock()
+        progressIndex = nil
+        lock.unlock()
+    }
+
+    /// The progress index of `table`, built on first use.
+    public func progress(of table: TaskTable) -> ProgressIndex {
+        lock.lock()
+        defer { lock.unlock() }
+        if let p = progressIndex { return p }
+        let p = ProgressIndex(status: table.status, progress: table.progress)
+        progressIndex = p
+        return p
+    }
+}

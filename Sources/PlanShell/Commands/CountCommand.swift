@@ -1,0 +1,24 @@
+import PlanKit
+
+/// `count`: how many tasks match, optionally per group of field values.
+enum CountCommand {
+    static let spec = CommandSpec(
+        ["count"], summary: "count tasks, optionally grouped by fields",
+        usage: "count [tasks] [where EXPR] [by F[, F…]] [--format F]",
+        details: """
+        Without `by`, prints the number of matching tasks. With `by`, one row per combination
+        of values and its count. A list field counts a task once per value: `by office` counts a
+        task once for each of its offices (a task with no office is not counted there).
+        JSON: {"count": N}, or with `by` an array of {"F": value, …, "count": N}.
+
+        Examples:
+          count tasks where status = behind
+          count tasks by office, status
+          count where plan = yy2025 by 状态
+          count tasks by office > offices.csv
+        """,
+        topic: "query"
+    ) { input, session in
+        .rendered(try QueryEngine.run(input.text, in: session.workspace))
+    }
+}

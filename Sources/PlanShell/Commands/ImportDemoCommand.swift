@@ -1,0 +1,32 @@
+import Foundation
+import PlanKit
+
+/// `import demo`: the bundled demo plans with their monthly progress sheets and snapshots.
+enum ImportDemoCommand {
+    static let spec = CommandSpec(
+        ["import", "demo"], summary: "load the bundled demo plans with their progress sheets",
+        usage: "import demo",
+        details: """
+        Imports every examples/plans/*.txt (each named after its file), then applies each
+        examples/progress/YYYY-MM.csv for its month and saves a snapshot named after the month,
+        so `find`, `report` and `diff 2025-03 2025-04` have data at once. Refused when the demo
+        plans or those snapshots are already in the store. $PLANSH_EXAMPLES points elsewhere.
+        """,
+        topic: "plans"
+    ) { input, session in
+        if let extra = input.arguments.first {
+            throw Diagnostic("`import demo` takes no arguments", at: extra.span.lowerBound..<(input.arguments.last?.span.upperBound ?? extra.span.upperBound))
+        }
+        let examples = try ExamplesLocator.locate(workingDirectory: session.environment.workingDirectory)
+        let s = try DemoData.load(into: session, examples: examples)
+        var text = "imported demo plans \(s.plans.joined(separator: ", ")): \(s.tasks) tasks"
+        if !s.months.isEmpty {
+            text += "; progress of \(s.months.joined(separator: ", ")) applied (\(s.updates) updates), "
+                + "each saved as a snapshot of that name"
+        }
+        text += "\ntry: find tasks where status = behind · report · diff"
+        if s.months.count >= 2 { text += " \(s.months[s.months.count - 2]) \(s.months[s.months.count - 1])" }
+        text += " · tutorial"
+        return .message(text)
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import PlanKit
+
+/// `tutorial [N [restart]]`: list the lessons with the learner's progress, or run one.
+enum TutorialCommand {
+    static let spec = CommandSpec(
+        ["tutorial"], summary: "guided lessons on a sandbox copy of the demo plans (课程)",
+        usage: "tutorial [N [restart]]",
+        details: """
+        `tutorial` lists the lessons and how far you got in each; `tutorial N` runs lesson N,
+        resuming at the step where you left it (`restart` starts again at step 1).
+        Each step explains a command, shows an example, and asks you to type one; it runs on a
+        sandbox copy of the demo plans, so your own store is never changed. In a lesson:
+        hint, skip, back, again, quit. Lessons live in examples/lessons/ (see its README.md).
+        """,
+        topic: "general"
+    ) { input, session in
+        let args = Array(input.arguments)
+        guard let first = args.first else { return .message(try listing(session: session)) }
+        guard let n = Int(first.value), n > 0 else {
+            throw Diagnostic("`tutorial` takes a lesson number, not \"\(first.value)\" (`tutorial` lists them)", at: first.span)
+        }
+        var restart = false
+        if args.count >= 2 {
+            guard args.count == 2, TextFolding.keyword(args[1].value) == "restart" else {
+                let extra = args[1]
+                throw Diagnostic("expected `tutorial N` or `tutorial N restart`", at: extra.span.lowerBound..<(args.last?.span.upperBound ?? extra.span.upperBound))
+            }
+            restart = true
+        }
+        guard session.interceptor == nil else {
+            throw Diagnostic("a lesson is already running", at: first.span)
+        }
+        guard session.environment.isInteractive else {
+            throw Diagnostic("lessons are interactive: start `plansh` in a terminal and type `tutorial \(n)` there", at: input.words[0].span)
+        }
+        session.interceptor = try LessonRunner.start(number: n, restart: restart, session: session, numberSpan: first.span)
+        return .none
+    }
+
+    /// The lessons, each with its number, title, length and the learner's progress.
+    static func listing(session: Session) throws -> String {
+        let catalogue = try LessonCatalogue.load(for: session)
+        let progress = TutorialProgress.load(from: session.store.directory)
+        guard !catalogue.entries.isEmpty else {
+            return "No lessons in \(catalogue.examples.appendingPathComponent("lessons").path)."
+        }
+        var lines = ["课程 · Lessons (`tutorial N` runs one on a sandbox copy of the demo plans):"]
+        let titles = catalogue.entries.map { (try? $0.lesson.get())?.title ?? "" }
+        let width = min(64, (titles.map { DisplayWidth.of($0) }.max() ?? 0) + 2)
+        let numberWidth = String(catalogue.entries.count).count
+        for (i, entry) in catalogue.entries.enumerated() {
+            let number = DisplayWidth.pad(String(i + 1), to: numberWidth, right: true)
+            switch entry.lesson {
+            case let .failure(e):
+                lines.append("  \(number)  error: \(e)")
+            case let .success(lesson):
+                let title = DisplayWidth.pad(DisplayWidth.truncate(lesson.title, to: width - 2), to: width)
+                let steps = DisplayWidth.pad("\(lesson.steps.count) steps", to: 10)
+                let state: String
+                switch progress.lessons[entry.fileName] {
+                case .done?: state = "✓ 已完成 done"
+                case let .atStep(k)?: state = "第\(k)步 · at step \(k)"
+                case nil: state = ""
+                }
+                lines.append("  \(number)  \(title)\(steps)\(state)".trimmingTrailingSpaces())
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

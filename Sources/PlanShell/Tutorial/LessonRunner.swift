@@ -1,0 +1,291 @@
+import Foundation
+import PlanKit
+
+/// Runs one lesson: takes over the shell's read loop (a `LineInterceptor`), shows each step,
+/// runs what the learner types in the sandbox, checks it, and remembers how far they got.
+public final class LessonRunner: LineInterceptor {
+    public let lesson: Lesson
+    /// The lesson's number in `tutorial`'s list.
+    public let number: Int
+    let sandbox: TutorialSandbox
+    /// The step now asked (0-based); `lesson.steps.count` when finished.
+    public private(set) var index: Int
+    /// The commands that completed each earlier step (the learner's, or the answer when skipped),
+    /// replayed to rebuild the sandbox after `back` or a wrong try that changed data.
+    private(set) var performed: [String]
+    private var checker: StepChecker
+    private var hintsGiven = 0
+    /// The learner's store directory, where progress is kept; nil when it is read-only.
+    private let progressDirectory: URL?
+    private let output: (String) -> Void
+
+    static let controls = "(hint 提示 · skip 跳过 · back 上一步 · again 重看 · quit 退出)"
+
+    public var prompt: String { "tutorial \(number) [\(min(index + 1, lesson.steps.count))/\(lesson.steps.count)]> " }
+
+    /// Opens lesson `number` (1-based) for `session`'s learner, starting at the remembered step
+    /// unless `restart`. Prints the lesson's opening and its first step.
+    public static func start(number: Int, restart: Bool, session: Session,
+                             numberSpan: Range<Int>? = nil) throws -> LessonRunner {
+        let catalogue = try LessonCatalogue.load(for: session)
+        guard !catalogue.entries.isEmpty else {
+            throw Diagnostic("there are no lessons in \(catalogue.examples.appendingPathComponent("lessons").path)")
+        }
+        guard (1...catalogue.entries.count).contains(number) else {
+            throw Diagnostic("there is no lesson \(number): lessons are 1–\(catalogue.entries.count) (`tutorial` lists them)",
+                             at: numberSpan)
+        }
+        let entry = catalogue.entries[number - 1]
+        let lesson: Lesson
+        switch entry.lesson {
+        case let .success(l): lesson = l
+        case let .failure(e): throw Diagnostic("lesson \(number) cannot be used: \(e)", at: numberSpan)
+        }
+        let readOnly = session.store.isReadOnly
+        let progress = TutorialProgress.load(from: session.store.directory)
+        var startIndex = 0
+        if !restart, case let .atStep(n)? = progress.lessons[entry.fileName] {
+            startIndex = min(max(0, n - 1), lesson.steps.count - 1)
+        }
+        let sandbox = try TutorialSandbox(examples: catalogue.examples, like: session)
+        let performed = Array(lesson.steps[..<startIndex].map(\.answer))
+        do {
+            try sandbox.reset(running: lesson.setup + performed)
+        } catch let d as Diagnostic {
+            sandbox.remove()
+            throw Diagnostic("\(entry.displayName): cannot prepare the lesson's sandbox: \(d.message)")
+        }
+        let runner = LessonRunner(lesson: lesson, number: number, sandbox: sandbox, index: startIndex,
+                                  performed: performed, progressDirectory: readOnly ? nil : session.store.directory,
+                                  output: { [weak session] in session?.output($0) })
+        runner.open(resumed: startIndex > 0, readOnly: readOnly)
+        return runner
+    }
+
+    init(lesson: Lesson, number: Int, sandbox: TutorialSandbox, index: Int, performed: [String],
+         progressDirectory: URL?, output: @escaping (String) -> Void) {
+        self.lesson = lesson
+        self.number = number
+        self.sandbox = sandbox
+        self.index = index
+        self.performed = performed
+        self.progressDirectory = progressDirectory
+        self.output = output
+        self.checker = StepChecker(step: lesson.steps[index], expected: nil)
+    }
+
+    // MARK: The read loop
+
+    public func handle(line: String, session: Session) -> Bool {
+        let text = line.trimmingCharacters(in: .whitespaces)
+        switch TextFolding.keyword(text) {
+        case "":
+            say(askText())
+            return true
+        case "hint", "提示":
+            giveHint()
+            return true
+        case "skip", "跳过":
+            return skip()
+        case "back", "上一步", "返回":
+            back()
+            return true
+        case "again", "重看", "重复":
+            present()
+            return true
+        case "quit", "exit", "退出", "q":
+            leave()
+            return false
+        case "help", "帮助":
+            say("""
+            In a lesson, type the command the step asks for; it runs on a sandbox copy of the demo plans.
+            在课程中输入题目要求的命令；命令在演示计划的沙盒副本上运行，不会改动你自己的数据。
+              hint 提示    a hint (again for the next one)      skip 跳过    show the answer and go on
+              back 上一步  the previous step                    again 重看   show this step again
+              quit 退出    leave (`tutorial \(number)` resumes)  help CMD     help on a command
+            """)
+            return true
+        default:
+            break
+        }
+        let first = (try? Word.split(text))?.first.map { TextFolding.keyword($0.value) }
+        if first == "tutorial" {
+            say("You are in lesson \(number); type `quit` to leave it first. · 正在第\(number)课中，先输入 quit 退出。")
+            return true
+        }
+        if first == "help" {
+            _ = sandbox.run(text, show: true)
+            return true
+        }
+        return attempt(text)
+    }
+
+    /// Runs the learner's command and checks it.
+    private func attempt(_ text: String) -> Bool {
+        let before = sandbox.fingerprint
+        let run = sandbox.run(text, show: true)
+        if let why = checker.failure(of: run, in: sandbox) {
+            var lines = ["✗ 还不对 · Not quite: \(why)"]
+            lines.append(nextHint())
+            say(lines.joined(separator: "\n"))
+            if sandbox.fingerprint != before { rebuild() }
+            return true
+        }
+        var lines = ["✓ 正确 · Correct!"]
+        lines += checker.step.success
+        say(lines.joined(separator: "\n"))
+        performed.append(text)
+        return advance()
+    }
+
+    private func nextHint() -> String {
+        let hints = checker.step.hints
+        if hintsGiven < hints.count {
+            defer { hintsGiven += 1 }
+            return "提示 Hint: " + hints[hintsGiven]
+        }
+        return "提示 Hint: " + (hints.last ?? "") + "\n(`skip` shows the answer and goes on · 输入 skip 查看答案并继续)"
+    }
+
+    private func giveHint() {
+        if hintsGiven >= checker.step.hints.count {
+            say("答案 Answer: \(checker.step.answer)")
+        } else {
+            say(nextHint())
+        }
+    }
+
+    private func skip() -> Bool {
+        let answer = checker.step.answer
+        say("答案 Answer: \(answer)")
+        let run = sandbox.run(answer, show: true)
+        if run.failed {
+            say("(the answer failed in the sandbox: the lesson file \(lesson.fileName):\(checker.step.line) needs fixing)")
+        }
+        performed.append(answer)
+        return advance()
+    }
+
+    private func back() {
+        guard index > 0 else {
+            say("This is the first step. · 这已是第一步。")
+            return
+        }
+        index -= 1
+        performed = Array(performed.prefix(index))
+        rebuild()
+        saveProgress(.atStep(index + 1))
+        present()
+    }
+
+    private func leave() {
+        saveProgress(.atStep(index + 1))
+        say("已离开第\(number)课（第\(index + 1)步）· Left lesson \(number) at step \(index + 1); "
+            + "`tutorial \(number)` resumes there. Your own store was not changed.")
+        sandbox.remove()
+    }
+
+    /// Moves to the next step, or ends the lesson; false when it ended.
+    private func advance() -> Bool {
+        index += 1
+        hintsGiven = 0
+        if index >= lesson.steps.count {
+            saveProgress(.done)
+            var lines = [""] + lesson.outro
+            lines.append("🎉 第\(number)课完成 · Lesson \(number) complete. `tutorial` lists the lessons; your own store was not changed.")
+            say(lines.joined(separator: "\n"))
+            sandbox.remove()
+            return false
+        }
+        saveProgress(.atStep(index + 1))
+        present()
+        return true
+    }
+
+    /// Rebuilds the sandbox as it was before the current step.
+    private func rebuild() {
+        do {
+            try sandbox.reset(running: lesson.setup + performed)
+        } catch {
+            // A learner's command that passed once failed on replay: fall back to the model answers.
+            performed = Array(lesson.steps[..<index].map(\.answer))
+            try? sandbox.reset(running: lesson.setup + performed)
+        }
+    }
+
+    // MARK: Showing steps
+
+    private func open(resumed: Bool, readOnly: Bool) {
+        var lines = ["━━ \(lesson.title) ━━"]
+        lines += lesson.intro
+        lines.append("Everything here runs on a sandbox copy of the demo plans; your own store is not touched.")
+        lines.append("课程中的命令都在演示计划的沙盒副本上运行，不会改动你自己的数据。")
+        if resumed { lines.append("继续第\(index + 1)步 · Resuming at step \(index + 1) (`back` revisits earlier steps).") }
+        if readOnly { lines.append("(the store is read-only: progress will not be remembered)") }
+        say(lines.joined(separator: "\n"))
+        present()
+    }
+
+    /// Prepares and shows the current step.
+    private func present() {
+        let step = lesson.steps[index]
+        var lines = ["", "── 第\(index + 1)/\(lesson.steps.count)步 · Step \(index + 1) of \(lesson.steps.count): \(step.title) ──"]
+        lines += step.explain
+        var failed = false
+        do {
+            checker = StepChecker(step: step, expected: try StepChecker.expectedResult(for: step, in: sandbox))
+        } catch {
+            checker = StepChecker(step: step, expected: nil)
+            failed = true
+            lines.append("(this step cannot be checked: \(lesson.fileName):\(step.line): \(error); type `skip`)")
+        }
+        if !step.examples.isEmpty {
+            lines.append("例如 · For example:")
+            for example in step.examples {
+                lines.append("  > " + example)
+                if !step.changesData && !failed {
+                    lines.append(exampleOutput(example))
+                }
+            }
+        }
+        say(lines.joined(separator: "\n"))
+        say(askText())
+    }
+
+    private func askText() -> String {
+        (checker.step.ask.map { "→ " + $0 } + ["  " + LessonRunner.controls]).joined(separator: "\n")
+    }
+
+    /// The example's output in the sandbox, cut to a dozen lines.
+    private func exampleOutput(_ command: String) -> String {
+        let errors = ErrorCollector()
+        let saved = sandbox.session.errorOutput
+        sandbox.session.errorOutput = { errors.text += $0 }
+        defer { sandbox.session.errorOutput = saved }
+        let before = sandbox.fingerprint
+        let run = sandbox.run(command, show: false)
+        if sandbox.fingerprint != before { rebuild() }
+        var text = run.failed ? errors.text : run.printed
+        while text.hasSuffix("\n") { text.removeLast() }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.count > 12 else { return text }
+        return lines.prefix(10).joined(separator: "\n") + "\n  … (\(lines.count - 10) more lines · 还有 \(lines.count - 10) 行)"
+    }
+
+    private func say(_ text: String) {
+        output(text.hasSuffix("\n") ? text : text + "\n")
+    }
+
+    private func saveProgress(_ state: TutorialProgress.State) {
+        guard let dir = progressDirectory else { return }
+        var progress = TutorialProgress.load(from: dir)
+        // A finished lesson stays finished when the learner goes through it again.
+        if progress.lessons[lesson.fileName] == .done, state != .done { return }
+        progress.lessons[lesson.fileName] = state
+        do {
+            try progress.save(to: dir)
+        } catch {
+            say("(\(error))")
+        }
+    }
+}

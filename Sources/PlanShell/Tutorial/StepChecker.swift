@@ -1,0 +1,71 @@
+import Foundation
+import PlanKit
+
+/// Decides whether what the learner typed passes a step.
+struct StepChecker {
+    let step: LessonStep
+    /// The model answer's result on the sandbox as it was before the step (same-result steps).
+    let expected: ComparableResult?
+
+    /// The model answer's result, computed before the learner's first try; nil for steps
+    /// checked by state. Fails when the model answer itself fails (a broken lesson).
+    static func expectedResult(for step: LessonStep, in sandbox: TutorialSandbox) throws -> ComparableResult? {
+        guard case let .sameResult(ordered)? = step.checks.first(where: { if case .sameResult = $0 { true } else { false } }) else {
+            return nil
+        }
+        let errors = ErrorCollector()
+        let saved = sandbox.session.errorOutput
+        sandbox.session.errorOutput = { errors.text += $0 }
+        defer { sandbox.session.errorOutput = saved }
+        let run = sandbox.run(step.answer, show: false)
+        guard !run.failed, let last = run.results.last else {
+            throw Diagnostic("the model answer `\(step.answer)` fails in the sandbox: "
+                             + errors.text.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        return ComparableResult(last, session: sandbox.session, ordered: ordered)
+    }
+
+    /// Nil when `run` passes every check; otherwise why not (one line for the learner).
+    func failure(of run: TutorialSandbox.Run, in sandbox: TutorialSandbox) -> String? {
+        if run.failed { return "the command failed · 命令出错" }
+        for check in step.checks {
+            if let why = failure(of: check, run: run, in: sandbox) { return why }
+        }
+        return nil
+    }
+
+    private func failure(of check: StepCheck, run: TutorialSandbox.Run, in sandbox: TutorialSandbox) -> String? {
+        switch check {
+        case let .sameResult(ordered):
+            guard let last = run.results.last, let expected else {
+                return "your command gave no result · 没有结果"
+            }
+            let mine = ComparableResult(last, session: sandbox.session, ordered: ordered)
+            return mine == expected ? nil : mine.difference(from: expected)
+        case let .state(taskID, field, value):
+            let w = sandbox.session.workspace
+            guard let row = w.row(id: taskID) else { return "task \(taskID) is not in the sandbox · 沙盒中没有任务 \(taskID)" }
+            let task = w.task(row: row)
+            let actual: String
+            switch field {
+            case .status: actual = task.status.keyword
+            case .progress: actual = String(task.progress)
+            case .note: actual = task.note
+            case .due: actual = task.due?.description ?? ""
+            }
+            if TextFolding.fold(actual) == TextFolding.fold(value) { return nil }
+            return "\(taskID) \(field.rawValue) is \(actual.isEmpty ? "empty" : "\"\(actual)\""), the step wants \"\(value)\""
+                + " · \(taskID) 的 \(field.rawValue) 现在是 \(actual.isEmpty ? "空" : "“\(actual)”")，应为“\(value)”"
+        case let .snapshot(name):
+            let names = ((try? sandbox.store.snapshots()) ?? []).map(\.name)
+            return names.contains(name) ? nil : "there is no snapshot \"\(name)\" yet · 还没有快照 \(name)"
+        case let .file(name):
+            let url = sandbox.work.appendingPathComponent(name)
+            let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? nil
+            return (size ?? 0) > 0 ? nil : "the file \(name) was not written · 没有生成文件 \(name)"
+        case let .outputContains(text):
+            return TextFolding.fold(run.printed).contains(TextFolding.fold(text)) ? nil
+                : "the output does not show \"\(text)\" · 输出中没有“\(text)”"
+        }
+    }
+}

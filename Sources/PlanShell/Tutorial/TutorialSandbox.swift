@@ -1,0 +1,187 @@
+import Foundation
+import PlanKit
+
+/// A throw-away store and session where a lesson's commands run.
+///
+/// Layout under a fresh temporary directory: `store/` (the sandbox store) and `work/` (the
+/// sandbox's working directory) holding a copy of `examples/`, so a learner types the same
+/// paths as in a checkout (`import plan examples/plans/…`) and files a command writes stay
+/// in the sandbox. The learner's own store is never opened here.
+final class TutorialSandbox {
+    /// What one typed line did in the sandbox.
+    struct Run {
+        /// The output of each command that succeeded, in order.
+        var results: [CommandOutput] = []
+        /// A command failed (its error has been shown).
+        var failed = false
+        /// Everything written to standard output.
+        var printed = ""
+    }
+
+    /// Enough of the sandbox's state to tell whether a command changed it.
+    struct Fingerprint: Equatable {
+        var plans: [String]
+        var tasks: Int
+        var history: Int
+        var snapshots: [String]
+    }
+
+    let root: URL
+    let work: URL
+    let examples: URL
+    private(set) var store: Store
+    private(set) var session: Session
+    private var generation = 0
+    private let environment: SessionEnvironment
+    /// Where shown output goes (the learner's session), read at each write.
+    private let forward: (String) -> Void
+    private let forwardError: (String) -> Void
+    private var showing = false
+    private var printed = ""
+
+    /// Creates the sandbox directories and an empty store; `reset` fills it.
+    init(examples: URL, like learner: Session) throws {
+        let fm = FileManager.default
+        root = fm.temporaryDirectory.appendingPathComponent("plansh-tutorial-\(getpid())-\(UUID().uuidString.prefix(8))")
+        work = root.appendingPathComponent("work")
+        self.examples = examples
+        do {
+            try fm.createDirectory(at: work, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw Diagnostic("cannot create the tutorial sandbox in \(fm.temporaryDirectory.path): \(error.localizedDescription)")
+        }
+        var env = learner.environment
+        env.isInteractive = false
+        env.workingDirectory = work
+        environment = env
+        forward = { [weak learner] in learner?.output($0) }
+        forwardError = { [weak learner] in learner?.errorOutput($0) }
+        (store, session) = try TutorialSandbox.open(root.appendingPathComponent("store-0"), environment: env)
+        try copyExamples()
+        wire()
+    }
+
+    deinit { remove() }
+
+    private static func open(_ dir: URL, environment: SessionEnvironment) throws -> (Store, Session) {
+        let store = try Store.open(at: dir)
+        let session = Session(store: store, environment: environment)
+        // Nothing here is anyone's real data: bulk updates need no confirmation.
+        session.settings.assumeYes = true
+        return (store, session)
+    }
+
+    private func wire() {
+        session.output = { [unowned self] text in
+            self.printed += text
+            if self.showing { self.forward(text) }
+        }
+        session.errorOutput = { [unowned self] text in
+            if self.showing { self.forwardError(text) }
+        }
+    }
+
+    private func copyExamples() throws {
+        let fm = FileManager.default
+        let copy = work.appendingPathComponent("examples")
+        try? fm.removeItem(at: copy)
+        do {
+            try fm.copyItem(at: examples, to: copy)
+        } catch {
+            throw Diagnostic("cannot copy \(examples.path) into the tutorial sandbox: \(error.localizedDescription)")
+        }
+    }
+
+    /// A fresh sandbox: a new empty store and working directory, then `commands` run silently.
+    /// Throws when one of them fails, with its error text.
+    func reset(running commands: [String]) throws {
+        store.close()
+        let fm = FileManager.default
+        try? fm.removeItem(at: root.appendingPathComponent("store-\(generation)"))
+        generation += 1
+        let contents = (try? fm.contentsOfDirectory(at: work, includingPropertiesForKeys: nil)) ?? []
+        for item in contents where item.lastPathComponent != "examples" { try? fm.removeItem(at: item) }
+        try copyExamples()
+        (store, session) = try TutorialSandbox.open(root.appendingPathComponent("store-\(generation)"), environment: environment)
+        wire()
+        for command in commands {
+            let errors = ErrorCollector()
+            session.errorOutput = { errors.text += $0 }
+            let r = run(command, show: false)
+            wire()
+            if r.failed {
+                throw Diagnostic("`\(command)` failed in the tutorial sandbox: "
+                                 + errors.text.trimmingCharacters(in: .whitespacesAndNewlines))
+            }
+        }
+    }
+
+    /// Runs one typed line (one or more commands separated by `;`, an optional `> FILE`)
+    /// in the sandbox; shows output and errors to the learner when `show`.
+    func run(_ line: String, show: Bool) -> Run {
+        showing = show
+        printed = ""
+        defer { showing = false }
+        var result = Run()
+        let split = CommandSplitter.split(line)
+        if split.isIncomplete {
+            session.report(Diagnostic("a string or parenthesis is not closed", at: max(0, line.count - 1)..<line.count),
+                           source: line, file: nil, firstLine: 1)
+            result.failed = true
+            return result
+        }
+        for segment in split.segments {
+            var interpolation: Interpolation?
+            do {
+                let expanded = try Interpolation.expand(segment.text, variables: session.settings.variables)
+                interpolation = expanded
+                var text = expanded.text
+                var target: (file: String, offset: Int)?
+                if let r = CommandSplitter.redirect(in: expanded.text) {
+                    text = r.command
+                    target = (r.file, r.fileOffset)
+                }
+                let output = try session.runCommand(text)
+                if let target {
+                    try session.write(output, toFile: target.file, span: target.offset..<(target.offset + target.file.count))
+                    session.output("(wrote \(target.file) in the tutorial sandbox)\n")
+                } else {
+                    session.output(session.render(output))
+                }
+                result.results.append(output)
+            } catch let d as Diagnostic {
+                var span = d.span
+                if let s = span, let interpolation { span = interpolation.sourceSpan(s) }
+                let shifted = span.map { ($0.lowerBound + segment.offset)..<($0.upperBound + segment.offset) }
+                session.report(d, source: line, span: shifted, file: nil, firstLine: 1)
+                result.failed = true
+            } catch is AlreadyReported {
+                result.failed = true
+            } catch {
+                session.report(Diagnostic("\(error)"), source: nil, file: nil, firstLine: 1)
+                result.failed = true
+            }
+            if result.failed || session.shouldQuit { break }
+        }
+        session.shouldQuit = false
+        result.printed = printed
+        return result
+    }
+
+    var fingerprint: Fingerprint {
+        let w = session.workspace
+        let snaps = ((try? store.snapshots()) ?? []).map(\.name)
+        return Fingerprint(plans: w.plans.map(\.id), tasks: w.taskCount, history: w.history.count, snapshots: snaps)
+    }
+
+    /// Closes the store and deletes the sandbox.
+    func remove() {
+        store.close()
+        try? FileManager.default.removeItem(at: root)
+    }
+}
+
+/// Collects error text written while the sandbox is being built.
+final class ErrorCollector {
+    var text = ""
+}

@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+@testable import PlanKit
+
+/// Bad input: every case is a clear Diagnostic at the right span, never a crash or a hang.
+@Suite struct QueryErrorTests {
+    func filter(_ text: String) throws { _ = try QueryEngine.filterRows(text, in: QueryFixture.workspace) }
+    func command(_ text: String) throws { _ = try QueryFixture.run(text) }
+
+    @Test func unknownFieldSuggestsNearest() {
+        expectDiagnostic("ofice = 办公室", at: "ofice", message: "unknown field \"ofice\" — did you mean \"office\"?", filter)
+        expectDiagnostic("find tasks where stauts = behind", at: "stauts", message: "did you mean \"status\"?", command)
+        expectDiagnostic("count by ofice", at: "ofice", message: "did you mean \"office\"?", command)
+        expectDiagnostic("find order by progres", at: "progres", message: "did you mean \"progress\"?", command)
+    }
+
+    @Test func unknownValueSuggestsNearest() {
+        expectDiagnostic("status = behnd", at: "behnd", message: "unknown status \"behnd\" — did you mean \"behind\"?", filter)
+        expectDiagnostic("office = \"医政科教\"", at: "\"医政科教\"", message: "did you mean \"医政科教科\"?", filter)
+        expectDiagnostic("plan = yy2024", at: "yy2024", message: "no plan \"yy2024\" — did you mean \"yy2025\"?", filter)
+        expectDiagnostic("id = yy2025:2.1.3", at: "yy2025:2.1.3", message: "did you mean \"yy2025:2.1.1\"?", filter)
+        expectDiagnostic("target > 5分", at: "5分", message: "did you mean \"分钟\"?", filter)
+        expectDiagnostic("overdue = maybe", at: "maybe", message: "true or false", filter)
+    }
+
+    @Test func unknownKeywordOrOperator() {
+        expectDiagnostic("find tasks wher status = done", at: "wher", message: "unknown keyword \"wher\" — did you mean \"where\"?", command)
+        expectDiagnostic("find tasks where status = done odrer by id", at: "odrer", message: "did you mean \"order\"?", command)
+        expectDiagnostic("find tasks where text contain 托育", at: "contain", message: "did you mean \"contains\"?", command)
+        expectDiagnostic("status = done adn progress > 1", at: "adn", message: "did you mean \"and\"?", filter)
+        expectDiagnostic("find tasks status = done", at: "status", message: "a condition goes after `where`", command)
+        expectDiagnostic("find tasks order progress", at: "progress", message: "expected `by` after `order`", command)
+        expectDiagnostic("note is emty", at: "emty", message: "expected `empty`", filter)
+        expectDiagnostic("find --format yaml", at: "yaml", message: "unknown format", command)
+    }
+
+    @Test func unterminatedStringIsIncomplete() {
+        expectDiagnostic("text contains \"托育 and x", at: "\"托育 and x", message: "unterminated string", kind: .incomplete, filter)
+    }
+
+    @Test func unbalancedParentheses() {
+        expectDiagnostic("(status = done or progress > 5", at: "(", message: "unclosed parenthesis", kind: .incomplete, filter)
+        expectDiagnostic("status = done)", at: ")", message: "unmatched \")\"", filter)
+        expectDiagnostic("find where (status = done))", at: ")", occurrence: 2, message: "unmatched \")\"", command)
+        expectDiagnostic("office in (办公室, 疾控科", at: "(", message: "unclosed parenthesis", kind: .incomplete, filter)
+        expectDiagnostic("office in ()", at: "()", message: "at least one value", filter)
+    }
+
+    @Test func tenThousandNestedParenthesesAreRefusedNotOverflowed() {
+        let text = String(repeating: "(", count: 10_000) + "status = done" + String(repeating: ")", count: 10_000)
+        // The 101st parenthesis is the one past the limit.
+        let chars = Array(text)
+        var d: Diagnostic?
+        do { try filter(text) } catch let e as Diagnostic { d = e } catch {}
+        #expect(d?.message.contains("nested too deeply") == true)
+        #expect(d?.span == Parser.maxDepth..<(Parser.maxDepth + 1))
+        #expect(d.flatMap { $0.span.map { chars[$0.lowerBound] } } == "(")
+        let nots = String(repeating: "not ", count: 10_000) + "status = done"
+        #expect(throws: Diagnostic.self) { try filter(nots) }
+        let opens = String(repeating: "(", count: 10_000)
+        #expect(throws: Diagnostic.self) { try filter(opens) }
+    }
+
+    @Test func oneMegabyteQueryIsHandled() throws {
+        // A long literal: searched, not a crash.
+        let long = String(repeating: "托", count: 350_000)
+        let t0 = Date()
+        #expect(try QueryFixture.ids("text contains \"\(long)\"") == [])
+        // A long chain of or-terms parses iteratively.
+        let chain = Array(repeating: "progress = 5", count: 80_000).joined(separator: " or ")
+        #expect(chain.utf8.count > 1_000_000)
+        #expect(try QueryFixture.ids(chain) == ["b9:2"])
+        // And a megabyte of garbage fails at its first bad word.
+        let junk = "status = done " + String(repeating: "x", count: 1_000_000)
+        expectDiagnostic(junk, at: String(repeating: "x", count: 1_000_000), message: "unexpected", filter)
+        #expect(Date().timeIntervalSince(t0) < 60)
+    }
+
+    @Test func limitMustBeAWholeNumber() {
+        expectDiagnostic("find tasks limit -1", at: "-1", message: "whole number", command)
+        expectDiagnostic("find tasks limit ten", at: "ten", message: "whole number", command)
+        expectDiagnostic("find tasks limit", at: "limit", message: "needs a number", command)
+    }
+
+    @Test func numbersMustBeNumbers() {
+        expectDiagnostic("progress > \"abc\"", at: "\"abc\"", message: "progress is a number (0–100); \"abc\" is not a number", filter)
+        expectDiagnostic("target >= abc%", at: "abc%", message: "not a number", filter)
+        expectDiagnostic("level = 1.2.3", at: "1.2.3", message: "not a number", filter)
+        expectDiagnostic("due < 2025-13-01", at: "2025-13-01", message: "due takes a date", filter)
+        expectDiagnostic("updated = april", at: "april", message: "YYYY-MM", filter)
+    }
+
+    @Test func invalidRegularExpression() {
+        expectDiagnostic("text matches \"(托育\"", at: "\"(托育\"", message: "invalid regular expression \"(托育\": unclosed \"(\"", filter)
+        expectDiagnostic("heading matches \"*x\"", at: "\"*x\"", message: "nothing to repeat", filter)
+    }
+
+    @Test func operatorsAFieldDoesNotTake() {
+        expectDiagnostic("status > done", at: ">", message: "status compares with = != or in", filter)
+        expectDiagnostic("progress contains 5", at: "contains", message: "progress is a number", filter)
+        expectDiagnostic("section < 2", at: "<", message: "section takes = != or in", filter)
+        expectDiagnostic("progress is empty", at: "progress", message: "always has a value", filter)
+    }
+
+    @Test func missingPieces() {
+        expectDiagnostic("status =", at: "=", message: "expected a value after `=`", filter)
+        expectDiagnostic("status", at: "status", message: "expected an operator after status", filter)
+        expectDiagnostic("find tasks where", at: "where", message: "needs a condition", command)
+        expectDiagnostic("status = done and", at: "and", message: "expected a field name", filter)
+        expectDiagnostic("\"医政科教科\" = office", at: "\"医政科教科\"", message: "expected a field name", filter)
+    }
+
+    @Test func spansShiftByOffset() {
+        do {
+            _ = try QueryEngine.filterRows("ofice = x", offset: 17, in: QueryFixture.workspace)
+            Issue.record("no error")
+        } catch let d as Diagnostic {
+            #expect(d.span == 17..<22)
+        } catch {
+            Issue.record("\(error)")
+        }
+    }
+}

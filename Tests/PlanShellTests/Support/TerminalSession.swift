@@ -1,0 +1,101 @@
+import Foundation
+
+/// plansh running in a real terminal: a detached tmux session on a private socket.
+/// Keys go in with `send-keys`, the screen comes back with `capture-pane`.
+final class TerminalSession {
+    static var tmuxAvailable: Bool {
+        ["/usr/bin/tmux", "/usr/local/bin/tmux"].contains { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+    static let tmuxMissing = "needs tmux (scripts/setup installs it)"
+
+    let socket: String
+    private var started = false
+
+    /// Starts `plansh ARGS` in an 100×40 pane; when it exits the pane prints `EXIT=<status>`.
+    init(arguments: [String], width: Int = 100, height: Int = 40, directory: URL? = nil) throws {
+        socket = "plansh-test-\(getpid())-\(UUID().uuidString.prefix(8))"
+        let quoted = ([Plansh.binary.path] + arguments).map(Self.shellQuote).joined(separator: " ")
+        let script = "\(quoted); echo EXIT=$?; sleep 60"
+        var args = ["new-session", "-d", "-x", String(width), "-y", String(height),
+                    "-e", "TERM=xterm", "-e", "LANG=C.UTF-8"]
+        if let directory { args += ["-c", directory.path] }
+        try tmux(args + [script], capture: false)
+        started = true
+    }
+
+    deinit { close() }
+
+    func close() {
+        guard started else { return }
+        started = false
+        _ = try? tmux(["kill-server"])
+    }
+
+    /// Types `text` literally (no key names interpreted).
+    func type(_ text: String) throws { try tmux(["send-keys", "-t", "0", "-l", text]) }
+
+    /// Presses keys by tmux name: `Enter`, `Tab`, `Up`, `Left`, `BSpace`, `C-c`, `C-d`.
+    func press(_ keys: String...) throws { try tmux(["send-keys", "-t", "0"] + keys) }
+
+    /// The visible screen, trailing blank lines removed.
+    func screen() throws -> String {
+        try tmux(["capture-pane", "-p", "-t", "0"]).replacingOccurrences(of: "\\n+$", with: "", options: .regularExpression)
+    }
+
+    /// Polls the screen until `predicate` holds or `timeout` passes; returns the last screen.
+    @discardableResult
+    func wait(timeout: TimeInterval = 10, until predicate: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if predicate(last) { return last }
+            usleep(50_000)
+        }
+        return last
+    }
+
+    /// Waits for `text` to appear on screen `count` times.
+    @discardableResult
+    func wait(for text: String, count: Int = 1, timeout: TimeInterval = 10) throws -> String {
+        try wait(timeout: timeout) { $0.components(separatedBy: text).count - 1 >= count }
+    }
+
+    /// The exit status printed after plansh ends, waiting for it.
+    func exitStatus(timeout: TimeInterval = 10) throws -> Int? {
+        let s = try wait(timeout: timeout) { $0.contains("EXIT=") }
+        guard let r = s.range(of: #"EXIT=(\d+)"#, options: .regularExpression) else { return nil }
+        return Int(s[r].dropFirst(5))
+    }
+
+    /// Runs `tmux -L socket ARGS` and returns its standard output.
+    ///
+    /// Spawned with posix_spawn and reaped with waitpid rather than Foundation's Process: the
+    /// tmux server the first call starts inherits whatever the launcher keeps open, and
+    /// Process's exit monitoring (and any pipe) then never sees an end. Output goes through a
+    /// temporary file for the same reason.
+    @discardableResult
+    private func tmux(_ args: [String], capture: Bool = true) throws -> String {
+        let outPath = FileManager.default.temporaryDirectory
+            .appendingPathComponent("\(socket)-\(UUID().uuidString.prefix(6)).out").path
+        defer { unlink(outPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, capture ? outPath : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = ["tmux", "-L", socket] + args
+        var cargs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
+        defer { cargs.forEach { free($0) } }
+        var pid: pid_t = 0
+        let rc = posix_spawnp(&pid, "tmux", &actions, nil, &cargs, environ)
+        guard rc == 0 else { throw POSIXError(POSIXErrorCode(rawValue: rc) ?? .ENOENT) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        guard capture else { return "" }
+        return (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
+    }
+
+    static func shellQuote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+}
