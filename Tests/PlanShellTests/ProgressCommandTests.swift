@@ -175,7 +175,7 @@ import PlanKit
         #expect(C.fingerprint(s.workspace) == before)
         #expect(s.execute("update tasks where plan = yy2025 set status = on_track force"))
         #expect(c.take().0.contains("updated 12 tasks"))
-        #expect(s.execute("update tasks where plan = nosuch set status = done"))
+        #expect(s.execute("update tasks where plan = yy2025 and status = done set status = behind"))
         #expect(c.take().0.contains("no task matches"))
         #expect(s.execute("diff now where plan = sy2024"))
     }
