@@ -156,9 +156,43 @@ public final class Store {
         try? FileIO.syncDirectory(directory.path)
     }
 
+    /// What the working snapshot and journal looked like when last read (a reader's staleness check).
+    private var loadedSignature: [Int] = []
+
+    private func fileSignature() -> [Int] {
+        var out: [Int] = []
+        for path in [workingPath, journalPath] {
+            var st = stat()
+            if stat(path, &st) == 0 {
+                out += [Int(st.st_ino), Int(st.st_size), Int(st.st_mtim.tv_sec), Int(st.st_mtim.tv_nsec)]
+            } else {
+                out += [-1, -1, -1, -1]
+            }
+        }
+        return out
+    }
+
+    /// A read-only store re-reads the working state when the writer has changed it since.
+    /// Meant to be called between commands (never during one: rows would move under it).
+    /// Returns true when the workspace was replaced.
+    @discardableResult
+    public func refreshIfChanged() -> Bool {
+        guard isReadOnly, fileSignature() != loadedSignature else { return false }
+        let saved = (workspace, notes)
+        do {
+            try loadState()
+            notes = saved.1
+            return true
+        } catch {
+            (workspace, notes) = saved
+            return false
+        }
+    }
+
     /// Reads the working snapshot and replays the journal. A reader retries when the writer
     /// compacts between the two reads.
     private func loadState() throws {
+        loadedSignature = fileSignature()
         for attempt in 0..<20 {
             if try loadStateOnce(finalAttempt: attempt == 19) { return }
             usleep(20_000)
