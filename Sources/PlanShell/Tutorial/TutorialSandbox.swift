@@ -39,10 +39,13 @@ final class TutorialSandbox {
     private var showing = false
     private var printed = ""
 
+    static let prefix = "plansh-tutorial-"
+
     /// Creates the sandbox directories and an empty store; `reset` fills it.
     init(examples: URL, like learner: Session) throws {
         let fm = FileManager.default
-        root = fm.temporaryDirectory.appendingPathComponent("plansh-tutorial-\(getpid())-\(UUID().uuidString.prefix(8))")
+        TutorialSandbox.removeAbandoned()
+        root = fm.temporaryDirectory.appendingPathComponent("\(TutorialSandbox.prefix)\(getpid())-\(UUID().uuidString.prefix(8))")
         work = root.appendingPathComponent("work")
         self.examples = examples
         do {
@@ -92,8 +95,17 @@ final class TutorialSandbox {
         }
     }
 
+    /// A command that failed while the sandbox was being rebuilt.
+    struct ReplayFailure: Error, CustomStringConvertible {
+        /// Its index in the commands given to `reset`.
+        var index: Int
+        var command: String
+        var message: String
+        var description: String { "`\(command)` fails in the tutorial sandbox: \(message)" }
+    }
+
     /// A fresh sandbox: a new empty store and working directory, then `commands` run silently.
-    /// Throws when one of them fails, with its error text.
+    /// Throws a `ReplayFailure` when one of them fails.
     func reset(running commands: [String]) throws {
         store.close()
         let fm = FileManager.default
@@ -104,14 +116,14 @@ final class TutorialSandbox {
         try copyExamples()
         (store, session) = try TutorialSandbox.open(root.appendingPathComponent("store-\(generation)"), environment: environment)
         wire()
-        for command in commands {
+        for (i, command) in commands.enumerated() {
             let errors = ErrorCollector()
             session.errorOutput = { errors.text += $0 }
             let r = run(command, show: false)
             wire()
             if r.failed {
-                throw Diagnostic("`\(command)` failed in the tutorial sandbox: "
-                                 + errors.text.trimmingCharacters(in: .whitespacesAndNewlines))
+                throw ReplayFailure(index: i, command: command,
+                                    message: errors.text.trimmingCharacters(in: .whitespacesAndNewlines))
             }
         }
     }
@@ -172,6 +184,20 @@ final class TutorialSandbox {
         let w = session.workspace
         let snaps = ((try? store.snapshots()) ?? []).map(\.name)
         return Fingerprint(plans: w.plans.map(\.id), tasks: w.taskCount, history: w.history.count, snapshots: snaps)
+    }
+
+    /// Deletes sandboxes left by shells that ended inside a lesson (Ctrl-D, a closed terminal):
+    /// those whose process is gone.
+    static func removeAbandoned() {
+        let fm = FileManager.default
+        let tmp = fm.temporaryDirectory
+        for name in (try? fm.contentsOfDirectory(atPath: tmp.path)) ?? [] where name.hasPrefix(prefix) {
+            let rest = name.dropFirst(prefix.count)
+            guard let dash = rest.firstIndex(of: "-"), let pid = pid_t(rest[..<dash]), pid > 0 else { continue }
+            if pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH {
+                try? fm.removeItem(at: tmp.appendingPathComponent(name))
+            }
+        }
     }
 
     /// Closes the store and deletes the sandbox.
