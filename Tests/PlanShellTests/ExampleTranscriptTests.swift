@@ -30,6 +30,10 @@ import PlanShell
     @Test func thereAreExamples() {
         #expect(Self.allScripts.contains("monthly-report.plansh"))
         #expect(Self.allScripts.count >= 3)
+        // No expected output without its script.
+        let expected = ((try? FileManager.default.contentsOfDirectory(atPath: Self.scriptsDir.path)) ?? [])
+            .filter { $0.hasSuffix(".expected") }.map { $0.replacingOccurrences(of: ".expected", with: ".plansh") }
+        #expect(Set(expected).isSubset(of: Set(Self.allScripts)), "stale .expected files: \(Set(expected).subtracting(Self.allScripts))")
     }
 
     @Test(arguments: runnable) func transcript(script: String) throws {
