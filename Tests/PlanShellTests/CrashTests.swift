@@ -121,6 +121,16 @@ import PlanKit
             p.standardOutput = try FileHandle(forWritingTo: outURL)
             p.standardError = try FileHandle(forWritingTo: errURL)
             try p.run()
+            // Most kills land a random time after the child acknowledged its first command (so they
+            // hit a run in progress however slow start-up is on a loaded machine); the rest at a
+            // random time from launch, which also covers kills during start-up.
+            if r.int(10) < 7 {
+                let deadline = Date().addingTimeInterval(10)
+                while p.isRunning && Date() < deadline
+                        && !((try? Data(contentsOf: outURL)).map { $0.contains(0x0A) } ?? false) {
+                    usleep(2_000)
+                }
+            }
             let delay = r.int(10) < 7 ? 15 + r.int(135) : 150 + r.int(250)
             usleep(UInt32(delay * 1000))
             let killed = p.isRunning

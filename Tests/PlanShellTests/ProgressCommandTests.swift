@@ -175,7 +175,11 @@ import PlanKit
         #expect(C.fingerprint(s.workspace) == before)
         #expect(s.execute("update tasks where plan = yy2025 set status = on_track force"))
         #expect(c.take().0.contains("updated 12 tasks"))
-        #expect(s.execute("update tasks where plan = nosuch set status = done"))
+        // An unknown plan is an error of the query (SPEC §3), pointed at with a suggestion …
+        #expect(!s.execute("update tasks where plan = yy2026 set status = done"))
+        #expect(c.take().1.contains("did you mean \"yy2025\""))
+        // … while a valid condition that matches nothing changes nothing and says so.
+        #expect(s.execute("update tasks where plan = yy2025 and progress > 100 set status = done"))
         #expect(c.take().0.contains("no task matches"))
         #expect(s.execute("diff now where plan = sy2024"))
     }
