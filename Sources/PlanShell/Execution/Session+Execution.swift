@@ -53,6 +53,7 @@ extension Session {
             } else {
                 output(render(result))
             }
+            onCommandResult?(result, target?.file)
             return true
         } catch let d as Diagnostic {
             var span = d.span
