@@ -175,8 +175,11 @@ import PlanKit
         #expect(C.fingerprint(s.workspace) == before)
         #expect(s.execute("update tasks where plan = yy2025 set status = on_track force"))
         #expect(c.take().0.contains("updated 12 tasks"))
-        #expect(s.execute("update tasks where plan = nosuch set status = done"))
+        #expect(s.execute("update tasks where plan = yy2025 and status = behind set status = done"))
         #expect(c.take().0.contains("no task matches"))
+        // An unknown plan id is an error pointing at the word (SPEC §3: unknown values are errors).
+        #expect(!s.execute("update tasks where plan = nosuch set status = done"))
+        #expect(c.take().1.contains("no plan \"nosuch\""))
         #expect(s.execute("diff now where plan = sy2024"))
     }
 }
