@@ -147,6 +147,17 @@ import Testing
         #expect(reader.workspace.taskCount == 10)
         #expect(throws: Diagnostic.self) { try reader.commit(S.update("yy2025", "1.1.1", progress: 3)) }
         #expect(throws: Diagnostic.self) { try reader.save(name: "x", overwrite: false, now: 0) }
+        // Between commands the reader catches up with the writer: journal appends and compactions.
+        #expect(!reader.refreshIfChanged())
+        try writer.commit(S.update("yy2025", "1.1.1", status: .done, progress: 100))
+        #expect(reader.refreshIfChanged())
+        #expect(S.picture(reader.workspace) == S.picture(writer.workspace))
+        try writer.save(name: "a", overwrite: false, now: 1)
+        try writer.commit(S.update("yy2025", "1.1.2", progress: 9))
+        try writer.load(name: "a", now: 2)
+        #expect(reader.refreshIfChanged())
+        #expect(S.picture(reader.workspace) == S.picture(writer.workspace))
+        #expect(reader.isReadOnly)
         reader.close()
         writer.close()
         let next = try Store.open(at: dir)

@@ -48,6 +48,8 @@ public final class Store {
     /// Structural changes (import, drop) replay in time proportional to the whole table; above
     /// this many tasks they are compacted at once so opening never replays them.
     static let directCompactionTasks = 20_000
+    /// Progress sheets with more rows than this are compacted at once as well.
+    static let directCompactionUpdates = 20_000
 
     private init(directory: URL) {
         self.directory = directory
@@ -154,9 +156,43 @@ public final class Store {
         try? FileIO.syncDirectory(directory.path)
     }
 
+    /// What the working snapshot and journal looked like when last read (a reader's staleness check).
+    private var loadedSignature: [Int] = []
+
+    private func fileSignature() -> [Int] {
+        var out: [Int] = []
+        for path in [workingPath, journalPath] {
+            var st = stat()
+            if stat(path, &st) == 0 {
+                out += [Int(st.st_ino), Int(st.st_size), Int(st.st_mtim.tv_sec), Int(st.st_mtim.tv_nsec)]
+            } else {
+                out += [-1, -1, -1, -1]
+            }
+        }
+        return out
+    }
+
+    /// A read-only store re-reads the working state when the writer has changed it since.
+    /// Meant to be called between commands (never during one: rows would move under it).
+    /// Returns true when the workspace was replaced.
+    @discardableResult
+    public func refreshIfChanged() -> Bool {
+        guard isReadOnly, fileSignature() != loadedSignature else { return false }
+        let saved = (workspace, notes)
+        do {
+            try loadState()
+            notes = saved.1
+            return true
+        } catch {
+            (workspace, notes) = saved
+            return false
+        }
+    }
+
     /// Reads the working snapshot and replays the journal. A reader retries when the writer
     /// compacts between the two reads.
     private func loadState() throws {
+        loadedSignature = fileSignature()
         for attempt in 0..<20 {
             if try loadStateOnce(finalAttempt: attempt == 19) { return }
             usleep(20_000)
@@ -272,17 +308,21 @@ public final class Store {
         guard !isReadOnly else {
             throw Diagnostic("the store is open read-only (another plansh holds it); changes are refused")
         }
-        let payload = ModelCodec.encode(m)
-        let structural: Bool
+        // Large changes go straight into a new working snapshot; only small ones are encoded for the journal.
+        let direct: Bool
         switch m {
-        case .importPlans, .dropPlan: structural = true
-        case .updateProgress: structural = false
+        case let .importPlans(plans, _):
+            direct = workspace.taskCount + plans.reduce(0) { $0 + $1.tasks.count } > Store.directCompactionTasks
+        case .dropPlan:
+            direct = workspace.taskCount > Store.directCompactionTasks
+        case let .updateProgress(updates, _, _):
+            direct = updates.count > Store.directCompactionUpdates
         }
+        let payload = direct ? [] : ModelCodec.encode(m)
         // Validates and applies in place; throws without changing anything.
         try workspace.apply(m)
         do {
-            if journal == nil || payload.count > Store.directCompactionBytes
-                || (structural && workspace.taskCount > Store.directCompactionTasks) {
+            if journal == nil || direct || payload.count > Store.directCompactionBytes {
                 try compact()
             } else if let j = journal {
                 try j.append(payload)

@@ -38,6 +38,8 @@ extension Session {
             }
         }
         var interpolation: Interpolation?
+        // A read-only shell shows what the writer has committed since the last command.
+        if store.isReadOnly { store.refreshIfChanged() }
         do {
             let expanded = try Interpolation.expand(segment.text, variables: settings.variables)
             interpolation = expanded
