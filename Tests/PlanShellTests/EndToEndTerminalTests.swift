@@ -83,4 +83,38 @@ struct EndToEndTerminalTests {
         try t.press("C-d")
         #expect(try t.exitStatus() == 0)
     }
+
+    /// A long directory import shows a progress line and Ctrl-C stops it with nothing imported.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: Plansh.shared.appendingPathComponent("bench/gen_corpus.py").path),
+                   "needs ../shared/bench/gen_corpus.py beside the checkout"))
+    func ctrlCStopsALongImportWithNothingImported() throws {
+        let corpus = FileManager.default.temporaryDirectory.appendingPathComponent("plansh-e2e-corpus-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: corpus) }
+        let gen = Process()
+        gen.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        gen.arguments = ["python3", Plansh.shared.appendingPathComponent("bench/gen_corpus.py").path,
+                         "--tasks", "60000", "--out", corpus.path, "--quiet"]
+        try gen.run()
+        gen.waitUntilExit()
+        try #require(gen.terminationStatus == 0)
+
+        let store = Plansh.temporaryStore("e2e-cancel")
+        defer { try? FileManager.default.removeItem(at: store) }
+        let t = try TerminalSession(arguments: ["--store", store.path])
+        defer { t.close() }
+        try t.wait(for: bareprompt)
+        try t.type("import plan \(corpus.appendingPathComponent("docs").path)")
+        try t.press("Enter")
+        var s = try t.wait(timeout: 30) { $0.contains("importing ") && $0.contains("MB/s") }
+        #expect(s.contains("files"), "screen:\n\(s)")
+        try t.press("C-c")
+        s = try t.wait(timeout: 30) { $0.contains("import cancelled") }
+        #expect(s.contains("nothing was imported"), "screen:\n\(s)")
+        try t.type("plans")
+        try t.press("Enter")
+        s = try t.wait { $0.contains("no plans yet") }
+        #expect(s.contains("no plans yet"), "screen:\n\(s)")
+        try t.press("C-d")
+        #expect(try t.exitStatus() == 0)
+    }
 }

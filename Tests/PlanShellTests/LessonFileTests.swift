@@ -15,35 +15,92 @@ enum LessonFiles {
 
     static var names: [String] { ((try? catalogue())?.entries ?? []).map(\.fileName) }
 
-    /// Pieces of plansh the lessons use that are not in this build yet (built by other
-    /// capabilities); the lesson runs are enabled once this is empty.
-    static var pending: [String] {
+    /// Pieces of plansh `lesson` uses that are not in this build yet (built by other capabilities).
+    static func pending(_ lesson: Lesson) -> [String] {
         var missing = Set<String>()
-        for entry in (try? catalogue())?.entries ?? [] {
-            guard let lesson = try? entry.lesson.get() else { continue }
-            let commands = lesson.setup + lesson.steps.flatMap { [$0.answer] + $0.wrong + $0.examples }
-            for c in commands {
-                let words = ((try? Word.split(c)) ?? []).map(\.value)
-                guard let first = words.first, CommandTable.lookup(words) == nil else { continue }
-                let named = ["import", "show", "drop"].contains(first) ? words.prefix(2).joined(separator: " ") : first
-                missing.insert("`\(named)`")
-            }
+        let commands = lesson.setup + lesson.steps.flatMap { [$0.answer] + $0.wrong + $0.examples }
+        for c in commands {
+            let words = ((try? Word.split(c)) ?? []).map(\.value)
+            guard let first = words.first, CommandTable.lookup(words) == nil else { continue }
+            let named = ["import", "show", "drop"].contains(first) ? words.prefix(2).joined(separator: " ") : first
+            missing.insert("`\(named)`")
         }
-        let sheet = examples.appendingPathComponent("progress/2025-03.csv")
-        if FileManager.default.fileExists(atPath: sheet.path) {
-            do {
-                _ = try ProgressSheet.updates(from: sheet, displayName: "2025-03.csv", in: Workspace())
-            } catch let d as Diagnostic where d.message.contains("not available yet") {
-                missing.insert("progress sheets")
-            } catch {}
-        } else {
-            missing.insert("examples/progress")
-        }
+        if lesson.setup.contains("import demo") { missing.formUnion(demoPending) }
         return missing.sorted()
     }
-    static var ready: Bool { pending.isEmpty }
-    static var sheetsReady: Bool { !pending.contains("progress sheets") && !pending.contains("examples/progress") }
-    static var pendingNote: Comment { "lessons need \(pending.joined(separator: ", ")), not in this build yet" }
+
+    /// What `import demo` needs that is missing.
+    static var demoPending: [String] {
+        let sheet = examples.appendingPathComponent("progress/2025-03.csv")
+        guard FileManager.default.fileExists(atPath: sheet.path) else { return ["examples/progress"] }
+        do {
+            _ = try ProgressSheet.updates(from: sheet, displayName: "2025-03.csv", in: Workspace())
+        } catch let d as Diagnostic where d.message.contains("not available yet") {
+            return ["progress sheets"]
+        } catch {}
+        return []
+    }
+
+    /// Lessons that can run in this build, and the others with what they wait for.
+    static var runnable: [String] {
+        ((try? catalogue())?.entries ?? []).filter { e in (try? e.lesson.get()).map { pending($0).isEmpty } ?? true }.map(\.fileName)
+    }
+    static var waiting: [String] {
+        ((try? catalogue())?.entries ?? []).compactMap { e in
+            guard let l = try? e.lesson.get(), !pending(l).isEmpty else { return nil }
+            return "\(e.fileName) needs \(pending(l).joined(separator: ", "))"
+        }
+    }
+    static var pending: [String] { waiting }
+
+    /// Walks `lesson` as a learner would, on a real sandbox: before each step, the sandbox holds
+    /// the setup and the earlier answers. Returns what is wrong, as `FILE:LINE: …`.
+    static func validate(_ lesson: Lesson, named name: String, examples: URL) throws -> [String] {
+        let learnerStore = try Store.open(at: FileManager.default.temporaryDirectory
+            .appendingPathComponent("plansh-lesson-check-\(UUID().uuidString.prefix(8))"))
+        defer { try? FileManager.default.removeItem(at: learnerStore.directory) }
+        let learner = Session(store: learnerStore, environment: SessionEnvironment(workingDirectory: packageRoot))
+        var errors = ""
+        learner.errorOutput = { errors += $0 }
+        learner.output = { _ in }
+        let sandbox = try TutorialSandbox(examples: examples, like: learner)
+        defer { sandbox.remove() }
+
+        var problems: [String] = []
+        var done: [String] = []
+        for step in lesson.steps {
+            let place = "\(name):\(step.line)"
+            if step.examples.isEmpty { problems.append("\(place): the step shows no example") }
+            if step.examples.contains(step.answer) { problems.append("\(place): the example is the answer itself") }
+            var tries = step.wrong
+            if step.changesData { tries.append("echo nothing") }
+            for wrong in tries {
+                try sandbox.reset(running: lesson.setup + done)
+                let checker = StepChecker(step: step, expected: try StepChecker.expectedResult(for: step, in: sandbox))
+                let run = sandbox.run(wrong, show: true)
+                if checker.failure(of: run, in: sandbox) == nil { problems.append("\(place): the wrong answer `\(wrong)` passes") }
+            }
+            try sandbox.reset(running: lesson.setup + done)
+            let expected = try StepChecker.expectedResult(for: step, in: sandbox)
+            if case let .tasks(ids)? = expected?.value, ids.isEmpty {
+                problems.append("\(place): the answer `\(step.answer)` finds no tasks in the demo data")
+            }
+            if !step.changesData {
+                for example in step.examples {
+                    errors = ""
+                    if sandbox.run(example, show: true).failed { problems.append("\(place): the example `\(example)` fails: \(errors)") }
+                }
+            }
+            errors = ""
+            let run = sandbox.run(step.answer, show: true)
+            if let why = StepChecker(step: step, expected: expected).failure(of: run, in: sandbox) {
+                problems.append("\(place): the answer `\(step.answer)` does not pass: \(why) \(errors)")
+            }
+            done.append(step.answer)
+        }
+        return problems
+    }
+    static var sheetsReady: Bool { demoPending.isEmpty }
 }
 
 @Suite struct LessonFileTests {
@@ -77,50 +134,18 @@ enum LessonFiles {
     /// Each step's model answer passes its own check on the sandbox the learner would have,
     /// each `wrong:` answer (and, for steps checked by state, doing nothing) does not, and
     /// the examples shown run without error.
-    @Test(.enabled(if: LessonFiles.ready, LessonFiles.pendingNote), arguments: LessonFiles.names)
+    /// Lessons whose commands are not all in this build are listed as a known issue, not run.
+    @Test(.enabled(if: !LessonFiles.waiting.isEmpty)) func lessonsWaitingForCommands() {
+        withKnownIssue("commands built by other capabilities are missing") {
+            Issue.record(Comment(rawValue: LessonFiles.waiting.joined(separator: "; ")))
+        }
+    }
+
+    @Test(arguments: LessonFiles.runnable)
     func answersPassAndWrongAnswersFail(file: String) throws {
         let catalogue = try LessonFiles.catalogue()
         let entry = try #require(catalogue.entries.first { $0.fileName == file })
-        let lesson = try entry.lesson.get()
-        let learnerStore = try Store.open(at: FileManager.default.temporaryDirectory
-            .appendingPathComponent("plansh-lesson-check-\(UUID().uuidString.prefix(8))"))
-        defer { try? FileManager.default.removeItem(at: learnerStore.directory) }
-        let learner = Session(store: learnerStore, environment: SessionEnvironment(workingDirectory: LessonFiles.packageRoot))
-        var errors = ""
-        learner.errorOutput = { errors += $0 }
-        learner.output = { _ in }
-        let sandbox = try TutorialSandbox(examples: catalogue.examples, like: learner)
-        defer { sandbox.remove() }
-
-        var done: [String] = []
-        for step in lesson.steps {
-            let place = "\(entry.displayName):\(step.line)"
-            var tries = step.wrong
-            if step.changesData { tries.append("echo nothing") }
-            for wrong in tries {
-                try sandbox.reset(running: lesson.setup + done)
-                let checker = StepChecker(step: step, expected: try StepChecker.expectedResult(for: step, in: sandbox))
-                errors = ""
-                let run = sandbox.run(wrong, show: true)
-                #expect(checker.failure(of: run, in: sandbox) != nil, "\(place): the wrong answer `\(wrong)` passes")
-            }
-            try sandbox.reset(running: lesson.setup + done)
-            let expected = try StepChecker.expectedResult(for: step, in: sandbox)
-            if case let .tasks(ids)? = expected?.value {
-                #expect(!ids.isEmpty, "\(place): the answer `\(step.answer)` finds no tasks in the demo data")
-            }
-            if !step.changesData {
-                for example in step.examples {
-                    errors = ""
-                    let run = sandbox.run(example, show: true)
-                    #expect(!run.failed, "\(place): the example `\(example)` fails: \(errors)")
-                }
-            }
-            errors = ""
-            let run = sandbox.run(step.answer, show: true)
-            let why = StepChecker(step: step, expected: expected).failure(of: run, in: sandbox)
-            #expect(why == nil, "\(place): the answer `\(step.answer)` does not pass: \(why ?? "") \(errors)")
-            done.append(step.answer)
-        }
+        let problems = try LessonFiles.validate(try entry.lesson.get(), named: entry.displayName, examples: catalogue.examples)
+        #expect(problems.isEmpty, Comment(rawValue: problems.joined(separator: "\n")))
     }
 }

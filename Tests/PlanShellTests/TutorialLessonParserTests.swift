@@ -124,4 +124,33 @@ import Testing
         #expect(l.steps[0].explain == ["说明\ncontinued explanation"])
         #expect(throws: LessonError.self) { try LessonParser.load(dir.appendingPathComponent("missing.lesson"), displayName: "m") }
     }
+
+    /// Damaged copies of the real lessons (lines dropped, swapped, cut short, keys misspelled)
+    /// parse or fail with `FILE:LINE`; none crashes.
+    @Test func damagedLessonsNeverCrash() throws {
+        var rng = SystemRandomNumberGenerator()
+        for entry in try LessonFiles.catalogue().entries {
+            let text = try String(contentsOf: entry.url, encoding: .utf8)
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            for _ in 0..<60 {
+                var l = lines
+                switch Int.random(in: 0..<5, using: &rng) {
+                case 0: l.remove(at: Int.random(in: 0..<l.count, using: &rng))
+                case 1: l.swapAt(Int.random(in: 0..<l.count, using: &rng), Int.random(in: 0..<l.count, using: &rng))
+                case 2: l = Array(l.prefix(Int.random(in: 0..<l.count, using: &rng)))
+                case 3:
+                    let i = Int.random(in: 0..<l.count, using: &rng)
+                    l[i] = String(l[i].dropFirst(Int.random(in: 0...3, using: &rng)))
+                default:
+                    let i = Int.random(in: 0..<l.count, using: &rng)
+                    l[i] = String(l[i].prefix(Int.random(in: 0...max(0, l[i].count), using: &rng)))
+                }
+                do {
+                    _ = try LessonParser.parse(l.joined(separator: "\n"), fileName: entry.fileName, displayName: entry.displayName)
+                } catch let e as LessonError {
+                    #expect(e.description.hasPrefix(entry.displayName + ":"), "\(e)")
+                }
+            }
+        }
+    }
 }

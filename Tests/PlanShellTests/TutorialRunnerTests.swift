@@ -165,8 +165,10 @@ final class ScriptedReader: LineReader {
         t.type("echo 你好")
         let sandbox = try #require(t.runner?.sandbox)
         // A wrong try that changes the sandbox: it is rebuilt as it was before the step.
-        #expect(t.type("import demo").contains("✗"))
+        let wrong = t.type("import demo")
+        #expect(wrong.contains("✗") && wrong.contains("the sandbox is back as it was at the start of this step"))
         #expect(sandbox.session.workspace.plans.isEmpty)
+        #expect(!t.type("echo not a change").contains("the sandbox is back"))
         #expect(t.type("echo hello > out.txt").contains("✓"))
         #expect(FileManager.default.fileExists(atPath: sandbox.work.appendingPathComponent("out.txt").path))
         #expect(!FileManager.default.fileExists(atPath: t.root.appendingPathComponent("out.txt").path))
@@ -256,5 +258,56 @@ final class ScriptedReader: LineReader {
         #expect(FileManager.default.fileExists(atPath: found.appendingPathComponent("lessons").path),
                 "found from the test binary's own path")
     }
-}
 
+    @Test func sandboxesOfEndedShellsAreRemoved() throws {
+        let fm = FileManager.default
+        // A pid that is not running: a child that has exited and been reaped.
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/true")
+        try p.run()
+        p.waitUntilExit()
+        let abandoned = fm.temporaryDirectory.appendingPathComponent("\(TutorialSandbox.prefix)\(p.processIdentifier)-deadbeef")
+        let mine = fm.temporaryDirectory.appendingPathComponent("\(TutorialSandbox.prefix)\(getpid())-cafef00d")
+        try fm.createDirectory(at: abandoned.appendingPathComponent("store-0"), withIntermediateDirectories: true)
+        try fm.createDirectory(at: mine, withIntermediateDirectories: true)
+        defer { try? fm.removeItem(at: mine); try? fm.removeItem(at: abandoned) }
+        let t = try TutorialScratch()
+        t.type("tutorial 1")
+        #expect(!fm.fileExists(atPath: abandoned.path))
+        #expect(fm.fileExists(atPath: mine.path))
+        t.type("quit")
+    }
+
+    @Test func aFailingSetupNamesItsLine() throws {
+        let lesson = "# 第1课 坏 · Lesson 1: Bad setup\nsetup: import nothing\nstep: a · A\nexplain: x\nask: y\nanswer: echo 1\nwrong: echo 2\nhint: h\n"
+        let t = try TutorialScratch(lessons: ["01-bad.lesson": lesson])
+        let e = t.type("tutorial 1")
+        #expect(e.contains("error: lesson 1 cannot start: examples/lessons/01-bad.lesson:2: the setup command `import nothing` fails in the sandbox: error: unknown command"), "\(e)")
+        #expect(t.session.interceptor == nil)
+    }
+
+    @Test func aBrokenAnswerCanBeSkipped() throws {
+        let lesson = """
+        # 第1课 坏 · Lesson 1: Bad answer
+        step: a · A
+        explain: x
+        ask: y
+        answer: fnd x
+        wrong: echo 2
+        hint: h
+        step: b · B
+        explain: x
+        ask: y
+        answer: echo 1
+        wrong: echo 2
+        hint: h
+        """
+        let t = try TutorialScratch(lessons: ["01-bad.lesson": lesson])
+        let shown = t.type("tutorial 1")
+        #expect(shown.contains("(this step cannot be checked: 01-bad.lesson:2:"), "\(shown)")
+        #expect(t.type("echo 1").contains("✗"))
+        let skipped = t.type("skip")
+        #expect(skipped.contains("needs fixing") && skipped.contains("Step 2 of 2"), "\(skipped)")
+        #expect(t.type("echo 1").contains("Lesson 1 complete"))
+    }
+}

@@ -476,7 +476,7 @@ struct PlanParser {
                                       targets: FigureExtractor.targets(in: text), line: line, inferred: inferred,
                                       printedPath: printed))
             } else {
-                sections.append(PlanSection(path: pathString, level: p.count, heading: Self.heading(of: text), text: text,
+                sections.append(PlanSection(path: pathString, level: p.count, heading: Self.sectionHeading(body, text: text), text: text,
                                             offices: tag?.offices ?? [], officesOpen: tag?.isOpen ?? false,
                                             line: line, inferred: inferred))
                 if child.children.isEmpty {
@@ -494,6 +494,17 @@ struct PlanParser {
         out.reserveCapacity(body.count)
         for u in body where u != 0x0A { out.append(u) }
         return trimmed(out[...]).string
+    }
+
+    /// A section's title: its first line when that line ends without `。` (`一、工作思路` on a line
+    /// of its own, the paragraph below), else the text up to the first `。`.
+    static func sectionHeading(_ body: [UInt32], text: String) -> String {
+        let lead = trimmed(body[...])
+        if let nl = lead.firstIndex(of: 0x0A) {
+            let first = trimmed(lead[..<nl])
+            if !first.isEmpty && !first.contains(0x3002) { return first.string }
+        }
+        return heading(of: text)
     }
 
     /// Text up to the first `。`, or the whole text when it has none.

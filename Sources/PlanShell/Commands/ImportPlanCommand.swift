@@ -99,9 +99,12 @@ enum ImportPlanCommand {
         session.reportProgress("saving \(outcome.plans.count) plans…")
         try commit(.importPlans(outcome.plans, replace: replace), span: span, session: session)
         let p = outcome.progress
-        return .message(String(format: "imported %d plans: %d tasks, %d warnings (%.1f MB in %.2f s, %.1f MB/s)",
-                               outcome.plans.count, outcome.tasks, outcome.warnings,
-                               Double(p.bytes) / 1_000_000, p.seconds, p.megabytesPerSecond))
+        var text = "imported \(outcome.plans.count) plans: \(outcome.tasks) tasks, \(outcome.warnings) warnings"
+        // Throughput varies run to run: shown on a terminal or with `set timer on`, not in a script's output.
+        if session.environment.stdoutIsTerminal || session.settings.timer {
+            text += String(format: " (%.1f MB in %.2f s, %.1f MB/s)", Double(p.bytes) / 1_000_000, p.seconds, p.megabytesPerSecond)
+        }
+        return .message(text)
     }
 
     static func commit(_ m: Mutation, span: Range<Int>, session: Session) throws {

@@ -47,8 +47,10 @@ enum TutorialCommand {
         }
         var lines = ["课程 · Lessons (`tutorial N` runs one on a sandbox copy of the demo plans):"]
         let titles = catalogue.entries.map { (try? $0.lesson.get())?.title ?? "" }
-        let width = min(64, (titles.map { DisplayWidth.of($0) }.max() ?? 0) + 2)
         let numberWidth = String(catalogue.entries.count).count
+        // Number, title, "N steps", progress: the title gets what the terminal leaves.
+        let room = max(30, session.environment.width - numberWidth - 4 - 10 - 18)
+        let width = min(room, (titles.map { DisplayWidth.of($0) }.max() ?? 0) + 2)
         for (i, entry) in catalogue.entries.enumerated() {
             let number = DisplayWidth.pad(String(i + 1), to: numberWidth, right: true)
             switch entry.lesson {

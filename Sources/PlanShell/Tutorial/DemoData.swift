@@ -38,11 +38,12 @@ enum DemoData {
             throw Diagnostic("the demo plans are already in this store (\(existing.joined(separator: ", "))); "
                              + "`drop plan ID` them first, or use another store (`plansh --store DIR`)")
         }
+        // Only sheets named after their month belong to the demo (bad-2025-05.csv is there to
+        // show a refused sheet).
         var months: [(YearMonth, URL)] = []
-        // Only sheets named after their month are the demo's; others (e.g. a deliberately bad
-        // sheet the examples use to show error reporting) are not applied.
         for name in sheetFiles {
-            guard let month = YearMonth(parsing: String(name.dropLast(4))) else { continue }
+            let base = String(name.dropLast(4))
+            guard base.count == 7, let month = YearMonth(parsing: base), month.description == base else { continue }
             months.append((month, progressDir.appendingPathComponent(name)))
         }
         let snapshotNames = Set(try session.store.snapshots().map(\.name))

@@ -9,6 +9,8 @@ public struct Lesson: Sendable, Equatable {
     public var title: String
     /// Commands run in a fresh sandbox before the first step.
     public var setup: [String]
+    /// The 1-based line of each `setup:` command, for errors.
+    public var setupLines: [Int] = []
     /// Shown when the lesson starts.
     public var intro: [String]
     public var steps: [LessonStep]

@@ -134,7 +134,15 @@ public enum LessonParser {
                 guard step == nil, lesson.steps.isEmpty else {
                     throw fail(lineNo, "`\(key):` belongs before the first `step:`")
                 }
-                if key == "setup" { lesson.setup.append(value) } else { lesson.intro.append(value) }
+                if key == "setup" {
+                    guard !CommandSplitter.split(value).isIncomplete else {
+                        throw fail(lineNo, "the setup command has an unclosed quote or parenthesis")
+                    }
+                    lesson.setup.append(value)
+                    lesson.setupLines.append(lineNo)
+                } else {
+                    lesson.intro.append(value)
+                }
             case "outro":
                 lesson.outro.append(value)
             default:

@@ -18,6 +18,8 @@ public final class LessonRunner: LineInterceptor {
     /// The learner's store directory, where progress is kept; nil when it is read-only.
     private let progressDirectory: URL?
     private let output: (String) -> Void
+    /// Columns prose is wrapped to.
+    private let width: Int
 
     static let controls = "(hint 提示 · skip 跳过 · back 上一步 · again 重看 · quit 退出)"
 
@@ -51,19 +53,22 @@ public final class LessonRunner: LineInterceptor {
         let performed = Array(lesson.steps[..<startIndex].map(\.answer))
         do {
             try sandbox.reset(running: lesson.setup + performed)
-        } catch let d as Diagnostic {
+        } catch let f as TutorialSandbox.ReplayFailure {
             sandbox.remove()
-            throw Diagnostic("\(entry.displayName): cannot prepare the lesson's sandbox: \(d.message)")
+            let line = f.index < lesson.setupLines.count ? lesson.setupLines[f.index] : lesson.steps[f.index - lesson.setup.count].line
+            let role = f.index < lesson.setup.count ? "setup command" : "answer"
+            throw Diagnostic("lesson \(number) cannot start: \(entry.displayName):\(line): the \(role) `\(f.command)` fails "
+                             + "in the sandbox: \(f.message)", at: numberSpan)
         }
         let runner = LessonRunner(lesson: lesson, number: number, sandbox: sandbox, index: startIndex,
                                   performed: performed, progressDirectory: readOnly ? nil : session.store.directory,
-                                  output: { [weak session] in session?.output($0) })
+                                  width: session.environment.width, output: { [weak session] in session?.output($0) })
         runner.open(resumed: startIndex > 0, readOnly: readOnly)
         return runner
     }
 
     init(lesson: Lesson, number: Int, sandbox: TutorialSandbox, index: Int, performed: [String],
-         progressDirectory: URL?, output: @escaping (String) -> Void) {
+         progressDirectory: URL?, width: Int = 120, output: @escaping (String) -> Void) {
         self.lesson = lesson
         self.number = number
         self.sandbox = sandbox
@@ -71,6 +76,7 @@ public final class LessonRunner: LineInterceptor {
         self.performed = performed
         self.progressDirectory = progressDirectory
         self.output = output
+        self.width = width
         self.checker = StepChecker(step: lesson.steps[index], expected: nil)
     }
 
@@ -127,8 +133,11 @@ public final class LessonRunner: LineInterceptor {
         if let why = checker.failure(of: run, in: sandbox) {
             var lines = ["✗ 还不对 · Not quite: \(why)"]
             lines.append(nextHint())
+            if sandbox.fingerprint != before {
+                rebuild()
+                lines.append("(沙盒已恢复到本步开始时的状态 · the sandbox is back as it was at the start of this step)")
+            }
             say(lines.joined(separator: "\n"))
-            if sandbox.fingerprint != before { rebuild() }
             return true
         }
         var lines = ["✓ 正确 · Correct!"]
@@ -239,16 +248,16 @@ public final class LessonRunner: LineInterceptor {
             failed = true
             lines.append("(this step cannot be checked: \(lesson.fileName):\(step.line): \(error); type `skip`)")
         }
+        say(lines.joined(separator: "\n"))
         if !step.examples.isEmpty {
-            lines.append("例如 · For example:")
+            say("例如 · For example:")
             for example in step.examples {
-                lines.append("  > " + example)
+                show("  > " + example)
                 if !step.changesData && !failed {
-                    lines.append(exampleOutput(example))
+                    show(exampleOutput(example))
                 }
             }
         }
-        say(lines.joined(separator: "\n"))
         say(askText())
     }
 
@@ -272,7 +281,14 @@ public final class LessonRunner: LineInterceptor {
         return lines.prefix(10).joined(separator: "\n") + "\n  … (\(lines.count - 10) more lines · 还有 \(lines.count - 10) 行)"
     }
 
+    /// Prints lesson prose, wrapped to the terminal.
     private func say(_ text: String) {
+        let body = text.hasSuffix("\n") ? String(text.dropLast()) : text
+        output(ProseWrap.wrap(body, width: width).joined(separator: "\n") + "\n")
+    }
+
+    /// Prints command output as it is (already fitted to the terminal).
+    private func show(_ text: String) {
         output(text.hasSuffix("\n") ? text : text + "\n")
     }
 

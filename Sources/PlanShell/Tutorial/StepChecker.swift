@@ -55,7 +55,7 @@ struct StepChecker {
             }
             if TextFolding.fold(actual) == TextFolding.fold(value) { return nil }
             return "\(taskID) \(field.rawValue) is \(actual.isEmpty ? "empty" : "\"\(actual)\""), the step wants \"\(value)\""
-                + " · \(taskID) 的 \(field.rawValue) 现在是 \(actual.isEmpty ? "空" : "“\(actual)”")，应为“\(value)”"
+                + " · \(taskID) 的 \(field.rawValue) 现在是\(actual.isEmpty ? "空" : "“\(actual)”")，应为“\(value)”"
         case let .snapshot(name):
             let names = ((try? sandbox.store.snapshots()) ?? []).map(\.name)
             return names.contains(name) ? nil : "there is no snapshot \"\(name)\" yet · 还没有快照 \(name)"

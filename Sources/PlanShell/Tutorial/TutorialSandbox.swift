@@ -39,10 +39,13 @@ final class TutorialSandbox {
     private var showing = false
     private var printed = ""
 
+    static let prefix = "plansh-tutorial-"
+
     /// Creates the sandbox directories and an empty store; `reset` fills it.
     init(examples: URL, like learner: Session) throws {
         let fm = FileManager.default
-        root = fm.temporaryDirectory.appendingPathComponent("plansh-tutorial-\(getpid())-\(UUID().uuidString.prefix(8))")
+        TutorialSandbox.removeAbandoned()
+        root = fm.temporaryDirectory.appendingPathComponent("\(TutorialSandbox.prefix)\(getpid())-\(UUID().uuidString.prefix(8))")
         work = root.appendingPathComponent("work")
         self.examples = examples
         do {
@@ -92,8 +95,17 @@ final class TutorialSandbox {
         }
     }
 
+    /// A command that failed while the sandbox was being rebuilt.
+    struct ReplayFailure: Error, CustomStringConvertible {
+        /// Its index in the commands given to `reset`.
+        var index: Int
+        var command: String
+        var message: String
+        var description: String { "`\(command)` fails in the tutorial sandbox: \(message)" }
+    }
+
     /// A fresh sandbox: a new empty store and working directory, then `commands` run silently.
-    /// Throws when one of them fails, with its error text.
+    /// Throws a `ReplayFailure` when one of them fails.
     func reset(running commands: [String]) throws {
         store.close()
         let fm = FileManager.default
@@ -104,14 +116,14 @@ final class TutorialSandbox {
         try copyExamples()
         (store, session) = try TutorialSandbox.open(root.appendingPathComponent("store-\(generation)"), environment: environment)
         wire()
-        for command in commands {
+        for (i, command) in commands.enumerated() {
             let errors = ErrorCollector()
             session.errorOutput = { errors.text += $0 }
             let r = run(command, show: false)
             wire()
             if r.failed {
-                throw Diagnostic("`\(command)` failed in the tutorial sandbox: "
-                                 + errors.text.trimmingCharacters(in: .whitespacesAndNewlines))
+                throw ReplayFailure(index: i, command: command,
+                                    message: errors.text.trimmingCharacters(in: .whitespacesAndNewlines))
             }
         }
     }
@@ -122,56 +134,43 @@ final class TutorialSandbox {
         showing = show
         printed = ""
         defer { showing = false }
+        let results = ResultCollector()
+        session.onCommandResult = { [unowned self] output, file in
+            results.items.append(output)
+            if let file { session.output("(wrote \(file) in the tutorial sandbox)\n") }
+        }
+        defer { session.onCommandResult = nil }
         var result = Run()
-        let split = CommandSplitter.split(line)
-        if split.isIncomplete {
-            session.report(Diagnostic("a string or parenthesis is not closed", at: max(0, line.count - 1)..<line.count),
-                           source: line, file: nil, firstLine: 1)
-            result.failed = true
-            return result
-        }
-        for segment in split.segments {
-            var interpolation: Interpolation?
-            do {
-                let expanded = try Interpolation.expand(segment.text, variables: session.settings.variables)
-                interpolation = expanded
-                var text = expanded.text
-                var target: (file: String, offset: Int)?
-                if let r = CommandSplitter.redirect(in: expanded.text) {
-                    text = r.command
-                    target = (r.file, r.fileOffset)
-                }
-                let output = try session.runCommand(text)
-                if let target {
-                    try session.write(output, toFile: target.file, span: target.offset..<(target.offset + target.file.count))
-                    session.output("(wrote \(target.file) in the tutorial sandbox)\n")
-                } else {
-                    session.output(session.render(output))
-                }
-                result.results.append(output)
-            } catch let d as Diagnostic {
-                var span = d.span
-                if let s = span, let interpolation { span = interpolation.sourceSpan(s) }
-                let shifted = span.map { ($0.lowerBound + segment.offset)..<($0.upperBound + segment.offset) }
-                session.report(d, source: line, span: shifted, file: nil, firstLine: 1)
-                result.failed = true
-            } catch is AlreadyReported {
-                result.failed = true
-            } catch {
-                session.report(Diagnostic("\(error)"), source: nil, file: nil, firstLine: 1)
-                result.failed = true
-            }
-            if result.failed || session.shouldQuit { break }
-        }
+        result.failed = !session.execute(line)
+        result.results = results.items
         session.shouldQuit = false
         result.printed = printed
         return result
+    }
+
+    /// The results of one typed line, gathered by the session's `onCommandResult`.
+    final class ResultCollector {
+        var items: [CommandOutput] = []
     }
 
     var fingerprint: Fingerprint {
         let w = session.workspace
         let snaps = ((try? store.snapshots()) ?? []).map(\.name)
         return Fingerprint(plans: w.plans.map(\.id), tasks: w.taskCount, history: w.history.count, snapshots: snaps)
+    }
+
+    /// Deletes sandboxes left by shells that ended inside a lesson (Ctrl-D, a closed terminal):
+    /// those whose process is gone.
+    static func removeAbandoned() {
+        let fm = FileManager.default
+        let tmp = fm.temporaryDirectory
+        for name in (try? fm.contentsOfDirectory(atPath: tmp.path)) ?? [] where name.hasPrefix(prefix) {
+            let rest = name.dropFirst(prefix.count)
+            guard let dash = rest.firstIndex(of: "-"), let pid = pid_t(rest[..<dash]), pid > 0 else { continue }
+            if pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH {
+                try? fm.removeItem(at: tmp.appendingPathComponent(name))
+            }
+        }
     }
 
     /// Closes the store and deletes the sandbox.

@@ -5,6 +5,9 @@ enum Plansh {
     static let packageRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+    /// `../shared` beside the checkout (seeds, truth, corpus generator); absent in a user's clone.
+    static let shared = packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
+
     /// `.build/debug/plansh` (scripts/test builds it before running the suite).
     static var binary: URL { packageRoot.appendingPathComponent(".build/debug/plansh") }
     static var isBuilt: Bool { FileManager.default.isExecutableFile(atPath: binary.path) }
