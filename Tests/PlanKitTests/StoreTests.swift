@@ -119,6 +119,36 @@ import Testing
         #expect(S.picture(again.workspace) == april)
     }
 
+    @Test func cancelledLongWorkChangesNothing() throws {
+        let dir = S.temporaryDirectory("cancel")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try Store.open(at: dir)
+        defer { store.close() }
+        try store.commit(.importPlans([S.plan("yy2025", tasks: 30)], replace: false))
+        try store.save(name: "a", overwrite: false, now: 1)
+        let before = S.picture(store.workspace)
+        store.isCancelled = { true }
+        func message(_ body: () throws -> Void) -> String {
+            do { try body(); return "" } catch { return "\(error)" }
+        }
+        #expect(message { try store.save(name: "b", overwrite: false, now: 2) }.contains("cancelled"))
+        #expect(message { try store.commit(.importPlans([S.plan("big", tasks: Store.directCompactionTasks + 1)], replace: false)) }
+                == "cancelled; nothing was changed")
+        #expect(S.picture(store.workspace) == before)
+        #expect(message { try store.load(name: "a", now: 3) } == "cancelled")
+        #expect(S.picture(store.workspace) == before)
+        // Small changes are journaled and need no long work, so they still go through.
+        try store.commit(S.update("yy2025", "1.1.1", progress: 3))
+        store.isCancelled = nil
+        #expect(try store.snapshots().map(\.name) == ["a"])
+        let expected = S.picture(store.workspace)
+        store.close()
+        let again = try Store.open(at: dir)
+        defer { again.close() }
+        #expect(S.picture(again.workspace) == expected)
+        #expect(again.check().allSatisfy { $0.problem == nil })
+    }
+
     @Test func snapshotNamesCannotLeaveTheStore() throws {
         for bad in ["../x", "a/b", "..", ".hidden", "", "a b", "x\u{0}y", "名字/..", String(repeating: "长", count: 41), "a\\b", "~"] {
             #expect(!SnapshotName.isValid(bad), "\(bad)")

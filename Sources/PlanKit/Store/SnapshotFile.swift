@@ -67,9 +67,10 @@ enum SnapshotFile {
     // MARK: Writing
 
     /// Writes `workspace` to `path` atomically (temp file, fsync, rename, fsync directory).
-    /// `progress` receives the fraction written, after each section.
+    /// `progress` receives the fraction written, after each piece; it may throw to cancel
+    /// (the temporary file is then removed and nothing changes).
     static func write(_ workspace: Workspace, meta: Meta, to path: String,
-                      progress: ((Double) -> Void)? = nil) throws {
+                      progress: ((Double) throws -> Void)? = nil) throws {
         guard hostIsLittleEndian else { throw StoreCorruption("snapshots need a little-endian 64-bit machine") }
         try FileIO.replaceAtomically(path) { out in
             try write(workspace, meta: meta, into: out, progress: progress)
@@ -129,7 +130,7 @@ enum SnapshotFile {
     }
 
     static func write(_ workspace: Workspace, meta: Meta, into out: FileWriter,
-                      progress: ((Double) -> Void)? = nil) throws {
+                      progress: ((Double) throws -> Void)? = nil) throws {
         let parts = sections(of: workspace)
         let estimated = max(1, parts.reduce(0) { $0 + $1.1 })
         try out.write([UInt8](repeating: 0, count: preambleSize))
@@ -147,7 +148,7 @@ enum SnapshotFile {
                     let n = min(32 << 20, buf.count - done)
                     try out.write(UnsafeRawBufferPointer(rebasing: buf[done..<(done + n)]))
                     done += n
-                    if size > 0 { progress?(min(1, Double(written + done) / Double(estimated))) }
+                    if size > 0 { try progress?(min(1, Double(written + done) / Double(estimated))) }
                 } while done < buf.count
             }
             table.append(Section(id: id, offset: start, length: length, checksum: sum))
@@ -295,7 +296,7 @@ enum SnapshotFile {
         }
 
         /// Called with the size of each piece read (progress of long reads).
-        var onBytes: ((Int) -> Void)?
+        var onBytes: ((Int) throws -> Void)?
 
         private func readInPieces(_ raw: UnsafeMutableRawBufferPointer, at offset: Int) throws -> Bool {
             var done = 0
@@ -304,7 +305,7 @@ enum SnapshotFile {
                 let piece = UnsafeMutableRawBufferPointer(rebasing: raw[done..<(done + n)])
                 guard try FileIO.read(fd, into: piece, at: offset + done, path: path) else { return false }
                 done += n
-                onBytes?(n)
+                try onBytes?(n)
             }
             return true
         }
@@ -315,13 +316,13 @@ enum SnapshotFile {
         }
 
         /// Builds the workspace, verifying every checksum and the table's internal consistency.
-        func workspace(progress: ((Double) -> Void)? = nil) throws -> Workspace {
+        func workspace(progress: ((Double) throws -> Void)? = nil) throws -> Workspace {
             guard SnapshotFile.hostIsLittleEndian else { throw StoreCorruption("snapshots need a little-endian 64-bit machine") }
             let total = Double(max(1, sections.values.reduce(0) { $0 + $1.length }))
             var done = 0
             onBytes = { n in
                 done += n
-                progress?(Double(done) / total)
+                try progress?(Double(done) / total)
             }
             defer { onBytes = nil }
             func strings(_ b: SectionID, _ o: SectionID) throws -> StringColumn {

@@ -30,11 +30,14 @@ enum ProgressCommands {
         return String(format: "%.2f GB", b / 1024 / 1024 / 1024)
     }
 
-    /// Runs `body` with the store's progress going to the session's progress line.
+    /// Runs `body` with the store's progress going to the session's progress line, and Ctrl-C
+    /// stopping long snapshot work (nothing changes then).
     static func withProgress<T>(_ session: Session, _ body: () throws -> T) rethrows -> T {
         session.store.progressHandler = { [weak session] line in session?.reportProgress(line) }
+        session.store.isCancelled = { Interrupt.isPending }
         defer {
             session.store.progressHandler = nil
+            session.store.isCancelled = nil
             session.finishProgress()
         }
         return try body()
