@@ -133,7 +133,7 @@ import PlanKit
 
         #expect(s.execute("check"))
         out = c.take().0
-        #expect(out.contains("working.plansnap") && out.contains("snapshots/四月.plansnap") && out.contains("all intact"))
+        #expect(out.contains("working.plansnap") && out.contains("snapshots/四月.plansnap") && out.contains("every file intact"))
         // A damaged snapshot fails `check`, naming it.
         let f = s.store.directory.appendingPathComponent("snapshots/2025-03.plansnap")
         var bytes = [UInt8](try Data(contentsOf: f))

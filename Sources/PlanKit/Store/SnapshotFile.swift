@@ -10,7 +10,7 @@ import Darwin
 /// Layout (little-endian):
 /// ```
 /// 0   "PLANSNAP"                       magic
-/// 8   u32 format version (1)
+/// 8   u32 format version (2)
 /// 12  u32 reserved (0)
 /// 16  u64 header offset   24 u64 header length   32 u64 header checksum
 /// 40  u64 checksum of bytes 0..<40
@@ -24,7 +24,9 @@ import Darwin
 /// anywhere is found and named.
 enum SnapshotFile {
     static let magic: [UInt8] = Array("PLANSNAP".utf8)
-    static let formatVersion: UInt32 = 1
+    /// 2: history as a byte buffer with columns (`HistoryLog`). Version 1 (history as one
+    /// interned blob) existed only during development and is not read.
+    static let formatVersion: UInt32 = 2
     static let preambleSize = 48
     static let fileExtension = "plansnap"
 
@@ -227,7 +229,8 @@ enum SnapshotFile {
                     throw StoreCorruption("\(displayName) is damaged (preamble checksum mismatch)")
                 }
                 guard version == SnapshotFile.formatVersion else {
-                    throw StoreCorruption("\(displayName) has unknown format version \(version)")
+                    throw StoreCorruption("\(displayName) was written by an early development version of plansh "
+                                          + "(format version \(version); this plansh reads version \(SnapshotFile.formatVersion))")
                 }
                 guard headerOffset >= UInt64(SnapshotFile.preambleSize), headerLength < 1 << 24,
                       headerOffset + headerLength <= UInt64(size) else {
@@ -254,7 +257,7 @@ enum SnapshotFile {
                     guard offset <= size, length <= size - offset else {
                         throw StoreCorruption("\(displayName) is truncated (a section ends past the end of the file)")
                     }
-                    // Sections this version does not know are skipped (none exist in version 1).
+                    // Sections this version does not know are skipped (none exist yet).
                     if raw <= UInt64(UInt16.max), let id = SectionID(rawValue: UInt16(raw)) {
                         table[id] = Section(id: id, offset: offset, length: length, checksum: sum)
                     }
