@@ -91,6 +91,29 @@ import Testing
         #expect(S.picture(again.workspace) == expected)
     }
 
+    @Test func aLongJournalIsFoldedIntoTheWorkingSnapshot() throws {
+        let dir = S.temporaryDirectory("threshold")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try Store.open(at: dir)
+        try store.commit(.importPlans([S.plan("yy2025", tasks: 20)], replace: false))
+        let limit = Store.compactionThreshold(workingBytes: 0)
+        let note = String(repeating: "长", count: 40_000) // 120 KB a record
+        var sawReset = false
+        for i in 0..<(limit / 120_000 + 3) {
+            try store.commit(S.update("yy2025", "1.1.\(i % 5 + 1)", progress: i % 100, note: note + String(i)))
+            let size = try FileManager.default.attributesOfItem(atPath: store.journalPath)[.size] as? Int ?? 0
+            if size == Journal.headerSize { sawReset = true }
+            #expect(size <= limit + 200_000)
+        }
+        #expect(sawReset)
+        #expect(FileManager.default.fileExists(atPath: store.workingPath))
+        let expected = S.picture(store.workspace)
+        store.close()
+        let again = try Store.open(at: dir)
+        defer { again.close() }
+        #expect(S.picture(again.workspace) == expected)
+    }
+
     @Test func snapshotsSaveListLoadAndRefuseOverwrite() throws {
         let dir = S.temporaryDirectory("snap")
         defer { try? FileManager.default.removeItem(at: dir) }
