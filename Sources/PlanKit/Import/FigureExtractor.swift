@@ -53,7 +53,7 @@ public enum FigureExtractor {
 
     /// Measure words, longest first within each starting scalar.
     static let measureWords: [[UInt32]] = [
-        "个百分点", "百分点", "人次", "剂次", "例次", "台次", "人日", "床日", "项次", "平方米", "立方米", "公里", "公斤", "千克",
+        "个百分点", "百分点", "人次", "剂次", "例次", "台次", "家次", "户次", "车次", "批次", "人日", "床日", "项次", "平方米", "立方米", "公里", "公斤", "千克",
         "周岁", "分钟", "小时", "学时", "课时", "个", "家", "台", "所", "张", "辆", "项", "人", "名", "床", "期", "起", "倍",
         "级", "件", "种", "例", "场", "套", "户", "颗", "份", "剂", "支", "批", "篇", "部", "条", "处", "座", "间", "株",
         "只", "吨", "米", "秒", "天", "岁", "元", "管", "类", "门", "趟", "次", "组", "对", "队", "本", "册", "人份",
@@ -259,16 +259,8 @@ public enum FigureExtractor {
         var i = 0
         while i < found.count {
             // A list: figures separated only by 、 or , (the last one's qualifier applies to all).
-            var j = i
-            while j + 1 < found.count {
-                let gap = s[found[j].end..<found[j + 1].start]
-                guard gap.count == 1, gap.first == 0x3001 || gap.first == 0x2C || gap.first == 0xFF0C else { break }
-                j += 1
-            }
-            let group = Array(found[i...j])
             let (lead, leadStart) = comparatorBefore(s, at: found[i].start)
             let rawStart = leadStart ?? found[i].start
-            let raw = s[rawStart..<found[j].end].string
             let metricEnd = leadStart ?? found[i].start
             var metricText = metric(s, before: metricEnd)
             var respectively = false
@@ -276,6 +268,17 @@ public enum FigureExtractor {
                 metricText = String(metricText.dropLast(2))
                 respectively = true
             }
+            // A list: figures separated only by 、 — or by a comma when the phrase says 分别
+            // (`达到32%以上，15岁以上…` is two phrases, not a list).
+            var j = i
+            while j + 1 < found.count {
+                let gap = s[found[j].end..<found[j + 1].start]
+                guard gap.count == 1, let g = gap.first,
+                      g == 0x3001 || (respectively && (g == 0x2C || g == 0xFF0C)) else { break }
+                j += 1
+            }
+            let group = Array(found[i...j])
+            let raw = s[rawStart..<found[j].end].string
             let metrics = group.count > 1 && respectively ? metricText.components(separatedBy: "、") : []
             let shared = group.last?.qualifier
             for (k, f) in group.enumerated() {
