@@ -96,14 +96,15 @@ struct PlanParser {
     // MARK: Stream
 
     mutating func buildStream(_ text: PlanText) {
-        var lines: [(scalars: [UInt32], line: Int)] = []
-        for (scalars, n) in zip(text.lines, text.lineNumbers) {
-            var s = scalars[...]
+        var lines: [(scalars: ArraySlice<UInt32>, line: Int)] = []
+        lines.reserveCapacity(text.lineRanges.count)
+        for (range, n) in zip(text.lineRanges, text.lineNumbers) {
+            var s = text.scalars[range]
             // Web pages put ` |` cells around the plan's lines.
             while let l = s.last, l == 0x7C || isSpaceScalar(l) { s = s.dropLast() }
             s = trimmed(s)
             if s.isEmpty { continue }
-            var scalars = Array(s)
+            var scalars = s
             if removeWatermarks(&scalars) {
                 warnings.append(ImportWarning(line: n, message: "a web watermark (site address / 转载请注明) was removed"))
             }
@@ -122,14 +123,16 @@ struct PlanParser {
     }
 
     /// Removes parenthesised site watermarks such as `( www.example.com 转载请注明 )`.
-    func removeWatermarks(_ s: inout [UInt32]) -> Bool {
+    func removeWatermarks(_ s: inout ArraySlice<UInt32>) -> Bool {
         var changed = false
-        var i = 0
-        while i < s.count {
+        var i = s.startIndex
+        while i < s.endIndex {
             if s[i] == 0x28 || s[i] == 0xFF08 {
                 var j = i + 1
-                while j < s.count, j - i < 80, s[j] != 0x29, s[j] != 0xFF09 { j += 1 }
-                if j < s.count, s[j] == 0x29 || s[j] == 0xFF09 {
+                while j < s.endIndex, j - i < 80, s[j] != 0x29, s[j] != 0xFF09 { j += 1 }
+                // Only text with w, h or 转 (or beyond plain scalars) can hold a watermark.
+                if j < s.endIndex, s[j] == 0x29 || s[j] == 0xFF09,
+                   s[(i + 1)..<j].contains(where: { $0 == 0x77 || $0 == 0x57 || $0 == 0x68 || $0 == 0x48 || $0 == 0x8F6C || !isPlainScalar($0) }) {
                     let inside = s[(i + 1)..<j].string.lowercased()
                     if inside.contains("www.") || inside.contains("http") || inside.contains("转载请注明") {
                         s.removeSubrange(i...j)
@@ -145,7 +148,7 @@ struct PlanParser {
 
     /// A file wrapped at a fixed width has many lines of that exact length; join each such
     /// line with the next so markers are sought in whole paragraphs.
-    mutating func rejoinHardWraps(_ lines: [(scalars: [UInt32], line: Int)]) -> [(scalars: [UInt32], line: Int)] {
+    mutating func rejoinHardWraps(_ lines: [(scalars: ArraySlice<UInt32>, line: Int)]) -> [(scalars: ArraySlice<UInt32>, line: Int)] {
         var counts: [Int: Int] = [:]
         var long = 0
         for l in lines where l.scalars.count >= 20 {
@@ -159,7 +162,7 @@ struct PlanParser {
         let atWidth = lines.filter { $0.scalars.count == width }
         let ending = atWidth.filter { enders.contains($0.scalars.last ?? 0) }.count
         guard ending * 2 < atWidth.count else { return lines }
-        var out: [(scalars: [UInt32], line: Int)] = []
+        var out: [(scalars: ArraySlice<UInt32>, line: Int)] = []
         var joining = false
         for l in lines {
             if joining, var last = out.popLast() {

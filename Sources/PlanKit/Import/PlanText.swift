@@ -2,51 +2,87 @@ import Foundation
 
 /// A plan document's text as Unicode scalars with the source line of each, after the
 /// encoding checks every import needs (UTF-8, BOM, CRLF, no binary).
+///
+/// All lines share one scalar buffer (line ends left out): one allocation per document
+/// instead of one per line.
 struct PlanText {
-    var lines: [[UInt32]]
-    /// 1-based source line number of each entry of `lines`.
+    var scalars: [UInt32]
+    /// Each line's scalars within `scalars`, a final `\r` removed.
+    var lineRanges: [Range<Int>]
+    /// 1-based source line number of each entry of `lineRanges`.
     var lineNumbers: [Int]
+
+    var lines: [ArraySlice<UInt32>] { lineRanges.map { scalars[$0] } }
 
     /// Decodes `data` or throws a diagnostic naming `fileName`.
     static func decode(_ data: Data, fileName: String) throws -> PlanText {
         if data.isEmpty { throw Diagnostic("\(fileName): the file is empty") }
-        var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if let nul = bytes.firstIndex(of: 0) {
-            throw Diagnostic("\(fileName): looks like a binary file (NUL byte at offset \(nul)); plans are UTF-8 text")
-        }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            // Find the first bad line for the message.
-            var line = 1
-            var start = 0
-            for (i, b) in bytes.enumerated() where b == 0x0A {
-                if String(validating: bytes[start..<i], as: UTF8.self) == nil { break }
-                line += 1
-                start = i + 1
+        return try data.withUnsafeBytes { raw in
+            var bytes = raw.bindMemory(to: UInt8.self)
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = UnsafeBufferPointer(rebasing: bytes[3...]) }
+            if let nul = bytes.firstIndex(of: 0) {
+                throw Diagnostic("\(fileName): looks like a binary file (NUL byte at offset \(nul)); plans are UTF-8 text")
             }
-            throw Diagnostic("\(fileName):\(line): not valid UTF-8 (plans must be UTF-8 text; convert GBK files with iconv -f GBK -t UTF-8)")
+            guard String(validating: bytes, as: UTF8.self) != nil else {
+                // Find the first bad line for the message.
+                var line = 1
+                var start = 0
+                for (i, b) in bytes.enumerated() where b == 0x0A {
+                    if String(validating: bytes[start..<i], as: UTF8.self) == nil { break }
+                    line += 1
+                    start = i + 1
+                }
+                throw Diagnostic("\(fileName):\(line): not valid UTF-8 (plans must be UTF-8 text; convert GBK files with iconv -f GBK -t UTF-8)")
+            }
+            return split(validUTF8: bytes)
         }
-        var lines: [[UInt32]] = []
+    }
+
+    /// Decodes bytes already known to be valid UTF-8 into lines.
+    static func split(validUTF8 bytes: UnsafeBufferPointer<UInt8>) -> PlanText {
+        var scalars: [UInt32] = []
+        scalars.reserveCapacity(bytes.count)
+        var ranges: [Range<Int>] = []
         var numbers: [Int] = []
-        var current: [UInt32] = []
+        var lineStart = 0
         var n = 1
-        for u in text.unicodeScalars {
-            if u == "\n" {
-                if current.last == 0x0D { current.removeLast() }
-                lines.append(current)
-                numbers.append(n)
-                current = []
-                n += 1
+        var i = 0
+        let count = bytes.count
+        while i < count {
+            let b0 = UInt32(bytes[i])
+            var v: UInt32
+            if b0 < 0x80 {
+                i += 1
+                if b0 == 0x0A {
+                    var end = scalars.count
+                    if end > lineStart, scalars[end - 1] == 0x0D { scalars.removeLast(); end -= 1 }
+                    ranges.append(lineStart..<end)
+                    numbers.append(n)
+                    lineStart = end
+                    n += 1
+                    continue
+                }
+                v = b0
+            } else if b0 < 0xE0 {
+                v = (b0 & 0x1F) << 6 | (UInt32(bytes[i + 1]) & 0x3F)
+                i += 2
+            } else if b0 < 0xF0 {
+                v = (b0 & 0x0F) << 12 | (UInt32(bytes[i + 1]) & 0x3F) << 6 | (UInt32(bytes[i + 2]) & 0x3F)
+                i += 3
             } else {
-                current.append(u.value)
+                v = (b0 & 0x07) << 18 | (UInt32(bytes[i + 1]) & 0x3F) << 12 | (UInt32(bytes[i + 2]) & 0x3F) << 6
+                    | (UInt32(bytes[i + 3]) & 0x3F)
+                i += 4
             }
+            scalars.append(v)
         }
-        if current.last == 0x0D { current.removeLast() }
-        if !current.isEmpty {
-            lines.append(current)
+        var end = scalars.count
+        if end > lineStart, scalars[end - 1] == 0x0D { scalars.removeLast(); end -= 1 }
+        if end > lineStart {
+            ranges.append(lineStart..<end)
             numbers.append(n)
         }
-        return PlanText(lines: lines, lineNumbers: numbers)
+        return PlanText(scalars: scalars, lineRanges: ranges, lineNumbers: numbers)
     }
 }
 
@@ -92,3 +128,17 @@ func trimmed(_ s: ArraySlice<UInt32>) -> ArraySlice<UInt32> {
     while hi > lo, isSpaceScalar(s[hi - 1]) || s[hi - 1] == 0x0A { hi -= 1 }
     return s[lo..<hi]
 }
+
+/// A scalar that is a whole `Character` beside any other plain scalar, has no canonical
+/// decomposition and no case mapping outside ASCII: ASCII, CJK ideographs and punctuation,
+/// full-width forms, general punctuation, circled numbers. In text made only of these,
+/// scalar-by-scalar work gives exactly what the `String` (and Foundation) operations give,
+/// so the importer takes its fast paths there and keeps the `String` ones for anything else.
+@inline(__always) func isPlainScalar(_ u: UInt32) -> Bool {
+    if u < 0x80 { return u >= 0x20 && u != 0x7F }
+    if u >= 0x4E00 { return u <= 0x9FFF || (u >= 0xFF01 && u <= 0xFF60) }
+    return (u >= 0x3000 && u <= 0x3029) || (u >= 0x3030 && u <= 0x303F) || (u >= 0x3400 && u <= 0x4DBF)
+        || (u >= 0x2010 && u <= 0x2027) || (u >= 0x2030 && u <= 0x205E) || (u >= 0x2460 && u <= 0x24FF)
+}
+
+func isPlain(_ s: some Collection<UInt32>) -> Bool { s.allSatisfy(isPlainScalar) }
