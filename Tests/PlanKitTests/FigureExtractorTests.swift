@@ -26,6 +26,13 @@ import Testing
         #expect(pairs("检查100家次以上") == ["100家次 >="])
     }
 
+    @Test func aRedactedFigureMayHaveALatinUnit() throws {
+        let t = try #require(FigureExtractor.targets(in: "抗菌药物使用强度控制在xxDDDs以内。").first)
+        #expect(t.value == nil && t.unit == "DDDs" && t.comparator == .atMost && t.raw == "控制在xxDDDs以内")
+        #expect(pairs("强度40DDDs以下") == ["40DDDs <="])
+        #expect(pairs("型号xG网络") == [])
+    }
+
     @Test func aNegatedComparatorIsReadWhole() throws {
         let t = try #require(FigureExtractor.targets(in: "全年新开展适宜技术不少于15项。").first)
         #expect(t.comparator == .atLeast && t.value == 15 && t.unit == "项")

@@ -26,6 +26,7 @@ struct ImportCorpusTests {
         // Comparator disagreements among figures whose value and unit match, by (raw's first
         // character, truth's comparator, ours): SPEC §2 reads 达 as `>=`, the generator's truth as `=`.
         var comparatorDisagreements: [String: Int] = [:]
+        var figureMisses: [String] = []
         for t in truth {
             let id = t["id"] as? String ?? ""
             guard let task = got[id] else {
@@ -40,6 +41,9 @@ struct ImportCorpusTests {
             figureTotal += figures.count
             let want = figures.map { FigurePair(value: ($0["value"] as? NSNumber)?.doubleValue, unit: $0["unit"] as? String ?? "") }
             let have = task.targets.map { FigurePair(value: $0.value, unit: $0.unit) }
+            if have != want, figureMisses.count < 8 {
+                figureMisses.append("\(id): truth \(figures.map { $0["raw"] as? String ?? "" }) ours \(task.targets.map(\.raw))")
+            }
             for (i, w) in want.enumerated() where i < have.count && have[i] == w {
                 figureHits += 1
                 let theirs = figures[i]["comparator"] as? String ?? ""
@@ -52,6 +56,7 @@ struct ImportCorpusTests {
         }
         print("corpus: \(truth.count) tasks, ids \(idHits), offices \(officeHits), figures \(figureHits)/\(figureTotal), "
               + "extra tasks \(got.count - idHits); comparator disagreements \(comparatorDisagreements)")
+        for m in figureMisses { print("  figure miss: \(m)") }
         // The only disagreement allowed is the documented one: a bare 达 (SPEC: `>=`, truth: `=`).
         #expect(comparatorDisagreements.keys.allSatisfy { $0 == "达 truth = ours >=" }, "\(comparatorDisagreements)")
         #expect(idHits == truth.count, "\(misses)")

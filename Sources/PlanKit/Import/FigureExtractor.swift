@@ -92,8 +92,8 @@ public enum FigureExtractor {
             if p == 0x7B2C { return nil }  // 第3
         }
         guard let (value, afterNumber) = number(s, at: i) else { return nil }
-        // A lone x inside a Latin word is not a redaction.
-        if value == nil, afterNumber < s.count, isLatin(s[afterNumber]) { return nil }
+        // A lone x inside a Latin word is not a redaction (but `xxDDDs` is a redacted figure).
+        if value == nil, afterNumber < s.count, isLatin(s[afterNumber]), latinUnit(s, at: afterNumber) == nil { return nil }
         var j = afterNumber
         var high: Double?
         var isRange = false
@@ -108,8 +108,10 @@ public enum FigureExtractor {
         let next = s[j]
         // Codes and formulas: 5G, 1+N, 3+2+1, ratios 1:1.2.
         if isLatin(next) {
-            guard let (unit, end) = latinUnit(s, at: j) else { return nil }
-            return Found(start: i, end: end, value: value, high: high, unit: unit, qualifier: isRange ? .range : nil)
+            guard let (unit, unitEnd) = latinUnit(s, at: j) else { return nil }
+            let (q, qEnd) = qualifierAfter(s, at: unitEnd)
+            return Found(start: i, end: q == nil ? unitEnd : qEnd, value: value, high: high, unit: unit,
+                         qualifier: isRange ? .range : q)
         }
         if next == 0x2B || ((next == 0x3A || next == 0xFF1A) && j + 1 < s.count && digit(s[j + 1]) != nil) { return nil }
         if notUnitAfter.contains(next) { return nil }
