@@ -23,37 +23,39 @@ enum ChineseNumeral {
 
     /// Parses `s[i...]` as a numeral up to 99; returns the value and the index after it.
     static func parse(_ s: [UInt32], at i: Int) -> (value: Int, end: Int)? {
-        var j = i
-        var chars: [UInt32] = []
-        while j < s.count, isNumeralScalar(s[j]), chars.count < 3 {
-            chars.append(s[j])
-            j += 1
+        // At most three numeral scalars; the longest prefix that forms a valid numeral wins.
+        guard i < s.count, isNumeralScalar(s[i]) else { return nil }
+        let a = s[i]
+        var count = 1
+        var b: UInt32 = 0, c: UInt32 = 0
+        if i + 1 < s.count, isNumeralScalar(s[i + 1]) {
+            b = s[i + 1]
+            count = 2
+            if i + 2 < s.count, isNumeralScalar(s[i + 2]) {
+                c = s[i + 2]
+                count = 3
+            }
         }
-        guard !chars.isEmpty else { return nil }
-        // Try the longest prefix that forms a valid numeral.
-        var n = chars.count
-        while n > 0 {
-            if let v = value(Array(chars.prefix(n))) { return (v, i + n) }
-            n -= 1
-        }
+        if count == 3, let v = value(a, b, c) { return (v, i + 3) }
+        if count >= 2, let v = value(a, b) { return (v, i + 2) }
+        if let v = value(a) { return (v, i + 1) }
         return nil
     }
 
-    static func value(_ c: [UInt32]) -> Int? {
-        switch c.count {
-        case 1:
-            if c[0] == ten { return 10 }
-            guard let d = digit(c[0]), d > 0, c[0] != 0x4E24 else { return nil }
-            return d
-        case 2:
-            if c[0] == ten, let d = digit(c[1]), d > 0 { return 10 + d }
-            if let d = digit(c[0]), d > 1, c[1] == ten { return d * 10 }
-            return nil
-        case 3:
-            if let a = digit(c[0]), a > 1, c[1] == ten, let b = digit(c[2]), b > 0 { return a * 10 + b }
-            return nil
-        default:
-            return nil
-        }
+    static func value(_ a: UInt32) -> Int? {
+        if a == ten { return 10 }
+        guard let d = digit(a), d > 0, a != 0x4E24 else { return nil }
+        return d
+    }
+
+    static func value(_ a: UInt32, _ b: UInt32) -> Int? {
+        if a == ten, let d = digit(b), d > 0 { return 10 + d }
+        if let d = digit(a), d > 1, b == ten { return d * 10 }
+        return nil
+    }
+
+    static func value(_ a: UInt32, _ b: UInt32, _ c: UInt32) -> Int? {
+        if let x = digit(a), x > 1, b == ten, let y = digit(c), y > 0 { return x * 10 + y }
+        return nil
     }
 }

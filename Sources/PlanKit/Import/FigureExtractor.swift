@@ -115,7 +115,8 @@ public enum FigureExtractor {
         }
         if next == 0x2B || ((next == 0x3A || next == 0xFF1A) && j + 1 < s.count && digit(s[j + 1]) != nil) { return nil }
         if notUnitAfter.contains(next) { return nil }
-        guard var (unit, end) = unit(s, at: j) else { return nil }
+        guard let (unit, unitEnd) = unit(s, at: j) else { return nil }
+        var end = unitEnd
         // The qualifier after the unit: 以上 及以上 以下 以内 内.
         var qualifier: Comparator? = isRange ? .range : nil
         let (q, qEnd) = qualifierAfter(s, at: end)
@@ -123,7 +124,6 @@ public enum FigureExtractor {
             if !isRange { qualifier = q }
             end = qEnd
         }
-        unit = unit.filter { $0 != " " && $0 != "\u{3000}" }
         return Found(start: i, end: end, value: value, high: high, unit: unit, qualifier: qualifier)
     }
 
@@ -131,18 +131,22 @@ public enum FigureExtractor {
     static func number(_ s: [UInt32], at i: Int) -> (Double?, Int)? {
         var j = i
         var redacted = false
-        var text = ""
-        var seenDot = false
+        var dot: Int?
+        // Up to 15 digits the value is exact as an integer over a power of ten, and one IEEE
+        // division rounds it as `Double(String)` would; longer numbers go through the text.
+        var mantissa: Int64 = 0
+        var digits = 0
         while j < s.count {
             let u = s[j]
             if let d = digit(u) {
-                text.append(Character(String(d)))
+                mantissa = digits < 18 ? mantissa &* 10 &+ Int64(d) : mantissa
+                digits += 1
             } else if isX(u) {
                 redacted = true
-                text.append("0")
-            } else if isDot(u), !seenDot, j + 1 < s.count, isNumberScalar(s[j + 1]), !text.isEmpty {
-                seenDot = true
-                text.append(".")
+                mantissa = digits < 18 ? mantissa &* 10 : mantissa
+                digits += 1
+            } else if isDot(u), dot == nil, j + 1 < s.count, isNumberScalar(s[j + 1]), j > i {
+                dot = j
             } else {
                 break
             }
@@ -153,8 +157,15 @@ public enum FigureExtractor {
         if j < s.count, isDot(s[j]), j + 1 < s.count, digit(s[j + 1]) != nil { return nil }
         // A redaction is one or more x, maybe with digits: not plain Latin text like "x" in a word.
         if redacted, j - i == 1, isX(s[i]), i > 0, isLatin(s[i - 1]) { return nil }
-        return (redacted ? nil : Double(text), j)
+        if redacted { return (nil, j) }
+        let decimals = dot.map { j - $0 - 1 } ?? 0
+        if digits <= 15 { return (Double(mantissa) / powersOfTen[decimals], j) }
+        var text = ""
+        for k in i..<j { text.append(k == dot ? "." : Character(String(digit(s[k]) ?? 0))) }
+        return (Double(text), j)
     }
+
+    static let powersOfTen: [Double] = (0...15).map { k in (0..<k).reduce(1.0) { acc, _ in acc * 10 } }
 
     /// Latin units after a number (`40DDDs`); anything else Latin makes it a code.
     static func latinUnit(_ s: [UInt32], at j: Int) -> (String, Int)? {
@@ -167,7 +178,7 @@ public enum FigureExtractor {
         return (word, k)
     }
 
-    /// The unit starting at `j` (spaces allowed before it), and where it ends.
+    /// The unit starting at `j` (spaces allowed before it, never inside it), and where it ends.
     static func unit(_ s: [UInt32], at start: Int) -> (String, Int)? {
         var j = start
         var unit: [UInt32] = []
@@ -243,7 +254,7 @@ public enum FigureExtractor {
     ]
 
     static func qualifierAfter(_ s: [UInt32], at j: Int) -> (Comparator?, Int) {
-        for (w, c) in qualifiers where j + w.count <= s.count && Array(s[j..<(j + w.count)]) == w {
+        for (w, c) in qualifiers where j + w.count <= s.count && s[j..<(j + w.count)].elementsEqual(w) {
             return (c, j + w.count)
         }
         return (nil, j)
@@ -260,18 +271,25 @@ public enum FigureExtractor {
         var out: [Target] = []
         var i = 0
         while i < found.count {
-            // A list: figures separated only by 、 or , (the last one's qualifier applies to all).
             let (lead, leadStart) = comparatorBefore(s, at: found[i].start)
             let rawStart = leadStart ?? found[i].start
             let metricEnd = leadStart ?? found[i].start
-            var metricText = metric(s, before: metricEnd)
-            var respectively = false
-            if metricText.hasSuffix("分别") {
-                metricText = String(metricText.dropLast(2))
-                respectively = true
+            // The metric phrase before the first figure, and whether it says 分别 (respectively).
+            var metricText: String
+            var plain: Range<Int>?
+            let respectively: Bool
+            if var r = plainMetric(s, before: metricEnd) {
+                respectively = r.count >= 2 && s[r.upperBound - 2] == 0x5206 && s[r.upperBound - 1] == 0x522B  // 分别
+                if respectively { r = r.lowerBound..<(r.upperBound - 2) }
+                metricText = s[r].string
+                plain = r
+            } else {
+                metricText = metric(s, before: metricEnd)
+                respectively = metricText.hasSuffix("分别")
+                if respectively { metricText = String(metricText.dropLast(2)) }
             }
             // A list: figures separated only by 、 — or by a comma when the phrase says 分别
-            // (`达到32%以上，15岁以上…` is two phrases, not a list).
+            // (`达到32%以上，15岁以上…` is two phrases, not a list); the last one's qualifier applies to all.
             var j = i
             while j + 1 < found.count {
                 let gap = s[found[j].end..<found[j + 1].start]
@@ -279,9 +297,16 @@ public enum FigureExtractor {
                       g == 0x3001 || (respectively && (g == 0x2C || g == 0xFF0C)) else { break }
                 j += 1
             }
-            let group = Array(found[i...j])
-            let raw = s[rawStart..<found[j].end].string
-            let metrics = group.count > 1 && respectively ? metricText.components(separatedBy: "、") : []
+            let group = found[i...j]
+            let raw = group.count > 1 ? s[rawStart..<found[j].end].string : ""
+            var metrics: [String] = []
+            if group.count > 1 && respectively {
+                if let r = plain {
+                    metrics = s[r].split(separator: 0x3001, omittingEmptySubsequences: false).map(\.string)
+                } else {
+                    metrics = metricText.components(separatedBy: "、")
+                }
+            }
             let shared = group.last?.qualifier
             for (k, f) in group.enumerated() {
                 var comparator: Comparator = .equal
@@ -304,19 +329,49 @@ public enum FigureExtractor {
     /// The longest word wins, so a negated word (`不少于` ≥) is never read as its bare form (`少于` ≤).
     static func comparatorBefore(_ s: [UInt32], at p: Int) -> (Comparator?, Int?) {
         var best: (Comparator, Int)?
-        for (words, c) in [(atMostWords, Comparator.atMost), (atLeastWords, Comparator.atLeast)] {
-            for w in words where p >= w.count && w.count > (best?.1 ?? 0) && Array(s[(p - w.count)..<p]) == w {
+        func look(_ words: [[UInt32]], _ c: Comparator) {
+            for w in words where p >= w.count && w.count > (best?.1 ?? 0) && s[(p - w.count)..<p].elementsEqual(w) {
                 best = (c, w.count)
             }
         }
+        look(atMostWords, .atMost)
+        look(atLeastWords, .atLeast)
         guard let (c, n) = best else { return (nil, nil) }
         return (c, p - n)
     }
 
     /// The noun phrase before a figure: back to the previous punctuation, leading verbs dropped.
     static func metric(_ s: [UInt32], before pos: Int) -> String {
+        var m = s[metricStart(s, before: pos)..<pos].string
+        for lead in metricLeads where m.hasPrefix(lead) && m.count > lead.count + 1 {
+            m = String(m.dropFirst(lead.count))
+        }
+        return m.trimmingCharacters(in: .whitespaces)
+    }
+
+    static let metricLeads = ["力争", "确保", "实现", "全年", "全市", "全区", "全县", "年底前", "到年底", "推动", "使", "并", "其中", "新增"]
+    static let metricLeadScalars: [[UInt32]] = metricLeads.map(scalars)
+
+    /// `metric(_:before:)` as a range of `s`, worked out on scalars; nil unless the phrase is plain
+    /// text (then scalars are characters and only ` ` and `\u{3000}` are whitespace).
+    static func plainMetric(_ s: [UInt32], before pos: Int) -> Range<Int>? {
+        var lo = metricStart(s, before: pos)
+        guard isPlain(s[lo..<pos]) else { return nil }
+        for lead in metricLeadScalars where pos - lo > lead.count + 1 && s[lo..<(lo + lead.count)].elementsEqual(lead) {
+            lo += lead.count
+        }
+        var hi = pos
+        while lo < hi, s[lo] == 0x20 || s[lo] == 0x3000 { lo += 1 }
+        while hi > lo, s[hi - 1] == 0x20 || s[hi - 1] == 0x3000 { hi -= 1 }
+        return lo..<hi
+    }
+
+    static let metricStops: Set<UInt32> = [0x3002, 0xFF0C, 0x2C, 0xFF1B, 0x3B, 0x3A, 0xFF1A, 0x28, 0xFF08, 0x29, 0xFF09, 0x201C, 0x201D, 0x3001]
+
+    /// Where the noun phrase before `pos` starts: back to the previous punctuation.
+    static func metricStart(_ s: [UInt32], before pos: Int) -> Int {
         var k = pos
-        let stops: Set<UInt32> = [0x3002, 0xFF0C, 0x2C, 0xFF1B, 0x3B, 0x3A, 0xFF1A, 0x28, 0xFF08, 0x29, 0xFF09, 0x201C, 0x201D, 0x3001]
+        let stops = metricStops
         var sawList = false
         // Keep 、 inside a `A、B分别达…` list (only when 分 occurs before the figure at all).
         var hasFen: Bool?
@@ -329,11 +384,7 @@ public enum FigureExtractor {
             if stops.contains(u) && !(u == 0x3001 && sawList) { break }
             k -= 1
         }
-        var m = s[k..<pos].string
-        for lead in ["力争", "确保", "实现", "全年", "全市", "全区", "全县", "年底前", "到年底", "推动", "使", "并", "其中", "新增"] where m.hasPrefix(lead) && m.count > lead.count + 1 {
-            m = String(m.dropFirst(lead.count))
-        }
-        return m.trimmingCharacters(in: .whitespaces)
+        return k
     }
 }
 

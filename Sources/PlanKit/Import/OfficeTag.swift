@@ -14,10 +14,12 @@ struct OfficeTag {
     static let openSuffixes: [String] = ["等有关科室", "等相关科室", "等相关处室", "等有关处室", "等有关单位", "等相关单位",
                                          "等有关部门", "等相关部门", "等科室", "等单位", "等部门"]
 
-    /// The last tag in `s`, if any.
-    static func find(in s: [UInt32]) -> OfficeTag? {
-        var i = s.count - 1
-        while i >= 0 {
+    /// The last tag in `s`, if any; its range counts from the start of `s`.
+    static func find(in s: [UInt32]) -> OfficeTag? { find(in: s[...]) }
+
+    static func find(in s: ArraySlice<UInt32>) -> OfficeTag? {
+        var i = s.endIndex - 1
+        while i >= s.startIndex {
             let u = s[i]
             if u == 0x28 || u == 0xFF08 || u == 0x3010 {  // ( （ 【
                 if let tag = parse(s, at: i) { return tag }
@@ -27,29 +29,30 @@ struct OfficeTag {
         return nil
     }
 
-    static func parse(_ s: [UInt32], at start: Int) -> OfficeTag? {
+    static func parse(_ s: ArraySlice<UInt32>, at start: Int) -> OfficeTag? {
         let bracket = s[start]
+        let n = s.endIndex
         var j = start + 1
-        while j < s.count, isSpaceScalar(s[j]) { j += 1 }
-        guard let kw = keywords.first(where: { k in j + k.count <= s.count && Array(s[j..<(j + k.count)]) == k }) else { return nil }
+        while j < n, isSpaceScalar(s[j]) { j += 1 }
+        guard let kw = keywords.first(where: { k in j + k.count <= n && s[j..<(j + k.count)].elementsEqual(k) }) else { return nil }
         j += kw.count
         let close: UInt32
         if bracket == 0x3010 {
-            guard j < s.count, s[j] == 0x3011 else { return nil }  // 】
+            guard j < n, s[j] == 0x3011 else { return nil }  // 】
             j += 1
             close = 0  // runs to the end
         } else {
-            while j < s.count, isSpaceScalar(s[j]) { j += 1 }
-            guard j < s.count, s[j] == 0x3A || s[j] == 0xFF1A else { return nil }  // : ：
+            while j < n, isSpaceScalar(s[j]) { j += 1 }
+            guard j < n, s[j] == 0x3A || s[j] == 0xFF1A else { return nil }  // : ：
             j += 1
             close = bracket == 0x28 ? 0x29 : 0xFF09
         }
         // Content up to the matching close (either width), or the end.
         var k = j
         var depth = 0
-        var end = s.count
+        var end = n
         var unbalanced = close != 0
-        while k < s.count {
+        while k < n {
             let c = s[k]
             if close != 0 {
                 if c == 0x28 || c == 0xFF08 { depth += 1 }
@@ -63,51 +66,48 @@ struct OfficeTag {
             }
             k += 1
         }
-        let content = Array(s[j..<end])
-        let (offices, open) = splitOffices(content)
+        let (offices, open) = splitOffices(s[j..<end])
         guard !offices.isEmpty || open else { return nil }
-        let tagEnd = close != 0 && !unbalanced ? end + 1 : (close == 0 && end < s.count && s[end] == 0x3002 ? end + 1 : end)
-        return OfficeTag(offices: offices, isOpen: open, range: start..<tagEnd, unbalanced: unbalanced)
+        let tagEnd = close != 0 && !unbalanced ? end + 1 : (close == 0 && end < n && s[end] == 0x3002 ? end + 1 : end)
+        let base = s.startIndex
+        return OfficeTag(offices: offices, isOpen: open, range: (start - base)..<(tagEnd - base), unbalanced: unbalanced)
     }
 
     /// `A、B;配合单位:C、D等有关科室` → [A, B, C, D], open.
     static let openSuffixScalars: [[UInt32]] = openSuffixes.map { $0.unicodeScalars.map(\.value) }
 
-    static func splitOffices(_ content: [UInt32]) -> ([String], Bool) {
+    static func splitOffices(_ content: ArraySlice<UInt32>) -> ([String], Bool) {
         var offices: [String] = []
+        var names: [ArraySlice<UInt32>] = []
         var open = false
-        var groups: [[UInt32]] = [[]]
-        for u in content {
-            if u == 0x3B || u == 0xFF1B { groups.append([]) } else { groups[groups.count - 1].append(u) }  // ; ；
-        }
-        for var g in groups {
+        for var g in content.split(omittingEmptySubsequences: false, whereSeparator: { $0 == 0x3B || $0 == 0xFF1B }) {  // ; ；
             // Drop a label such as 配合单位: at the start of a group.
-            if let colon = g.firstIndex(where: { $0 == 0x3A || $0 == 0xFF1A }), colon <= 8 {
-                g = Array(g[(colon + 1)...])
+            if let colon = g.firstIndex(where: { $0 == 0x3A || $0 == 0xFF1A }), colon - g.startIndex <= 8 {
+                g = g[(colon + 1)...]
             }
-            var item: [UInt32] = []
-            func flush() {
-                var scalars = trimmed(item[...])
-                item.removeAll(keepingCapacity: true)
+            let items = g.split(omittingEmptySubsequences: false) {
+                $0 == 0x3001 || $0 == 0x2C || $0 == 0xFF0C || $0 == 0x20 || $0 == 0x3000  // 、 , ，
+            }
+            for item in items {
+                var scalars = trimmed(item)
                 for suffix in openSuffixScalars where scalars.count >= suffix.count && scalars.suffix(suffix.count).elementsEqual(suffix) {
                     scalars = trimmed(scalars.dropLast(suffix.count))
                     open = true
                     break
                 }
+                guard !scalars.isEmpty else { continue }
                 let name = scalars.string
-                if !name.isEmpty && !offices.contains(name) { offices.append(name) }
-            }
-            for u in g {
-                if u == 0x3001 || u == 0x2C || u == 0xFF0C || u == 0x20 || u == 0x3000 {  // 、 , ，
-                    flush()
-                } else {
-                    item.append(u)
+                // Plain names are equal exactly when their scalars are; others compare as Strings.
+                let plain = isPlain(scalars)
+                let seen = names.indices.contains { k in
+                    plain && isPlain(names[k]) ? names[k].elementsEqual(scalars) : offices[k] == name
+                }
+                if !seen {
+                    offices.append(name)
+                    names.append(scalars)
                 }
             }
-            flush()
         }
         return (offices, open)
     }
 }
-
-import Foundation

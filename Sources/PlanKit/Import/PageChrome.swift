@@ -23,6 +23,36 @@ enum PageChrome {
         return false
     }
 
+    static let prefixScalars: [[UInt32]] = prefixes.map { $0.unicodeScalars.map(\.value) }
+    static let containScalars: [[UInt32]] = contains.map { $0.unicodeScalars.map(\.value) }
+
+    /// `isChrome(line)` for a line also held as scalars: worked out on the scalars when they are
+    /// plain (then characters are scalars and only ` ` and `\u{3000}` are whitespace).
+    static func isChrome(_ scalars: ArraySlice<UInt32>, line: String) -> Bool {
+        guard isPlain(scalars) else { return isChrome(line) }
+        var lo = scalars.startIndex, hi = scalars.endIndex
+        while lo < hi, scalars[lo] == 0x20 || scalars[lo] == 0x3000 { lo += 1 }
+        while hi > lo, scalars[hi - 1] == 0x20 || scalars[hi - 1] == 0x3000 { hi -= 1 }
+        let t = scalars[lo..<hi]
+        if t.isEmpty { return false }
+        if t.allSatisfy({ $0 == 0x7C || $0 == 0x20 || $0 == 0x2A }) { return true }
+        for p in prefixScalars where t.starts(with: p) { return true }
+        for c in containScalars where contains(t, c) { return true }
+        if t.lazy.filter({ $0 == 0x7C }).count >= 2 { return true }
+        return false
+    }
+
+    static func contains(_ s: ArraySlice<UInt32>, _ w: [UInt32]) -> Bool {
+        guard let first = w.first, s.count >= w.count else { return false }
+        var i = s.startIndex
+        let last = s.endIndex - w.count
+        while i <= last {
+            if s[i] == first && s[i..<(i + w.count)].elementsEqual(w) { return true }
+            i += 1
+        }
+        return false
+    }
+
     /// A signature or date line (`十堰市卫生健康委员会`, `2023年2月23日`) standing alone.
     static func isSignatureOrDate(_ line: String) -> Bool {
         let t = line.trimmingCharacters(in: .whitespaces)

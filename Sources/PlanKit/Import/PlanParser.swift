@@ -6,6 +6,11 @@ import Foundation
 /// source line per character → find marker candidates → accept those that fit the numbering
 /// (a stack of open headings) → repair missing and duplicated numerals → cut texts, office
 /// tags and figures.
+///
+/// Speed (SPEC §8 asks 20 MB/s on one core): the document is decoded once into one scalar buffer
+/// and every later stage works on slices of it, making a `String` only for what a task keeps;
+/// `String`/Foundation operations remain only as the fallback for text that is not plain
+/// (`isPlainScalar`), where scalar-by-scalar work could differ from character semantics.
 struct PlanParser {
     final class Node {
         let kind: HeadingMarker.Kind?
@@ -66,7 +71,7 @@ struct PlanParser {
         var tasks: [PlanTask] = []
         var sections: [PlanSection] = []
         let topHasChildren = root.children.contains { !$0.children.isEmpty }
-        collect(root, path: [], inherited: nil, inferredAbove: false, topHasChildren: topHasChildren,
+        collect(root, path: [], pathString: "", inherited: nil, inferredAbove: false, topHasChildren: topHasChildren,
                 planID: id, tasks: &tasks, sections: &sections)
         if !chromeLines.isEmpty {
             warnings.insert(ImportWarning(line: chromeLines[0],
@@ -369,7 +374,7 @@ struct PlanParser {
             let t = trimmed(paragraph)
             guard !t.isEmpty else { continue }
             let s = t.string
-            if PageChrome.isChrome(s) || PageChrome.isSignatureOrDate(s) {
+            if PageChrome.isChrome(t, line: s) || PageChrome.isSignatureOrDate(s) {
                 chromeLines.append(line(at: t.startIndex))
                 continue
             }
@@ -390,7 +395,7 @@ struct PlanParser {
             let t = trimmed(paragraph)
             guard !t.isEmpty else { continue }
             let s = t.string
-            if PageChrome.isChrome(s) {
+            if PageChrome.isChrome(t, line: s) {
                 chromeLines.append(line(at: start))
             } else {
                 frontLines.append(s)
@@ -439,34 +444,41 @@ struct PlanParser {
 
     // MARK: Tasks
 
-    mutating func collect(_ node: Node, path: [Int], inherited: OfficeTag?, inferredAbove: Bool, topHasChildren: Bool,
-                          planID: String, tasks: inout [PlanTask], sections: inout [PlanSection]) {
+    mutating func collect(_ node: Node, path: [Int], pathString parentPath: String, inherited: OfficeTag?, inferredAbove: Bool,
+                          topHasChildren: Bool, planID: String, tasks: inout [PlanTask], sections: inout [PlanSection]) {
         // Clause groups whose shared tag was written after the last clause.
         var sharedTail: OfficeTag?
         if node.children.count > 1, node.children.allSatisfy({ $0.kind == .clause }) {
-            let tags = node.children.map { OfficeTag.find(in: Array(stream[$0.textStart..<$0.textEnd])) }
+            let tags = node.children.map { OfficeTag.find(in: stream[$0.textStart..<$0.textEnd]) }
             if let last = tags.last, let tag = last, tags.dropLast().allSatisfy({ $0 == nil }) {
-                let own = Array(stream[node.children[node.children.count - 1].textStart..<node.children[node.children.count - 1].textEnd])
-                if trimmed(own[tag.range.upperBound...]).isEmpty { sharedTail = tag }
+                let own = stream[node.children[node.children.count - 1].textStart..<node.children[node.children.count - 1].textEnd]
+                if trimmed(own[(own.startIndex + tag.range.upperBound)...]).isEmpty { sharedTail = tag }
             }
         }
         for child in node.children {
             let p = path + [child.number]
-            let raw = Array(stream[child.textStart..<child.textEnd])
-            var tag = OfficeTag.find(in: raw)
-            var body: [UInt32]
-            if let t = tag {
-                body = Array(raw[..<t.range.lowerBound]) + Array(raw[t.range.upperBound...])
+            let raw = stream[child.textStart..<child.textEnd]
+            let found = OfficeTag.find(in: raw)
+            var tag = found
+            // The item's text: the tag cut out, paragraphs joined, spaces at the ends trimmed.
+            var scalars: [UInt32] = []
+            scalars.reserveCapacity(raw.count)
+            if let t = found {
+                let cut = (raw.startIndex + t.range.lowerBound)..<(raw.startIndex + t.range.upperBound)
+                for u in raw[..<cut.lowerBound] where u != 0x0A { scalars.append(u) }
+                for u in raw[cut.upperBound...] where u != 0x0A { scalars.append(u) }
                 if t.unbalanced { warn(child.textStart + t.range.lowerBound, "office tag is not closed; read to the end of the item") }
             } else {
-                body = raw
+                for u in raw where u != 0x0A { scalars.append(u) }
             }
+            let kept = trimmed(scalars[...])
+            if kept.count != scalars.count { scalars = Array(kept) }
+            let text = scalars.string
             let isShared = tag != nil && sharedTail != nil && child === node.children.last
             if isShared { tag = nil }
             let effective = tag ?? sharedTail ?? inherited
-            let text = cleanText(body)
             let inferred = inferredAbove || child.inferred
-            let pathString = p.map(String.init).joined(separator: ".")
+            let pathString = parentPath.isEmpty ? String(child.number) : parentPath + "." + String(child.number)
             let line = line(at: child.start)
             let isTopLevel = path.isEmpty
             if child.children.isEmpty && !(isTopLevel && topHasChildren) {
@@ -474,29 +486,23 @@ struct PlanParser {
                 if child.printedNumber != child.number {
                     printed = (path + [child.printedNumber]).map(String.init).joined(separator: ".")
                 }
-                tasks.append(PlanTask(plan: planID, path: pathString, heading: Self.heading(of: text), text: text,
+                tasks.append(PlanTask(plan: planID, path: pathString, heading: Self.heading(of: text, scalars: scalars), text: text,
                                       offices: effective?.offices ?? [], officesOpen: effective?.isOpen ?? false,
-                                      targets: FigureExtractor.targets(in: text), line: line, inferred: inferred,
+                                      targets: FigureExtractor.targets(inScalars: scalars), line: line, inferred: inferred,
                                       printedPath: printed))
             } else {
+                var body = Array(raw)
+                if let t = found { body.removeSubrange(t.range) }
                 sections.append(PlanSection(path: pathString, level: p.count, heading: Self.sectionHeading(body, text: text), text: text,
                                             offices: tag?.offices ?? [], officesOpen: tag?.isOpen ?? false,
                                             line: line, inferred: inferred))
                 if child.children.isEmpty {
                     extras.append(stream[child.start..<child.textEnd].string.trimmingCharacters(in: .whitespacesAndNewlines))
                 }
-                collect(child, path: p, inherited: tag ?? inherited, inferredAbove: inferred, topHasChildren: topHasChildren,
-                        planID: planID, tasks: &tasks, sections: &sections)
+                collect(child, path: p, pathString: pathString, inherited: tag ?? inherited, inferredAbove: inferred,
+                        topHasChildren: topHasChildren, planID: planID, tasks: &tasks, sections: &sections)
             }
         }
-    }
-
-    /// Item text as printed: paragraphs joined, spaces at the ends trimmed.
-    func cleanText(_ body: [UInt32]) -> String {
-        var out: [UInt32] = []
-        out.reserveCapacity(body.count)
-        for u in body where u != 0x0A { out.append(u) }
-        return trimmed(out[...]).string
     }
 
     /// A section's title: its first line when that line ends without `。` (`一、工作思路` on a line
@@ -513,6 +519,13 @@ struct PlanParser {
     /// Text up to the first `。`, or the whole text when it has none.
     static func heading(of text: String) -> String {
         if let i = text.firstIndex(of: "。") { return String(text[..<i]) }
+        return text
+    }
+
+    /// The same for text also held as scalars: found on the scalars when the text is plain.
+    static func heading(of text: String, scalars: [UInt32]) -> String {
+        guard isPlain(scalars) else { return heading(of: text) }
+        if let i = scalars.firstIndex(of: 0x3002) { return scalars[..<i].string }
         return text
     }
 }

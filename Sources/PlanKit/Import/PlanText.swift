@@ -94,28 +94,32 @@ extension ArraySlice where Element == UInt32 {
     var string: String { scalarString(self) }
 }
 
-/// Scalars to a String through one UTF-8 buffer (appending scalar by scalar is several times slower).
+/// Scalars to a String, encoded as UTF-8 straight into the String's own storage (appending
+/// scalar by scalar, or going through an intermediate byte array, is several times slower).
 func scalarString(_ scalars: some Collection<UInt32>) -> String {
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(scalars.count * 3)
-    for v in scalars {
-        switch v {
-        case 0..<0x80:
-            bytes.append(UInt8(v))
-        case 0x80..<0x800:
-            bytes.append(UInt8(0xC0 | (v >> 6))); bytes.append(UInt8(0x80 | (v & 0x3F)))
-        case 0x800..<0x10000:
-            guard !(0xD800..<0xE000).contains(v) else { continue }
-            bytes.append(UInt8(0xE0 | (v >> 12))); bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
-            bytes.append(UInt8(0x80 | (v & 0x3F)))
-        case 0x10000..<0x110000:
-            bytes.append(UInt8(0xF0 | (v >> 18))); bytes.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
-            bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F))); bytes.append(UInt8(0x80 | (v & 0x3F)))
-        default:
-            continue
+    let capacity = scalars.count * 4
+    guard capacity > 0 else { return "" }
+    return String(unsafeUninitializedCapacity: capacity) { buffer in
+        var n = 0
+        for v in scalars {
+            switch v {
+            case 0..<0x80:
+                buffer[n] = UInt8(v); n += 1
+            case 0x80..<0x800:
+                buffer[n] = UInt8(0xC0 | (v >> 6)); buffer[n + 1] = UInt8(0x80 | (v & 0x3F)); n += 2
+            case 0x800..<0x10000:
+                guard !(0xD800..<0xE000).contains(v) else { continue }
+                buffer[n] = UInt8(0xE0 | (v >> 12)); buffer[n + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
+                buffer[n + 2] = UInt8(0x80 | (v & 0x3F)); n += 3
+            case 0x10000..<0x110000:
+                buffer[n] = UInt8(0xF0 | (v >> 18)); buffer[n + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+                buffer[n + 2] = UInt8(0x80 | ((v >> 6) & 0x3F)); buffer[n + 3] = UInt8(0x80 | (v & 0x3F)); n += 4
+            default:
+                continue
+            }
         }
+        return n
     }
-    return String(decoding: bytes, as: UTF8.self)
 }
 
 @inline(__always) func isSpaceScalar(_ u: UInt32) -> Bool {
