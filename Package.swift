@@ -26,7 +26,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "PlanKitTests", dependencies: ["PlanKit"]),
+        // Golden outputs are read from the source tree by path, not bundled.
+        .testTarget(name: "PlanKitTests", dependencies: ["PlanKit"], exclude: ["Golden"]),
         .testTarget(name: "PlanShellTests", dependencies: ["PlanShell", "PlanKit"]),
     ],
     swiftLanguageModes: [.v6]

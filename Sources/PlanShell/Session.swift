@@ -52,6 +52,9 @@ public final class Session {
     public var output: (String) -> Void = { StandardStreams.write($0, to: .out) }
     /// Where errors, warnings and timings go.
     public var errorOutput: (String) -> Void = { StandardStreams.write($0, to: .err) }
+    /// Called after each command that succeeded, with its result and the `> FILE` it was written
+    /// to (nil when shown). The tutorial uses it to check a learner's answer by its result.
+    public var onCommandResult: ((CommandOutput, String?) -> Void)?
     /// `quit` was given.
     public var shouldQuit = false
     /// Scripts being run, outermost first, with the line now running in each.

@@ -16,6 +16,23 @@ import Testing
         #expect(pairs("覆盖率提高到70%。") == ["70% >="])
     }
 
+    @Test func figuresSeparatedByACommaArePhrasesOfTheirOwn() throws {
+        let ts = FigureExtractor.targets(in: "老年人健康管理率达到72%以上，65岁以上老年人中医药服务覆盖率达75%。")
+        #expect(ts.map(\.raw) == ["达到72%以上", "65岁以上", "达75%"])
+        #expect(ts[0].comparator == .atLeast && ts[0].metric == "老年人健康管理率")
+        #expect(ts[1].comparator == .atLeast && ts[1].unit == "岁" && ts[1].value == 65)
+        // With 分别 a comma-separated list is still one phrase.
+        #expect(FigureExtractor.targets(in: "两项指标分别达60%，85%以上。").map(\.comparator) == [.atLeast, .atLeast])
+        #expect(pairs("检查100家次以上") == ["100家次 >="])
+    }
+
+    @Test func aRedactedFigureMayHaveALatinUnit() throws {
+        let t = try #require(FigureExtractor.targets(in: "抗菌药物使用强度控制在xxDDDs以内。").first)
+        #expect(t.value == nil && t.unit == "DDDs" && t.comparator == .atMost && t.raw == "控制在xxDDDs以内")
+        #expect(pairs("强度40DDDs以下") == ["40DDDs <="])
+        #expect(pairs("型号xG网络") == [])
+    }
+
     @Test func aNegatedComparatorIsReadWhole() throws {
         let t = try #require(FigureExtractor.targets(in: "全年新开展适宜技术不少于15项。").first)
         #expect(t.comparator == .atLeast && t.value == 15 && t.unit == "项")

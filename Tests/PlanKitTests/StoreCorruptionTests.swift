@@ -111,10 +111,13 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         try setVersion(snapshotURL(dir, "a"), 7)
         try expectRefused(dir, store, ["newer plansh", "format version 7"])
+        // An older development format is named as such.
+        try setVersion(snapshotURL(dir, "a"), 1)
+        try expectRefused(dir, store, ["early development version", "format version 1"])
         // A future working state refuses the store (rather than starting empty).
         try store.commit(.importPlans([S.plan("big", tasks: Store.directCompactionTasks + 1)], replace: false))
         store.close()
-        try setVersion(dir.appendingPathComponent("working.plansnap"), 2)
+        try setVersion(dir.appendingPathComponent("working.plansnap"), SnapshotFile.formatVersion + 1)
         let m = message { _ = try Store.open(at: dir) }
         #expect(m.contains("working.plansnap was written by a newer plansh"), "\(m)")
     }

@@ -91,6 +91,29 @@ import Testing
         #expect(S.picture(again.workspace) == expected)
     }
 
+    @Test func aLongJournalIsFoldedIntoTheWorkingSnapshot() throws {
+        let dir = S.temporaryDirectory("threshold")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try Store.open(at: dir)
+        try store.commit(.importPlans([S.plan("yy2025", tasks: 20)], replace: false))
+        let limit = Store.compactionThreshold(workingBytes: 0)
+        let note = String(repeating: "长", count: 40_000) // 120 KB a record
+        var sawReset = false
+        for i in 0..<(limit / 120_000 + 3) {
+            try store.commit(S.update("yy2025", "1.1.\(i % 5 + 1)", progress: i % 100, note: note + String(i)))
+            let size = try FileManager.default.attributesOfItem(atPath: store.journalPath)[.size] as? Int ?? 0
+            if size == Journal.headerSize { sawReset = true }
+            #expect(size <= limit + 200_000)
+        }
+        #expect(sawReset)
+        #expect(FileManager.default.fileExists(atPath: store.workingPath))
+        let expected = S.picture(store.workspace)
+        store.close()
+        let again = try Store.open(at: dir)
+        defer { again.close() }
+        #expect(S.picture(again.workspace) == expected)
+    }
+
     @Test func snapshotsSaveListLoadAndRefuseOverwrite() throws {
         let dir = S.temporaryDirectory("snap")
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -117,6 +140,36 @@ import Testing
         let again = try Store.open(at: dir)
         defer { again.close() }
         #expect(S.picture(again.workspace) == april)
+    }
+
+    @Test func cancelledLongWorkChangesNothing() throws {
+        let dir = S.temporaryDirectory("cancel")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try Store.open(at: dir)
+        defer { store.close() }
+        try store.commit(.importPlans([S.plan("yy2025", tasks: 30)], replace: false))
+        try store.save(name: "a", overwrite: false, now: 1)
+        let before = S.picture(store.workspace)
+        store.isCancelled = { true }
+        func message(_ body: () throws -> Void) -> String {
+            do { try body(); return "" } catch { return "\(error)" }
+        }
+        #expect(message { try store.save(name: "b", overwrite: false, now: 2) }.contains("cancelled"))
+        #expect(message { try store.commit(.importPlans([S.plan("big", tasks: Store.directCompactionTasks + 1)], replace: false)) }
+                == "cancelled; nothing was changed")
+        #expect(S.picture(store.workspace) == before)
+        #expect(message { try store.load(name: "a", now: 3) } == "cancelled")
+        #expect(S.picture(store.workspace) == before)
+        // Small changes are journaled and need no long work, so they still go through.
+        try store.commit(S.update("yy2025", "1.1.1", progress: 3))
+        store.isCancelled = nil
+        #expect(try store.snapshots().map(\.name) == ["a"])
+        let expected = S.picture(store.workspace)
+        store.close()
+        let again = try Store.open(at: dir)
+        defer { again.close() }
+        #expect(S.picture(again.workspace) == expected)
+        #expect(again.check().allSatisfy { $0.problem == nil })
     }
 
     @Test func snapshotNamesCannotLeaveTheStore() throws {
@@ -147,6 +200,17 @@ import Testing
         #expect(reader.workspace.taskCount == 10)
         #expect(throws: Diagnostic.self) { try reader.commit(S.update("yy2025", "1.1.1", progress: 3)) }
         #expect(throws: Diagnostic.self) { try reader.save(name: "x", overwrite: false, now: 0) }
+        // Between commands the reader catches up with the writer: journal appends and compactions.
+        #expect(!reader.refreshIfChanged())
+        try writer.commit(S.update("yy2025", "1.1.1", status: .done, progress: 100))
+        #expect(reader.refreshIfChanged())
+        #expect(S.picture(reader.workspace) == S.picture(writer.workspace))
+        try writer.save(name: "a", overwrite: false, now: 1)
+        try writer.commit(S.update("yy2025", "1.1.2", progress: 9))
+        try writer.load(name: "a", now: 2)
+        #expect(reader.refreshIfChanged())
+        #expect(S.picture(reader.workspace) == S.picture(writer.workspace))
+        #expect(reader.isReadOnly)
         reader.close()
         writer.close()
         let next = try Store.open(at: dir)

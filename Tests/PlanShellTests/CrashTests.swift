@@ -4,7 +4,7 @@ import PlanKit
 @testable import PlanShell
 
 /// `kill -9` at random moments while the real `plansh` binary runs a long script of updates,
-/// progress-sheet imports, saves and loads. After every kill the store must open, `check` must
+/// progress-sheet and plan imports, plan drops, saves and loads. After every kill the store must open, `check` must
 /// pass, and the working state must be the one after the last acknowledged command (or, if the
 /// command in flight had already been made durable, the one after it).
 @Suite(.serialized) struct CrashTests {
@@ -41,6 +41,14 @@ import PlanKit
             let text = (k % 3 == 0 ? "\u{FEFF}" : "") + lines.joined(separator: k % 2 == 0 ? "\r\n" : "\n") + "\n"
             try Data(text.utf8).write(to: dir.appendingPathComponent("sheet\(k).csv"))
         }
+        // Plan documents the script imports: two versions of yy2025 (the second drops and adds
+        // items, so `replace` keeps the progress of surviving paths) and an extra plan.
+        try Data(C.planText(title: "yy2025 卫生健康工作要点", sections: 4, items: 5).utf8)
+            .write(to: dir.appendingPathComponent("yy2025-a.txt"))
+        try Data(C.planText(title: "yy2025 卫生健康工作要点（修订）", sections: 5, items: 4).utf8)
+            .write(to: dir.appendingPathComponent("yy2025-b.txt"))
+        try Data(C.planText(title: "extra 卫生健康工作要点", sections: 2, items: 3).utf8)
+            .write(to: dir.appendingPathComponent("extra.txt"))
         let bad = "id,status,progress\n\(ids[0]),done,100\n\(ids[1]),done,150\nnosuch:1.1,done,1\n"
         try Data(bad.utf8).write(to: dir.appendingPathComponent("bad.csv"))
         return count
@@ -62,7 +70,10 @@ import PlanKit
             case 70..<73: out.append("import progress bad.csv month \(month)")
             case 73..<80: out.append("save s\(r.int(3))!")
             case 80..<84: out.append("load s\(r.int(3))")
-            case 84..<90: out.append(r.int(2) == 0 ? "update \(r.pick(ids)) set progress = 150" : "update nosuch:9.9 set status = done")
+            case 84..<86: out.append(r.int(2) == 0 ? "update \(r.pick(ids)) set progress = 150" : "update nosuch:9.9 set status = done")
+            case 86..<88: out.append("import plan yy2025-\(r.pick(["a", "b"])).txt as yy2025 replace")
+            case 88: out.append("import plan extra.txt as extra" + (r.int(2) == 0 ? " replace" : ""))
+            case 89: out.append(r.int(2) == 0 ? "drop plan extra" : "update extra:1.1, extra:2.3 set status = behind, month = \(month)")
             default: out.append(r.pick(["history \(r.pick(ids))", "snapshots", "diff s\(r.int(3))", "check"]))
             }
         }
@@ -121,7 +132,20 @@ import PlanKit
             p.standardOutput = try FileHandle(forWritingTo: outURL)
             p.standardError = try FileHandle(forWritingTo: errURL)
             try p.run()
-            let delay = r.int(10) < 7 ? 15 + r.int(135) : 150 + r.int(250)
+            // Most kills come a random moment after the child acknowledged its first command (so they
+            // land among commands whatever the machine's load); the rest during start-up and recovery.
+            let delay: Int
+            if r.int(5) == 0 {
+                delay = r.int(120)
+            } else {
+                let started = Date()
+                while p.isRunning && Date().timeIntervalSince(started) < 10 {
+                    if let d = try? Data(contentsOf: outURL), d.count > 0,
+                       String(decoding: d, as: UTF8.self).contains("ACK ") { break }
+                    usleep(1000)
+                }
+                delay = r.int(150)
+            }
             usleep(UInt32(delay * 1000))
             let killed = p.isRunning
             if killed { kill(p.processIdentifier, SIGKILL) }
@@ -169,5 +193,6 @@ import PlanKit
         // Sanity: the run did real work (updates, sheets, saves, loads were reached).
         let done = commands[0..<next]
         #expect(done.contains { $0.hasPrefix("load ") } && done.contains { $0.hasPrefix("import progress sheet") })
+        #expect(done.contains { $0.hasPrefix("import plan yy2025-b") } && done.contains { $0.hasPrefix("drop plan") })
     }
 }

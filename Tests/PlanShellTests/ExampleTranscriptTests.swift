@@ -30,6 +30,10 @@ import PlanShell
     @Test func thereAreExamples() {
         #expect(Self.allScripts.contains("monthly-report.plansh"))
         #expect(Self.allScripts.count >= 3)
+        // No expected output without its script.
+        let expected = ((try? FileManager.default.contentsOfDirectory(atPath: Self.scriptsDir.path)) ?? [])
+            .filter { $0.hasSuffix(".expected") }.map { $0.replacingOccurrences(of: ".expected", with: ".plansh") }
+        #expect(Set(expected).isSubset(of: Set(Self.allScripts)), "stale .expected files: \(Set(expected).subtracting(Self.allScripts))")
     }
 
     @Test(arguments: runnable) func transcript(script: String) throws {
@@ -163,10 +167,11 @@ import PlanShell
     }
 
     /// Wall-clock times (`2026-11-24 02:53`, as `plans`, `snapshots` and `history` print them)
-    /// become `<time>`, so a transcript recorded today matches tomorrow.
+    /// become `<time>`, so a transcript recorded today matches tomorrow. Snapshot sizes (`58.5 KB`) vary by a few bytes with the time stamps inside, so they become `<size>`.
     static func normalized(_ text: String) -> String {
         text.replacingOccurrences(of: #"\b20\d\d-\d\d-\d\d[ T]\d\d:\d\d(:\d\d)?\b"#, with: "<time>",
                                   options: .regularExpression)
+            .replacingOccurrences(of: #"\b\d+(\.\d+)? (B|KB|MB|GB)\b"#, with: "<size>", options: .regularExpression)
     }
 
     /// Files the scripts wrote in the working directory (outside the copied examples).

@@ -133,7 +133,7 @@ import PlanKit
 
         #expect(s.execute("check"))
         out = c.take().0
-        #expect(out.contains("working.plansnap") && out.contains("snapshots/四月.plansnap") && out.contains("all intact"))
+        #expect(out.contains("working.plansnap") && out.contains("snapshots/四月.plansnap") && out.contains("every file intact"))
         // A damaged snapshot fails `check`, naming it.
         let f = s.store.directory.appendingPathComponent("snapshots/2025-03.plansnap")
         var bytes = [UInt8](try Data(contentsOf: f))
@@ -175,8 +175,42 @@ import PlanKit
         #expect(C.fingerprint(s.workspace) == before)
         #expect(s.execute("update tasks where plan = yy2025 set status = on_track force"))
         #expect(c.take().0.contains("updated 12 tasks"))
-        #expect(s.execute("update tasks where plan = nosuch set status = done"))
+        #expect(s.execute("update tasks where plan = yy2025 and status = done set status = behind"))
         #expect(c.take().0.contains("no task matches"))
         #expect(s.execute("diff now where plan = sy2024"))
+    }
+
+    /// Answers confirmations with a fixed reply and remembers the questions.
+    final class Answering: SessionInteraction {
+        let reply: Bool
+        var questions: [String] = []
+        init(_ reply: Bool) { self.reply = reply }
+        func confirm(_ question: String) -> Bool {
+            questions.append(question)
+            return reply
+        }
+        func progress(_ line: String?) {}
+    }
+
+    @Test(.enabled(if: queryEngineAvailable, "needs the query language (QueryEngine.filterRows)"))
+    func interactiveBulkUpdateAsksBeforeChangingMoreThanOne() throws {
+        let (dir, s, c) = try shell("ask", interactive: true)
+        defer { s.store.close(); try? FileManager.default.removeItem(at: dir) }
+        let no = Answering(false)
+        s.interaction = no
+        let before = C.fingerprint(s.workspace)
+        #expect(s.execute("update tasks where plan = sy2024 set progress = 5"))
+        #expect(no.questions == ["Change 6 tasks?"])
+        #expect(c.take().0 == "nothing changed\n")
+        #expect(C.fingerprint(s.workspace) == before)
+        // One matching task is changed without asking.
+        #expect(s.execute("update tasks where id = sy2024:1.1 set progress = 5"))
+        #expect(no.questions.count == 1)
+        let yes = Answering(true)
+        s.interaction = yes
+        #expect(s.execute("update tasks where plan = sy2024 set progress = 7, month = 2025-04"))
+        #expect(yes.questions == ["Change 6 tasks?"])
+        #expect(c.take().0.contains("updated 6 tasks: progress → 7"))
+        #expect(s.workspace.history(of: "sy2024:1.2").first?.month?.description == "2025-04")
     }
 }

@@ -24,13 +24,12 @@ import PlanKit
         first.standardError = errors
         try first.run()
         defer { if first.isRunning { kill(first.processIdentifier, SIGKILL) } }
-        let reader = output.fileHandleForReading
-        func send(_ line: String) { input.fileHandleForWriting.write(Data((line + "\n").utf8)) }
-        /// Reads shell 1's output until `marker` appears.
-        func waitFor(_ marker: String) -> String {
+        func send(_ line: String, to pipe: Pipe = input) { pipe.fileHandleForWriting.write(Data((line + "\n").utf8)) }
+        /// Reads a shell's output until `marker` appears.
+        func waitFor(_ marker: String, from pipe: Pipe = output) -> String {
             var text = ""
             while !text.contains(marker) {
-                let d = reader.availableData
+                let d = pipe.fileHandleForReading.availableData
                 if d.isEmpty { break }
                 text += String(decoding: d, as: UTF8.self)
             }
@@ -51,17 +50,34 @@ import PlanKit
         let refusedSave = try C.run(["--store", store.path, "-c", "save x"])
         #expect(refusedSave.status == 1)
 
+        // A reader that stays open (shell 3) catches up with the writer between its commands.
+        let third = Process()
+        third.executableURL = plansh
+        third.arguments = ["--store", store.path]
+        let thirdIn = Pipe(), thirdOut = Pipe()
+        third.standardInput = thirdIn
+        third.standardOutput = thirdOut
+        third.standardError = FileHandle.nullDevice
+        try third.run()
+        defer { if third.isRunning { kill(third.processIdentifier, SIGKILL) } }
+        send("history yy2025:1.2; echo R1", to: thirdIn)
+        #expect(waitFor("R1", from: thirdOut).contains("no changes recorded for yy2025:1.2"))
+
         // Shell 1 still writes.
         send("update yy2025:1.2 set progress = 20; echo DONE")
         #expect(waitFor("DONE").contains("progress 0 → 20"))
+        send("history yy2025:1.2; echo R2", to: thirdIn)
+        #expect(waitFor("R2", from: thirdOut).contains("0 → 20"))
+        try thirdIn.fileHandleForWriting.close()
+        third.waitUntilExit()
         try input.fileHandleForWriting.close()
         first.waitUntilExit()
         #expect(first.terminationStatus == 0)
 
         // With shell 1 gone, the next shell is the writer and sees both changes.
-        let third = try C.run(["--store", store.path, "-c", "update yy2025:1.2 set progress = 30"])
-        #expect(third.status == 0, "\(third.err)")
-        #expect(!third.err.contains("read-only"))
-        #expect(third.out.contains("progress 20 → 30"))
+        let last = try C.run(["--store", store.path, "-c", "update yy2025:1.2 set progress = 30"])
+        #expect(last.status == 0, "\(last.err)")
+        #expect(!last.err.contains("read-only"))
+        #expect(last.out.contains("progress 20 → 30"))
     }
 }

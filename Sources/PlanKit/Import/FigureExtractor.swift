@@ -56,7 +56,7 @@ public enum FigureExtractor {
 
     /// Measure words, longest first within each starting scalar.
     static let measureWords: [[UInt32]] = [
-        "个百分点", "百分点", "人次", "剂次", "例次", "台次", "人日", "床日", "项次", "平方米", "立方米", "公里", "公斤", "千克",
+        "个百分点", "百分点", "人次", "剂次", "例次", "台次", "家次", "户次", "车次", "批次", "人日", "床日", "项次", "平方米", "立方米", "公里", "公斤", "千克",
         "周岁", "分钟", "小时", "学时", "课时", "个", "家", "台", "所", "张", "辆", "项", "人", "名", "床", "期", "起", "倍",
         "级", "件", "种", "例", "场", "套", "户", "颗", "份", "剂", "支", "批", "篇", "部", "条", "处", "座", "间", "株",
         "只", "吨", "米", "秒", "天", "岁", "元", "管", "类", "门", "趟", "次", "组", "对", "队", "本", "册", "人份",
@@ -95,8 +95,8 @@ public enum FigureExtractor {
             if p == 0x7B2C { return nil }  // 第3
         }
         guard let (value, afterNumber) = number(s, at: i) else { return nil }
-        // A lone x inside a Latin word is not a redaction.
-        if value == nil, afterNumber < s.count, isLatin(s[afterNumber]) { return nil }
+        // A lone x inside a Latin word is not a redaction (but `xxDDDs` is a redacted figure).
+        if value == nil, afterNumber < s.count, isLatin(s[afterNumber]), latinUnit(s, at: afterNumber) == nil { return nil }
         var j = afterNumber
         var high: Double?
         var isRange = false
@@ -111,8 +111,10 @@ public enum FigureExtractor {
         let next = s[j]
         // Codes and formulas: 5G, 1+N, 3+2+1, ratios 1:1.2.
         if isLatin(next) {
-            guard let (unit, end) = latinUnit(s, at: j) else { return nil }
-            return Found(start: i, end: end, value: value, high: high, unit: unit, qualifier: isRange ? .range : nil)
+            guard let (unit, unitEnd) = latinUnit(s, at: j) else { return nil }
+            let (q, qEnd) = qualifierAfter(s, at: unitEnd)
+            return Found(start: i, end: q == nil ? unitEnd : qEnd, value: value, high: high, unit: unit,
+                         qualifier: isRange ? .range : q)
         }
         if next == 0x2B || ((next == 0x3A || next == 0xFF1A) && j + 1 < s.count && digit(s[j + 1]) != nil) { return nil }
         if notUnitAfter.contains(next) { return nil }
@@ -272,35 +274,41 @@ public enum FigureExtractor {
         var out: [Target] = []
         var i = 0
         while i < found.count {
-            // A list: figures separated only by 、 or , (the last one's qualifier applies to all).
+            let (lead, leadStart) = comparatorBefore(s, at: found[i].start)
+            let rawStart = leadStart ?? found[i].start
+            let metricEnd = leadStart ?? found[i].start
+            // The metric phrase before the first figure, and whether it says 分别 (respectively).
+            var metricText: String
+            var plain: Range<Int>?
+            let respectively: Bool
+            if var r = plainMetric(s, before: metricEnd) {
+                respectively = r.count >= 2 && s[r.upperBound - 2] == 0x5206 && s[r.upperBound - 1] == 0x522B  // 分别
+                if respectively { r = r.lowerBound..<(r.upperBound - 2) }
+                metricText = s[r].string
+                plain = r
+            } else {
+                metricText = metric(s, before: metricEnd)
+                respectively = metricText.hasSuffix("分别")
+                if respectively { metricText = String(metricText.dropLast(2)) }
+            }
+            // A list: figures separated only by 、 — or by a comma when the phrase says 分别
+            // (`达到32%以上，15岁以上…` is two phrases, not a list); the last one's qualifier applies to all.
             var j = i
             while j + 1 < found.count {
                 let gap = s[found[j].end..<found[j + 1].start]
-                guard gap.count == 1, gap.first == 0x3001 || gap.first == 0x2C || gap.first == 0xFF0C else { break }
+                guard gap.count == 1, let g = gap.first,
+                      g == 0x3001 || (respectively && (g == 0x2C || g == 0xFF0C)) else { break }
                 j += 1
             }
             let group = found[i...j]
-            let (lead, leadStart) = comparatorBefore(s, at: found[i].start)
-            let rawStart = leadStart ?? found[i].start
             let raw = group.count > 1 ? s[rawStart..<found[j].end].string : ""
-            let metricEnd = leadStart ?? found[i].start
-            var metricText: String
             var metrics: [String] = []
-            if var r = plainMetric(s, before: metricEnd) {
-                let respectively = r.count >= 2 && s[r.upperBound - 2] == 0x5206 && s[r.upperBound - 1] == 0x522B  // 分别
-                if respectively { r = r.lowerBound..<(r.upperBound - 2) }
-                metricText = s[r].string
-                if group.count > 1 && respectively {
+            if group.count > 1 && respectively {
+                if let r = plain {
                     metrics = s[r].split(separator: 0x3001, omittingEmptySubsequences: false).map(\.string)
+                } else {
+                    metrics = metricText.components(separatedBy: "、")
                 }
-            } else {
-                metricText = metric(s, before: metricEnd)
-                var respectively = false
-                if metricText.hasSuffix("分别") {
-                    metricText = String(metricText.dropLast(2))
-                    respectively = true
-                }
-                metrics = group.count > 1 && respectively ? metricText.components(separatedBy: "、") : []
             }
             let shared = group.last?.qualifier
             for (k, f) in group.enumerated() {

@@ -45,21 +45,31 @@ public struct HistoryLog: Sendable, RandomAccessCollection {
     }
 
     public mutating func append(_ r: TaskHistoryRecord) {
-        for s in [r.taskID, r.entry.field, r.entry.old, r.entry.new, r.entry.source] {
-            var s = s
-            s.withUTF8 { u in
-                var n = u.count
-                while n >= 0x80 {
-                    bytes.append(UInt8(truncatingIfNeeded: n) | 0x80)
-                    n >>= 7
-                }
-                bytes.append(UInt8(n))
-                bytes.append(contentsOf: u)
-            }
-        }
+        appendString(r.taskID)
+        appendString(r.entry.field)
+        appendString(r.entry.old)
+        appendString(r.entry.new)
+        appendString(r.entry.source)
         offsets.append(bytes.count)
         when.append(r.entry.when)
         month.append(r.entry.month.map { Int32(clamping: $0.ordinal) } ?? -1)
+    }
+
+    private mutating func appendString(_ s: String) {
+        var s = s
+        s.withUTF8 { u in
+            if bytes.capacity - bytes.count < u.count + 5 {
+                // Grow geometrically ourselves: a buffer loaded from a snapshot has no spare capacity.
+                bytes.reserveCapacity(Swift.max(bytes.capacity * 2, bytes.count + u.count + 5, 1024))
+            }
+            var n = u.count
+            while n >= 0x80 {
+                bytes.append(UInt8(truncatingIfNeeded: n) | 0x80)
+                n >>= 7
+            }
+            bytes.append(UInt8(n))
+            bytes.append(contentsOf: u)
+        }
     }
 
     /// Keeps the records for which `remove` is false, in order.

@@ -79,13 +79,17 @@ enum TextTest: @unchecked Sendable {
 /// not numbers, operators a field does not take, invalid regular expressions.
 struct Checker {
     let workspace: Workspace
-    /// Today, for `overdue` (`CalendarDay.ordinal`).
-    let today: Int32
+    /// Today for `overdue`; nil: the real date, looked up only when a query needs it
+    /// (the first time-zone lookup costs milliseconds).
+    let fixedToday: CalendarDay?
 
-    init(workspace: Workspace, today: CalendarDay = CalendarDay(containing: Date())) {
+    init(workspace: Workspace, today: CalendarDay? = nil) {
         self.workspace = workspace
-        self.today = today.ordinal
+        self.fixedToday = today
     }
+
+    /// `CalendarDay.ordinal` of today.
+    var today: Int32 { (fixedToday ?? CalendarDay(containing: Date())).ordinal }
 
     var tasks: TaskTable { workspace.tasks }
 

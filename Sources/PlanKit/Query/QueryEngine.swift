@@ -64,7 +64,7 @@ public enum QueryEngine {
 
     /// Runs a parsed query.
     public static func run(_ query: QueryCommand, in workspace: Workspace,
-                           today: CalendarDay = CalendarDay(containing: Date())) throws -> QueryResult {
+                           today: CalendarDay? = nil) throws -> QueryResult {
         let checker = Checker(workspace: workspace, today: today)
         let evaluator = Evaluator(workspace)
         switch query {

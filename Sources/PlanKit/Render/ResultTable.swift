@@ -195,7 +195,9 @@ public struct ResultTable: Renderable, Sendable {
             }
         }
         emit(columns.map(\.name), true)
-        out += widths.map { String(repeating: "─", count: $0) }.joined(separator: ResultTable.separator) + "\n"
+        // A column without a header (a bar chart beside the numbers) gets no rule either.
+        let rule = zip(widths, columns).map { String(repeating: $1.name.isEmpty ? " " : "─", count: $0) }
+        out += TableText.trimTrailing(rule.joined(separator: ResultTable.separator)) + "\n"
         for row in texts { emit(row, false) }
         if showsRowCount { out += rowCountLine + "\n" }
         return out

@@ -10,7 +10,7 @@ import Darwin
 /// Layout (little-endian):
 /// ```
 /// 0   "PLANSNAP"                       magic
-/// 8   u32 format version (1)
+/// 8   u32 format version (2)
 /// 12  u32 reserved (0)
 /// 16  u64 header offset   24 u64 header length   32 u64 header checksum
 /// 40  u64 checksum of bytes 0..<40
@@ -24,7 +24,9 @@ import Darwin
 /// anywhere is found and named.
 enum SnapshotFile {
     static let magic: [UInt8] = Array("PLANSNAP".utf8)
-    static let formatVersion: UInt32 = 1
+    /// 2: history as a byte buffer with columns (`HistoryLog`). Version 1 (history as one
+    /// interned blob) existed only during development and is not read.
+    static let formatVersion: UInt32 = 2
     static let preambleSize = 48
     static let fileExtension = "plansnap"
 
@@ -67,9 +69,10 @@ enum SnapshotFile {
     // MARK: Writing
 
     /// Writes `workspace` to `path` atomically (temp file, fsync, rename, fsync directory).
-    /// `progress` receives the fraction written, after each section.
+    /// `progress` receives the fraction written, after each piece; it may throw to cancel
+    /// (the temporary file is then removed and nothing changes).
     static func write(_ workspace: Workspace, meta: Meta, to path: String,
-                      progress: ((Double) -> Void)? = nil) throws {
+                      progress: ((Double) throws -> Void)? = nil) throws {
         guard hostIsLittleEndian else { throw StoreCorruption("snapshots need a little-endian 64-bit machine") }
         try FileIO.replaceAtomically(path) { out in
             try write(workspace, meta: meta, into: out, progress: progress)
@@ -129,7 +132,7 @@ enum SnapshotFile {
     }
 
     static func write(_ workspace: Workspace, meta: Meta, into out: FileWriter,
-                      progress: ((Double) -> Void)? = nil) throws {
+                      progress: ((Double) throws -> Void)? = nil) throws {
         let parts = sections(of: workspace)
         let estimated = max(1, parts.reduce(0) { $0 + $1.1 })
         try out.write([UInt8](repeating: 0, count: preambleSize))
@@ -147,7 +150,7 @@ enum SnapshotFile {
                     let n = min(32 << 20, buf.count - done)
                     try out.write(UnsafeRawBufferPointer(rebasing: buf[done..<(done + n)]))
                     done += n
-                    if size > 0 { progress?(min(1, Double(written + done) / Double(estimated))) }
+                    if size > 0 { try progress?(min(1, Double(written + done) / Double(estimated))) }
                 } while done < buf.count
             }
             table.append(Section(id: id, offset: start, length: length, checksum: sum))
@@ -226,7 +229,8 @@ enum SnapshotFile {
                     throw StoreCorruption("\(displayName) is damaged (preamble checksum mismatch)")
                 }
                 guard version == SnapshotFile.formatVersion else {
-                    throw StoreCorruption("\(displayName) has unknown format version \(version)")
+                    throw StoreCorruption("\(displayName) was written by an early development version of plansh "
+                                          + "(format version \(version); this plansh reads version \(SnapshotFile.formatVersion))")
                 }
                 guard headerOffset >= UInt64(SnapshotFile.preambleSize), headerLength < 1 << 24,
                       headerOffset + headerLength <= UInt64(size) else {
@@ -253,7 +257,7 @@ enum SnapshotFile {
                     guard offset <= size, length <= size - offset else {
                         throw StoreCorruption("\(displayName) is truncated (a section ends past the end of the file)")
                     }
-                    // Sections this version does not know are skipped (none exist in version 1).
+                    // Sections this version does not know are skipped (none exist yet).
                     if raw <= UInt64(UInt16.max), let id = SectionID(rawValue: UInt16(raw)) {
                         table[id] = Section(id: id, offset: offset, length: length, checksum: sum)
                     }
@@ -295,7 +299,7 @@ enum SnapshotFile {
         }
 
         /// Called with the size of each piece read (progress of long reads).
-        var onBytes: ((Int) -> Void)?
+        var onBytes: ((Int) throws -> Void)?
 
         private func readInPieces(_ raw: UnsafeMutableRawBufferPointer, at offset: Int) throws -> Bool {
             var done = 0
@@ -304,7 +308,7 @@ enum SnapshotFile {
                 let piece = UnsafeMutableRawBufferPointer(rebasing: raw[done..<(done + n)])
                 guard try FileIO.read(fd, into: piece, at: offset + done, path: path) else { return false }
                 done += n
-                onBytes?(n)
+                try onBytes?(n)
             }
             return true
         }
@@ -315,13 +319,13 @@ enum SnapshotFile {
         }
 
         /// Builds the workspace, verifying every checksum and the table's internal consistency.
-        func workspace(progress: ((Double) -> Void)? = nil) throws -> Workspace {
+        func workspace(progress: ((Double) throws -> Void)? = nil) throws -> Workspace {
             guard SnapshotFile.hostIsLittleEndian else { throw StoreCorruption("snapshots need a little-endian 64-bit machine") }
             let total = Double(max(1, sections.values.reduce(0) { $0 + $1.length }))
             var done = 0
             onBytes = { n in
                 done += n
-                progress?(Double(done) / total)
+                try progress?(Double(done) / total)
             }
             defer { onBytes = nil }
             func strings(_ b: SectionID, _ o: SectionID) throws -> StringColumn {

@@ -29,6 +29,8 @@ public final class Store {
     public private(set) var notes: [String] = []
     /// Receives a progress line while a large snapshot is written or read (`saving 2025-04 … 45%`).
     public var progressHandler: ((String) -> Void)?
+    /// Polled while a snapshot is written or read; true stops the work (Ctrl-C), changing nothing.
+    public var isCancelled: (() -> Bool)?
 
     private var lockFD: Int32 = -1
     private var journal: Journal?
@@ -48,6 +50,8 @@ public final class Store {
     /// Structural changes (import, drop) replay in time proportional to the whole table; above
     /// this many tasks they are compacted at once so opening never replays them.
     static let directCompactionTasks = 20_000
+    /// Progress sheets with more rows than this are compacted at once as well.
+    static let directCompactionUpdates = 20_000
 
     private init(directory: URL) {
         self.directory = directory
@@ -154,9 +158,43 @@ public final class Store {
         try? FileIO.syncDirectory(directory.path)
     }
 
+    /// What the working snapshot and journal looked like when last read (a reader's staleness check).
+    private var loadedSignature: [Int] = []
+
+    private func fileSignature() -> [Int] {
+        var out: [Int] = []
+        for path in [workingPath, journalPath] {
+            var st = stat()
+            if stat(path, &st) == 0 {
+                out += [Int(st.st_ino), Int(st.st_size), Int(st.st_mtim.tv_sec), Int(st.st_mtim.tv_nsec)]
+            } else {
+                out += [-1, -1, -1, -1]
+            }
+        }
+        return out
+    }
+
+    /// A read-only store re-reads the working state when the writer has changed it since.
+    /// Meant to be called between commands (never during one: rows would move under it).
+    /// Returns true when the workspace was replaced.
+    @discardableResult
+    public func refreshIfChanged() -> Bool {
+        guard isReadOnly, fileSignature() != loadedSignature else { return false }
+        let saved = (workspace, notes)
+        do {
+            try loadState()
+            notes = saved.1
+            return true
+        } catch {
+            (workspace, notes) = saved
+            return false
+        }
+    }
+
     /// Reads the working snapshot and replays the journal. A reader retries when the writer
     /// compacts between the two reads.
     private func loadState() throws {
+        loadedSignature = fileSignature()
         for attempt in 0..<20 {
             if try loadStateOnce(finalAttempt: attempt == 19) { return }
             usleep(20_000)
@@ -172,7 +210,7 @@ public final class Store {
         if FileIO.exists(workingPath) {
             do {
                 let reader = try SnapshotFile.Reader(path: workingPath, displayName: Store.workingName)
-                w = try reader.workspace(progress: progressHandler.map { h in { h("reading the working state … \(Int($0 * 100))%") } })
+                w = try reader.workspace(progress: progressLine("reading the working state", cancellable: false))
                 gen = reader.meta.generation
                 workingBytes = reader.size
             } catch let e as StoreCorruption where !e.message.contains("newer plansh") {
@@ -272,29 +310,34 @@ public final class Store {
         guard !isReadOnly else {
             throw Diagnostic("the store is open read-only (another plansh holds it); changes are refused")
         }
-        let payload = ModelCodec.encode(m)
-        let structural: Bool
+        // Large changes go straight into a new working snapshot; only small ones are encoded for the journal.
+        let direct: Bool
         switch m {
-        case .importPlans, .dropPlan: structural = true
-        case .updateProgress: structural = false
+        case let .importPlans(plans, _):
+            direct = workspace.taskCount + plans.reduce(0) { $0 + $1.tasks.count } > Store.directCompactionTasks
+        case .dropPlan:
+            direct = workspace.taskCount > Store.directCompactionTasks
+        case let .updateProgress(updates, _, _):
+            direct = updates.count > Store.directCompactionUpdates
         }
+        let payload = direct ? [] : ModelCodec.encode(m)
         // Validates and applies in place; throws without changing anything.
         try workspace.apply(m)
         do {
-            if journal == nil || payload.count > Store.directCompactionBytes
-                || (structural && workspace.taskCount > Store.directCompactionTasks) {
+            if journal == nil || direct || payload.count > Store.directCompactionBytes {
                 try compact()
             } else if let j = journal {
                 try j.append(payload)
                 if j.end > Store.compactionThreshold(workingBytes: workingBytes) {
                     // The change is durable already; a failed compaction only postpones itself.
-                    try? compact()
+                    try? compact(cancellable: false)
                 }
             }
         } catch {
             // Not durable: go back to what the disk holds.
-            let reason = (error as? FileIOError)?.description ?? "\(error)"
             restoreFromDisk()
+            if error is StoreCancelled { throw Diagnostic("cancelled; nothing was changed") }
+            let reason = (error as? FileIOError)?.description ?? "\(error)"
             throw Diagnostic("could not save the change (\(reason)); nothing was changed")
         }
     }
@@ -305,12 +348,13 @@ public final class Store {
 
     /// Writes the working state as a new working snapshot and starts an empty journal after it.
     /// Throws only when the snapshot could not be written (the disk then still holds the old state).
-    private func compact() throws {
+    private func compact(cancellable: Bool = true) throws {
         let g = generation + 1
         let meta = SnapshotFile.Meta(kind: .working, name: "", createdAt: Int64(Date().timeIntervalSince1970),
                                      automatic: false, generation: g, plans: workspace.plans.count,
                                      tasks: workspace.taskCount, historyRecords: workspace.history.count)
-        try SnapshotFile.write(workspace, meta: meta, to: workingPath, progress: progressLine("saving the working state"))
+        try SnapshotFile.write(workspace, meta: meta, to: workingPath,
+                               progress: progressLine("saving the working state", cancellable: cancellable))
         generation = g
         workingBytes = (try? FileManager.default.attributesOfItem(atPath: workingPath)[.size] as? Int) ?? workingBytes
         journal = nil
@@ -331,14 +375,17 @@ public final class Store {
         }
     }
 
-    private func progressLine(_ what: String) -> ((Double) -> Void)? {
-        guard let h = progressHandler else { return nil }
+    private func progressLine(_ what: String, cancellable: Bool = true) -> ((Double) throws -> Void)? {
+        let h = progressHandler
+        let cancelled = cancellable ? isCancelled : nil
+        guard h != nil || cancelled != nil else { return nil }
         var last = -1
         return { f in
+            if cancelled?() == true { throw StoreCancelled() }
             let pct = Int(f * 100)
             if pct != last {
                 last = pct
-                h("\(what) … \(pct)%")
+                h?("\(what) … \(pct)%")
             }
         }
     }
@@ -396,6 +443,8 @@ public final class Store {
         do {
             let r = try SnapshotFile.Reader(path: path, displayName: "\(Store.snapshotsFolder)/\(name).\(SnapshotFile.fileExtension)")
             return try r.workspace(progress: progressLine("reading snapshot \(name)"))
+        } catch is StoreCancelled {
+            throw Diagnostic("cancelled")
         } catch let e as StoreCorruption {
             throw Diagnostic("snapshot \"\(name)\" cannot be used: \(e.message)")
         } catch let e as FileIOError {
@@ -420,6 +469,8 @@ public final class Store {
             try SnapshotFile.write(workspace, meta: meta, to: path, progress: progressLine("saving snapshot \(name)"))
         } catch let e as FileIOError {
             throw Diagnostic("could not save snapshot \"\(name)\": \(e.description)")
+        } catch is StoreCancelled {
+            throw Diagnostic("cancelled; snapshot \"\(name)\" was not saved")
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         return SnapshotInfo(name: name, createdAt: now, plans: meta.plans, tasks: meta.tasks, bytes: size, automatic: automatic)
@@ -446,6 +497,9 @@ public final class Store {
             try compact()
         } catch {
             workspace = previous
+            if error is StoreCancelled {
+                throw Diagnostic("cancelled; the working state is unchanged (snapshot \(kept.name) was kept)")
+            }
             throw Diagnostic("could not make \"\(name)\" the working state (\(error)); nothing was changed")
         }
         return kept
@@ -472,7 +526,7 @@ public final class Store {
         if FileIO.exists(workingPath) {
             do {
                 let r = try SnapshotFile.Reader(path: workingPath, displayName: Store.workingName)
-                let w = try r.workspace(progress: progressLine("checking \(Store.workingName)"))
+                let w = try r.workspace(progress: progressLine("checking \(Store.workingName)", cancellable: false))
                 workingGeneration = r.meta.generation
                 ok(Store.workingName, "\(w.plans.count) plans, \(w.taskCount) tasks, generation \(r.meta.generation)")
             } catch {
@@ -519,7 +573,7 @@ public final class Store {
             let shown = "\(Store.snapshotsFolder)/\(f)"
             do {
                 let r = try SnapshotFile.Reader(path: (snapshotsPath as NSString).appendingPathComponent(f), displayName: shown)
-                let w = try r.workspace(progress: progressLine("checking \(shown)"))
+                let w = try r.workspace(progress: progressLine("checking \(shown)", cancellable: false))
                 ok(shown, "\(w.plans.count) plans, \(w.taskCount) tasks")
             } catch {
                 bad(shown, "\(error)")
@@ -528,6 +582,9 @@ public final class Store {
         return out
     }
 }
+
+/// Long work stopped by the user (`Store.isCancelled`).
+struct StoreCancelled: Error {}
 
 /// One file's verdict from `Store.check()`.
 public struct StoreCheckResult: Sendable, Hashable {

@@ -13,10 +13,11 @@ enum CheckCommand {
         let results = ProgressCommands.withProgress(session) { session.store.check() }
         let bad = results.filter { $0.problem != nil }
         let table = RecordTable(
-            columns: [.init(title: "file", key: "file"), .init(title: "state", key: "state"),
-                      .init(title: "detail", key: "detail", shrinkable: true)],
+            columns: [.init(title: "file"), .init(title: "state"), .init(title: "detail", shrinkable: true)],
             rows: results.map { [$0.file, $0.problem == nil ? "ok" : "DAMAGED", $0.problem ?? $0.detail] },
-            footer: bad.isEmpty ? "store \(session.store.directory.path): \(results.count) files verified, all intact" : nil)
+            title: "store \(session.store.directory.path): "
+                + (bad.isEmpty ? "every file intact" : "\(bad.count) damaged"),
+            rowNoun: "files")
         if bad.isEmpty { return .rendered(table) }
         session.output(session.render(.rendered(table)))
         throw Diagnostic("check found \(bad.count) damaged file\(bad.count == 1 ? "" : "s"): "

@@ -63,10 +63,9 @@ enum DiffCommand {
             for f in c.changes { rows.append(["changed", c.id, c.heading, f.field, f.old, f.new]) }
         }
         let table = RecordTable(
-            columns: [.init(title: "change", key: "change"), .init(title: "id", key: "id"),
-                      .init(title: "heading", key: "heading", shrinkable: true), .init(title: "field", key: "field"),
-                      .init(title: "old", key: "old", shrinkable: true), .init(title: "new", key: "new", shrinkable: true)],
-            rows: rows, footer: summary, arrow: (old: 4, new: 5, title: "old → new"))
+            columns: [.init(title: "change"), .init(title: "id"), .init(title: "heading", shrinkable: true),
+                      .init(title: "field"), .init(title: "old", shrinkable: true), .init(title: "new", shrinkable: true)],
+            rows: rows, title: summary, rowNoun: "changes", arrow: (old: 4, new: 5))
         return .rendered(table)
     }
 }

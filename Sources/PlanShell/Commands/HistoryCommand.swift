@@ -27,14 +27,13 @@ enum HistoryCommand {
             return .message("no changes recorded for \(id)")
         }
         let table = RecordTable(
-            columns: [.init(title: "when", key: "when"), .init(title: "month", key: "month"),
-                      .init(title: "field", key: "field"), .init(title: "old", key: "old", shrinkable: true),
-                      .init(title: "new", key: "new", shrinkable: true), .init(title: "source", key: "source", shrinkable: true)],
+            columns: [.init(title: "when"), .init(title: "month"), .init(title: "field"),
+                      .init(title: "old", shrinkable: true), .init(title: "new", shrinkable: true),
+                      .init(title: "source", shrinkable: true)],
             rows: entries.map { e in
                 [ProgressCommands.localTime(e.when), e.month?.description ?? "", e.field, e.old, e.new, e.source]
             },
-            footer: "\(id) \(w.tasks.headings[row]) — \(entries.count) change\(entries.count == 1 ? "" : "s")",
-            arrow: (old: 3, new: 4, title: "old → new"))
+            title: "\(id) \(w.tasks.headings[row])", rowNoun: "changes", arrow: (old: 3, new: 4))
         return .rendered(table)
     }
 }

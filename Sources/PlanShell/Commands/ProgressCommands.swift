@@ -30,11 +30,14 @@ enum ProgressCommands {
         return String(format: "%.2f GB", b / 1024 / 1024 / 1024)
     }
 
-    /// Runs `body` with the store's progress going to the session's progress line.
+    /// Runs `body` with the store's progress going to the session's progress line, and Ctrl-C
+    /// stopping long snapshot work (nothing changes then).
     static func withProgress<T>(_ session: Session, _ body: () throws -> T) rethrows -> T {
         session.store.progressHandler = { [weak session] line in session?.reportProgress(line) }
+        session.store.isCancelled = { Interrupt.isPending }
         defer {
             session.store.progressHandler = nil
+            session.store.isCancelled = nil
             session.finishProgress()
         }
         return try body()
@@ -66,127 +69,59 @@ enum ProgressCommands {
     }
 }
 
-/// A simple result table for this group's commands: aligned text on the screen (display
-/// widths, long cells cut with `…`), CSV, Markdown, HTML, and JSON objects.
+/// The tables of this group's commands, drawn by the shared `ResultTable`: for people (table,
+/// Markdown, HTML) two columns may be shown as one `old → new` column, while CSV and JSON keep
+/// them apart for programs.
 struct RecordTable: Renderable {
     struct Column: Sendable {
         var title: String
-        /// Key in JSON output.
-        var key: String
         var numeric = false
-        /// Cells of this column may be cut to fit the terminal.
+        /// Cells of this column may be cut to fit the terminal (otherwise kept whole).
         var shrinkable = false
     }
 
     var columns: [Column]
     var rows: [[String]]
-    /// A line after the table (`3 snapshots`); not in CSV or JSON.
-    var footer: String?
-    /// For people, show these two columns as one `old → new` column (CSV and JSON keep both).
-    var arrow: (old: Int, new: Int, title: String)?
+    /// Shown above the table (table, Markdown, HTML).
+    var title: String?
+    /// The noun of the row count line.
+    var rowNoun: String
+    /// For people, show these two columns as one `old → new` column.
+    var arrow: (old: Int, new: Int)?
 
-    init(columns: [Column], rows: [[String]], footer: String? = nil, arrow: (old: Int, new: Int, title: String)? = nil) {
+    init(columns: [Column], rows: [[String]], title: String? = nil, rowNoun: String = "rows",
+         arrow: (old: Int, new: Int)? = nil) {
         self.columns = columns
         self.rows = rows
-        self.footer = footer
+        self.title = title
+        self.rowNoun = rowNoun
         self.arrow = arrow
     }
 
     func render(_ format: OutputFormat, _ context: RenderContext) -> String {
-        switch format {
-        case .json: return json()
-        case .csv: return csv()
-        case .markdown: return merged().markdown()
-        case .html: return merged().html()
-        case .table, .text: return merged().text(width: context.width)
-        }
+        table(forPeople: ![.csv, .json].contains(format)).render(format, context)
     }
 
-    /// The table with the `arrow` columns joined.
-    func merged() -> RecordTable {
-        guard let a = arrow else { return self }
-        var cols = columns
-        cols[a.old] = Column(title: a.title, key: a.title, shrinkable: true)
-        cols.remove(at: a.new)
-        let rs = rows.map { r -> [String] in
-            var r2 = r
-            r2[a.old] = r[a.old].isEmpty && r[a.new].isEmpty ? "" : "\(r[a.old].isEmpty ? "—" : r[a.old]) → \(r[a.new].isEmpty ? "—" : r[a.new])"
-            r2.remove(at: a.new)
-            return r2
+    func table(forPeople: Bool) -> ResultTable {
+        func cell(_ v: String, _ c: Column) -> ResultTable.Cell {
+            c.numeric ? Int(v).map { .integer($0) } ?? .text(v) : .text(v)
         }
-        return RecordTable(columns: cols, rows: rs, footer: footer)
-    }
-
-    func text(width: Int) -> String {
-        let gap = 2
-        var widths = columns.indices.map { c in
-            rows.reduce(DisplayWidth.of(columns[c].title)) { max($0, DisplayWidth.of($1[c])) }
+        var cols = columns.map {
+            ResultTable.Column($0.title, alignment: $0.numeric ? .right : .left, overflow: .truncate,
+                               minWidth: $0.shrinkable ? nil : DisplayWidth.of($0.title))
         }
-        let total = widths.reduce(0, +) + gap * max(0, columns.count - 1)
-        if total > width {
-            // Shrink the widest shrinkable column first, down to 10 columns each.
-            var excess = total - width
-            while excess > 0 {
-                guard let c = columns.indices.filter({ columns[$0].shrinkable && widths[$0] > 10 })
-                        .max(by: { widths[$0] < widths[$1] }) else { break }
-                let cut = min(excess, widths[c] - 10)
-                widths[c] -= cut
-                excess -= cut
+        var cells = rows.map { r in zip(r, columns).map { cell($0, $1) } }
+        if forPeople, let a = arrow {
+            cols[a.old] = ResultTable.Column("\(columns[a.old].title) → \(columns[a.new].title)")
+            cols.remove(at: a.new)
+            cells = zip(rows, cells).map { r, c in
+                var c2 = c
+                let old = r[a.old], new = r[a.new]
+                c2[a.old] = .text(old.isEmpty && new.isEmpty ? "" : "\(old.isEmpty ? "—" : old) → \(new.isEmpty ? "—" : new)")
+                c2.remove(at: a.new)
+                return c2
             }
         }
-        func line(_ cells: [String]) -> String {
-            var parts: [String] = []
-            for (c, cell) in cells.enumerated() {
-                let shown = DisplayWidth.truncate(cell, to: widths[c])
-                let last = c == cells.count - 1
-                parts.append(last && !columns[c].numeric ? shown : DisplayWidth.pad(shown, to: widths[c], right: columns[c].numeric))
-            }
-            var l = parts.joined(separator: String(repeating: " ", count: gap))
-            while l.hasSuffix(" ") { l.removeLast() }
-            return l
-        }
-        var out = [line(columns.map(\.title))]
-        out.append(line(widths.map { String(repeating: "─", count: $0) }))
-        for r in rows { out.append(line(r)) }
-        if let footer { out.append(footer) }
-        return out.joined(separator: "\n") + "\n"
-    }
-
-    func csv() -> String {
-        func quote(_ s: String) -> String {
-            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-        }
-        var out = columns.map { quote($0.key) }.joined(separator: ",") + "\r\n"
-        for r in rows { out += r.map(quote).joined(separator: ",") + "\r\n" }
-        return out
-    }
-
-    func markdown() -> String {
-        func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
-        var out = "| " + columns.map { cell($0.title) }.joined(separator: " | ") + " |\n"
-        out += "|" + columns.map { $0.numeric ? " ---: |" : " --- |" }.joined() + "\n"
-        for r in rows { out += "| " + r.map(cell).joined(separator: " | ") + " |\n" }
-        if let footer { out += "\n" + footer + "\n" }
-        return out
-    }
-
-    func html() -> String {
-        func esc(_ s: String) -> String {
-            s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;")
-        }
-        var out = "<table>\n<tr>" + columns.map { "<th>\(esc($0.title))</th>" }.joined() + "</tr>\n"
-        for r in rows { out += "<tr>" + r.map { "<td>\(esc($0))</td>" }.joined() + "</tr>\n" }
-        return out + "</table>\n"
-    }
-
-    func json() -> String {
-        let objects = rows.map { r in
-            "{" + zip(columns, r).map { c, v in
-                JSON.quote(c.key) + ": " + (c.numeric && Double(v) != nil ? v : JSON.quote(v))
-            }.joined(separator: ", ") + "}"
-        }
-        return objects.isEmpty ? "[]\n" : "[\n  " + objects.joined(separator: ",\n  ") + "\n]\n"
+        return ResultTable(columns: cols, rows: cells, title: forPeople ? title : nil, rowNoun: rowNoun)
     }
 }

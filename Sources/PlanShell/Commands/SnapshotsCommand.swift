@@ -22,10 +22,9 @@ enum SnapshotsCommand {
                     ProgressCommands.size(s.bytes), s.automatic ? "auto (kept by load)" : ""]
         }
         let table = RecordTable(
-            columns: [.init(title: "name", key: "name"), .init(title: "saved", key: "saved"),
-                      .init(title: "plans", key: "plans", numeric: true), .init(title: "tasks", key: "tasks", numeric: true),
-                      .init(title: "size", key: "size", numeric: true), .init(title: "note", key: "note", shrinkable: true)],
-            rows: rows, footer: "\(list.count) snapshot\(list.count == 1 ? "" : "s")")
+            columns: [.init(title: "name"), .init(title: "saved"), .init(title: "plans", numeric: true),
+                      .init(title: "tasks", numeric: true), .init(title: "size"), .init(title: "note", shrinkable: true)],
+            rows: rows, rowNoun: "snapshots")
         return .rendered(table)
     }
 }

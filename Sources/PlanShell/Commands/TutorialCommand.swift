@@ -31,6 +31,11 @@ enum TutorialCommand {
         guard session.interceptor == nil else {
             throw Diagnostic("a lesson is already running", at: first.span)
         }
+        // A lesson number that does not exist is the first thing to say, wherever it was typed.
+        let count = try LessonCatalogue.load(for: session).entries.count
+        guard count == 0 || n <= count else {
+            throw Diagnostic("there is no lesson \(n): lessons are 1–\(count) (`tutorial` lists them)", at: first.span)
+        }
         guard session.environment.isInteractive else {
             throw Diagnostic("lessons are interactive: start `plansh` in a terminal and type `tutorial \(n)` there", at: input.words[0].span)
         }

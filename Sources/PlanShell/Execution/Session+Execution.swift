@@ -38,6 +38,8 @@ extension Session {
             }
         }
         var interpolation: Interpolation?
+        // A read-only shell shows what the writer has committed since the last command.
+        if store.isReadOnly { store.refreshIfChanged() }
         do {
             let expanded = try Interpolation.expand(segment.text, variables: settings.variables)
             interpolation = expanded
@@ -53,6 +55,7 @@ extension Session {
             } else {
                 output(render(result))
             }
+            onCommandResult?(result, target?.file)
             return true
         } catch let d as Diagnostic {
             var span = d.span
@@ -113,8 +116,10 @@ extension Session {
             report(Diagnostic("script \(displayName) is not valid UTF-8"), source: nil, file: nil, firstLine: 1)
             return false
         }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            String($0.hasSuffix("\r") ? $0.dropLast() : $0)
+        // Split on the scalar: "\r\n" is one Character, so splitting the String on "\n" would
+        // leave a CRLF file as one line.
+        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map {
+            String(String.UnicodeScalarView($0.last == "\r" ? $0.dropLast() : $0[...]))
         }
         if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = String(first.dropFirst()) }
         var source = LineArraySource(lines: lines)

@@ -134,50 +134,23 @@ final class TutorialSandbox {
         showing = show
         printed = ""
         defer { showing = false }
+        let results = ResultCollector()
+        session.onCommandResult = { [unowned self] output, file in
+            results.items.append(output)
+            if let file { session.output("(wrote \(file) in the tutorial sandbox)\n") }
+        }
+        defer { session.onCommandResult = nil }
         var result = Run()
-        let split = CommandSplitter.split(line)
-        if split.isIncomplete {
-            session.report(Diagnostic("a string or parenthesis is not closed", at: max(0, line.count - 1)..<line.count),
-                           source: line, file: nil, firstLine: 1)
-            result.failed = true
-            return result
-        }
-        for segment in split.segments {
-            var interpolation: Interpolation?
-            do {
-                let expanded = try Interpolation.expand(segment.text, variables: session.settings.variables)
-                interpolation = expanded
-                var text = expanded.text
-                var target: (file: String, offset: Int)?
-                if let r = CommandSplitter.redirect(in: expanded.text) {
-                    text = r.command
-                    target = (r.file, r.fileOffset)
-                }
-                let output = try session.runCommand(text)
-                if let target {
-                    try session.write(output, toFile: target.file, span: target.offset..<(target.offset + target.file.count))
-                    session.output("(wrote \(target.file) in the tutorial sandbox)\n")
-                } else {
-                    session.output(session.render(output))
-                }
-                result.results.append(output)
-            } catch let d as Diagnostic {
-                var span = d.span
-                if let s = span, let interpolation { span = interpolation.sourceSpan(s) }
-                let shifted = span.map { ($0.lowerBound + segment.offset)..<($0.upperBound + segment.offset) }
-                session.report(d, source: line, span: shifted, file: nil, firstLine: 1)
-                result.failed = true
-            } catch is AlreadyReported {
-                result.failed = true
-            } catch {
-                session.report(Diagnostic("\(error)"), source: nil, file: nil, firstLine: 1)
-                result.failed = true
-            }
-            if result.failed || session.shouldQuit { break }
-        }
+        result.failed = !session.execute(line)
+        result.results = results.items
         session.shouldQuit = false
         result.printed = printed
         return result
+    }
+
+    /// The results of one typed line, gathered by the session's `onCommandResult`.
+    final class ResultCollector {
+        var items: [CommandOutput] = []
     }
 
     var fingerprint: Fingerprint {
