@@ -106,6 +106,24 @@ enum FileIO {
         guard Foundation.rename(from, to) == 0 else { throw FileIOError(path: to, operation: "rename", code: errno) }
     }
 
+    /// Gives the file at `from` a second name `to` (`link(2)`; `to` must not exist). Returns 0, or
+    /// the errno when the file system refuses (EXDEV, EPERM, ENOTSUP, EMLINK, EEXIST…), so the
+    /// caller can fall back to writing a copy.
+    static func link(_ from: String, _ to: String) -> Int32 {
+        while Foundation.link(from, to) != 0 {
+            if errno == EINTR { continue }
+            return errno
+        }
+        return 0
+    }
+
+    /// Removes a name; a missing file is not an error.
+    static func remove(_ path: String) throws {
+        guard Foundation.unlink(path) == 0 || errno == ENOENT else {
+            throw FileIOError(path: path, operation: "remove", code: errno)
+        }
+    }
+
     static func exists(_ path: String) -> Bool {
         var st = stat()
         return stat(path, &st) == 0

@@ -20,6 +20,13 @@ import Darwin
 /// straight into a new working snapshot instead (temp file, fsync, rename, fsync directory).
 /// Either way a `kill -9` loses at most the change in flight, and the next open finds a store
 /// that loads. One process writes (it holds the lock); any other opens read-only.
+///
+/// Snapshot files (working and named) are never written in place: each is written whole under a
+/// temporary name and renamed, and only the journal is appended to. So one immutable file can
+/// carry several names: `load` keeps the replaced state by hard-linking the working file into
+/// `snapshots/` and makes the loaded snapshot the working state by hard-linking it as
+/// `working.plansnap` (copying only where the file system has no hard links). Every snapshot
+/// file's generation is unique (`freshGeneration`), so a journal continues exactly one file.
 public final class Store {
     public let directory: URL
     public private(set) var workspace: Workspace
@@ -38,6 +45,8 @@ public final class Store {
     private var generation: UInt64 = 0
     /// Size of the working snapshot: how large the journal may grow before it is compacted.
     private var workingBytes = 0
+    /// The last generation this process gave a snapshot file.
+    private var lastIssuedGeneration: UInt64 = 0
 
     static let workingName = "working.plansnap"
     static let journalName = "journal"
@@ -342,6 +351,19 @@ public final class Store {
         }
     }
 
+    /// A generation no snapshot file of this store has: after the working one, and from the clock
+    /// (nanoseconds) so that files written at different times — a named snapshot that `load` later
+    /// links in as the working file — never share one. A journal continues the working file whose
+    /// generation it carries; two files with one generation would let it be replayed onto the wrong one.
+    private func freshGeneration() -> UInt64 {
+        var ts = timespec()
+        clock_gettime(CLOCK_REALTIME, &ts)
+        let clock = UInt64(max(0, ts.tv_sec)) &* 1_000_000_000 &+ UInt64(max(0, ts.tv_nsec))
+        let g = max(generation + 1, lastIssuedGeneration + 1, clock)
+        lastIssuedGeneration = g
+        return g
+    }
+
     static func compactionThreshold(workingBytes: Int) -> Int {
         min(max(workingBytes, 1 << 20), 16 << 20)
     }
@@ -349,7 +371,7 @@ public final class Store {
     /// Writes the working state as a new working snapshot and starts an empty journal after it.
     /// Throws only when the snapshot could not be written (the disk then still holds the old state).
     private func compact(cancellable: Bool = true) throws {
-        let g = generation + 1
+        let g = freshGeneration()
         let meta = SnapshotFile.Meta(kind: .working, name: "", createdAt: Int64(Date().timeIntervalSince1970),
                                      automatic: false, generation: g, plans: workspace.plans.count,
                                      tasks: workspace.taskCount, historyRecords: workspace.history.count)
@@ -421,8 +443,11 @@ public final class Store {
             let path = snapshotPath(name)
             do {
                 let (meta, size) = try SnapshotFile.meta(at: path, displayName: "\(Store.snapshotsFolder)/\(f)")
-                out.append(SnapshotInfo(name: name, createdAt: meta.createdAt, plans: meta.plans, tasks: meta.tasks,
-                                        bytes: size, automatic: meta.automatic))
+                // A state `load` kept by hard link carries the header of the file it shares
+                // (the working file, or a snapshot loaded earlier): its name tells what it is.
+                let linked = !meta.automatic && name.hasPrefix("auto-") && (meta.kind == .working || meta.name != name)
+                out.append(SnapshotInfo(name: name, createdAt: linked ? (Store.time(ofStamp: name) ?? meta.createdAt) : meta.createdAt,
+                                        plans: meta.plans, tasks: meta.tasks, bytes: size, automatic: meta.automatic || linked))
             } catch {
                 let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
                 var info = SnapshotInfo(name: name, createdAt: 0, plans: 0, tasks: 0, bytes: size, automatic: false)
@@ -435,6 +460,11 @@ public final class Store {
 
     /// The working state frozen under `name`.
     public func snapshotWorkspace(named name: String) throws -> Workspace {
+        try readSnapshot(named: name).workspace
+    }
+
+    /// Snapshot `name` read and verified, with its header, size and path.
+    private func readSnapshot(named name: String) throws -> (workspace: Workspace, meta: SnapshotFile.Meta, size: Int, path: String) {
         let path = snapshotPath(try checkedName(name))
         guard FileIO.exists(path) else {
             let names = ((try? snapshots()) ?? []).map(\.name)
@@ -442,7 +472,7 @@ public final class Store {
         }
         do {
             let r = try SnapshotFile.Reader(path: path, displayName: "\(Store.snapshotsFolder)/\(name).\(SnapshotFile.fileExtension)")
-            return try r.workspace(progress: progressLine("reading snapshot \(name)"))
+            return (try r.workspace(progress: progressLine("reading snapshot \(name)")), r.meta, r.size, path)
         } catch is StoreCancelled {
             throw Diagnostic("cancelled")
         } catch let e as StoreCorruption {
@@ -462,7 +492,7 @@ public final class Store {
         if FileIO.exists(path) && !overwrite {
             throw Diagnostic("snapshot \"\(name)\" exists; use `save \(name)!` to overwrite it")
         }
-        let meta = SnapshotFile.Meta(kind: .named, name: name, createdAt: now, automatic: automatic, generation: 0,
+        let meta = SnapshotFile.Meta(kind: .named, name: name, createdAt: now, automatic: automatic, generation: freshGeneration(),
                                      plans: workspace.plans.count, tasks: workspace.taskCount,
                                      historyRecords: workspace.history.count)
         do {
@@ -478,31 +508,133 @@ public final class Store {
 
     /// Makes snapshot `name` the working state, keeping the current one as an automatic snapshot
     /// first; returns that automatic snapshot.
+    ///
+    /// Where the file system allows, nothing is copied: the journal is folded into the working
+    /// file if it holds changes, the working file is hard-linked as `snapshots/auto-…`, and the
+    /// snapshot is hard-linked in as the new working file. On disk, step by step (each name change
+    /// followed by an fsync of its directory), a crash leaves either the old state or the new one:
+    /// 1. the working file alone is the old state (empty journal), 2. `snapshots/auto-…` is one more
+    /// name for it, 3. the journal is removed (the working file alone still is the old state),
+    /// 4. the snapshot, linked under a temporary name, is renamed over the working file (the new
+    /// state, still without a journal), 5. an empty journal continuing it is created.
     @discardableResult
     public func load(name: String, now: Int64) throws -> SnapshotInfo {
         guard !isReadOnly else {
             throw Diagnostic("the store is open read-only (another plansh holds it); `load` is refused")
         }
-        let w = try snapshotWorkspace(named: name)
-        var autoName = "auto-\(Store.stamp(now))"
-        var i = 2
-        while FileIO.exists(snapshotPath(autoName)) {
-            autoName = "auto-\(Store.stamp(now))-\(i)"
-            i += 1
-        }
-        let kept = try save(name: autoName, overwrite: false, automatic: true, now: now)
-        let previous = workspace
-        workspace = w
-        do {
-            try compact()
-        } catch {
-            workspace = previous
-            if error is StoreCancelled {
-                throw Diagnostic("cancelled; the working state is unchanged (snapshot \(kept.name) was kept)")
+        let source = try readSnapshot(named: name)
+        if journal == nil || journal?.recordCount != 0 || !FileIO.exists(workingPath) {
+            do {
+                try compact()
+            } catch {
+                if error is StoreCancelled { throw Diagnostic("cancelled; nothing was changed") }
+                throw Diagnostic("could not keep the working state before loading \"\(name)\" (\(Store.reason(error))); nothing was changed")
             }
-            throw Diagnostic("could not make \"\(name)\" the working state (\(error)); nothing was changed")
+        }
+        let kept = try keepWorkingState(now: now)
+
+        // Snapshots written before generations were unique all have generation 0: copied, not linked.
+        let temporary = directory.appendingPathComponent(".tmp-\(getpid())-\(Store.workingName)").path
+        try? FileIO.remove(temporary)
+        guard source.meta.generation != 0, FileIO.link(source.path, temporary) == 0 else {
+            let previous = workspace
+            workspace = source.workspace
+            do {
+                try compact()
+            } catch {
+                workspace = previous
+                if error is StoreCancelled {
+                    throw Diagnostic("cancelled; the working state is unchanged (snapshot \(kept.name) was kept)")
+                }
+                throw Diagnostic("could not make \"\(name)\" the working state (\(Store.reason(error))); nothing was changed")
+            }
+            return kept
+        }
+        do {
+            // The journal is empty; without it the working file alone is the state, before the
+            // rename and after it. An old journal must never meet the new working file.
+            journal = nil
+            try FileIO.remove(journalPath)
+            try FileIO.syncDirectory(directory.path)
+            try FileIO.rename(temporary, workingPath)
+        } catch {
+            try? FileIO.remove(temporary)
+            // The rename did not happen: the old working file is in place; give it its journal back.
+            journal = try? Journal.create(at: journalPath, generation: generation)
+            throw Diagnostic("could not make \"\(name)\" the working state (\(Store.reason(error))); nothing was changed")
+        }
+        workspace = source.workspace
+        generation = source.meta.generation
+        workingBytes = source.size
+        // Creating the journal fsyncs the directory, which makes the rename durable.
+        if let j = try? Journal.create(at: journalPath, generation: generation) {
+            journal = j
+        } else {
+            do {
+                try FileIO.syncDirectory(directory.path)
+            } catch {
+                restoreFromDisk()
+                throw Diagnostic("could not make \"\(name)\" the working state durable (\(Store.reason(error))); the store was re-read")
+            }
         }
         return kept
+    }
+
+    /// Keeps the working file (which holds the whole working state: the journal is empty) as an
+    /// automatic snapshot, as a hard link when the file system allows, else as a copy.
+    private func keepWorkingState(now: Int64) throws -> SnapshotInfo {
+        let base = "auto-\(Store.stamp(now))"
+        var autoName = base
+        var i = 2
+        while true {
+            let path = snapshotPath(autoName)
+            if !FileIO.exists(path) {
+                let code = FileIO.link(workingPath, path)
+                if code == 0 {
+                    do {
+                        try FileIO.syncDirectory(snapshotsPath)
+                    } catch {
+                        try? FileIO.remove(path)
+                        throw Diagnostic("could not keep the working state as snapshot \"\(autoName)\" (\(Store.reason(error))); nothing was changed")
+                    }
+                    return SnapshotInfo(name: autoName, createdAt: now, plans: workspace.plans.count, tasks: workspace.taskCount,
+                                        bytes: workingBytes, automatic: true)
+                }
+                if code != EEXIST { break }
+            }
+            autoName = "\(base)-\(i)"
+            i += 1
+        }
+        return try save(name: autoName, overwrite: false, automatic: true, now: now)
+    }
+
+    static func reason(_ error: Error) -> String {
+        (error as? FileIOError)?.description ?? (error as? Diagnostic).map { "\($0)" } ?? "\(error)"
+    }
+
+    /// The time in an automatic snapshot's name (`auto-YYYYMMDD-HHMMSS`, local time).
+    static func time(ofStamp name: String) -> Int64? {
+        let digits = Array(name.utf8.dropFirst(5).prefix(15))
+        guard name.hasPrefix("auto-"), digits.count == 15, digits[8] == UInt8(ascii: "-") else { return nil }
+        var fields: [Int32] = []
+        for (start, length) in [(0, 4), (4, 2), (6, 2), (9, 2), (11, 2), (13, 2)] {
+            var v: Int32 = 0
+            for d in digits[start..<(start + length)] {
+                guard d >= UInt8(ascii: "0"), d <= UInt8(ascii: "9") else { return nil }
+                v = v * 10 + Int32(d - UInt8(ascii: "0"))
+            }
+            fields.append(v)
+        }
+        var t = tm()
+        t.tm_year = fields[0] - 1900
+        t.tm_mon = fields[1] - 1
+        t.tm_mday = fields[2]
+        t.tm_hour = fields[3]
+        t.tm_min = fields[4]
+        t.tm_sec = fields[5]
+        t.tm_isdst = -1
+        let seconds = mktime(&t)
+        return seconds == -1 ? nil : Int64(seconds)
     }
 
     /// `YYYYMMDD-HHMMSS` in local time.
