@@ -169,7 +169,7 @@ public struct TaskDetail: Renderable, Sendable {
         if !history.isEmpty {
             out += "\nhistory:\n"
             for e in history {
-                out += "  \(LocalTime.minutes(e.when))  \(e.month?.description ?? "-")  \(e.field): \(e.old.isEmpty ? "∅" : e.old) → \(e.new.isEmpty ? "∅" : e.new)  (\(e.source))\n"
+                out += "  \(LocalTime.minutes(e.when))  \(e.month?.description ?? "-")  \(e.field): \(e.old.isEmpty ? "—" : e.old) → \(e.new.isEmpty ? "—" : e.new)  (\(e.source))\n"
             }
         }
         return out

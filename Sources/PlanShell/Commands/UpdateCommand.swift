@@ -154,11 +154,12 @@ enum UpdateCommand {
 
         if before.count == 1, let t = before.first {
             var parts: [String] = []
-            if let s = template.status { parts.append("status \(t.status.keyword) → \(s.keyword)") }
-            if let p = template.progress { parts.append("progress \(t.progress) → \(p)") }
-            if let n = template.note { parts.append("note \"\(n)\"") }
+            // Only what changed (as `history` records it); a value given again is "unchanged".
+            if let s = template.status, s != t.status { parts.append("status \(t.status.keyword) → \(s.keyword)") }
+            if let p = template.progress, p != t.progress { parts.append("progress \(t.progress) → \(p)") }
+            if let n = template.note, n != t.note { parts.append("note \"\(n)\"") }
             if let d = template.due { parts.append("due \(d?.description ?? "none")") }
-            return .message("updated \(t.id): " + parts.joined(separator: ", "))
+            return .message("updated \(t.id): " + (parts.isEmpty ? "unchanged" : parts.joined(separator: ", ")))
         }
         var parts: [String] = []
         if let s = template.status { parts.append("status → \(s.keyword)") }
