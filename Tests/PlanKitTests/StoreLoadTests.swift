@@ -172,6 +172,40 @@ import Testing
         #expect(again.workspace.task(row: 1).progress == 20 && again.notes.isEmpty, "\(again.notes)")
     }
 
+    /// Where `link(2)` fails (here EXDEV: `snapshots/` on another file system), `load` copies.
+    @Test func loadCopiesWhenFilesCannotBeLinked() throws {
+        let dir = S.temporaryDirectory("loadexdev")
+        let elsewhere = URL(fileURLWithPath: "/dev/shm/plansh-loadexdev-\(getpid())-\(UUID().uuidString.prefix(8))")
+        defer {
+            try? FileManager.default.removeItem(at: dir)
+            try? FileManager.default.removeItem(at: elsewhere)
+        }
+        var st1 = stat(), st2 = stat()
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        guard stat("/dev/shm", &st1) == 0, stat(dir.path, &st2) == 0, st1.st_dev != st2.st_dev,
+              (try? FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)) != nil else {
+            return // no second file system to provoke EXDEV with
+        }
+        try FileManager.default.createSymbolicLink(at: dir.appendingPathComponent("snapshots"), withDestinationURL: elsewhere)
+        var store = try Store.open(at: dir)
+        try store.commit(.importPlans([S.plan("yy2025", tasks: 20)], replace: false))
+        try store.save(name: "a", overwrite: false, now: 1_745_000_000)
+        let saved = S.picture(store.workspace)
+        let aBytes = try Data(contentsOf: snapshotFile(dir, "a"))
+        let before = S.picture(try { try store.commit(S.update("yy2025", "1.1.1", progress: 10)); return store.workspace }())
+        let kept = try store.load(name: "a", now: 1_746_000_000)
+        #expect(S.picture(store.workspace) == saved)
+        #expect(Self.inode(dir.appendingPathComponent("working.plansnap").path)?.links == 1)
+        try store.commit(S.update("yy2025", "1.1.2", progress: 20))
+        store.close()
+        store = try Store.open(at: dir)
+        defer { store.close() }
+        #expect(store.workspace.task(row: 1).progress == 20 && store.notes.isEmpty, "\(store.notes)")
+        #expect(S.picture(try store.snapshotWorkspace(named: kept.name)) == before)
+        #expect(try store.snapshots().first { $0.name == kept.name }?.automatic == true)
+        #expect(try Data(contentsOf: snapshotFile(dir, "a")) == aBytes)
+    }
+
     /// A read-only shell sees `load`'s result on its next refresh.
     @Test func readerFollowsALinkedLoad() throws {
         let dir = S.temporaryDirectory("loadreader")

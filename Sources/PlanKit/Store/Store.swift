@@ -364,8 +364,13 @@ public final class Store {
         return g
     }
 
+    /// How long the journal may grow before it is folded into a new working snapshot. Opening
+    /// replays the journal, and replaying a byte of it (decoding, applying, recording history)
+    /// costs some 25 times as much as reading a byte of the snapshot: a journal of 1/64 of the
+    /// working file adds at most about half the time opening takes to read the working file
+    /// (10,000 tasks: 877 KB of progress updates took 25 ms to replay against 8 ms to read the snapshot).
     static func compactionThreshold(workingBytes: Int) -> Int {
-        min(max(workingBytes, 1 << 20), 16 << 20)
+        min(max(workingBytes / 64, 128 << 10), 16 << 20)
     }
 
     /// Writes the working state as a new working snapshot and starts an empty journal after it.
