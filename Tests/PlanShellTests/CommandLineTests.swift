@@ -128,6 +128,9 @@ struct CommandLineTests {
         #expect(r.status == 1)
         #expect(r.stderr.contains(file.path))
         #expect(r.stderr.split(separator: "\n").count == 1)
+        let under = try Plansh.run(["--store", file.appendingPathComponent("sub").path, "-c", "echo hi"])
+        #expect(under.status == 1)
+        #expect(under.stderr == "plansh: cannot create store \(file.path)/sub: \(file.path) is not a directory\n")
     }
 
     @Test func theStoreIsCreatedOwnerOnlyUnderXDGDataHome() throws {

@@ -93,7 +93,7 @@ public final class Store {
                                        attributes: [.posixPermissions: 0o700])
                 try? FileIO.syncDirectory(directory.deletingLastPathComponent().path)
             } catch {
-                throw Diagnostic("cannot create store \(directory.path): \(error.localizedDescription)")
+                throw Diagnostic("cannot create store \(directory.path): \(Store.creationProblem(directory))")
             }
         }
         let store = Store(directory: directory)
@@ -755,5 +755,22 @@ public struct SnapshotInfo: Sendable, Hashable {
         self.bytes = bytes
         self.automatic = automatic
         self.problem = nil
+    }
+}
+
+extension Store {
+    /// Why a store directory cannot be made, in plain words: the nearest existing ancestor
+    /// and what is wrong with it (Foundation's own message names no path).
+    static func creationProblem(_ directory: URL) -> String {
+        let fm = FileManager.default
+        var ancestor = directory.deletingLastPathComponent()
+        while ancestor.path != "/" && !fm.fileExists(atPath: ancestor.path) {
+            ancestor = ancestor.deletingLastPathComponent()
+        }
+        var isDir: ObjCBool = false
+        _ = fm.fileExists(atPath: ancestor.path, isDirectory: &isDir)
+        if !isDir.boolValue { return "\(ancestor.path) is not a directory" }
+        if !fm.isWritableFile(atPath: ancestor.path) { return "\(ancestor.path) is not writable" }
+        return "\(ancestor.path) does not allow new directories here"
     }
 }
