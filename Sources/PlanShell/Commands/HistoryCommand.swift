@@ -31,7 +31,7 @@ enum HistoryCommand {
                       .init(title: "old", shrinkable: true), .init(title: "new", shrinkable: true),
                       .init(title: "source", shrinkable: true)],
             rows: entries.map { e in
-                [ProgressCommands.localTime(e.when), e.month?.description ?? "", e.field, e.old, e.new, e.source]
+                [LocalTime.minutes(e.when), e.month?.description ?? "", e.field, e.old, e.new, e.source]
             },
             title: "\(id) \(w.tasks.headings[row])", rowNoun: "changes", arrow: (old: 3, new: 4))
         return .rendered(table)

@@ -12,15 +12,6 @@ enum ProgressCommands {
     /// Seconds since 1970, now.
     static func now() -> Int64 { Int64(Date().timeIntervalSince1970) }
 
-    /// `2025-04-30 14:05` in local time.
-    static func localTime(_ t: Int64) -> String {
-        var time = time_t(t)
-        var tm = tm()
-        localtime_r(&time, &tm)
-        return String(format: "%04d-%02d-%02d %02d:%02d", Int(tm.tm_year) + 1900, Int(tm.tm_mon) + 1, Int(tm.tm_mday),
-                      Int(tm.tm_hour), Int(tm.tm_min))
-    }
-
     /// `1.2 MB`
     static func size(_ bytes: Int) -> String {
         let b = Double(bytes)

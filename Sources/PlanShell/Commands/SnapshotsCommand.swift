@@ -18,7 +18,7 @@ enum SnapshotsCommand {
             if let p = s.problem {
                 return [s.name, "", "", "", ProgressCommands.size(s.bytes), "UNUSABLE: \(p)"]
             }
-            return [s.name, ProgressCommands.localTime(s.createdAt), String(s.plans), String(s.tasks),
+            return [s.name, LocalTime.minutes(s.createdAt), String(s.plans), String(s.tasks),
                     ProgressCommands.size(s.bytes), s.automatic ? "auto (kept by load)" : ""]
         }
         let table = RecordTable(
