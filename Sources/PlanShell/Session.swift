@@ -118,7 +118,7 @@ public final class Session {
         guard let first = input0.words.first else { return .none }
         guard let (spec, n) = CommandTable.lookup(input0.words.map(\.value)) else {
             let word = first.value
-            throw Diagnostic("unknown command \"\(Suggest.excerpt(word))\"" + Suggest.phrase(word, in: CommandTable.commandWords),
+            throw Diagnostic(Messages.unknownCommand(word, suggestion: Suggest.nearest(word, in: CommandTable.commandWords)),
                              at: first.span)
         }
         let input = try CommandInput(text: text, commandWordCount: n)
