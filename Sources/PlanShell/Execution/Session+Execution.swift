@@ -54,6 +54,7 @@ extension Session {
                 try write(result, toFile: target.file, span: target.offset..<(target.offset + target.file.count))
             } else {
                 output(render(result))
+                if let failure = StandardStreams.takeOutputFailure() { throw Diagnostic(failure) }
             }
             onCommandResult?(result, target?.file)
             return true
