@@ -49,7 +49,7 @@ enum TextColumn: Sendable {
 enum TextTest: @unchecked Sendable {
     case equals(FoldedPattern)
     case contains(FoldedPattern)
-    case matches(NSRegularExpression)
+    case matches(BoundedRegex)
     /// Folded string order (Unicode scalar order of UTF-8 bytes).
     case order(QueryOperator, [UInt8])
     case empty
@@ -64,8 +64,7 @@ enum TextTest: @unchecked Sendable {
             let b = Array(s.utf8)
             return b.withUnsafeBytes { p.occurs(in: $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, 0..<b.count) }
         case let .matches(re):
-            let f = TextFolding.fold(s)
-            return re.firstMatch(in: f, range: NSRange(f.startIndex..., in: f)) != nil
+            return re.matches(TextFolding.fold(s))
         case let .order(op, v):
             return op.holds(QueryText.compareBytes(Array(TextFolding.fold(s).utf8), v))
         case .empty:
@@ -82,6 +81,8 @@ struct Checker {
     /// Today for `overdue`; nil: the real date, looked up only when a query needs it
     /// (the first time-zone lookup costs milliseconds).
     let fixedToday: CalendarDay?
+    /// The query's `matches` patterns, verified after evaluation (step limit, Ctrl-C).
+    let patterns = BoundedPatterns()
 
     init(workspace: Workspace, today: CalendarDay? = nil) {
         self.workspace = workspace
@@ -266,7 +267,9 @@ struct Checker {
     func textTest(_ op: QueryOperator, _ v: Literal) throws -> TextTest {
         if op == .contains { return .contains(FoldedPattern(v.text)) }
         do {
-            return .matches(try NSRegularExpression(pattern: TextFolding.fold(v.text)))
+            let re = try BoundedRegex(v.text, span: v.span)
+            patterns.add(re)
+            return .matches(re)
         } catch {
             throw Diagnostic("invalid regular expression \(quoted(v)): \(QueryText.regexProblem(v.text))", at: v.span)
         }

@@ -50,8 +50,11 @@ public enum QueryEngine {
     public static func filterRows(_ text: String, offset: Int = 0, in workspace: Workspace) throws -> [Int] {
         do {
             let expr = try Parser.parseFilter(text)
-            let predicate = try Checker(workspace: workspace).check(expr)
-            return Evaluator(workspace).select(predicate).rows().map { Int($0) }
+            let checker = Checker(workspace: workspace)
+            let predicate = try checker.check(expr)
+            let rows = Evaluator(workspace).select(predicate).rows()
+            try checker.patterns.verify()
+            return rows.map { Int($0) }
         } catch let d as Diagnostic {
             throw d.shifted(by: offset)
         }
@@ -80,6 +83,7 @@ public enum QueryEngine {
                 let selection = filter.map(evaluator.select) ?? .all(workspace.taskCount)
                 rows = ordering.sorted(selection.rows(), limit: q.limit)
             }
+            try checker.patterns.verify()
             let list = TaskList(workspace: workspace, rows: rows.map { Int($0) }, columns: q.show)
             return QueryResult(.tasks(list), format: q.format)
         case let .count(q):
@@ -88,6 +92,7 @@ public enum QueryEngine {
             let fields = q.groups.map(\.field)
             let groups = fields.isEmpty ? [] : Grouping(evaluator: evaluator, fields: fields).count(selection)
                 .map { CountResult.Group(values: $0.values, count: $0.count) }
+            try checker.patterns.verify()
             return QueryResult(.count(CountResult(fields: fields, groups: groups, total: selection.count)), format: q.format)
         }
     }
