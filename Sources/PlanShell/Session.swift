@@ -151,11 +151,11 @@ public struct NonInteractive: SessionInteraction {
 }
 
 /// Ctrl-C as a flag: the SIGINT handler sets it, long work and the line reader clear it.
+/// The flag itself is PlanKit's `Cancellation`, so query and report loops see it too.
 public enum Interrupt {
-    nonisolated(unsafe) static var flag: sig_atomic_t = 0
-    public static var isPending: Bool { flag != 0 }
-    public static func raise() { flag = 1 }
-    public static func clear() { flag = 0 }
+    public static var isPending: Bool { Cancellation.isRequested }
+    public static func raise() { Cancellation.request() }
+    public static func clear() { Cancellation.clear() }
 }
 
 /// Takes over the read loop for a while (a tutorial lesson).
