@@ -300,9 +300,6 @@ enum SnapshotFile {
             return s
         }
 
-        /// Whether the file has section `id` (sections added in later versions may be missing).
-        func has(_ id: SectionID) -> Bool { sections[id] != nil }
-
         private func damaged(_ id: SectionID) -> StoreCorruption {
             StoreCorruption("\(displayName) is damaged (checksum mismatch in section \(id.label))")
         }
