@@ -15,7 +15,7 @@ extension TaskFields {
         },
         group: { s in
             let t = s.tasks
-            let rank = Ordering.ranks(t.offices.names)
+            let rank = Ordering.naturalRanks(t.offices.names)
             return GroupKey(domain: t.offices.count, codes: { r, out in
                 for c in t.officeCodes(row: r) where !out.contains(Int(c)) { out.append(Int(c)) }
             }, value: { .text(t.offices.names[$0]) }, rank: { Double(rank[$0]) })
@@ -83,7 +83,7 @@ extension TaskFields {
         },
         group: { s in
             let t = s.tasks
-            let rank = Ordering.ranks(t.notes.names)
+            let rank = Ordering.naturalRanks(t.notes.names)
             return GroupKey(domain: t.notes.count, codes: { r, out in out.append(Int(t.noteCode[r])) },
                             value: { .text(t.notes.names[$0]) }, rank: { Double(rank[$0]) })
         },
