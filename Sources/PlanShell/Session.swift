@@ -31,8 +31,6 @@ public struct SessionSettings: Sendable {
     public var assumeYes = false
     /// `set NAME = VALUE`, `--set`, and `$1…` of the running script.
     public var variables: [String: String] = [:]
-    /// `set lang zh|en`: headers and statuses on the screen and in CSV (never stored).
-    public var language: Language = .en
     public init() {}
 }
 

@@ -19,8 +19,7 @@ enum CheckCommand {
                 + (bad.isEmpty ? "every file intact" : "\(bad.count) damaged"),
             rowNoun: "files")
         if bad.isEmpty { return .rendered(table) }
-        session.output(session.render(.rendered(table)))
-        throw Diagnostic("check found \(bad.count) damaged file\(bad.count == 1 ? "" : "s"): "
-                         + bad.map(\.file).joined(separator: ", "))
+        throw FailedWithResult(result: .rendered(table), diagnostic: Diagnostic("check found \(bad.count) damaged file\(bad.count == 1 ? "" : "s"): "
+                         + bad.map(\.file).joined(separator: ", ")))
     }
 }

@@ -3,11 +3,13 @@ import PlanKit
 enum SetCommand {
     static let spec = CommandSpec(
         ["set"], summary: "change a setting or a variable",
-        usage: "set format table|csv|json|markdown · set timer on|off · set errors = stop|continue · set NAME = VALUE",
+        usage: "set format table|csv|json|markdown · set timer on|off · set errors = stop|continue · set lang zh|en · set NAME = VALUE",
         details: """
         set format csv          results on the screen as CSV (also json, markdown, table)
         set timer on            after each command print `time: 12.3 ms` on stderr
         set errors = continue   a script goes on after a failing command (default: stop)
+        set lang zh             headers and statuses in Chinese on the screen and in CSV
+                                (JSON stays English; `set lang = none` restores en; $lang reads it)
         set month = 2025-04     a variable, used as $month or ${month}
         Without arguments, lists the settings and variables.
         """,
@@ -47,6 +49,8 @@ enum SetCommand {
         case "timer":
             guard let on = onOff(value) else { throw Diagnostic("`set timer` takes on or off", at: valueWord.span) }
             session.settings.timer = on
+        case "lang":
+            try setLanguage(value, at: valueWord.span, in: session)
         case "errors":
             switch value.lowercased() {
             case "continue": session.settings.continueOnError = true
@@ -61,6 +65,21 @@ enum SetCommand {
             session.settings.variables[name] = value
         }
         return .none
+    }
+
+    /// `set lang zh|en|none`: kept as the variable `lang` (so `$lang` and `--set lang=zh` work);
+    /// `none` restores the default, English.
+    static func setLanguage(_ value: String, at span: Range<Int>, in session: Session) throws {
+        let v = TextFolding.keyword(value)
+        if v == "none" {
+            session.settings.variables["lang"] = nil
+            return
+        }
+        guard let language = Language(rawValue: v) else {
+            throw Diagnostic("`set lang` takes zh, en or none, not \"\(value)\""
+                             + Suggest.phrase(v, in: Language.allCases.map(\.rawValue)), at: span)
+        }
+        session.settings.variables["lang"] = language.rawValue
     }
 
     static func onOff(_ s: String) -> Bool? {

@@ -38,13 +38,13 @@ extension Session {
             }
         }
         var interpolation: Interpolation?
+        var target: (file: String, offset: Int)?
         // A read-only shell shows what the writer has committed since the last command.
         if store.isReadOnly { store.refreshIfChanged() }
         do {
             let expanded = try Interpolation.expand(segment.text, variables: settings.variables)
             interpolation = expanded
             var commandText = expanded.text
-            var target: (file: String, offset: Int)?
             if let r = CommandSplitter.redirect(in: expanded.text) {
                 commandText = r.command
                 target = (r.file, r.fileOffset)
@@ -58,6 +58,15 @@ extension Session {
             }
             onCommandResult?(result, target?.file)
             return true
+        } catch let failure as FailedWithResult {
+            // The result (e.g. `check`'s table) goes where the command's output goes, then the error.
+            if let target {
+                try? write(failure.result, toFile: target.file, span: target.offset..<(target.offset + target.file.count))
+            } else {
+                output(render(failure.result))
+            }
+            report(failure.diagnostic, source: source, file: file, firstLine: firstLine)
+            return false
         } catch let d as Diagnostic {
             var span = d.span
             if let s = span, let interpolation { span = interpolation.sourceSpan(s) }
