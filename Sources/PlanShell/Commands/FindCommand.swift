@@ -4,7 +4,7 @@ import PlanKit
 enum FindCommand {
     static let spec = CommandSpec(
         ["find"], summary: "list tasks matching a condition",
-        usage: "find [tasks] [where EXPR] [order by F [asc|desc], …] [limit N] [show F, …|all] [--format F]",
+        parameters: [.query("[tasks] [where EXPR] [order by F [asc|desc], …] [limit N] [show F, …|all] [--format F]")],
         details: """
         EXPR tests fields with = != < <= > >= contains matches (包含 = contains), combined with
         and / or / not and parentheses; `F in (a, b)` and `F is [not] empty` too (help query).
@@ -29,7 +29,7 @@ enum FindCommand {
           find tasks where plan = yy2025 --format json
         """,
         topic: "query"
-    ) { input, session in
-        .rendered(try QueryEngine.run(input.text, in: session.workspace))
+    ) { args, session in
+        .rendered(try QueryEngine.run(args.input.text, in: session.workspace))
     }
 }

@@ -4,23 +4,16 @@ import PlanKit
 enum HistoryCommand {
     static let spec = CommandSpec(
         ["history"], summary: "every change of a task's progress, with when and where it came from",
-        usage: "history ID",
+        parameters: [.task("ID")],
         details: """
         Lists when, the month the progress refers to, the field, old → new, and the source:
         `command` (typed), `script FILE:LINE`, or `sheet FILE:ROW` (import progress).
           history yy2025:2.1.1
         """,
         topic: "progress"
-    ) { input, session in
-        let args = Array(input.arguments)
-        guard let idWord = args.first else {
-            throw Diagnostic("`history` needs a task id (PLAN:PATH)", at: input.words[0].span)
-        }
-        if args.count > 1 {
-            throw Diagnostic("`history` takes one task id", at: args[1].span)
-        }
+    ) { args, session in
         let w = session.workspace
-        let row = try ProgressCommands.row(of: idWord.value, span: idWord.span, in: w)
+        let row = args.taskRow("ID") ?? 0
         let id = w.taskID(row: row)
         let entries = w.history(of: id)
         if entries.isEmpty {

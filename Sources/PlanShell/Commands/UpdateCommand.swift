@@ -5,7 +5,7 @@ import PlanKit
 enum UpdateCommand {
     static let spec = CommandSpec(
         ["update"], summary: "change tasks' status, progress, note or due date",
-        usage: "update ID[, ID…] set F = V[, …] [force] · update tasks where EXPR set F = V[, …] [force]",
+        parameters: [.query("ID[, ID…] set F = V[, …] [force] | tasks where EXPR set F = V[, …] [force]")], changesData: true,
         details: """
         Fields: status (not_started on_track behind done · 未启动 推进中 滞后 已完成), progress (0–100),
         note ("text"), due (YYYY-MM-DD, YYYY-MM, or none); Chinese names 状态 进度 备注 截止.
@@ -17,8 +17,8 @@ enum UpdateCommand {
         at the end (or plansh --yes). Every change is kept: see `history ID`.
         """,
         topic: "progress"
-    ) { input, session in
-        try run(input, session)
+    ) { args, session in
+        try run(args.input, session)
     }
 
     struct Assignment {
@@ -76,7 +76,7 @@ enum UpdateCommand {
                     offset += piece.count + 1
                     let id = piece.trimmingCharacters(in: .whitespaces)
                     if id.isEmpty { continue }
-                    let r = try ProgressCommands.row(of: id, span: span, in: w)
+                    let r = try TaskLookup.row(of: id, span: span, in: w)
                     if !rows.contains(r) { rows.append(r) }
                 }
             }
@@ -131,7 +131,6 @@ enum UpdateCommand {
             throw Diagnostic("nothing to change: set status, progress, note or due", at: setWord.span)
         }
 
-        try ProgressCommands.requireWritable(session, input, "`update`")
         if rows.isEmpty { return .message("no task matches; nothing changed") }
         if bulk && rows.count > 1 && !force {
             guard session.environment.isInteractive else {

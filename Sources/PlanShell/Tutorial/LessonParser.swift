@@ -135,7 +135,7 @@ public enum LessonParser {
                     throw fail(lineNo, "`\(key):` belongs before the first `step:`")
                 }
                 if key == "setup" {
-                    guard !CommandSplitter.split(value).isIncomplete else {
+                    guard !ShellLexer.lex(value).isIncomplete else {
                         throw fail(lineNo, "the setup command has an unclosed quote or parenthesis")
                     }
                     lesson.setup.append(value)
@@ -153,7 +153,7 @@ public enum LessonParser {
                 case "ask": s.ask.append(value)
                 case "answer":
                     guard s.answer.isEmpty else { throw fail(lineNo, "a step has one `answer:`; this is the second") }
-                    guard !CommandSplitter.split(value).isIncomplete else {
+                    guard !ShellLexer.lex(value).isIncomplete else {
                         throw fail(lineNo, "the answer has an unclosed quote or parenthesis")
                     }
                     s.answer = value
