@@ -82,7 +82,8 @@ enum Binder {
                 out.restWords = Array(args[i...])
                 break loop
             }
-            throw Diagnostic(Messages.extraArgument(w.value, usage: spec.usage), at: w.span)
+            let near = Suggest.nearest(w.value, in: options.compactMap(\.keyword).filter { !seen.contains($0) })
+            throw Diagnostic(Messages.extraArgument(w.value, suggestion: near, usage: spec.usage), at: w.span)
         }
         if let missing = positional.dropFirst(next).first(where: { !$0.isOptional }) {
             throw Diagnostic(Messages.missingArgument(missing.noun, usage: spec.usage), at: insertion)

@@ -110,8 +110,9 @@ public final class Session {
         return environment.workingDirectory.appendingPathComponent(path)
     }
 
+    /// How results are drawn on the screen (colour when wanted).
     public var renderContext: RenderContext {
-        RenderContext(width: environment.width, isTerminal: environment.stdoutIsTerminal)
+        RenderContext(width: environment.width, isTerminal: environment.stdoutIsTerminal, usesColour: environment.usesColour)
     }
 
     /// Runs one command's text (no `;`, no `> FILE`), with the session's variables.
@@ -144,12 +145,14 @@ public final class Session {
         return "another plansh is using the store (it holds the writer lock); queries still work"
     }
 
-    /// The text of `output` in `format` (the session's format when nil).
-    public func render(_ output: CommandOutput, as format: OutputFormat? = nil) -> String {
+    /// The text of `output` in `format` (the session's format when nil); a file gets no colour.
+    public func render(_ output: CommandOutput, as format: OutputFormat? = nil, forFile: Bool = false) -> String {
+        var context = renderContext
+        if forFile { context.usesColour = false }
         switch output {
         case .none: return ""
         case let .message(m): return m.hasSuffix("\n") ? m : m + "\n"
-        case let .rendered(r): return r.render(format ?? settings.format, renderContext)
+        case let .rendered(r): return r.render(format ?? settings.format, context)
         }
     }
 }

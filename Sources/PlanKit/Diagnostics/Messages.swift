@@ -97,8 +97,9 @@ extension Messages {
     public static func missingArgument(_ what: String, usage: String) -> Message {
         Message("missing-argument", .error, "expected \(what) — usage: \(usage)")
     }
-    public static func extraArgument(_ word: String, usage: String) -> Message {
-        Message("extra-argument", .error, "unexpected \(q(word)) — usage: \(usage)")
+    public static func extraArgument(_ word: String, suggestion: String? = nil, usage: String) -> Message {
+        Message("extra-argument", .error, "unexpected \(q(word))"
+                + (suggestion.map { " — did you mean \"\($0)\"?" } ?? "") + " — usage: \(usage)")
     }
     public static func badArgument(_ word: String, expected: String, usage: String) -> Message {
         Message("bad-argument", .error, "\(q(word)) is not \(expected) — usage: \(usage)")

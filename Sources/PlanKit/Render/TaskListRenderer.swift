@@ -38,6 +38,7 @@ public struct TaskList: Renderable, Sendable {
             case .id: ResultTable.Column("id", minWidth: 28)
             case .heading, .text, .note: ResultTable.Column(f.name, overflow: .truncate)
             case .progress, .level: ResultTable.Column(f.name, alignment: .right)
+            case .status: ResultTable.Column.toned(f.name)
             default: ResultTable.Column(f.name)
             }
         }

@@ -6,7 +6,7 @@ enum ReportCommand {
     static let spec = CommandSpec(
         ["report"], summary: "monthly report: status, offices, behind tasks, targets, changes",
         parameters: [.option("plan", .plan("ID"), aliases: ["计划"]), .option("month", .month("YYYY-MM"), aliases: ["月份"]),
-                     .option("by", .oneOf("office", ["office", "offices", "科室"]))],
+                     .option("by", .oneOf("office", ["office", "科室"]))],
         details: """
         Reports on one plan (every plan when none is given) as of a month (the latest month with
         recorded progress when none is given): tasks by status, a table per office, the tasks that

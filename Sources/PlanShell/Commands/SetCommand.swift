@@ -26,10 +26,10 @@ struct SessionSetting: Sendable {
 }
 
 /// The formats results take on the screen: what `set format`, `--format` and Tab accept.
-enum ScreenFormat {
-    static let formats: [OutputFormat] = [.table, .csv, .json, .markdown]
-    static var names: [String] { formats.map(\.rawValue) }
-    static func named(_ name: String) -> OutputFormat? { formats.first { $0.rawValue == name.lowercased() } }
+public enum ScreenFormat {
+    public static let formats: [OutputFormat] = [.table, .csv, .json, .markdown]
+    public static var names: [String] { formats.map(\.rawValue) }
+    public static func named(_ name: String) -> OutputFormat? { formats.first { $0.rawValue == name.lowercased() } }
 }
 
 enum SetCommand {

@@ -149,6 +149,7 @@ extension ShellLexer {
     mutating func startSegment() {
         segment = LexedSegment()
         begun = false
+        result.lastCommandStart = offset
         lastMark = nil
         runStart = (index, offset)
         contentEnd = (index, offset)

@@ -108,7 +108,7 @@ extension Session {
 
     /// Renders `result` in the format of `target`'s extension and writes it there.
     func write(_ result: CommandOutput, to target: OutputTarget) throws {
-        let text = render(result, as: target.format)
+        let text = render(result, as: target.format, forFile: true)
         let url = resolve(path: target.file)
         do {
             // Temporary file + rename, without Foundation's fsync (milliseconds per query).

@@ -23,6 +23,8 @@ public struct ShellLexer {
         public var openQuote: Quotes.Pair?
         /// The text ends with a space outside quotes: the next word has not begun.
         public var endsWithSpace: Bool
+        /// Where the last command begins (after the last `;` or line end): completion looks there.
+        public var lastCommandStart = 0
 
         public var isIncomplete: Bool { incomplete != nil }
     }
