@@ -48,10 +48,11 @@ enum DiffCommand {
         for c in d.changed {
             for f in c.changes { rows.append(["changed", c.id, c.heading, f.field, f.old, f.new]) }
         }
-        let table = RecordTable(
+        var table = RecordTable(
             columns: [.init(title: "change"), .init(title: "id"), .init(title: "heading", shrinkable: true),
                       .init(title: "field"), .init(title: "old", shrinkable: true), .init(title: "new", shrinkable: true)],
             rows: rows, title: summary, rowNoun: "changes", arrow: (old: 4, new: 5))
+        table.subjects = d.added.map(\.id) + d.removed.map(\.id) + d.changed.map(\.id)
         return .rendered(table)
     }
 }

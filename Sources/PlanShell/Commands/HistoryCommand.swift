@@ -19,7 +19,7 @@ enum HistoryCommand {
         if entries.isEmpty {
             return .message("no changes recorded for \(id)")
         }
-        let table = RecordTable(
+        var table = RecordTable(
             columns: [.init(title: "when"), .init(title: "month"), .init(title: "field"),
                       .init(title: "old", shrinkable: true), .init(title: "new", shrinkable: true),
                       .init(title: "source", shrinkable: true)],
@@ -27,6 +27,7 @@ enum HistoryCommand {
                 [LocalTime.minutes(e.when), e.month?.description ?? "", e.field, e.old, e.new, e.source]
             },
             title: "\(id) \(w.tasks.headings[row])", rowNoun: "changes", arrow: (old: 3, new: 4))
+        table.subjects = [id]
         return .rendered(table)
     }
 }

@@ -54,6 +54,8 @@ struct RecordTable: Renderable {
     var rowNoun: String
     /// For people, show these two columns as one `old → new` column.
     var arrow: (old: Int, new: Int)?
+    /// The tasks the table is about (a history, a diff), when it is about tasks.
+    var subjects: [String]?
 
     init(columns: [Column], rows: [[String]], title: String? = nil, rowNoun: String = "rows",
          arrow: (old: Int, new: Int)? = nil) {

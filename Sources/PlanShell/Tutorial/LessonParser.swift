@@ -208,12 +208,12 @@ public enum LessonParser {
     }
 
     // check := "same-result" ["ordered"] | "state" ID FIELD "=" VALUE | "snapshot" NAME
-    //        | "file" NAME | "output" "contains" TEXT
+    //        | "file" NAME | "output" "contains" TEXT | "about" ID { "," ID }
     static func parseCheck(_ text: String) throws -> StepCheck {
         let words = try Word.split(text)
         guard let kind = words.first?.value.lowercased() else { throw Diagnostic("`check:` has no value") }
         let rest = words.dropFirst().map(\.value)
-        let forms = "same-result [ordered] | state ID FIELD = VALUE | snapshot NAME | file NAME | output contains TEXT"
+        let forms = "same-result [ordered] | state ID FIELD = VALUE | snapshot NAME | file NAME | output contains TEXT | about ID[, ID…]"
         switch kind {
         case "same-result":
             if rest.isEmpty { return .sameResult(ordered: false) }
@@ -261,8 +261,12 @@ public enum LessonParser {
                 throw Diagnostic("expected `check: output contains TEXT`")
             }
             return .outputContains(text: rest.dropFirst().joined(separator: " "))
+        case "about":
+            let ids = rest.joined(separator: " ").split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
+            guard !ids.isEmpty, ids.allSatisfy({ $0.contains(":") }) else { throw Diagnostic("expected `check: about ID[, ID…]`") }
+            return .about(taskIDs: ids)
         default:
-            throw Diagnostic("unknown check \"\(kind)\"" + Suggest.phrase(kind, in: ["same-result", "state", "snapshot", "file", "output"])
+            throw Diagnostic("unknown check \"\(kind)\"" + Suggest.phrase(kind, in: ["same-result", "state", "snapshot", "file", "output", "about"])
                              + " (forms: \(forms))")
         }
     }
