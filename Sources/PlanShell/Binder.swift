@@ -131,7 +131,7 @@ enum Binder {
         case .month:
             guard let m = YearMonth(parsing: folded) else { throw bad(p.noun + ", e.g. 2025-04") }
             out.months[p.name] = m
-        case .target, .newSnapshot, .file, .query, .text, .topic, .setting:
+        case .target, .newSnapshot, .file, .query, .text, .topic, .setting, .settingValue:
             break
         }
     }

@@ -34,6 +34,8 @@ public struct Parameter: Sendable {
         case topic
         /// A setting or variable name (`set`).
         case setting
+        /// The value of the setting named before it (the rest of the words).
+        case settingValue
     }
 
     /// The placeholder shown in usage: `ID`, `FILE`, `YYYY-MM`.
@@ -68,6 +70,8 @@ public struct Parameter: Sendable {
     public static func month(_ name: String) -> Parameter { Parameter(name, .month) }
     public static func oneOf(_ name: String, _ words: [String]) -> Parameter { Parameter(name, .oneOf(words)) }
     public static func setting(_ name: String) -> Parameter { Parameter(name, .setting) }
+    /// The value of the setting named by the `.setting` before it (Tab offers that setting's values).
+    public static func settingValue(_ name: String) -> Parameter { Parameter(name, .settingValue, optional: true) }
     public static func topic(_ name: String) -> Parameter { Parameter(name, .topic, optional: true) }
     /// The rest of the command for the query grammar; `usage` is its syntax.
     public static func query(_ usage: String) -> Parameter { Parameter(usage, .query(usage), optional: true) }
@@ -96,7 +100,7 @@ public struct Parameter: Sendable {
 
     var isRest: Bool {
         switch kind {
-        case .query, .text, .topic: return keyword == nil
+        case .query, .text, .topic, .settingValue: return keyword == nil
         default: return false
         }
     }
@@ -127,6 +131,7 @@ public struct Parameter: Sendable {
         case .text: return name
         case .topic: return "a command or topic"
         case .setting: return "a setting or variable name"
+        case .settingValue: return "a value"
         }
     }
 }

@@ -130,11 +130,12 @@ public final class Session {
         guard !words.isEmpty else { return .none }
         let (spec, n) = try CommandTable.resolve(words)
         let input = CommandInput(text: command.text, words: words, commandWordCount: n)
-        let arguments = try Binder.bind(input, to: spec, in: self)
+        // The one read-only check, from the declaration: said first, before any argument error.
         if spec.changesData && store.isReadOnly {
-            throw Diagnostic(Messages.readOnly(spec.name, reason: readOnlyReason), at: arguments.commandSpan)
+            throw Diagnostic(Messages.readOnly(spec.name, reason: readOnlyReason),
+                             at: words[0].span.lowerBound..<words[n - 1].span.upperBound)
         }
-        return try spec.run(arguments, self)
+        return try spec.run(try Binder.bind(input, to: spec, in: self), self)
     }
 
     /// Why the store refuses changes, as true as the shell can tell.

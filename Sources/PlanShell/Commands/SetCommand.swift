@@ -35,7 +35,7 @@ public enum ScreenFormat {
 enum SetCommand {
     static let spec = CommandSpec(
         ["set"], summary: "change a setting or a variable",
-        parameters: [.optional(.setting("NAME")), .text("VALUE")],
+        parameters: [.optional(.setting("NAME")), .settingValue("VALUE")],
         details: """
         set format csv          results on the screen as CSV (\(ScreenFormat.names.joined(separator: ", ")))
         set timer on            after each command print `time: 12.3 ms` on stderr

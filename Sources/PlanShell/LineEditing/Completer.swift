@@ -27,7 +27,13 @@ public struct Completer {
         let lexed = ShellLexer.lex(line)
         // Only the last command of the line matters.
         let segment = lexed.segments.last.flatMap { $0.span.lowerBound >= lexed.lastCommandStart ? $0 : nil }
-        let commandText = String(line.dropFirst(lexed.lastCommandStart))
+        var commandText = String(line.dropFirst(lexed.lastCommandStart))
+        // The query language completes inside any quote of the table as inside `"`.
+        if lexed.openQuote != nil, let at = lexed.incomplete?.span?.lowerBound, at >= lexed.lastCommandStart {
+            var chars = Array(commandText)
+            if at - lexed.lastCommandStart < chars.count { chars[at - lexed.lastCommandStart] = "\"" }
+            commandText = String(chars)
+        }
         var words = (segment?.words ?? []).map { w -> Word in
             Word(value: w.literalValue ?? "", span: w.span, quoted: w.quoted)
         }
@@ -63,8 +69,11 @@ public struct Completer {
         case let .query(parameterWordStart):
             _ = parameterWordStart
             guard let q = QueryCompletion.candidates(forLine: commandText, workspace: session.workspace) else { return ([], nil) }
-            return ([], (Completer.queryWord(commandText), q))
+            return ([], (Completer.queryWord(commandText), q.map { String($0.drop(while: Quotes.isQuote)) }))
         case let .parameters(ps):
+            if ps.contains(where: { $0.kind == .settingValue }), let name = args.first {
+                return (SessionSetting.named(TextFolding.keyword(name.value))?.values ?? [], nil)
+            }
             return (ps.flatMap { self.values(for: $0, current: current) }, nil)
         }
     }
@@ -130,7 +139,7 @@ public struct Completer {
         case .file: return Completer.files(matching: current, in: session)
         case .topic: return CommandTable.commandWords + HelpTopics.names
         case .setting: return SessionSetting.all.map(\.name)
-        case .newPlan, .target, .query, .number, .date, .month, .text: return []
+        case .newPlan, .target, .query, .number, .date, .month, .text, .settingValue: return []
         }
     }
 
