@@ -14,7 +14,7 @@ enum CountCommand {
         Examples:
           count tasks where status = behind
           count tasks by office, status
-          count where plan = yy2025 by 状态
+          count where plan = qingshan2025 by 状态
           count tasks by office > offices.csv
         """,
         topic: "query"

@@ -9,7 +9,7 @@ enum DiffCommand {
         Compares snapshot A with snapshot B, or with the working state when B is omitted (or `now`).
         Changed means status, progress, note or due differ; each change is shown old → new.
           diff 2025-03 2025-04
-          diff 2025-03 where office = "医政科教科"
+          diff 2025-03 where office = "医政科"
         """,
         topic: "snapshots"
     ) { args, session in

@@ -21,12 +21,12 @@ enum FindCommand {
         Chinese names: 科室 责任科室 状态 进度 内容 计划 标题 备注 (and 编号 指标 单位 截止 更新 层级 逾期)
 
         Examples:
-          find tasks where office = "医政科教科" and status = behind
+          find tasks where office = "医政科" and status = behind
           find where 内容 包含 "托育" show id, heading
           find tasks where target >= 90% order by progress desc limit 10
-          find tasks where section = 2.1 and plan = yy2025
+          find tasks where section = 2.1 and plan = qingshan2025
           find tasks where status in (behind, 滞后) and note is not empty > behind.csv
-          find tasks where plan = yy2025 --format json
+          find tasks where plan = qingshan2025 --format json
         """,
         topic: "query"
     ) { args, session in

@@ -13,7 +13,7 @@ enum HelpTopics {
         Fields: id plan path section heading text office status progress note due updated
                 target unit level overdue   (科室 状态 进度 内容 计划 标题 备注)
         Examples:
-          find tasks where office = "医政科教科" and status = behind
+          find tasks where office = "医政科" and status = behind
           find where target >= 90% order by progress desc limit 10
           count tasks by office, status
         """,

@@ -8,7 +8,7 @@ enum HistoryCommand {
         details: """
         Lists when, the month the progress refers to, the field, old → new, and the source:
         `command` (typed), `script FILE:LINE`, or `sheet FILE:ROW` (import progress).
-          history yy2025:2.1.1
+          history qingshan2025:2.1.1
         """,
         topic: "progress"
     ) { args, session in

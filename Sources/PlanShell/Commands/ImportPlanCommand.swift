@@ -17,10 +17,10 @@ enum ImportPlanCommand {
         A directory imports every *.txt in it, each named after its file, all or nothing: one
         bad file and nothing is imported. On a terminal a progress line shows files, tasks and
         MB/s; Ctrl-C stops it with nothing imported.
-          import plan examples/plans/qingshan2025.txt
-          import plan 余姚2025.txt as yy2025
-          import plan yy2025.txt replace
-          import plan corpus/docs
+          import plan examples/plans/qingshan2025.txt as qs
+          import plan examples/plans/hewan2025.txt as hewan2
+          import plan examples/plans/hewan2025.txt replace
+          import plan examples/plans replace
         """,
         topic: "plans"
     ) { args, session in

@@ -12,7 +12,7 @@ enum ImportProgressCommand {
         cells may hold commas. An empty cell changes nothing. If any row is bad (unknown task, bad
         status, progress outside 0–100, a task listed twice) every bad row is listed as FILE:ROW
         and nothing is applied. The month defaults to the current one.
-          import progress sheets/2025-04.csv month 2025-04
+          import progress examples/progress/2025-04.csv month 2025-04
         """,
         topic: "progress"
     ) { args, session in

@@ -9,7 +9,7 @@ enum SaveCommand {
         details: """
         The name defaults to the current month (YYYY-MM). An existing snapshot is not overwritten
         unless the name ends with `!`. Names hold letters, digits, `.`, `_`, `-` and Chinese.
-          save 2025-04
+          save 2025-05
           save 2025-04!        replace it
           save 四月-报送前
         """,

@@ -10,9 +10,9 @@ enum UpdateCommand {
         Fields: status (not_started on_track behind done · 未启动 推进中 滞后 已完成), progress (0–100),
         note ("text"), due (YYYY-MM-DD, YYYY-MM, or none); Chinese names 状态 进度 备注 截止.
         `month = YYYY-MM` says which month the progress refers to (default: this month).
-          update yy2025:2.1.1 set status = behind, progress = 40, note = "设备采购延迟"
-          update yy2025:2.1.1, yy2025:2.1.2 set due = 2025-06-30
-          update tasks where office = "医政科教科" and status = not_started set status = on_track
+          update qingshan2025:2.1.1 set status = behind, progress = 40, note = "设备采购延迟"
+          update qingshan2025:2.1.1, qingshan2025:2.1.2 set due = 2025-06-30
+          update tasks where office = "医政科" and status = behind set status = on_track force
         `update tasks where` asks before changing more than one task; scripts and -c need `force`
         at the end (or plansh --yes). Every change is kept: see `history ID`.
         """,
