@@ -4,12 +4,10 @@ import PlanKit
 enum CheckCommand {
     static let spec = CommandSpec(
         ["check"], summary: "verify every file of the store (checksums and structure)",
-        usage: "check",
         details: "Reads the working state, the journal and every snapshot in full. Fails (exit status 1 in scripts) "
             + "when any file is damaged, naming it.",
         topic: "snapshots"
-    ) { input, session in
-        if let extra = input.arguments.first { throw Diagnostic("`check` takes no arguments", at: extra.span) }
+    ) { _, session in
         let results = ProgressCommands.withProgress(session) { session.store.check() }
         let bad = results.filter { $0.problem != nil }
         let table = RecordTable(

@@ -5,36 +5,19 @@ import PlanKit
 enum ImportProgressCommand {
     static let spec = CommandSpec(
         ["import", "progress"], summary: "apply a monthly progress sheet (CSV), all rows or none",
-        usage: "import progress FILE.csv [month YYYY-MM]",
+        parameters: [.file("FILE.csv"), .option("month", .month("YYYY-MM"), aliases: ["月份"])], changesData: true,
         details: """
         Columns (header row, English or Chinese): id (编号) or plan (计划) + path (路径), then any of
         status (状态), progress (进度), note (备注), due (截止日期). UTF-8 with or without BOM; quoted
         cells may hold commas. An empty cell changes nothing. If any row is bad (unknown task, bad
         status, progress outside 0–100, a task listed twice) every bad row is listed as FILE:ROW
         and nothing is applied. The month defaults to the current one.
-          import progress sheets/2025-04.csv month 2025-04
+          import progress examples/progress/2025-04.csv month 2025-04
         """,
         topic: "progress"
-    ) { input, session in
-        let args = Array(input.arguments)
-        guard let file = args.first else {
-            throw Diagnostic("`import progress` needs a CSV file", at: input.words[input.commandWordCount - 1].span)
-        }
-        var month = YearMonth(containing: Date())
-        var i = 1
-        while i < args.count {
-            let w = args[i]
-            guard ["month", "月份"].contains(TextFolding.keyword(w.value)) else {
-                throw Diagnostic("unexpected \"\(w.value)\" (expected `month YYYY-MM`)", at: w.span)
-            }
-            guard i + 1 < args.count else { throw Diagnostic("`month` needs YYYY-MM", at: w.span) }
-            guard let m = YearMonth(parsing: TextFolding.fold(args[i + 1].value)) else {
-                throw Diagnostic("a month is YYYY-MM, not \"\(args[i + 1].value)\"", at: args[i + 1].span)
-            }
-            month = m
-            i += 2
-        }
-        try ProgressCommands.requireWritable(session, input, "`import progress`")
+    ) { args, session in
+        guard let file = args.word("FILE.csv") else { return .none }
+        let month = args.month("YYYY-MM") ?? YearMonth(containing: Date())
         let url = session.resolve(path: file.value)
         let updates: [ProgressUpdate]
         do {
