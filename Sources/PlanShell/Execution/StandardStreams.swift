@@ -45,7 +45,9 @@ public enum StandardStreams {
     public static func writeRaw(_ s: String, to stream: Stream) {
         guard !s.isEmpty else { return }
         let fd: Int32 = stream == .out ? 1 : 2
-        if stream == .out && (outputClosed || outputFailed) { return }
+        // After a failure, output to a file or pipe stops (no gap in the middle of a result);
+        // a terminal is tried again (the shell must not go mute after one I/O error).
+        if stream == .out && (outputClosed || (outputFailed && !terminals.out)) { return }
         if let errorNumber = writeAll(s, to: fd), stream == .out {
             if errorNumber == EPIPE {
                 outputClosed = true
