@@ -99,7 +99,7 @@ import Testing
                 #expect(d.message.contains("takes too long"), "\(d.message)")
                 #expect(d.span != nil)
             }
-            #expect(Date().timeIntervalSince(start) < 2)
+            #expect(Date().timeIntervalSince(start) < 5)
         }
         // Sane patterns are untouched by the limit.
         #expect(try QueryEngine.filterRows("note matches \"^a+$\"", in: Self.longNote).count == 1)
@@ -107,25 +107,35 @@ import Testing
     }
 
     @Test func ctrlCStopsALongMatchAtOnce() throws {
-        defer { Cancellation.clear() }
         // A budget of a minute: only Ctrl-C can stop this match early.
         let re = try BoundedRegex("^(.*.*)*x$", span: 0..<1, budget: 60_000_000_000)
         let text = String(repeating: "a", count: 40)
+        let ctrlC = CtrlC()
         let start = Date()
-        DispatchQueue.global().asyncAfter(deadline: .now() + 0.2) { Cancellation.request() }
-        #expect(re.matches(text) == false)
-        #expect(Date().timeIntervalSince(start) < 5)
-        #expect(throws: Diagnostic.self) { try re.verify() }
+        try Cancellation.$source.withValue({ ctrlC.pressed }) {
+            DispatchQueue.global().asyncAfter(deadline: .now() + 0.2) { ctrlC.press() }
+            #expect(re.matches(text) == false)
+            #expect(Date().timeIntervalSince(start) < 5)
+            #expect(throws: Diagnostic.self) { try re.verify() }
+        }
     }
 
-    @Test func ctrlCMakesAQueryFailInsteadOfShowingPart() {
-        defer { Cancellation.clear() }
-        Cancellation.request()
-        #expect(throws: Diagnostic.self) { try QueryFixture.run("find where text contains \"推进\"") }
-        #expect(throws: Diagnostic.self) { try QueryEngine.filterRows("status = done", in: QueryFixture.workspace) }
-        Cancellation.clear()
-        #expect(throws: Never.self) { try QueryFixture.run("find where text contains \"推进\"") }
+    @Test func ctrlCMakesAQueryFailInsteadOfShowingPart() throws {
+        try Cancellation.$source.withValue({ true }) {
+            #expect(throws: Diagnostic.self) { try QueryFixture.run("find where text contains \"推进\"") }
+            #expect(throws: Diagnostic.self) { try QueryFixture.run("count where note matches \"计划\" by office") }
+            #expect(throws: Diagnostic.self) { try QueryEngine.filterRows("status = done", in: QueryFixture.workspace) }
+        }
+        #expect(try QueryFixture.run("find where text contains \"推进\"").rows.count > 0)
     }
+}
+
+/// A Ctrl-C pressed from another thread, for `Cancellation.source`.
+final class CtrlC: @unchecked Sendable {
+    private let lock = NSLock()
+    private var isPressed = false
+    var pressed: Bool { lock.withLock { isPressed } }
+    func press() { lock.withLock { isPressed = true } }
 }
 
 /// Issue 14 class 6: control characters are shown, never sent, on a terminal.
