@@ -6,7 +6,7 @@ import PlanKit
 ///
 /// A failed write to standard output is remembered, not ignored: a full disk or an I/O error
 /// under `plansh … > FILE` must not leave a truncated file behind an exit status of 0, so the
-/// session turns `outputFailure` into the failing command's error. A closed pipe (EPIPE, as
+/// session turns it (`takeOutputFailure`) into the failing command's error. A closed pipe (EPIPE, as
 /// after `| head`) is not a failure: output ends quietly and commands go on running.
 /// `SIGPIPE` is ignored (`ignoreBrokenPipeSignal`) so that a closed pipe arrives as EPIPE.
 public enum StandardStreams {
