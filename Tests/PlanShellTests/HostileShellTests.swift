@@ -157,6 +157,17 @@ struct HostileShellTests {
                 #expect(raw.contains("\\e]0;pwned\\x07"))
             }
         }
+        // Headings and task text from an imported plan.
+        let plan = dir.appendingPathComponent("esc2025.txt")
+        try "控制字符区2025年工作要点\n一、总体\(clear)要求\n1.推进\(title)工作，覆盖率达到90%。（牵头单位：医政科）\n"
+            .write(to: plan, atomically: true, encoding: .utf8)
+        let i = try Plansh.run(["--store", store.path, "-c", "import plan \(plan.path)"])
+        #expect(i.status == 0, "\(i.stderr)")
+        for command in ["show plan esc2025", "find tasks where plan = esc2025 show id, heading, text"] {
+            let raw = try onTerminal(["--store", store.path, "-c", command])
+            #expect(!raw.contains(clear) && !raw.contains("\u{1B}]"), "\(command) sent escapes raw")
+            #expect(raw.contains("\\e[2J") || raw.contains("\\e]0;"), "\(command): \(raw.prefix(400))")
+        }
         // Not a terminal: the data is written as it is (a pipe or file gets what was stored).
         let piped = try Plansh.run(["--store", store.path, "-c", "find tasks where plan = hewan2025 show note --format csv"])
         #expect(piped.stdout.contains(clear))
