@@ -119,6 +119,9 @@ public final class Session {
             throw Diagnostic("unknown command \"\(Suggest.excerpt(word))\"" + Suggest.phrase(word, in: CommandTable.commandWords),
                              at: first.span)
         }
+        if let damage = store.damage, !RecoverCommand.worksWithoutWorkingState.contains(spec.words[0]) {
+            throw Diagnostic(damage.message, at: first.span)
+        }
         let input = try CommandInput(text: text, commandWordCount: n)
         return try spec.run(input, self)
     }

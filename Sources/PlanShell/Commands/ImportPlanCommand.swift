@@ -115,8 +115,6 @@ enum ImportPlanCommand {
     }
 
     static func requireWritable(_ session: Session) throws {
-        if session.store.isReadOnly {
-            throw Diagnostic("the store is open read-only (another plansh holds it); changes are refused")
-        }
+        if session.store.isReadOnly { throw Diagnostic(session.store.refusal("the change")) }
     }
 }

@@ -2,11 +2,12 @@ import Foundation
 import PlanKit
 
 /// Commands of this group, one file each beside this one: progress (update, history,
-/// import progress) and the store (save, snapshots, load, diff, check).
+/// import progress) and the store (save, snapshots, load, diff, check, recover).
 enum ProgressCommands {
     static let specs: [CommandSpec] = [
         UpdateCommand.spec, HistoryCommand.spec, ImportProgressCommand.spec,
         SaveCommand.spec, SnapshotsCommand.spec, LoadCommand.spec, DiffCommand.spec, CheckCommand.spec,
+        RecoverCommand.spec,
     ]
 
     /// Seconds since 1970, now.
@@ -36,10 +37,7 @@ enum ProgressCommands {
 
     /// Refuses a data-changing command on a read-only store, pointing at the command word.
     static func requireWritable(_ session: Session, _ input: CommandInput, _ what: String) throws {
-        if session.store.isReadOnly {
-            throw Diagnostic("the store is open read-only (another plansh holds it); \(what) is refused",
-                             at: input.words.first?.span)
-        }
+        if session.store.isReadOnly { throw Diagnostic(session.store.refusal(what), at: input.words.first?.span) }
     }
 
     /// The task row of a user-typed id, or a diagnostic at `span` with a suggestion.

@@ -38,8 +38,8 @@ extension Session {
             }
         }
         var interpolation: Interpolation?
-        // A read-only shell shows what the writer has committed since the last command.
-        if store.isReadOnly { store.refreshIfChanged() }
+        // Each command sees what other processes have committed since the last one.
+        store.refreshIfChanged()
         do {
             let expanded = try Interpolation.expand(segment.text, variables: settings.variables)
             interpolation = expanded
