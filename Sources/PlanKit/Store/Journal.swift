@@ -235,7 +235,8 @@ final class Journal {
                 }
                 return .success(s)
             }
-            s.damaged.append(pos..<next)
+            // With the header unreadable, what comes before the first record is that header.
+            if !(parsed == nil && s.records.isEmpty && s.damaged.isEmpty) { s.damaged.append(pos..<next) }
             pos = next
         }
         return .success(s)
