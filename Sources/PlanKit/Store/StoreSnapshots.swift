@@ -69,7 +69,8 @@ extension Store {
 
     private func writeSnapshot(name: String, overwrite: Bool, automatic: Bool, now: Int64) throws -> SnapshotInfo {
         let path = snapshotPath(try checkedName(name))
-        if FileIO.exists(path) && !overwrite {
+        let existed = FileIO.exists(path)
+        if existed && !overwrite {
             throw Diagnostic("snapshot \"\(name)\" exists; use `save \(name)!` to overwrite it")
         }
         let meta = SnapshotFile.Meta(kind: .named, name: name, createdAt: now, automatic: automatic, generation: freshGeneration(),
@@ -78,7 +79,8 @@ extension Store {
         do {
             try SnapshotFile.write(workspace, meta: meta, to: path, progress: progressLine("saving snapshot \(name)"))
         } catch let e as FileIOError {
-            throw Diagnostic("could not save snapshot \"\(name)\": \(e.description)")
+            throw Diagnostic("could not save snapshot \"\(name)\" (\(e.description)); nothing was changed"
+                             + (existed ? " — the snapshot saved before under that name is intact" : ""))
         } catch is StoreCancelled {
             throw Diagnostic("cancelled; snapshot \"\(name)\" was not saved")
         }

@@ -37,6 +37,8 @@ extension Store {
                 working = try SnapshotFile.Reader(path: workingPath, displayName: Store.workingName)
             } catch let e as StoreCorruption where e.message.contains("newer plansh") {
                 throw StoreCorruption("\(e.message); this store cannot be opened by this plansh")
+            } catch let e as FileIOError where e.operation == FileIOError.linkOperation {
+                throw e
             } catch {
                 workingProblem = Store.describe(error)
             }
