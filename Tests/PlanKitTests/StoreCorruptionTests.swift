@@ -216,6 +216,27 @@ import Testing
         #expect(again.check().allSatisfy { $0.problem == nil }, "\(again.check())")
     }
 
+    /// The moments of a new store's first write, made by hand: an empty journal alone, then a
+    /// working file beside that (older) journal. Neither is damage.
+    @Test func firstWriteWindowsAreNotDamage() throws {
+        let dir = S.temporaryDirectory("firstwrite")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try Store.open(at: dir)
+        try store.commit(.importPlans([S.plan("yy2025", tasks: 10)], replace: false))
+        let expected = S.fingerprint(store.workspace)
+        store.close()
+        let journal = dir.appendingPathComponent("journal").path
+        _ = try Journal.create(at: journal, base: Journal.Base(generation: 0, changes: 0))
+        let beside = try Store.open(at: dir)
+        #expect(beside.damage == nil && S.fingerprint(beside.workspace) == expected)
+        #expect(beside.check().allSatisfy { $0.problem == nil }, "\(beside.check())")
+        beside.close()
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("working.plansnap"))
+        let alone = try Store.open(at: dir)
+        defer { alone.close() }
+        #expect(alone.damage == nil && alone.workspace.taskCount == 0)
+    }
+
     /// A deleted journal is damage: named, refused, and `check` reports it.
     @Test func deletedJournalIsNoticed() throws {
         let (dir, store) = try makeStore("nojournal")

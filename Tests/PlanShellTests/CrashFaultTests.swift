@@ -223,6 +223,13 @@ import Testing
         }
         let loose = open()
         #expect(loose.contains("writable by other users (mode 777)") && loose.contains("chmod go-w"), "\(loose)")
+        chmod(store.path, 0o770) // writable by the user's own group only: accepted
+        #expect(open().isEmpty)
+        if Self.isRoot {
+            #expect(chown(store.path, 0, 65534) == 0) // …but not by another group
+            #expect(open().contains("writable by other users (mode 770)"))
+            #expect(chown(store.path, 0, 0) == 0)
+        }
         chmod(store.path, 0o700)
         #expect(open().isEmpty)
         let r = try C.run(["--store", store.path, "-c", "count tasks"])

@@ -224,9 +224,6 @@ struct FileIOError: Error, CustomStringConvertible {
     static func symbolicLink(_ path: String) -> FileIOError {
         FileIOError(path: path, operation: linkOperation, code: ELOOP)
     }
-
-    /// The disk is full or over quota.
-    var isNoSpace: Bool { code == ENOSPC || code == EDQUOT }
 }
 
 /// Failures the tests make a store's system calls return (a full disk, a failing fsync) where the

@@ -351,6 +351,11 @@ public final class Store {
                                      tasks: workspace.taskCount, historyRecords: workspace.history.count, changes: changes)
         journal = nil
         pendingScan = nil
+        if !FileIO.exists(journalPath) {
+            // Never a working file without a journal (that is how a deleted journal is noticed):
+            // an empty one first, which the new working file then makes stale.
+            _ = try Journal.create(at: journalPath, base: base)
+        }
         try SnapshotFile.write(workspace, meta: meta, to: workingPath,
                                progress: progressLine("saving the working state", cancellable: cancellable))
         base = Journal.Base(generation: g, changes: changes)

@@ -79,7 +79,7 @@ extension Store {
         if s.tornTail > 0 {
             notes.append("an incomplete last record (\(s.tornTail) bytes) of a change that was never completed is ignored")
         }
-        if let w = working, w.generation != s.base.generation, w.changes >= s.lastSequence {
+        if let w = working, Store.isStale(s, continuing: w) {
             notes.append("older than \(Store.workingName), which holds all of it: ignored")
         } else if !s.base.name.isEmpty {
             notes.append("continues snapshot \(s.base.name)")

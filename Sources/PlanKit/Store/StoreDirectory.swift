@@ -36,7 +36,9 @@ enum StoreDirectory {
             throw Diagnostic("store \(path) belongs to another user (uid \(st.st_uid)): refused — "
                              + "plansh opens only a store of the user running it")
         }
-        if st.st_mode & 0o022 != 0 {
+        // Group-writable is refused only for a group other than the user's own (with per-user
+        // groups, a umask of 002 makes every directory group-writable and harms no one).
+        if st.st_mode & 0o002 != 0 || (st.st_mode & 0o020 != 0 && st.st_gid != getegid()) {
             throw Diagnostic("store \(path) is writable by other users (mode \(String(st.st_mode & 0o777, radix: 8))): refused — "
                              + "`chmod go-w \(path)` makes it usable")
         }

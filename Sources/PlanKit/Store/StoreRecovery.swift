@@ -2,7 +2,7 @@ import Foundation
 
 /// The working state `recover` rebuilds from what is intact: the newest intact snapshot (the
 /// journal's own base when it is intact) plus every intact journal record after it.
-struct RecoveryPlan: @unchecked Sendable {
+struct RecoveryPlan: Sendable {
     /// Where the state starts: "working.plansnap", "snapshot 2025-04", or nil (an empty state).
     var baseName: String?
     var workspace: Workspace

@@ -53,13 +53,16 @@ extension Store {
         if let problem = workingProblem {
             return damaged(problem, scan: s, working: nil)
         }
+        if working == nil && s.base.generation == 0 && s.records.isEmpty && !s.isDamaged {
+            return state // a new store's first write stopped after its empty journal
+        }
         var records = s.records
         var journalBase = s.base
         let reader: SnapshotFile.Reader
         if let w = working, w.meta.generation == s.base.generation || (s.headerDamage != nil && s.records.isEmpty) {
             reader = w
             if s.headerDamage != nil { journalBase.changes = w.meta.changes }
-        } else if let w = working, w.meta.changes >= s.lastSequence {
+        } else if let w = working, Store.isStale(s, continuing: w.meta) {
             // An interrupted compaction or recovery: the working file already holds every record.
             reader = w
             records = []
@@ -99,6 +102,13 @@ extension Store {
         }
         state.appendable = records.isEmpty && s.records.count > 0 ? nil : s
         return state
+    }
+
+    /// True when the working file `w`, which the journal does not continue, already holds every
+    /// change the journal holds: a compaction or `recover` stopped after writing it.
+    static func isStale(_ s: Journal.Scan, continuing w: SnapshotFile.Meta) -> Bool {
+        if s.version == 1 { return s.base.generation < w.generation } // files of then had no change counts
+        return w.generation != s.base.generation && w.changes >= s.lastSequence
     }
 
     /// The journal's scan; a journal from a newer plansh stops the store from opening.
