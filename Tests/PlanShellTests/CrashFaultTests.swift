@@ -243,4 +243,39 @@ import Testing
             #expect(chown(store.path, 0, 0) == 0)
         }
     }
+
+    /// The real binary on a store whose working file has one flipped byte: commands that need the
+    /// working state fail (exit 1) naming the file and what `recover` will do; `snapshots`,
+    /// `check` and `recover` run; after `recover` the data is back and the snapshot untouched.
+    @Test func damagedWorkingFileFailsLoudlyUntilRecover() throws {
+        let dir = C.temporaryDirectory("damagecli")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = dir.appendingPathComponent("store")
+        _ = try C.seedStore(at: store, plans: [("yy2025", 3, 4)])
+        #expect(try C.run(["--store", store.path, "-c", "update yy2025:1.1 set progress = 40; save s; load s; update yy2025:1.2 set progress = 50"]).status == 0)
+        let snapshot = try Data(contentsOf: store.appendingPathComponent("snapshots/s.plansnap"))
+        let working = store.appendingPathComponent("working.plansnap")
+        var bytes = [UInt8](try Data(contentsOf: working))
+        bytes[bytes.count / 3] ^= 0x08
+        try Data(bytes).write(to: working)
+
+        for command in ["count tasks", "find tasks where progress > 0", "update yy2025:1.3 set progress = 1", "save t", "load s", "report"] {
+            let r = try C.run(["--store", store.path, "-c", command])
+            #expect(r.status == 1, "\(command) exited \(r.status)")
+            #expect(r.err.contains("working.plansnap is damaged") && r.err.contains("`recover`") && r.err.contains("snapshot s"),
+                    "\(command): \(r.err)")
+            #expect(!r.out.contains("no plans"), "\(command)")
+        }
+        let listed = try C.run(["--store", store.path, "-c", "snapshots"])
+        #expect(listed.status == 0 && listed.out.contains("s "), "\(listed.err)")
+        let checked = try C.run(["--store", store.path, "-c", "check"])
+        #expect(checked.status == 1 && checked.out.contains("DAMAGED"))
+        let recovered = try C.run(["--store", store.path, "-c", "recover"])
+        #expect(recovered.status == 0, "\(recovered.err)")
+        #expect(recovered.out.contains("from snapshot s and 1 journal record") && recovered.out.contains("no change is lost"), "\(recovered.out)")
+        let after = try C.run(["--store", store.path, "--format", "csv", "-c", "find tasks where progress > 0 show id, progress; check"])
+        #expect(after.status == 0 && after.out.contains("yy2025:1.1,40") && after.out.contains("yy2025:1.2,50"), "\(after.out)\(after.err)")
+        #expect(after.out.contains("set aside"))
+        #expect(try Data(contentsOf: store.appendingPathComponent("snapshots/s.plansnap")) == snapshot)
+    }
 }
