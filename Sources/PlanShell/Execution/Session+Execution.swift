@@ -57,8 +57,8 @@ extension Session {
         }
         // The window may have been resized since the last command.
         if let measure = environment.measureWidth, let w = measure() { environment.width = w }
-        // A read-only shell shows what the writer has committed since the last command.
-        if store.isReadOnly { store.refreshIfChanged() }
+        // Each command sees what other processes have committed since the last one.
+        store.refreshIfChanged()
         func fail(_ d: Diagnostic, _ span: Range<Int>?) -> ExecutionOutcome {
             if allowContinuation && d.kind == .incomplete { return .needsMore(from: segment.span.lowerBound) }
             report(d, source: source, span: span, file: file, firstLine: firstLine)
