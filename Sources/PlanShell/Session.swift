@@ -124,11 +124,11 @@ public final class Session {
     }
 
     /// The text of `output` in `format` (the session's format when nil).
-    public func render(_ output: CommandOutput, as format: OutputFormat? = nil) -> String {
+    public func render(_ output: CommandOutput, as format: OutputFormat? = nil, context: RenderContext? = nil) -> String {
         switch output {
         case .none: return ""
         case let .message(m): return m.hasSuffix("\n") ? m : m + "\n"
-        case let .rendered(r): return r.render(format ?? settings.format, renderContext)
+        case let .rendered(r): return r.render(format ?? settings.format, context ?? renderContext)
         }
     }
 }

@@ -60,7 +60,7 @@ import Testing
         let byRow = Dictionary(grouping: r.problems, by: \.row).mapValues { $0.map(\.message).joined(separator: "; ") }
         #expect(byRow.keys.sorted() == [3, 4, 5, 6, 7, 8, 9], "\(r.problems)")
         #expect(byRow[3]?.contains("no task \"yy2025:9.9.9\"") == true)
-        #expect(byRow[4]?.contains("bad status \"lagging\"") == true)
+        #expect(byRow[4]?.contains("unknown status \"lagging\"") == true)
         #expect(byRow[5]?.contains("progress 120 is out of range") == true)
         #expect(byRow[6]?.contains("already on row 2") == true)
         #expect(byRow[7]?.contains("no plan \"nosuch\"") == true)

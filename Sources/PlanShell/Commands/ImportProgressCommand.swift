@@ -1,54 +1,81 @@
 import Foundation
 import PlanKit
 
-/// `import progress FILE.csv [month YYYY-MM]`: apply a monthly progress sheet, all or nothing.
+/// `import progress FILE.xlsx|.csv [sheet NAME] [month YYYY-MM]`: apply a monthly progress sheet,
+/// all or nothing.
 enum ImportProgressCommand {
     static let spec = CommandSpec(
-        ["import", "progress"], summary: "apply a monthly progress sheet (CSV), all rows or none",
-        usage: "import progress FILE.csv [month YYYY-MM]",
+        ["import", "progress"], summary: "apply a monthly progress sheet (.xlsx or CSV), all rows or none",
+        usage: "import progress FILE.xlsx|FILE.csv [sheet NAME] [month YYYY-MM]",
         details: """
-        Columns (header row, English or Chinese): id (编号) or plan (计划) + path (路径), then any of
-        status (状态), progress (进度), note (备注), due (截止日期). UTF-8 with or without BOM; quoted
-        cells may hold commas. An empty cell changes nothing. If any row is bad (unknown task, bad
-        status, progress outside 0–100, a task listed twice) every bad row is listed as FILE:ROW
-        and nothing is applied. The month defaults to the current one.
+        The header row (found below any title rows, within the first 20) names the columns, in
+        English or Chinese: id (任务编号/编号) or plan (计划) + path (路径), then any of status
+        (状态/完成情况), progress (进度/完成进度, a number or a percent), note (备注/进展情况/月度进展)
+        and due (完成时限/期限). Other columns (序号, 重点任务, 牵头科室 …) are ignored, so the ledger
+        written by `find … > FILE.xlsx` reads back. Statuses in English or Chinese, with synonyms
+        (进行中 正常推进 → on_track, 未开始 → not_started, 进度滞后 落后 → behind, 完成 → done).
+        An empty cell changes nothing, and a value equal to the current one records no change.
+        .xlsx: the first sheet, or `sheet NAME`. CSV: UTF-8 (with or without BOM), UTF-16 with BOM,
+        or GBK/GB18030 as Chinese Excel and WPS save it. If any row is bad (unknown task, bad status,
+        progress outside 0–100, a task listed twice) every bad row is listed as FILE:ROW and nothing
+        is applied. The month defaults to the current one.
           import progress sheets/2025-04.csv month 2025-04
+          import progress 台账-5月.xlsx sheet 台账 month 2025-05
         """,
         topic: "progress"
     ) { input, session in
         let args = Array(input.arguments)
         guard let file = args.first else {
-            throw Diagnostic("`import progress` needs a CSV file", at: input.words[input.commandWordCount - 1].span)
+            throw Diagnostic("`import progress` needs a sheet file (.xlsx or .csv)", at: input.words[input.commandWordCount - 1].span)
         }
-        var month = YearMonth(containing: Date())
-        var i = 1
-        while i < args.count {
-            let w = args[i]
-            guard ["month", "月份"].contains(TextFolding.keyword(w.value)) else {
-                throw Diagnostic("unexpected \"\(w.value)\" (expected `month YYYY-MM`)", at: w.span)
-            }
-            guard i + 1 < args.count else { throw Diagnostic("`month` needs YYYY-MM", at: w.span) }
-            guard let m = YearMonth(parsing: TextFolding.fold(args[i + 1].value)) else {
-                throw Diagnostic("a month is YYYY-MM, not \"\(args[i + 1].value)\"", at: args[i + 1].span)
-            }
-            month = m
-            i += 2
-        }
+        let options = try options(Array(args.dropFirst()))
         try ProgressCommands.requireWritable(session, input, "`import progress`")
         let url = session.resolve(path: file.value)
-        let updates: [ProgressUpdate]
+        let reading: ProgressSheet.Reading
         do {
-            updates = try ProgressSheet.updates(from: url, displayName: file.value, in: session.workspace)
+            reading = try ProgressSheet.read(from: url, displayName: file.value, sheet: options.sheet, in: session.workspace)
         } catch var d as Diagnostic {
             d.span = file.span
             throw d
         }
+        for w in reading.warnings { session.errorOutput("warning: \(w)\n") }
+        let updates = reading.updates
         let historyBefore = session.workspace.history.count
-        try ProgressCommands.withProgress(session) {
-            try session.commit(.updateProgress(updates, month: month, at: ProgressCommands.now()))
+        if !updates.isEmpty {
+            try ProgressCommands.withProgress(session) {
+                try session.commit(.updateProgress(updates, month: options.month, at: ProgressCommands.now()))
+            }
         }
         let changes = session.workspace.history.count - historyBefore
-        return .message("applied \(file.value) for \(month): \(updates.count) task\(updates.count == 1 ? "" : "s"), "
+        return .message("applied \(file.value) for \(options.month): \(updates.count) task\(updates.count == 1 ? "" : "s"), "
                         + "\(changes) change\(changes == 1 ? "" : "s") recorded")
+    }
+
+    /// `[sheet NAME] [month YYYY-MM]`, in any order.
+    static func options(_ args: [Word]) throws -> (sheet: String?, month: YearMonth) {
+        var month = YearMonth(containing: Date())
+        var sheet: String?
+        var i = 0
+        while i < args.count {
+            let w = args[i]
+            let key = TextFolding.keyword(w.value)
+            guard ["month", "月份", "sheet", "工作表"].contains(key) else {
+                throw Diagnostic("unexpected \"\(w.value)\" (expected `sheet NAME` or `month YYYY-MM`)", at: w.span)
+            }
+            let isMonth = key == "month" || key == "月份"
+            guard i + 1 < args.count else {
+                throw Diagnostic(isMonth ? "`month` needs YYYY-MM" : "`sheet` needs the name of a sheet", at: w.span)
+            }
+            if isMonth {
+                guard let m = YearMonth(parsing: TextFolding.fold(args[i + 1].value)) else {
+                    throw Diagnostic("a month is YYYY-MM, not \"\(args[i + 1].value)\"", at: args[i + 1].span)
+                }
+                month = m
+            } else {
+                sheet = args[i + 1].value
+            }
+            i += 2
+        }
+        return (sheet, month)
     }
 }

@@ -68,7 +68,7 @@ public enum CommandSplitter {
         return Result(segments: segments, isIncomplete: quote != nil || depth > 0)
     }
 
-    /// A trailing `> FILE` whose FILE has a known output extension (or a `/`), outside quotes.
+    /// A trailing `> FILE` whose FILE ends in an extension (or has a `/`), outside quotes.
     /// Returns the command without it, the file word and its character offset.
     public static func redirect(in text: String) -> (command: String, file: String, fileOffset: Int)? {
         let chars = Array(text)
@@ -99,7 +99,11 @@ public enum CommandSplitter {
         if file.count >= 2, file.first == "\"", file.last == "\"" { file = String(file.dropFirst().dropLast()) }
         guard !file.isEmpty, !file.contains(" ") || rest.first == "\"" else { return nil }
         let ext = file.split(separator: ".").last.map(String.init) ?? ""
-        guard file.contains("."), OutputFormat(fileExtension: ext) != nil || file.contains("/") else { return nil }
+        // A file name ends in a word of letters (`.xlsx`, `.docx`, `.foo`: one with no writer is the
+        // session's error to report); `progress > 2.5` and `due > 2025-06` are comparisons.
+        let wordExtension = (1...10).contains(ext.count) && ext.first?.isLetter == true
+            && ext.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        guard file.contains("."), wordExtension || file.contains("/") else { return nil }
         let command = String(chars[..<gt]).trimmingTrailingSpaces()
         return (command, file, gt + 1 + lead)
     }

@@ -51,7 +51,7 @@ extension Session {
             }
             let result = try runCommand(commandText)
             if let target {
-                try write(result, toFile: target.file, span: target.offset..<(target.offset + target.file.count))
+                try write(result, toFile: target.file, command: commandText, span: target.offset..<(target.offset + target.file.count))
             } else {
                 output(render(result))
             }
@@ -81,15 +81,32 @@ extension Session {
         errorOutput(text + "\n")
     }
 
-    /// Renders `result` in the format `file`'s extension asks for and writes it there.
-    func write(_ result: CommandOutput, toFile name: String, span: Range<Int>) throws {
+    /// Renders `result` as `file`'s extension asks (text in a format, or a workbook) and writes it
+    /// there; an extension with no writer is an error, never a different format.
+    func write(_ result: CommandOutput, toFile name: String, command: String, span: Range<Int>) throws {
         let ext = name.split(separator: ".").last.map(String.init) ?? ""
-        let format = OutputFormat(fileExtension: ext) ?? .text
-        let text = render(result, as: format)
+        guard let kind = OutputFileKind(fileExtension: ext) else {
+            throw Diagnostic("cannot write .\(ext) files (output can be written as "
+                             + OutputFileKind.extensions.joined(separator: " ") + ")", at: span)
+        }
         let url = resolve(path: name)
         do {
-            // Temporary file + rename, without Foundation's fsync (milliseconds per query).
-            try OutputFile.write(text, to: url.path, byteOrderMark: format == .csv)
+            switch kind {
+            case let .text(format):
+                // A file is not a terminal: full text, no `…` cut to the window's width.
+                var text = render(result, as: format, context: RenderContext(width: OutputFileKind.fileWidth))
+                if format == .html { text = HTMLPage.document(text, title: command) }
+                // Temporary file + rename, without Foundation's fsync (milliseconds per query).
+                try OutputFile.write(text, to: url.path, byteOrderMark: format == .csv)
+            case .workbook:
+                guard case let .rendered(r) = result, let book = (r as? any WorkbookRenderable)?.workbook() else {
+                    throw Diagnostic("this command's output is not a table and cannot be written as .xlsx "
+                                     + "(write it as .txt or .md)", at: span)
+                }
+                try OutputFile.write(try XlsxWriter.data(book), to: url.path)
+            }
+        } catch let d as Diagnostic {
+            throw d
         } catch {
             throw Diagnostic("cannot write \(name): \((error as? OutputFile.Failure)?.reason ?? "\(error)")", at: span)
         }
