@@ -1,24 +1,5 @@
-/// Readers of the XML parts of an .xlsx workbook, each fed the events of one part (element
-/// starts with their attributes, text, element ends; names without namespace prefixes).
-/// SpreadsheetML: ECMA-376 Part 1, §18.
-
-/// Something that takes the events of one XML document.
-protocol XMLEventHandler: AnyObject {
-    func start(_ name: String, _ attributes: [String: String])
-    func text(_ s: String)
-    func end(_ name: String)
-}
-
-extension XMLEventHandler {
-    func text(_ s: String) {}
-    func end(_ name: String) {}
-}
-
-/// The local part of a qualified name (`x:c` → `c`).
-@inline(__always) func localName(_ qualified: String) -> String {
-    guard let colon = qualified.lastIndex(of: ":") else { return qualified }
-    return String(qualified[qualified.index(after: colon)...])
-}
+/// Readers of the XML parts of an .xlsx workbook, each fed the events of one part by `SafeXML`
+/// (element names without namespace prefixes). SpreadsheetML: ECMA-376 Part 1, §18.
 
 /// `xl/workbook.xml`: the sheets in tab order with their relationship ids, and the date system.
 final class XlsxWorkbookPart: XMLEventHandler {
@@ -29,12 +10,12 @@ final class XlsxWorkbookPart: XMLEventHandler {
     var sheets: [Sheet] = []
     var date1904 = false
 
-    func start(_ name: String, _ attributes: [String: String]) {
+    func startElement(_ name: String, attributes: SafeXML.Attributes) {
         switch name {
         case "sheet":
             // The relationship id is `r:id` in the officeDocument relationships namespace,
             // whatever its prefix.
-            let rel = attributes.first { $0.key.hasSuffix(":id") }?.value ?? ""
+            let rel = attributes["id"] ?? ""
             sheets.append(Sheet(name: attributes["name"] ?? "", relationship: rel))
         case "workbookPr":
             let v = attributes["date1904"] ?? ""
@@ -42,6 +23,9 @@ final class XlsxWorkbookPart: XMLEventHandler {
         default: break
         }
     }
+
+    func endElement(_ name: String) {}
+    func characters(_ s: String) {}
 }
 
 /// `xl/_rels/workbook.xml.rels`: relationship id → part path inside the archive.
@@ -52,10 +36,13 @@ final class XlsxRelationshipsPart: XMLEventHandler {
 
     init(base: String) { self.base = base }
 
-    func start(_ name: String, _ attributes: [String: String]) {
+    func startElement(_ name: String, attributes: SafeXML.Attributes) {
         guard name == "Relationship", let id = attributes["Id"], let target = attributes["Target"] else { return }
         targets[id] = XlsxRelationshipsPart.resolve(target, base: base)
     }
+
+    func endElement(_ name: String) {}
+    func characters(_ s: String) {}
 
     /// `worksheets/sheet1.xml` from `xl/` → `xl/worksheets/sheet1.xml`; `/xl/…` is from the root;
     /// `..` segments climb. Only used to look a member up by name, never to write a file.
@@ -79,7 +66,7 @@ final class XlsxSharedStringsPart: XMLEventHandler {
     private var inText = false
     private var phonetic = 0
 
-    func start(_ name: String, _ attributes: [String: String]) {
+    func startElement(_ name: String, attributes: SafeXML.Attributes) {
         switch name {
         case "si": current = ""
         case "t": inText = phonetic == 0
@@ -88,9 +75,9 @@ final class XlsxSharedStringsPart: XMLEventHandler {
         }
     }
 
-    func text(_ s: String) { if inText { current += s } }
+    func characters(_ s: String) { if inText { current += s } }
 
-    func end(_ name: String) {
+    func endElement(_ name: String) {
         switch name {
         case "t": inText = false
         case "rPh": phonetic -= 1
@@ -111,7 +98,7 @@ final class XlsxStylesPart: XMLEventHandler {
         formatIDs.map { custom[$0] ?? XlsxNumberFormat.builtIn($0) }
     }
 
-    func start(_ name: String, _ attributes: [String: String]) {
+    func startElement(_ name: String, attributes: SafeXML.Attributes) {
         switch name {
         case "numFmt":
             if let id = attributes["numFmtId"].flatMap({ Int($0) }), let code = attributes["formatCode"] {
@@ -124,7 +111,8 @@ final class XlsxStylesPart: XMLEventHandler {
         }
     }
 
-    func end(_ name: String) { if name == "cellXfs" { inCellXfs = false } }
+    func endElement(_ name: String) { if name == "cellXfs" { inCellXfs = false } }
+    func characters(_ s: String) {}
 }
 
 /// A worksheet: its rows as text cells placed by their references (`B7`), so sparse rows keep
@@ -155,7 +143,7 @@ final class XlsxSheetPart: XMLEventHandler {
         self.date1904 = date1904
     }
 
-    func start(_ name: String, _ attributes: [String: String]) {
+    func startElement(_ name: String, attributes: SafeXML.Attributes) {
         switch name {
         case "row":
             rowNumber = attributes["r"].flatMap { Int($0) } ?? rowNumber + 1
@@ -175,9 +163,9 @@ final class XlsxSheetPart: XMLEventHandler {
         }
     }
 
-    func text(_ s: String) { if inValue { value += s } }
+    func characters(_ s: String) { if inValue { value += s } }
 
-    func end(_ name: String) {
+    func endElement(_ name: String) {
         switch name {
         case "v", "t": inValue = false
         case "is": inInline = false

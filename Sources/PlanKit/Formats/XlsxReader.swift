@@ -6,13 +6,16 @@ import Foundation
 /// their cached value, sparse rows placed by cell reference.
 struct XlsxReader {
     let displayName: String
-    /// The bytes of an archive member by its path, nil when there is none.
-    private let member: (String) throws -> [UInt8]?
+    let archive: ZipArchive
 
-    init(displayName: String, member: @escaping (String) throws -> [UInt8]?) {
+    /// Opens the workbook in `data` (a zip; damage and the archive limits of §10 are errors).
+    init(data: Data, displayName: String) throws {
         self.displayName = displayName
-        self.member = member
+        archive = try ZipArchive(data: data, fileName: displayName)
     }
+
+    /// The bytes of an archive member by its path, nil when there is none.
+    private func member(_ path: String) throws -> Data? { try archive.read(path) }
 
     /// The rows of the sheet named `name` (compared after folding, case-insensitively), else of
     /// the first sheet.
@@ -50,8 +53,7 @@ struct XlsxReader {
 
     /// The sheet `name` asks for, or the first; an unknown name lists the sheets there are.
     func pick(_ name: String?, from sheets: [XlsxWorkbookPart.Sheet]) throws -> XlsxWorkbookPart.Sheet {
-        guard let name, let first = sheets.first else { return sheets[0] }
-        _ = first
+        guard let name else { return sheets[0] }
         if let s = sheets.first(where: { $0.name == name }) { return s }
         let key = TextFolding.keyword(name).trimmingCharacters(in: .whitespaces)
         if let s = sheets.first(where: { TextFolding.keyword($0.name).trimmingCharacters(in: .whitespaces) == key }) { return s }
@@ -61,7 +63,7 @@ struct XlsxReader {
     }
 
     /// Feeds `bytes` (the part at `path`) to `handler`; malformed XML is an error naming the part.
-    private func parse(_ bytes: [UInt8], _ path: String, _ handler: some XMLEventHandler) throws {
-        try XlsxXML.parse(bytes, handler: handler, what: "\(displayName) (\(path))")
+    private func parse(_ bytes: Data, _ path: String, _ handler: some XMLEventHandler) throws {
+        try SafeXML.parse(bytes, source: "\(displayName) (\(path))", handler: handler)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ZIPFoundation
 
 /// Writes an `XlsxWorkbook` as the parts of an .xlsx package (SpreadsheetML, ECMA-376), then
 /// zips them in memory: what Excel, WPS and LibreOffice open without a repair prompt.
@@ -7,6 +8,26 @@ import Foundation
 /// `yyyy-mm-dd` cell style; text that XML 1.0 cannot carry (C0 controls) is escaped as `_xHHHH_`,
 /// the spreadsheet convention.
 public enum XlsxWriter {
+    /// The .xlsx file of `book`: its parts deflated into a zip built in memory.
+    public static func data(_ book: XlsxWorkbook) throws -> [UInt8] {
+        try zip(parts(book))
+    }
+
+    /// A zip of `parts`, deflated, in the order given.
+    static func zip(_ parts: [(path: String, bytes: [UInt8])]) throws -> [UInt8] {
+        let archive = try Archive(data: Data(), accessMode: .create)
+        let now = Date()
+        for part in parts {
+            let data = Data(part.bytes)
+            try archive.addEntry(with: part.path, type: .file, uncompressedSize: Int64(data.count), modificationDate: now,
+                                 compressionMethod: .deflate) { position, size in
+                data.subdata(in: Int(position)..<min(data.count, Int(position) + size))
+            }
+        }
+        guard let bytes = archive.data else { throw Diagnostic("cannot build the workbook's zip in memory") }
+        return [UInt8](bytes)
+    }
+
     /// The package's parts, in the order they are zipped.
     static func parts(_ book: XlsxWorkbook) -> [(path: String, bytes: [UInt8])] {
         var shared = SharedStrings()

@@ -43,14 +43,21 @@ struct CSVReader {
     init(bytes: [UInt8], start: Int) {
         self.bytes = bytes
         self.pos = start
-        // Tab-separated when the first line has tabs and no commas (Excel's "Unicode text").
-        var i = start, commas = 0, tabs = 0
-        while i < bytes.count && bytes[i] != 0x0A {
-            if bytes[i] == 0x2C { commas += 1 }
-            if bytes[i] == 0x09 { tabs += 1 }
+        // Tab-separated when the first line with a comma or tab has tabs and no commas (Excel's
+        // "Unicode text"; a title line above the header may have neither).
+        var i = start
+        while i < bytes.count {
+            var commas = 0, tabs = 0
+            while i < bytes.count && bytes[i] != 0x0A {
+                if bytes[i] == 0x2C { commas += 1 }
+                if bytes[i] == 0x09 { tabs += 1 }
+                i += 1
+            }
             i += 1
+            if commas + tabs == 0 { continue }
+            if tabs > 0 && commas == 0 { delimiter = 0x09 }
+            break
         }
-        if tabs > 0 && commas == 0 { delimiter = 0x09 }
     }
 
     mutating func next() -> Record? {

@@ -86,40 +86,49 @@ public enum ProgressSheet {
         var isBlank: Bool { problem == nil && cells.allSatisfy { ProgressSheet.trim($0).isEmpty } }
     }
 
-    /// Reads a sheet file's bytes: an .xlsx workbook, or CSV text in any encoding of §10.
+    /// Reads a sheet file's bytes: an .xlsx workbook, or CSV text in any encoding of §10; any
+    /// other kind of file (legacy .xls, an encrypted workbook, a PDF …) is refused by its bytes.
     public static func parse(file bytes: [UInt8], displayName: String, sheet: String?,
                              in workspace: Workspace) throws -> Result {
-        if XlsxReader.isWorkbook(bytes) {
-            let rows = try XlsxReader(bytes: bytes, displayName: displayName).rows(ofSheet: sheet)
+        let data = Data(bytes)
+        let kind = FileKind.sniff(data, fileName: displayName)
+        if let refusal = kind.refusal(fileName: displayName, purpose: .sheet) { throw refusal }
+        if kind == .xlsx {
+            let rows = try XlsxReader(data: data, displayName: displayName).rows(ofSheet: sheet)
             return parse(rows: rows, displayName: displayName, in: workspace)
         }
         if let sheet {
             throw Diagnostic("\(displayName) is a CSV file, which has no sheets (`sheet \(sheet)` is for .xlsx workbooks)")
         }
-        return parse(bytes, displayName: displayName, in: workspace)
+        let decoded = try TextDecoding.decode(data, fileName: displayName)
+        var result = parse(utf8: Array(decoded.text.utf8), displayName: displayName, in: workspace)
+        if let w = decoded.warning { result.fileWarnings.insert("\(displayName): \(w)", at: 0) }
+        return result
     }
 
-    /// Parses and checks a CSV sheet's bytes.
+    /// Parses and checks a CSV sheet's bytes (UTF-8, GB18030 or UTF-16 with a BOM).
     public static func parse(_ bytes: [UInt8], displayName: String, in workspace: Workspace) -> Result {
-        var result = Result()
-        let text: [UInt8]
-        switch SheetText.decode(bytes) {
-        case let .success(decoded):
-            text = decoded.utf8
-            if let w = decoded.warning { result.fileWarnings.append("\(displayName): \(w)") }
-        case let .failure(problem):
-            result.problems.append(Problem(row: problem.row, message: problem.message))
-            return result
+        do {
+            return try parse(file: bytes, displayName: displayName, sheet: nil, in: workspace)
+        } catch let d as Diagnostic {
+            var r = Result()
+            r.problems.append(Problem(row: 1, message: d.message))
+            return r
+        } catch {
+            var r = Result()
+            r.problems.append(Problem(row: 1, message: "\(error)"))
+            return r
         }
-        var csv = CSVReader(bytes: text, start: 0)
+    }
+
+    /// Parses CSV text already in UTF-8.
+    static func parse(utf8 text: [UInt8], displayName: String, in workspace: Workspace) -> Result {
+        var start = 0
+        if text.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+        var csv = CSVReader(bytes: text, start: start)
         var rows: [Row] = []
         while let r = csv.next() { rows.append(Row(number: r.line, cells: r.fields, problem: r.problem)) }
-        let parsed = parse(rows: rows, displayName: displayName, in: workspace)
-        result.updates = parsed.updates
-        result.problems = parsed.problems
-        result.warnings = parsed.warnings
-        result.fileWarnings += parsed.fileWarnings
-        return result
+        return parse(rows: rows, displayName: displayName, in: workspace)
     }
 
     /// Checks rows of cells: finds the header, then reads every row after it.
