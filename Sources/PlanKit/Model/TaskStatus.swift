@@ -51,15 +51,21 @@ public enum TaskStatus: UInt8, Sendable, Hashable, CaseIterable, Codable {
         self = s.status
     }
 
-    /// The status word nearest to `word` (always one, however far), for "unknown status" messages
-    /// that must name a valid value.
-    public static func nearestWord(to word: String) -> String {
-        let w = Array(TextFolding.fold(word).lowercased())
-        var best = TaskStatus.notStarted.keyword, bestDistance = Int.max
-        for c in allWords {
+    /// The status word nearest to `word`, for "unknown status" messages: for Latin text a likely
+    /// typo (`Suggest`); for Chinese the word sharing the most characters with it, then the
+    /// closest by edit distance (`进展顺利` → 进行中). Nil when nothing is near.
+    public static func nearestWord(to word: String) -> String? {
+        let folded = TextFolding.fold(word).lowercased()
+        if folded.allSatisfy(\.isASCII) { return Suggest.nearest(folded, in: allWords) }
+        let w = Array(folded)
+        var best: (word: String, shared: Int, distance: Int)?
+        for c in allWords where !c.allSatisfy(\.isASCII) {
+            let shared = Set(w).intersection(c).count
+            guard shared > 0 else { continue }
             let d = Suggest.distance(w, Array(c))
-            if d < bestDistance { (best, bestDistance) = (c, d) }
+            if let b = best, shared < b.shared || shared == b.shared && d >= b.distance { continue }
+            best = (c, shared, d)
         }
-        return best
+        return best?.word
     }
 }

@@ -69,3 +69,12 @@ extension CountResult: WorkbookRenderable {
 extension ResultTable: WorkbookRenderable {
     public func workbook() -> XlsxWorkbook { XlsxWorkbook(table: self, sheetName: title ?? "Sheet1") }
 }
+
+extension QueryResult: WorkbookRenderable {
+    public func workbook() -> XlsxWorkbook {
+        switch content {
+        case let .tasks(list): list.workbook()
+        case let .count(count): count.workbook()
+        }
+    }
+}

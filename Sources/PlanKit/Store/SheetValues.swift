@@ -19,7 +19,8 @@ enum SheetValues {
     /// nearest valid word.
     static func status(_ s: String) -> Result<TaskStatus, SheetValueError> {
         if let st = TaskStatus(parsing: s) { return .success(st) }
-        return .failure(SheetValueError("unknown status \"\(Suggest.excerpt(s))\" — nearest is \"\(TaskStatus.nearestWord(to: s))\" "
+        let near = TaskStatus.nearestWord(to: s).map { " — nearest is \"\($0)\"" } ?? ""
+        return .failure(SheetValueError("unknown status \"\(Suggest.excerpt(s))\"\(near) "
                                         + "(not_started, on_track, behind, done; 未启动, 推进中, 滞后, 已完成; "
                                         + TaskStatus.synonyms.map(\.word).filter { !$0.allSatisfy(\.isASCII) }.joined(separator: ", ") + ")"))
     }

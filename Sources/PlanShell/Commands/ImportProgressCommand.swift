@@ -6,7 +6,7 @@ import PlanKit
 enum ImportProgressCommand {
     static let spec = CommandSpec(
         ["import", "progress"], summary: "apply a monthly progress sheet (.xlsx or CSV), all rows or none",
-        usage: "import progress FILE.xlsx|FILE.csv [sheet NAME] [month YYYY-MM]",
+        usage: "import progress FILE.xlsx|FILE.csv|FILE [sheet NAME] [month YYYY-MM]",
         details: """
         The header row (found below any title rows, within the first 20) names the columns, in
         English or Chinese: id (任务编号/编号) or plan (计划) + path (路径), then any of status
@@ -18,7 +18,8 @@ enum ImportProgressCommand {
         .xlsx: the first sheet, or `sheet NAME`. CSV: UTF-8 (with or without BOM), UTF-16 with BOM,
         or GBK/GB18030 as Chinese Excel and WPS save it. If any row is bad (unknown task, bad status,
         progress outside 0–100, a task listed twice) every bad row is listed as FILE:ROW and nothing
-        is applied. The month defaults to the current one.
+        is applied. A FILE without an extension means the FILE.xlsx or FILE.csv there is. The month
+        defaults to the current one.
           import progress sheets/2025-04.csv month 2025-04
           import progress 台账-5月.xlsx sheet 台账 month 2025-05
         """,
@@ -30,10 +31,10 @@ enum ImportProgressCommand {
         }
         let options = try options(Array(args.dropFirst()))
         try ProgressCommands.requireWritable(session, input, "`import progress`")
-        let url = session.resolve(path: file.value)
+        let (url, name) = try sheetFile(file, session)
         let reading: ProgressSheet.Reading
         do {
-            reading = try ProgressSheet.read(from: url, displayName: file.value, sheet: options.sheet, in: session.workspace)
+            reading = try ProgressSheet.read(from: url, displayName: name, sheet: options.sheet, in: session.workspace)
         } catch var d as Diagnostic {
             d.span = file.span
             throw d
@@ -47,8 +48,25 @@ enum ImportProgressCommand {
             }
         }
         let changes = session.workspace.history.count - historyBefore
-        return .message("applied \(file.value) for \(options.month): \(updates.count) task\(updates.count == 1 ? "" : "s"), "
+        return .message("applied \(name) for \(options.month): \(updates.count) task\(updates.count == 1 ? "" : "s"), "
                         + "\(changes) change\(changes == 1 ? "" : "s") recorded")
+    }
+
+    /// The sheet file: as named, or a name without an extension that is not a file (`progress/2025-05`)
+    /// completed to the one `.xlsx` or `.csv` there is, so a monthly script takes either.
+    static func sheetFile(_ file: Word, _ session: Session) throws -> (URL, String) {
+        let url = session.resolve(path: file.value)
+        let fm = FileManager.default
+        guard url.pathExtension.isEmpty, !fm.fileExists(atPath: url.path) else { return (url, file.value) }
+        let found = ["xlsx", "csv"].filter { fm.fileExists(atPath: url.path + "." + $0) }
+        switch found.count {
+        case 0:
+            throw Diagnostic("no sheet \(file.value).xlsx or \(file.value).csv", at: file.span)
+        case 1:
+            return (URL(fileURLWithPath: url.path + "." + found[0]), file.value + "." + found[0])
+        default:
+            throw Diagnostic("both \(file.value).xlsx and \(file.value).csv are there; name the one to apply", at: file.span)
+        }
     }
 
     /// `[sheet NAME] [month YYYY-MM]`, in any order.
