@@ -143,8 +143,9 @@ public final class Session {
 
 
     /// The text of `output` in `format` (the session's format when nil); a file gets no colour.
-    public func render(_ output: CommandOutput, as format: OutputFormat? = nil, forFile: Bool = false) -> String {
-        var context = renderContext
+    public func render(_ output: CommandOutput, as format: OutputFormat? = nil, forFile: Bool = false,
+                       context: RenderContext? = nil) -> String {
+        var context = context ?? self.renderContext
         if forFile { context.usesColour = false }
         switch output {
         case .none: return ""
