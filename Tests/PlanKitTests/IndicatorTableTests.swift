@@ -62,3 +62,24 @@ import Testing
         #expect(lines.count == 1 && warnings.isEmpty)
     }
 }
+
+@Suite struct TargetRowsTests {
+    @Test func rowsAreTargetsThenIndicatorsInNaturalIdOrder() throws {
+        let plan = try PlanImporter.parse(data: Data(IndicatorTableTests.text.utf8), fileName: "x.txt", id: "x")
+        let other = ImportedPlan(info: PlanInfo(id: "a", title: "A"), tasks: [
+            PlanTask(plan: "a", path: "1", heading: "h", text: "t", targets: FigureExtractor.targets(in: "为65岁以上老人建档5000份，覆盖率达80%。")),
+        ])
+        var w = Workspace()
+        try w.apply(.importPlans([plan, other], replace: false))
+        let rows = TargetRows(w)
+        let ids = (0..<rows.count).map { rows.ref($0, in: w).description }
+        #expect(ids == ["a:1#1", "a:1#2", "x#I1", "x#I2", "x#I3", "x:1.1#1", "x:1.2#1", "x:3.3#1"])
+        #expect(ids == ids.sorted { NaturalOrder.less($0, $1) })
+        for (k, id) in ids.enumerated() {
+            #expect(rows.row(of: try #require(TargetRef(parsing: id)), in: w) == k, "\(id)")
+        }
+        #expect(rows.row(of: try #require(TargetRef(parsing: "a:1#3")), in: w) == nil)
+        #expect(rows.target(2, in: w).metric == "居民健康素养水平" && rows.offices(3, in: w) == ["妇幼健康科", "医政科"])
+        #expect(rows.target(1, in: w).unit == "%")
+    }
+}
