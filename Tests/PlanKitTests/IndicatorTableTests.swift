@@ -83,3 +83,24 @@ import Testing
         #expect(rows.target(1, in: w).unit == "%")
     }
 }
+
+@Suite struct TargetJudgementsTests {
+    @Test func onlyRowsWithActualsGetALight() throws {
+        let text = "新增托位200个，预约率达60%以上，急救反应时间控制在12分钟以内。"
+        var w = Workspace()
+        try w.apply(.importPlans([ImportedPlan(info: PlanInfo(id: "a", title: "A"), tasks: [
+            PlanTask(plan: "a", path: "1", heading: "h", text: text, targets: FigureExtractor.targets(in: text)),
+        ])], replace: false))
+        try w.apply(.updateProgress([ProgressUpdate(plan: "a", path: "1", actuals: [ActualUpdate(number: 1, value: 20),
+                                                                                    ActualUpdate(number: 2, value: 44)],
+                                                    source: "command")], month: nil, at: 1))
+        let rows = TargetRows(w)
+        let asOf = try #require(CalendarDay(year: 2025, month: 4, day: 30))
+        let j = TargetJudgements(rows, in: w) { _, _ in
+            TargetCalendar(elapsedDays: 120, totalDays: 365, due: CalendarDay(year: 2025, month: 12, day: 31), asOf: asOf)
+        }
+        #expect(j.attainment[0] == 0.1 && j.light(0) == .red && j.met(0) == false && j.atRisk(0))
+        #expect(abs(j.attainment[1] - 44.0 / 60) < 1e-12 && j.light(1) == .yellow)
+        #expect(j.attainment[2].isNaN && j.light(2) == nil && j.met(2) == nil && !j.atRisk(2))
+    }
+}

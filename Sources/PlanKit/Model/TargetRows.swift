@@ -88,3 +88,47 @@ public struct TargetRows: Sendable {
         return nil
     }
 }
+
+/// Attainment, met and light of every target row, judged once per query or report.
+public struct TargetJudgements: Sendable {
+    /// NaN when the row has no actual (or no value).
+    public private(set) var attainment: [Double]
+    /// 0 not met, 1 met, 2 no actual.
+    public private(set) var met: [UInt8]
+    /// `TargetLight.rawValue` index: 0 red, 1 yellow, 2 green; 3 no light.
+    public private(set) var light: [UInt8]
+
+    public static let noMet: UInt8 = 2
+    public static let noLight: UInt8 = 3
+
+    /// `calendar(taskRow, planRow)` gives the calendar of a task's target (task row ≥ 0) or of a
+    /// plan indicator (task row -1: the plan's whole period).
+    public init(_ rows: TargetRows, in w: Workspace, calendar: (Int, Int) -> TargetCalendar) {
+        let n = rows.count
+        attainment = Array(repeating: .nan, count: n)
+        met = Array(repeating: Self.noMet, count: n)
+        light = Array(repeating: Self.noLight, count: n)
+        let t = w.tasks
+        for k in 0..<n {
+            let f = Int(rows.figure[k])
+            // Most targets have no actual: skip them without materialising anything.
+            if f >= 0, t.targetActual[f].isNaN { continue }
+            let g = rows.target(k, in: w)
+            guard let j = TargetJudgement(g) else { continue }
+            attainment[k] = j.attainment
+            met[k] = j.met ? 1 : 0
+            let c = calendar(Int(rows.taskRow[k]), Int(rows.planRow[k]))
+            let l = j.light(isRate: TargetUnit.isRate(unit: g.unit, metric: g.metric), calendar: c)
+            light[k] = UInt8(TargetLight.allCases.firstIndex(of: l) ?? 3)
+        }
+    }
+
+    public func light(_ row: Int) -> TargetLight? {
+        light[row] < 3 ? TargetLight.allCases[Int(light[row])] : nil
+    }
+
+    public func met(_ row: Int) -> Bool? { met[row] == Self.noMet ? nil : met[row] == 1 }
+
+    /// At risk: an actual is in and the light is yellow or red.
+    public func atRisk(_ row: Int) -> Bool { light[row] < 2 }
+}
