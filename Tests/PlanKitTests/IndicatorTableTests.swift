@@ -91,7 +91,7 @@ import Testing
         try w.apply(.importPlans([ImportedPlan(info: PlanInfo(id: "a", title: "A"), tasks: [
             PlanTask(plan: "a", path: "1", heading: "h", text: text, targets: FigureExtractor.targets(in: text)),
         ])], replace: false))
-        try w.apply(.updateProgress([ProgressUpdate(plan: "a", path: "1", actuals: [ActualUpdate(number: 1, value: 20),
+        try w.apply(.updateProgress([ProgressUpdate(plan: "a", path: "1", actuals: [ActualUpdate(number: 1, value: 5),
                                                                                     ActualUpdate(number: 2, value: 44)],
                                                     source: "command")], month: nil, at: 1))
         let rows = TargetRows(w)
@@ -99,7 +99,7 @@ import Testing
         let j = TargetJudgements(rows, in: w) { _, _ in
             TargetCalendar(elapsedDays: 120, totalDays: 365, due: CalendarDay(year: 2025, month: 12, day: 31), asOf: asOf)
         }
-        #expect(j.attainment[0] == 0.1 && j.light(0) == .red && j.met(0) == false && j.atRisk(0))
+        #expect(j.attainment[0] == 0.025 && j.light(0) == .red && j.met(0) == false && j.atRisk(0))
         #expect(abs(j.attainment[1] - 44.0 / 60) < 1e-12 && j.light(1) == .yellow)
         #expect(j.attainment[2].isNaN && j.light(2) == nil && j.met(2) == nil && !j.atRisk(2))
     }
