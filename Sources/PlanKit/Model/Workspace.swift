@@ -9,6 +9,8 @@ public enum Mutation: Sendable, Hashable {
     case dropPlan(String)
     /// Progress changes; each carries its own source (command, script:line, sheet:row).
     case updateProgress([ProgressUpdate], month: YearMonth?, at: Int64)
+    /// `set rule NAME = N`: one supervision rule (§9); refused when it breaks the rules' invariants.
+    case setRule(String, Int)
 }
 
 /// New values for some progress fields of one task. Nil fields are left alone.
@@ -18,14 +20,18 @@ public struct ProgressUpdate: Sendable, Hashable {
     public var status: TaskStatus?
     public var progress: Int?
     public var note: String?
-    /// `.some(nil)` clears the due date.
+    /// `.some(nil)` restores the default due date (latest deadline, else the plan's end).
     public var due: CalendarDay??
+    /// `.some(nil)` restores the default start (the plan's start).
+    public var start: CalendarDay??
     /// Actual values of the task's targets (SPEC §11); with an empty `path`, of the plan's indicators.
     public var actuals: [ActualUpdate]
     public var source: String
 
     public init(plan: String, path: String, status: TaskStatus? = nil, progress: Int? = nil,
-                note: String? = nil, due: CalendarDay?? = nil, actuals: [ActualUpdate] = [], source: String) {
+                note: String? = nil, due: CalendarDay?? = nil, start: CalendarDay?? = nil,
+                actuals: [ActualUpdate] = [], source: String) {
+        self.start = start
         self.plan = plan
         self.path = path
         self.status = status
@@ -56,19 +62,22 @@ public struct Workspace: Sendable {
     public internal(set) var tasks = TaskTable()
     /// Every progress change, oldest first (a collection of `TaskHistoryRecord`, stored compactly).
     public internal(set) var history = HistoryLog()
+    /// The bureau's supervision rules (§9).
+    public internal(set) var rules = Rules()
 
     public init() {}
 
     /// Assembles a workspace from stored parts (snapshot loading). Ranges are recomputed.
-    public init(plans: [PlanInfo], tasks: TaskTable, history: HistoryLog) {
+    public init(plans: [PlanInfo], tasks: TaskTable, history: HistoryLog, rules: Rules = Rules()) {
         self.plans = plans
         self.tasks = tasks
         self.history = history
+        self.rules = rules
         self.taskRanges = Workspace.ranges(planCount: plans.count, planRow: tasks.planRow)
     }
 
-    public init(plans: [PlanInfo], tasks: TaskTable, history: [TaskHistoryRecord]) {
-        self.init(plans: plans, tasks: tasks, history: HistoryLog(history))
+    public init(plans: [PlanInfo], tasks: TaskTable, history: [TaskHistoryRecord], rules: Rules = Rules()) {
+        self.init(plans: plans, tasks: tasks, history: HistoryLog(history), rules: rules)
     }
 
     static func ranges(planCount: Int, planRow: [UInt32]) -> [Range<Int>] {
@@ -142,6 +151,8 @@ public struct Workspace: Sendable {
             history.removeAll { $0.taskID.hasPrefix(id + ":") || $0.taskID == id }
         case let .updateProgress(updates, month, at):
             try updateProgress(updates, month: month, at: at)
+        case let .setRule(name, value):
+            rules = try rules.setting(name, to: value)
         }
     }
 
@@ -155,8 +166,12 @@ public struct Workspace: Sendable {
                 throw Diagnostic("plan \"\(p.info.id)\" exists; add `replace` to replace it (progress of surviving tasks is kept)")
             }
         }
-        // Carry progress of surviving paths into replacements.
+        // Carry progress of surviving paths into replacements. Plans journaled before tasks had a
+        // calendar get theirs from the text.
         var carried = new
+        for i in carried.indices where carried[i].tasks.contains(where: { $0.start == nil || $0.due == nil }) {
+            Schedule.apply(to: &carried[i])
+        }
         for (i, p) in carried.enumerated() {
             guard let old = planIndex(p.info.id) else { continue }
             var byPath: [String: Int] = [:]
@@ -167,7 +182,15 @@ public struct Workspace: Sendable {
                 t2.status = TaskStatus(rawValue: tasks.status[r]) ?? .notStarted
                 t2.progress = Int(tasks.progress[r])
                 t2.note = tasks.notes[tasks.noteCode[r]]
-                t2.due = CalendarDay(ordinal: tasks.due[r])
+                // Dates set by hand survive; the others come from the new text.
+                if tasks.flags[r] & TaskTable.flagDueByHand != 0 {
+                    t2.due = CalendarDay(ordinal: tasks.due[r])
+                    t2.dueByHand = true
+                }
+                if tasks.flags[r] & TaskTable.flagStartByHand != 0 {
+                    t2.start = CalendarDay(ordinal: tasks.start[r])
+                    t2.startByHand = true
+                }
                 t2.updated = tasks.updated[r] < 0 ? nil : YearMonth(ordinal: Int(tasks.updated[r]))
                 t2.targets = Self.carryActuals(from: tasks.targetRange(row: r).map(tasks.target(at:)), into: t2.targets)
                 carried[i].tasks[j] = t2
@@ -230,7 +253,7 @@ public struct Workspace: Sendable {
             }
         }
         let table = builder.finish()
-        self = Workspace(plans: newPlans, tasks: table, history: history)
+        self = Workspace(plans: newPlans, tasks: table, history: history, rules: rules)
     }
 
     mutating func updateProgress(_ updates: [ProgressUpdate], month: YearMonth?, at: Int64) throws {
@@ -288,9 +311,16 @@ public struct Workspace: Sendable {
                 record("note", tasks.notes[tasks.noteCode[r]], n)
                 tasks.setNote(n, row: r)
             }
+            let plan = plans[Int(tasks.planRow[r])]
             if let d = u.due {
-                record("due", CalendarDay(ordinal: tasks.due[r])?.description ?? "", d?.description ?? "")
-                tasks.setDue(d, row: r)
+                let old = CalendarDay(ordinal: tasks.due[r])?.description ?? ""
+                tasks.setDue(d, row: r, planEnd: plan.periodEnd)
+                record("due", old, CalendarDay(ordinal: tasks.due[r])?.description ?? "")
+            }
+            if let d = u.start {
+                let old = CalendarDay(ordinal: tasks.start[r])?.description ?? ""
+                tasks.setStart(d, row: r, planStart: plan.periodStart)
+                record("start", old, CalendarDay(ordinal: tasks.start[r])?.description ?? "")
             }
             for a in u.actuals {
                 guard let i = tasks.targetIndex(row: r, number: a.number) else { continue }

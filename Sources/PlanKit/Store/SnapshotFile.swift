@@ -62,6 +62,9 @@ enum SnapshotFile {
         case targetKind = 51, targetActual, targetActualMonth, planIndicators
         case status = 60, progress, noteCode, noteNames, due, updated
         case historyBytes = 80, historyOffsets, historyWhen, historyMonth
+        // Supervision (§9); files written before them lack these and are upgraded on load.
+        case start = 90, deadlineStart, deadlineDay, deadlineKind, deadlineRawBytes, deadlineRawOffsets
+        case rules = 100
 
         var label: String { String(describing: self) }
     }
@@ -130,6 +133,15 @@ enum SnapshotFile {
             raw(.due, t.due), raw(.updated, t.updated),
             raw(.historyBytes, w.history.bytes), raw(.historyOffsets, w.history.offsets),
             raw(.historyWhen, w.history.when), raw(.historyMonth, w.history.month),
+            raw(.start, t.start), raw(.deadlineStart, t.deadlineStart), raw(.deadlineDay, t.deadlineDay),
+            raw(.deadlineKind, t.deadlineKind),
+            raw(.deadlineRawBytes, t.deadlineRaw.bytes), raw(.deadlineRawOffsets, t.deadlineRaw.offsets),
+            blob(.rules) {
+                var b = BinaryWriter()
+                b.count(w.rules.values.count)
+                for v in w.rules.values { b.zigzag(Int64(v)) }
+                return b.bytes
+            },
         ]
     }
 
@@ -416,6 +428,7 @@ enum SnapshotFile {
                 throw StoreCorruption("\(displayName) is damaged (history records are inconsistent)")
             }
 
+            let rules = try readCalendar(into: &t, plans: plans)
             try TableCheck(displayName: displayName).validate(t, plans: plans.count, distinctNames: [
                 ("office names", t.offices.count, officeNames.count),
                 ("unit names", t.units.count, unitNames.count),
@@ -425,7 +438,27 @@ enum SnapshotFile {
             guard plans.count == meta.plans, t.count == meta.tasks, history.count == meta.historyRecords else {
                 throw StoreCorruption("\(displayName) is damaged (counts in the header do not match the contents)")
             }
-            return Workspace(plans: plans, tasks: t, history: history)
+            return Workspace(plans: plans, tasks: t, history: history, rules: rules)
+        }
+
+        /// Reads start, deadlines and rules; a file written before them gets them from the text
+        /// and the defaults (a due date it holds was set by hand: there was no other way then).
+        private func readCalendar(into t: inout TaskTable, plans: [PlanInfo]) throws -> Rules {
+            guard has(.start) else {
+                t.upgradeCalendar(plans: plans)
+                return Rules()
+            }
+            t.start = try array(.start, of: Int32.self)
+            t.deadlineStart = try array(.deadlineStart, of: UInt32.self)
+            t.deadlineDay = try array(.deadlineDay, of: Int32.self)
+            t.deadlineKind = try array(.deadlineKind, of: UInt8.self)
+            t.deadlineRaw = StringColumn(bytes: try array(.deadlineRawBytes, of: UInt8.self),
+                                         offsets: try array(.deadlineRawOffsets, of: Int.self))
+            var r = try blob(.rules)
+            var values: [Int] = []
+            for _ in 0..<(try r.count()) { values.append(Int(clamping: try r.zigzag())) }
+            guard r.isAtEnd, let rules = try? Rules(values: values) else { throw r.corrupt("bad rules") }
+            return rules
         }
     }
 
@@ -470,7 +503,7 @@ struct TableCheck {
         let n = t.planRow.count
         for (what, c) in [("lines", t.line.count), ("flags", t.flags.count), ("statuses", t.status.count),
                           ("progress", t.progress.count), ("notes", t.noteCode.count), ("due dates", t.due.count),
-                          ("months", t.updated.count)] where c != n {
+                          ("months", t.updated.count), ("start dates", t.start.count)] where c != n {
             throw fail("\(what) column has \(c) rows, expected \(n)")
         }
         try offsets(t.paths.offsets, rows: n, bytes: t.paths.bytes.count, "path")
@@ -478,6 +511,11 @@ struct TableCheck {
         try offsets(t.texts.offsets, rows: n, bytes: t.texts.bytes.count, "text")
         try starts(t.officeStart, rows: n, total: t.officeCodes.count, "office")
         try starts(t.targetStart, rows: n, total: t.targetValue.count, "target")
+        try starts(t.deadlineStart, rows: n, total: t.deadlineDay.count, "deadline")
+        guard t.deadlineKind.count == t.deadlineDay.count else { throw fail("deadline kinds do not match") }
+        try offsets(t.deadlineRaw.offsets, rows: t.deadlineDay.count, bytes: t.deadlineRaw.bytes.count, "deadline text")
+        guard t.due.allSatisfy({ CalendarDay(ordinal: $0) != nil }), t.start.allSatisfy({ CalendarDay(ordinal: $0) != nil }),
+              t.deadlineDay.allSatisfy({ CalendarDay(ordinal: $0) != nil }) else { throw fail("bad date") }
         let nt = t.targetValue.count
         for (what, c) in [("target lows", t.targetLow.count), ("target highs", t.targetHigh.count),
                           ("comparators", t.targetComparator.count), ("target units", t.targetUnit.count),
