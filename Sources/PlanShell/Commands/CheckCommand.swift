@@ -4,12 +4,10 @@ import PlanKit
 enum CheckCommand {
     static let spec = CommandSpec(
         ["check"], summary: "verify every file of the store (checksums and structure)",
-        usage: "check",
         details: "Reads the working state, the journal and every snapshot in full. Fails (exit status 1 in scripts) "
             + "when any file is damaged or the journal is missing, naming it; lists what `recover` set aside in damaged/.",
         topic: "snapshots"
-    ) { input, session in
-        if let extra = input.arguments.first { throw Diagnostic("`check` takes no arguments", at: extra.span) }
+    ) { _, session in
         let results = ProgressCommands.withProgress(session) { session.store.check() }
         let bad = results.filter { $0.problem != nil }
         let setAside = results.filter(\.setAside).count
@@ -21,8 +19,7 @@ enum CheckCommand {
                 + (setAside == 0 ? "" : "; \(setAside) damaged file\(setAside == 1 ? "" : "s") set aside in damaged/"),
             rowNoun: "files")
         if bad.isEmpty { return .rendered(table) }
-        session.output(session.render(.rendered(table)))
-        throw Diagnostic("check found \(bad.count) damaged file\(bad.count == 1 ? "" : "s"): "
-                         + bad.map(\.file).joined(separator: ", "))
+        throw FailedWithResult(result: .rendered(table), diagnostic: Diagnostic("check found \(bad.count) damaged file\(bad.count == 1 ? "" : "s"): "
+                         + bad.map(\.file).joined(separator: ", ")))
     }
 }

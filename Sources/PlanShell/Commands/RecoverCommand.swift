@@ -4,7 +4,7 @@ import PlanKit
 enum RecoverCommand {
     static let spec = CommandSpec(
         ["recover"], summary: "rebuild a damaged working state from the intact snapshots and journal",
-        usage: "recover",
+        changesData: true,
         details: """
         When the working state is damaged, every command that needs it is refused and says so.
         `recover` rebuilds it from the newest intact snapshot plus every intact journal record
@@ -13,9 +13,7 @@ enum RecoverCommand {
         On an intact store it changes nothing.
         """,
         topic: "snapshots"
-    ) { input, session in
-        if let extra = input.arguments.first { throw Diagnostic("`recover` takes no arguments", at: extra.span) }
-        try ProgressCommands.requireWritable(session, input, "`recover`")
+    ) { _, session in
         let report = try ProgressCommands.withProgress(session) { try session.store.recover(now: ProgressCommands.now()) }
         return .message(report.message)
     }
