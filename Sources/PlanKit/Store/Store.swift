@@ -118,22 +118,17 @@ public final class Store {
         return store
     }
 
-    /// The words for refusing `what` (e.g. "`update`") on a read-only store: why it cannot be changed.
-    public func refusal(_ what: String) -> String {
-        "the store is read-only (\(readOnlyReason ?? "it cannot be written")); \(what) is refused"
-    }
-
-    /// Throws the refusal when the store cannot be written.
-    func requireWritable(_ what: String) throws {
-        if isReadOnly { throw Diagnostic(refusal(what)) }
+    /// Throws the read-only refusal (the shell's binder says it first) when the store cannot be written.
+    func requireWritable(_ command: String) throws {
+        if isReadOnly { throw Diagnostic(Messages.readOnly(command, reason: readOnlyReason ?? "it cannot be written")) }
     }
 
     // MARK: The writer's lock
 
     /// Takes the writer's lock, waiting up to `lockTimeout` for another process's change, then
     /// catches up with what other processes wrote. Every data-changing operation runs inside.
-    func beginChange(_ what: String) throws {
-        try requireWritable(what)
+    func beginChange(_ command: String) throws {
+        try requireWritable(command)
         finishBackgroundCopy()
         try acquireLock()
         do {
@@ -272,7 +267,7 @@ public final class Store {
 
     /// Applies `m` to the working state and makes it durable before returning.
     public func commit(_ m: Mutation) throws {
-        try beginChange("the change")
+        try beginChange("commit")
         defer { endChange() }
         if let d = damage { throw Diagnostic(d.message) }
         // Large changes go straight into a new working snapshot; only small ones are encoded for the journal.

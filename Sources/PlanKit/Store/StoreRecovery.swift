@@ -98,7 +98,7 @@ extension Store {
     /// Rebuilds a damaged working state (see `RecoveryPlan`), first keeping a verified copy of
     /// each damaged file in `damaged/`; when a copy cannot be made nothing is changed.
     public func recover(now: Int64) throws -> RecoveryReport {
-        try beginChange("`recover`")
+        try beginChange("recover")
         defer { endChange() }
         guard let d = damage else {
             return RecoveryReport(message: "nothing to recover: the working state is intact (`check` verifies every file)")

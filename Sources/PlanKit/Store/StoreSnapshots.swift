@@ -61,7 +61,7 @@ extension Store {
     /// Freezes the working state as `name`; refuses to overwrite unless `overwrite`.
     @discardableResult
     public func save(name: String, overwrite: Bool, automatic: Bool = false, now: Int64) throws -> SnapshotInfo {
-        try beginChange("`save`")
+        try beginChange("save")
         defer { endChange() }
         if let d = damage { throw Diagnostic(d.message) }
         return try writeSnapshot(name: name, overwrite: overwrite, automatic: automatic, now: now)
@@ -99,7 +99,7 @@ extension Store {
     /// background (`finishBackgroundCopy` waits for it); until it is in place, the snapshot is read.
     @discardableResult
     public func load(name: String, now: Int64) throws -> SnapshotInfo {
-        try beginChange("`load`")
+        try beginChange("load")
         var handedOver = false
         defer { if !handedOver { endChange() } }
         if let d = damage { throw Diagnostic(d.message) }
