@@ -87,11 +87,11 @@ import PlanKit
         for spec in CommandTable.all where !["tutorial", "quit", "exit", "run", "help"].contains(spec.name) {
             out.text = ""
             _ = reader.execute(spec.name)
-            #expect(out.text.contains("changes data and is refused") == spec.changesData, "\(spec.name): \(out.text)")
+            #expect(out.text.contains("changes data, and the store is read-only") == spec.changesData, "\(spec.name): \(out.text)")
         }
         #expect(out.text.isEmpty || true)
         out.text = ""
         #expect(!reader.execute("update x:1 set progress = 5"))
-        #expect(out.text.contains("`update` changes data and is refused: another plansh is using the store"), "\(out.text)")
+        #expect(out.text.contains("`update` changes data, and the store is read-only: another plansh is using the store"), "\(out.text)")
     }
 }

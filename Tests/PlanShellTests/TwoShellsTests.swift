@@ -46,7 +46,7 @@ import PlanKit
         #expect(second.out.contains("not_started → behind"))
         let refused = try C.run(["--store", store.path, "-c", "update yy2025:1.2 set progress = 50"])
         #expect(refused.status == 1)
-        #expect(refused.err.contains("`update` changes data and is refused: another plansh is using the store"), "\(refused.err)")
+        #expect(refused.err.contains("`update` changes data, and the store is read-only: another plansh is using the store"), "\(refused.err)")
         let refusedSave = try C.run(["--store", store.path, "-c", "save x"])
         #expect(refusedSave.status == 1)
 
