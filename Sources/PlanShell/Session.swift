@@ -35,6 +35,8 @@ public struct SessionSettings: Sendable {
     public var assumeYes = false
     /// `set NAME = VALUE`, `--set`, and `$1…` of the running script.
     public var variables: [String: String] = [:]
+    /// `set lang zh|en`: headers and statuses on the screen and in CSV (never stored).
+    public var language: Language = .en
     public init() {}
 }
 
@@ -174,11 +176,11 @@ public struct NonInteractive: SessionInteraction {
 }
 
 /// Ctrl-C as a flag: the SIGINT handler sets it, long work and the line reader clear it.
+/// The flag itself is PlanKit's `Cancellation`, so query and report loops see it too.
 public enum Interrupt {
-    nonisolated(unsafe) static var flag: sig_atomic_t = 0
-    public static var isPending: Bool { flag != 0 }
-    public static func raise() { flag = 1 }
-    public static func clear() { flag = 0 }
+    public static var isPending: Bool { Cancellation.isRequested }
+    public static func raise() { Cancellation.request() }
+    public static func clear() { Cancellation.clear() }
 }
 
 /// Takes over the read loop for a while (a tutorial lesson).

@@ -19,6 +19,6 @@ enum CountCommand {
         """,
         topic: "query"
     ) { args, session in
-        .rendered(try QueryEngine.run(args.input.text, in: session.workspace))
+        .rendered(try QueryEngine.run(args.input.text, in: session.workspace, context: session.queryContext))
     }
 }

@@ -30,6 +30,6 @@ enum FindCommand {
         """,
         topic: "query"
     ) { args, session in
-        .rendered(try QueryEngine.run(args.input.text, in: session.workspace))
+        .rendered(try QueryEngine.run(args.input.text, in: session.workspace, context: session.queryContext))
     }
 }

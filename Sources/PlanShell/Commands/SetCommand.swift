@@ -20,6 +20,10 @@ struct SessionSetting: Sendable {
         SessionSetting(name: "errors", values: ["stop", "continue"],
                        current: { $0.settings.continueOnError ? "continue" : "stop" },
                        apply: { v, s in s.settings.continueOnError = v == "continue" }),
+        // Kept as the variable `lang` (so `$lang` and `--set lang=zh` work); none restores en.
+        SessionSetting(name: "lang", values: Language.allCases.map(\.rawValue) + ["none"],
+                       current: { $0.settings.variables["lang"] ?? Language.en.rawValue },
+                       apply: { v, s in s.settings.variables["lang"] = v == "none" ? nil : v }),
     ]
 
     static func named(_ name: String) -> SessionSetting? { all.first { $0.name == name } }

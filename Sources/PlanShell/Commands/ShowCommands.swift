@@ -30,6 +30,6 @@ enum ShowTaskCommand {
         """,
         topic: "plans"
     ) { args, session in
-        .rendered(TaskDetail(workspace: session.workspace, row: args.taskRow("ID") ?? 0))
+        .rendered(TaskDetail(workspace: session.workspace, row: args.taskRow("ID") ?? 0, context: session.queryContext))
     }
 }
