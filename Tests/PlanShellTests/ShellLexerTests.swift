@@ -113,4 +113,20 @@ import PlanKit
         let large = try measure(200_000)     // 1.6 MB
         #expect(large < max(small, 0.01) * 30, "10× the line took \(large / small)× the time")
     }
+
+    /// Doubling a variable stops at 1 MB with a clear error (issue 14, class 5).
+    @Test func aVariableHoldsAtMostOneMegabyte() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plansh-var-\(UUID().uuidString.prefix(8))")
+        let s = Session(store: try Store.open(at: dir))
+        defer { s.store.close(); try? FileManager.default.removeItem(at: dir) }
+        var err = ""
+        s.errorOutput = { err += $0 }
+        s.output = { _ in }
+        #expect(s.execute("set x = " + String(repeating: "ab", count: 1024)))
+        var doublings = 0
+        while s.execute("set x = $x$x") { doublings += 1 }
+        #expect(doublings == 9, "2 KB doubled 9 times is 1 MB")
+        #expect(s.settings.variables["x"]?.utf8.count == 1 << 20)
+        #expect(err.contains("error: $x would hold 2048 KB; a variable holds at most 1 MB"), "\(err.prefix(300))")
+    }
 }
