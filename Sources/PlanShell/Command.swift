@@ -114,6 +114,13 @@ public struct Word: Sendable, Equatable {
     var keyword: String? { quoted ? nil : TextFolding.keyword(value) }
 }
 
+/// A command that failed but has a result to show (`check` finding damage): the session writes
+/// the result where output goes — the screen or `> FILE` — then reports the error.
+public struct FailedWithResult: Error {
+    public var result: CommandOutput
+    public var diagnostic: Diagnostic
+}
+
 /// What a command hands back to the session for display.
 public enum CommandOutput: Sendable {
     case none

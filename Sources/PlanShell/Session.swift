@@ -35,8 +35,6 @@ public struct SessionSettings: Sendable {
     public var assumeYes = false
     /// `set NAME = VALUE`, `--set`, and `$1…` of the running script.
     public var variables: [String: String] = [:]
-    /// `set lang zh|en`: headers and statuses on the screen and in CSV (never stored).
-    public var language: Language = .en
     public init() {}
 }
 
@@ -132,25 +130,22 @@ public final class Session {
         guard !words.isEmpty else { return .none }
         let (spec, n) = try CommandTable.resolve(words)
         let input = CommandInput(text: command.text, words: words, commandWordCount: n)
+        if let damage = store.damage, !RecoverCommand.worksWithoutWorkingState.contains(spec.words[0]) {
+            throw Diagnostic(damage.message, at: words[0].span)
+        }
         // The one read-only check, from the declaration: said first, before any argument error.
         if spec.changesData && store.isReadOnly {
-            throw Diagnostic(Messages.readOnly(spec.name, reason: readOnlyReason),
+            throw Diagnostic(Messages.readOnly(spec.name, reason: store.readOnlyReason ?? "it cannot be written"),
                              at: words[0].span.lowerBound..<words[n - 1].span.upperBound)
         }
         return try spec.run(try Binder.bind(input, to: spec, in: self), self)
     }
 
-    /// Why the store refuses changes, as true as the shell can tell.
-    var readOnlyReason: String {
-        if access(store.directory.path, W_OK) != 0 {
-            return "the store directory \(store.directory.path) is not writable"
-        }
-        return "another plansh is using the store (it holds the writer lock); queries still work"
-    }
 
     /// The text of `output` in `format` (the session's format when nil); a file gets no colour.
-    public func render(_ output: CommandOutput, as format: OutputFormat? = nil, forFile: Bool = false) -> String {
-        var context = renderContext
+    public func render(_ output: CommandOutput, as format: OutputFormat? = nil, forFile: Bool = false,
+                       context: RenderContext? = nil) -> String {
+        var context = context ?? self.renderContext
         if forFile { context.usesColour = false }
         switch output {
         case .none: return ""

@@ -338,6 +338,7 @@ public struct ResultTable: Renderable, Sendable {
         return out + "</tbody>\n</table>\n"
     }
 
+    /// The one HTML escaper (tables, reports): `& < > " '`.
     public static func htmlEscape(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
@@ -347,6 +348,7 @@ public struct ResultTable: Renderable, Sendable {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
+            case "'": out += "&#39;"
             default: out.unicodeScalars.append(ch)
             }
         }

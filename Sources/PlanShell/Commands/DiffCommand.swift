@@ -40,7 +40,7 @@ enum DiffCommand {
             include = { ids.contains($0.id) }
         }
         let d = WorkspaceDiff.compute(from: old, to: new, include: include)
-        let summary = "\(d.added.count) added, \(d.removed.count) removed, \(d.changed.count) changed (\(a.value) → \(newLabel))"
+        let summary = d.summary + " (\(a.value) → \(newLabel))"
         if d.isEmpty { return .message("no differences between \(a.value) and \(newLabel)") }
         var rows: [[String]] = []
         for t in d.added { rows.append(["added", t.id, t.heading, "", "", ""]) }
@@ -51,7 +51,7 @@ enum DiffCommand {
         var table = RecordTable(
             columns: [.init(title: "change"), .init(title: "id"), .init(title: "heading", shrinkable: true),
                       .init(title: "field"), .init(title: "old", shrinkable: true), .init(title: "new", shrinkable: true)],
-            rows: rows, title: summary, rowNoun: "changes", arrow: (old: 4, new: 5))
+            rows: rows, title: summary, rowNoun: "rows", arrow: (old: 4, new: 5))
         table.subjects = d.added.map(\.id) + d.removed.map(\.id) + d.changed.map(\.id)
         return .rendered(table)
     }

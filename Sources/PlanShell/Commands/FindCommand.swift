@@ -16,9 +16,8 @@ enum FindCommand {
         JSON output always carries every field. --format F (table csv json markdown html)
         overrides the screen format; `> FILE.csv|.json|.md|.html|.txt` writes a file.
 
-        Fields: id plan path section heading text office status progress note due updated
-                target unit level overdue
-        Chinese names: 科室 责任科室 状态 进度 内容 计划 标题 备注 (and 编号 指标 单位 截止 更新 层级 逾期)
+        """ + QueryHelp.fieldLines() + """
+
 
         Examples:
           find tasks where office = "医政科" and status = behind

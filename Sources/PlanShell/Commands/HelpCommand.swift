@@ -3,20 +3,7 @@ import PlanKit
 /// Help topics beyond command names.
 enum HelpTopics {
     static let texts: [String: String] = [
-        "query": """
-        Query expressions (find, count, update … where, diff … where):
-          expr    := term ("or" term)*
-          term    := factor ("and" factor)*
-          factor  := "not" factor | "(" expr ")" | field op value
-                   | field "in" "(" value, … ")" | field "is" ["not"] "empty"
-          op      := = != < <= > >= contains matches   (包含 = contains)
-        Fields: id plan path section heading text office status progress note due updated
-                target unit level overdue   (科室 状态 进度 内容 计划 标题 备注)
-        Examples:
-          find tasks where office = "医政科" and status = behind
-          find where target >= 90% order by progress desc limit 10
-          count tasks by office, status
-        """,
+        "query": QueryHelp.text(),
         "scripts": """
         plansh FILE.plansh ARG…   run a script; $1… are its arguments, --set NAME=VALUE sets $NAME
         plansh -c 'CMD; CMD'      run commands and exit

@@ -4,19 +4,23 @@ import PlanKit
 /// `import plan FILE [as ID] [replace]` and `import plan DIR [replace]`.
 enum ImportPlanCommand {
     static let spec = CommandSpec(
-        ["import", "plan"], summary: "import a plan document (or every *.txt of a directory)",
+        ["import", "plan"], summary: "import a plan document: text, Word .docx or a web page (or a directory of them)",
         parameters: [.file("FILE|DIR"), .option("as", .newPlan("ID")), .flag("replace")], changesData: true,
         details: """
-        Reads a UTF-8 plain-text work plan (BOM and CRLF accepted) and breaks it into sections
-        and tasks with their offices (责任科室) and quantitative targets. The plan id defaults
-        to the file name made lower-case ([a-z0-9_-]); `as ID` gives another. An id that exists
-        is refused unless `replace` is added: the plan is then replaced and the progress of
-        tasks whose path survives is kept.
+        Reads a work plan — plain text (UTF-8, UTF-16 with a BOM, or GB18030/GBK, which is named
+        in a warning), a Word .docx (automatic list numbering as Word shows it, tables as | rows,
+        tracked deletions, comments, headers and footers left out) or a saved web page (.html/.htm,
+        any charset; the site's chrome is dropped) — and breaks it into sections and tasks with
+        their offices (责任科室) and quantitative targets. The bytes decide the format: legacy
+        .doc/.wps, PDF, RTF, OFD and password-protected files are refused with how to save them
+        as .docx. The plan id defaults to the file name made lower-case ([a-z0-9_-]); `as ID`
+        gives another. An id that exists is refused unless `replace` is added: the plan is then
+        replaced and the progress of tasks whose path survives is kept.
         Repairs (a missing or duplicated numeral, page chrome skipped, …) are kept as warnings
         with their line numbers: `show plan ID` lists them.
-        A directory imports every *.txt in it, each named after its file, all or nothing: one
-        bad file and nothing is imported. On a terminal a progress line shows files, tasks and
-        MB/s; Ctrl-C stops it with nothing imported.
+        A directory imports every *.txt, *.docx, *.html and *.htm in it, each named after its
+        file, all or nothing: one bad file and nothing is imported. On a terminal a progress line
+        shows files, tasks and MB/s; Ctrl-C stops it with nothing imported.
           import plan examples/plans/qingshan2025.txt as qs
           import plan examples/plans/hewan2025.txt as hewan2
           import plan examples/plans/hewan2025.txt replace

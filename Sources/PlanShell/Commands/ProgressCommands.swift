@@ -2,11 +2,12 @@ import Foundation
 import PlanKit
 
 /// Commands of this group, one file each beside this one: progress (update, history,
-/// import progress) and the store (save, snapshots, load, diff, check).
+/// import progress) and the store (save, snapshots, load, diff, check, recover).
 enum ProgressCommands {
     static let specs: [CommandSpec] = [
         UpdateCommand.spec, HistoryCommand.spec, ImportProgressCommand.spec,
         SaveCommand.spec, SnapshotsCommand.spec, LoadCommand.spec, DiffCommand.spec, CheckCommand.spec,
+        RecoverCommand.spec,
     ]
 
     /// Seconds since 1970, now.

@@ -30,7 +30,7 @@ enum ReportCommand {
                 previous: { month in
                     guard let snap = ReportData.previousSnapshot(for: month, among: try store.snapshots()) else { return nil }
                     return (snap.name, try store.snapshotWorkspace(named: snap.name))
-                })
+                }, today: session.queryContext.asOf)
         } catch let e as ReportError {
             switch e {
             case .noPlans: throw Diagnostic(e.description, at: args.commandSpan)

@@ -44,6 +44,8 @@ enum SetCommand {
         set format csv          results on the screen as CSV (\(ScreenFormat.names.joined(separator: ", ")))
         set timer on            after each command print `time: 12.3 ms` on stderr
         set errors = continue   a script goes on after a failing command (default: stop)
+        set lang zh             headers and statuses in Chinese on the screen and in CSV
+                                (JSON stays English; `set lang = none` restores en; $lang reads it)
         set office = 医政科     a variable, used as $office or ${office} (at most 1 MB)
         Without arguments, lists the settings and variables.
         """,

@@ -6,23 +6,21 @@ struct OutputTarget {
     let file: String
     /// Where the file name is in the source.
     let span: Range<Int>
-    let format: OutputFormat
+    let kind: OutputFileKind
 
     init(file: String, span: Range<Int>) throws {
         self.file = file
         self.span = span
         let name = file.split(separator: "/").last.map(String.init) ?? file
         let ext = name.contains(".") ? name.split(separator: ".").last.map(String.init) ?? "" : ""
-        guard let f = OutputFormat(fileExtension: ext) else {
+        guard let k = OutputFileKind(fileExtension: ext) else {
             throw Diagnostic(Messages.redirectNoWriter(file, known: OutputTarget.extensions), at: span)
         }
-        format = f
+        kind = k
     }
 
-    /// The extensions a writer exists for, asked of `OutputFormat` (the one table of them).
-    static var extensions: [String] {
-        ["csv", "json", "md", "html", "txt", "xlsx"].filter { OutputFormat(fileExtension: $0) != nil }
-    }
+    /// The extensions a writer exists for (`OutputFileKind` is the one table of them).
+    static var extensions: [String] { OutputFileKind.extensions.map { String($0.dropFirst()) } }
 }
 
 extension String {

@@ -57,8 +57,8 @@ extension Session {
         }
         // The window may have been resized since the last command.
         if let measure = environment.measureWidth, let w = measure() { environment.width = w }
-        // A read-only shell shows what the writer has committed since the last command.
-        if store.isReadOnly { store.refreshIfChanged() }
+        // Each command sees what other processes have committed since the last one.
+        store.refreshIfChanged()
         func fail(_ d: Diagnostic, _ span: Range<Int>?) -> ExecutionOutcome {
             if allowContinuation && d.kind == .incomplete { return .needsMore(from: segment.span.lowerBound) }
             report(d, source: source, span: span, file: file, firstLine: firstLine)
@@ -77,7 +77,7 @@ extension Session {
             let result = try runCommand(command)
             if let r = command.redirect {
                 do {
-                    try write(result, to: try OutputTarget(file: r.file, span: r.span))
+                    try write(result, to: try OutputTarget(file: r.file, span: r.span), command: command.text)
                 } catch let d as Diagnostic {
                     // Already in source coordinates.
                     return fail(d, d.span)
@@ -88,6 +88,15 @@ extension Session {
             }
             onCommandResult?(result, command.redirect?.file)
             return .succeeded
+        } catch let failure as FailedWithResult {
+            // The result (e.g. `check`'s table) goes where the command's output goes, then the error.
+            if let r = command.redirect, let target = try? OutputTarget(file: r.file, span: r.span) {
+                try? write(failure.result, to: target, command: command.text)
+            } else {
+                output(render(failure.result))
+            }
+            report(failure.diagnostic, source: source, span: nil, file: file, firstLine: firstLine)
+            return .failed
         } catch let d as Diagnostic {
             return fail(d, d.span.map(command.sourceSpan))
         } catch is AlreadyReported {
@@ -107,13 +116,27 @@ extension Session {
         errorOutput(text + "\n")
     }
 
-    /// Renders `result` in the format of `target`'s extension and writes it there.
-    func write(_ result: CommandOutput, to target: OutputTarget) throws {
-        let text = render(result, as: target.format, forFile: true)
+    /// Renders `result` as `target`'s extension asks (text in a format, or a workbook) and writes
+    /// it there; an extension with no writer was refused when the target was made.
+    func write(_ result: CommandOutput, to target: OutputTarget, command: String) throws {
         let url = resolve(path: target.file)
         do {
-            // Temporary file + rename, without Foundation's fsync (milliseconds per query).
-            try OutputFile.write(text, to: url.path, byteOrderMark: target.format == .csv)
+            switch target.kind {
+            case let .text(format):
+                // A file is not a terminal: full text, no `…` cut to the window's width, no colour.
+                var text = render(result, as: format, forFile: true, context: RenderContext(width: OutputFileKind.fileWidth))
+                if format == .html { text = HTMLPage.document(text, title: command) }
+                // Temporary file + rename, without Foundation's fsync (milliseconds per query).
+                try OutputFile.write(text, to: url.path, byteOrderMark: format == .csv)
+            case .workbook:
+                guard case let .rendered(r) = result, let book = (r as? any WorkbookRenderable)?.workbook() else {
+                    throw Diagnostic("this command's output is not a table and cannot be written as .xlsx "
+                                     + "(write it as .txt or .md)", at: target.span)
+                }
+                try OutputFile.write(try XlsxWriter.data(book), to: url.path)
+            }
+        } catch let d as Diagnostic {
+            throw d
         } catch {
             let reason = (error as? OutputFile.Failure)?.reason ?? "\(error)"
             throw Diagnostic(Messages.cannotWrite(target.file, reason: reason), at: target.span)

@@ -1,5 +1,6 @@
 import CLibEdit
 import Foundation
+import PlanKit
 
 /// The interactive line editor on the system libedit (wide-character API).
 ///
@@ -12,6 +13,7 @@ public final class EditLineReader: LineReader {
     private var promptBuffer: UnsafeMutablePointer<wchar_t>
     private var promptCapacity = 256
     private let historyPath: String
+    private var historySaveFailed = false
     /// Candidates for the word before the cursor, given the line up to the cursor.
     private let complete: (String) -> Completer.Completion
     /// The line before the cursor at the last Tab that changed nothing: a second such Tab lists.
@@ -33,7 +35,7 @@ public final class EditLineReader: LineReader {
             var ev = HistEventW()
             _ = plansh_history_setsize(h, &ev, 2000)
             _ = plansh_history_setunique(h, &ev, 1)
-            if FileManager.default.fileExists(atPath: historyPath) {
+            if HistoryFile.isReadable(historyPath) {
                 _ = plansh_history_load(h, &ev, historyPath)
             }
             _ = plansh_el_set_hist(el, h)
@@ -129,7 +131,20 @@ public final class EditLineReader: LineReader {
         guard !trimmed.isEmpty, let h = history else { return }
         var ev = HistEventW()
         _ = trimmed.withWideCString { plansh_history_enter(h, &ev, $0) }
-        _ = plansh_history_save(h, &ev, historyPath)
+        saveHistory(h, &ev)
+    }
+
+    /// Writes the history through a handle opened without following links (SPEC §5); says once why not.
+    private func saveHistory(_ h: OpaquePointer, _ ev: inout HistEventW) {
+        switch HistoryFile.openForWriting(historyPath) {
+        case let .success(fd):
+            guard let file = fdopen(fd, "w") else { close(fd); return }
+            _ = plansh_history_save_fp(h, &ev, file)
+            fclose(file)
+        case let .failure(why):
+            if !historySaveFailed { fputs("plansh: \(why.message)\n", plansh_stderr()) }
+            historySaveFailed = true
+        }
     }
 
     /// Tab: complete the word before the cursor; a second Tab that can add nothing lists the
