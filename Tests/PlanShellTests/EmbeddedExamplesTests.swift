@@ -24,12 +24,12 @@ import PlanKit
 
     @Test func theEmbeddedCopyEqualsExamplesByteForByte() throws {
         let stale = "the copy built into plansh differs from examples/: run scripts/embed-examples"
-        let embedded = Dictionary(uniqueKeysWithValues: EmbeddedExamples.files.map { ($0.path, $0.text) })
+        let embedded = Dictionary(uniqueKeysWithValues: EmbeddedExamples.files.map { ($0.path, EmbeddedExamples.bytes(of: $0)) })
         let onDisk = try Self.filesOnDisk()
         #expect(embedded.keys.sorted() == onDisk, "\(stale) (files differ)")
         for path in onDisk {
             let bytes = try Data(contentsOf: Self.examples.appendingPathComponent(path))
-            #expect(Data((embedded[path] ?? "").utf8) == bytes, "\(stale) (\(path))")
+            #expect(embedded[path] == bytes, "\(stale) (\(path))")
         }
         #expect(onDisk.contains("lessons/01-first-find.lesson") && onDisk.contains("plans/qingshan2025.txt"))
     }
