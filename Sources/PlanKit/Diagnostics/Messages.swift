@@ -144,4 +144,42 @@ extension Messages {
     }
 }
 
+// MARK: - Scripts and the tutorial
+
+extension Messages {
+    public static func scriptRunsItself(_ name: String, chain: String) -> Message {
+        Message("script-runs-itself", .error, "script \(name) runs itself (\(chain))")
+    }
+    public static func cannotReadScript(_ name: String, reason: String) -> Message {
+        Message("cannot-read-script", .error, "cannot read script \(name): \(reason)")
+    }
+    public static func scriptNotUTF8(_ name: String) -> Message {
+        Message("script-not-utf8", .error, "script \(name) is not valid UTF-8")
+    }
+    public static func noScriptFile(_ name: String) -> Message {
+        Message("no-script-file", .error, "no script file \(name)")
+    }
+    public static func lessonRunning() -> Message {
+        Message("lesson-running", .error, "a lesson is already running")
+    }
+    public static func noLesson(_ n: Int, count: Int) -> Message {
+        Message("no-lesson", .error, "there is no lesson \(n): lessons are 1–\(count) (`tutorial` lists them)")
+    }
+    public static func noLessons(_ path: String) -> Message {
+        Message("no-lessons", .error, "there are no lessons in \(path)")
+    }
+    public static func lessonsAreInteractive(_ n: Int) -> Message {
+        Message("lessons-interactive", .error, "lessons are interactive: start `plansh` in a terminal and type `tutorial \(n)` there")
+    }
+    public static func lessonUnusable(_ n: Int, reason: String) -> Message {
+        Message("lesson-unusable", .error, "lesson \(n) cannot be used: \(reason)")
+    }
+    public static func examplesNotADirectory(_ key: String, _ value: String) -> Message {
+        Message("examples-not-directory", .error, "$\(key) is \(value), which is not a directory")
+    }
+    public static func cannotWriteBuiltInExamples(_ path: String, reason: String) -> Message {
+        Message("cannot-write-examples", .error, "cannot write the built-in examples to \(path): \(reason)")
+    }
+}
+
 // MARK: - Query (the registry helper adds the query stages' messages here)

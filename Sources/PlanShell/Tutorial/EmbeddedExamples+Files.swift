@@ -34,7 +34,7 @@ extension EmbeddedExamples {
                 try fm.moveItem(at: staging, to: target)
             }
         } catch {
-            throw Diagnostic("cannot write the built-in examples to \(base.path): \(error.localizedDescription)")
+            throw Diagnostic(Messages.cannotWriteBuiltInExamples(base.path, reason: error.localizedDescription))
         }
         return target
     }
