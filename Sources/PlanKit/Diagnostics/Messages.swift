@@ -42,13 +42,6 @@ extension Diagnostic {
 public enum Messages {
     /// `"x"` cut to a readable length, for quoting user input inside a message.
     static func q(_ word: String) -> String { "\"" + Suggest.excerpt(word) + "\"" }
-
-    /// `.docx` of `report.docx`, or the whole name quoted when it has no extension.
-    static func ext(_ file: String) -> String {
-        let name = file.split(separator: "/").last.map(String.init) ?? file
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return q(file) }
-        return Suggest.excerpt(String(name[dot...]))
-    }
 }
 
 // MARK: - Shell line (lexer, interpolation, redirect)
@@ -75,8 +68,7 @@ extension Messages {
     }
     public static func redirectNoWriter(_ file: String, known: [String]) -> Message {
         Message("redirect-no-writer", .error,
-                "cannot write \(ext(file)) files: the extension chooses the format ("
-                + known.map { "." + $0 }.joined(separator: " ") + ")")
+                "no writer for \(q(file)): the extension chooses the format (" + known.map { "." + $0 }.joined(separator: " ") + ")")
     }
     public static func cannotWrite(_ file: String, reason: String) -> Message {
         Message("cannot-write", .error, "cannot write \(file): \(reason)")
@@ -132,8 +124,7 @@ extension Messages {
         Message("no-task", .error, "no task \(q(id))" + (suggestion.map { " — did you mean \"\($0)\"?" } ?? ""))
     }
     public static func badSetting(name: String, value: String, values: [String]) -> Message {
-        Message("bad-setting", .error, "`set \(name)` takes " + values.dropLast().joined(separator: ", ")
-                + (values.count > 1 ? " or " : "") + (values.last ?? "") + ", not \(q(value))"
+        Message("bad-setting", .error, "`set \(name)` takes " + values.joined(separator: ", ") + ", not \(q(value))"
                 + Suggest.phrase(value, in: values).replacingOccurrences(of: " — ", with: "; "))
     }
     public static func badVariableName() -> Message {

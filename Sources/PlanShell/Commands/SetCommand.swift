@@ -21,8 +21,7 @@ struct SessionSetting: Sendable {
                        current: { $0.settings.continueOnError ? "continue" : "stop" },
                        apply: { v, s in s.settings.continueOnError = v == "continue" }),
         // Kept as the variable `lang` (so `$lang` and `--set lang=zh` work); none restores en.
-        // zh first (lessons are written in Chinese with English), then en, then none.
-        SessionSetting(name: "lang", values: Language.allCases.map(\.rawValue).sorted(by: >) + ["none"],
+        SessionSetting(name: "lang", values: Language.allCases.map(\.rawValue) + ["none"],
                        current: { $0.settings.variables["lang"] ?? Language.en.rawValue },
                        apply: { v, s in s.settings.variables["lang"] = v == "none" ? nil : v }),
     ]
