@@ -63,9 +63,6 @@ extension Messages {
     public static func unclosedAtEnd(_ what: String) -> Message {
         Message("unclosed-at-end", .error, "unexpected end of \(what): a string or parenthesis is not closed")
     }
-    public static func redirectNeedsFile() -> Message {
-        Message("redirect-needs-file", .error, "`>` needs a file name, e.g. `> tasks.csv`")
-    }
     public static func redirectNoWriter(_ file: String, known: [String]) -> Message {
         Message("redirect-no-writer", .error,
                 "no writer for \(q(file)): the extension chooses the format (" + known.map { "." + $0 }.joined(separator: " ") + ")")
