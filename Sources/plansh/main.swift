@@ -87,7 +87,7 @@ struct Plansh: ParsableCommand {
         } else if let file = script.first {
             let url = session.resolve(path: file)
             guard FileManager.default.fileExists(atPath: url.path) else {
-                StandardStreams.write("plansh: no script file \(file)\n", to: .err)
+                StandardStreams.write("plansh: \(Messages.noScriptFile(file).text)\n", to: .err)
                 Foundation.exit(2)
             }
             ok = session.runScript(at: url, displayName: file, arguments: Array(script.dropFirst()))

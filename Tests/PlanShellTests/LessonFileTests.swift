@@ -149,3 +149,26 @@ enum LessonFiles {
         #expect(problems.isEmpty, Comment(rawValue: problems.joined(separator: "\n")))
     }
 }
+
+/// Lesson 3's "what changed from March to April" is checked by the tasks the result is about,
+/// so `history`, `show task` and `diff … where id = …` all answer it.
+@Suite(.enabled(if: LessonFiles.sheetsReady, "needs examples/progress"))
+struct LessonThreeAnswersTests {
+    @Test func historyShowTaskAndDiffWhereIdAllPass() throws {
+        let lesson = try #require(try LessonFiles.catalogue().entries.first { $0.fileName == "03-tasks-and-targets.lesson" }?.lesson.get())
+        let step = try #require(lesson.steps.last)
+        #expect(step.checks == [.about(taskIDs: ["songling2025:2.3.4"])])
+        let demo = try DemoShell()
+        let before = lesson.steps.dropLast().map(\.answer)
+        let checker = StepChecker(step: step, expected: nil)
+        for answer in ["history songling2025:2.3.4", "show task songling2025:2.3.4",
+                       "diff 2025-03 2025-04 where id = songling2025:2.3.4", "find tasks where id = songling2025:2.3.4"] {
+            try demo.sandbox.reset(running: lesson.setup + before)
+            #expect(checker.failure(of: demo.sandbox.run(answer, show: false), in: demo.sandbox) == nil, "\(answer)")
+        }
+        for wrong in ["diff 2025-03 2025-04", "show task qingshan2025:2.1.4", "echo songling2025:2.3.4"] {
+            try demo.sandbox.reset(running: lesson.setup + before)
+            #expect(checker.failure(of: demo.sandbox.run(wrong, show: false), in: demo.sandbox) != nil, "\(wrong)")
+        }
+    }
+}

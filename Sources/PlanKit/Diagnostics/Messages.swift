@@ -63,9 +63,6 @@ extension Messages {
     public static func unclosedAtEnd(_ what: String) -> Message {
         Message("unclosed-at-end", .error, "unexpected end of \(what): a string or parenthesis is not closed")
     }
-    public static func redirectNeedsFile() -> Message {
-        Message("redirect-needs-file", .error, "`>` needs a file name, e.g. `> tasks.csv`")
-    }
     public static func redirectNoWriter(_ file: String, known: [String]) -> Message {
         Message("redirect-no-writer", .error,
                 "no writer for \(q(file)): the extension chooses the format (" + known.map { "." + $0 }.joined(separator: " ") + ")")
@@ -132,6 +129,44 @@ extension Messages {
     }
     public static func noHelp(_ word: String, known: [String]) -> Message {
         Message("no-help", .error, "no help for \(q(word))" + Suggest.phrase(word, in: known))
+    }
+}
+
+// MARK: - Scripts and the tutorial
+
+extension Messages {
+    public static func scriptRunsItself(_ name: String, chain: String) -> Message {
+        Message("script-runs-itself", .error, "script \(name) runs itself (\(chain))")
+    }
+    public static func cannotReadScript(_ name: String, reason: String) -> Message {
+        Message("cannot-read-script", .error, "cannot read script \(name): \(reason)")
+    }
+    public static func scriptNotUTF8(_ name: String) -> Message {
+        Message("script-not-utf8", .error, "script \(name) is not valid UTF-8")
+    }
+    public static func noScriptFile(_ name: String) -> Message {
+        Message("no-script-file", .error, "no script file \(name)")
+    }
+    public static func lessonRunning() -> Message {
+        Message("lesson-running", .error, "a lesson is already running")
+    }
+    public static func noLesson(_ n: Int, count: Int) -> Message {
+        Message("no-lesson", .error, "there is no lesson \(n): lessons are 1–\(count) (`tutorial` lists them)")
+    }
+    public static func noLessons(_ path: String) -> Message {
+        Message("no-lessons", .error, "there are no lessons in \(path)")
+    }
+    public static func lessonsAreInteractive(_ n: Int) -> Message {
+        Message("lessons-interactive", .error, "lessons are interactive: start `plansh` in a terminal and type `tutorial \(n)` there")
+    }
+    public static func lessonUnusable(_ n: Int, reason: String) -> Message {
+        Message("lesson-unusable", .error, "lesson \(n) cannot be used: \(reason)")
+    }
+    public static func examplesNotADirectory(_ key: String, _ value: String) -> Message {
+        Message("examples-not-directory", .error, "$\(key) is \(value), which is not a directory")
+    }
+    public static func cannotWriteBuiltInExamples(_ path: String, reason: String) -> Message {
+        Message("cannot-write-examples", .error, "cannot write the built-in examples to \(path): \(reason)")
     }
 }
 

@@ -14,7 +14,7 @@ enum RunCommand {
         guard let file = args.word("FILE") else { return .none }
         let url = session.resolve(path: file.value)
         guard FileManager.default.fileExists(atPath: url.path) else {
-            throw Diagnostic("no script file \(file.value)", at: file.span)
+            throw Diagnostic(Messages.noScriptFile(file.value), at: file.span)
         }
         guard session.runScript(at: url, displayName: file.value, arguments: args.rest.map(\.value)) else {
             throw AlreadyReported()

@@ -22,15 +22,15 @@ enum TutorialCommand {
         }
         let restart = args.has("restart")
         guard session.interceptor == nil else {
-            throw Diagnostic("a lesson is already running", at: first.span)
+            throw Diagnostic(Messages.lessonRunning(), at: first.span)
         }
         // A lesson number that does not exist is the first thing to say, wherever it was typed.
         let count = try LessonCatalogue.load(for: session).entries.count
         guard count == 0 || n <= count else {
-            throw Diagnostic("there is no lesson \(n): lessons are 1–\(count) (`tutorial` lists them)", at: first.span)
+            throw Diagnostic(Messages.noLesson(n, count: count), at: first.span)
         }
         guard session.environment.isInteractive else {
-            throw Diagnostic("lessons are interactive: start `plansh` in a terminal and type `tutorial \(n)` there", at: args.commandSpan)
+            throw Diagnostic(Messages.lessonsAreInteractive(n), at: args.commandSpan)
         }
         session.interceptor = try LessonRunner.start(number: n, restart: restart, session: session, numberSpan: first.span)
         return .none

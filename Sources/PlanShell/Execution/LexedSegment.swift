@@ -98,7 +98,7 @@ extension ShellLexer {
     }
 
     /// `$NAME`, `${NAME}`, `$1`, `$$`; a `$` followed by anything else is a dollar sign.
-    mutating func dollar(quoted: Bool) {
+    mutating func dollar() {
         beginWord()
         let start = offset
         let startIndex = index
@@ -143,7 +143,6 @@ extension ShellLexer {
         offset = start + length
         runStart = (index, offset)
         noteContent()
-        _ = quoted
     }
 
     mutating func startSegment() {

@@ -152,7 +152,7 @@ extension Session {
         let path = url.standardizedFileURL.resolvingSymlinksInPath().path
         if let i = scriptStack.firstIndex(where: { $0.path == path }) {
             let chain = (scriptStack[i...].map(\.name) + [displayName]).joined(separator: " → ")
-            report(Diagnostic("script \(displayName) runs itself (\(chain))"), source: nil, file: scriptStack.last?.name,
+            report(Diagnostic(Messages.scriptRunsItself(displayName, chain: chain)), source: nil, file: scriptStack.last?.name,
                    firstLine: scriptStack.last?.line ?? 1)
             return false
         }
@@ -161,11 +161,11 @@ extension Session {
             // A script may come from a pipe or a terminal (`plansh /dev/stdin`), not from a device.
             data = try InputFile.read(url.path, displayName: "script \(displayName)", kind: .regularOrStream, limit: 64 << 20)
         } catch {
-            report(error as? Diagnostic ?? Diagnostic("cannot read script \(displayName): \(error)"), source: nil, file: nil, firstLine: 1)
+            report(error as? Diagnostic ?? Diagnostic(Messages.cannotReadScript(displayName, reason: "\(error)")), source: nil, file: nil, firstLine: 1)
             return false
         }
         guard let text = String(validating: data, as: UTF8.self) else {
-            report(Diagnostic("script \(displayName) is not valid UTF-8"), source: nil, file: nil, firstLine: 1)
+            report(Diagnostic(Messages.scriptNotUTF8(displayName)), source: nil, file: nil, firstLine: 1)
             return false
         }
         // Split on the scalar: "\r\n" is one Character, so splitting the String on "\n" would

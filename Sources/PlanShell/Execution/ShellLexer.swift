@@ -95,7 +95,7 @@ public struct ShellLexer {
                 noteContent(end: offset + 1, index: source.index(after: index))
                 advance()
             case "$":
-                dollar(quoted: false)
+                dollar()
             default:
                 if let q = Quotes.opened(by: c) {
                     beginWord()
@@ -133,7 +133,7 @@ public struct ShellLexer {
             }
         }
         if c == "$" && !q.literal {
-            dollar(quoted: true)
+            dollar()
             return
         }
         literal.append(c)

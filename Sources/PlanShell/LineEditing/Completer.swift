@@ -57,8 +57,7 @@ public struct Completer {
     /// The words Tab may offer after `words`, or the query language's own answer.
     func candidatePool(words: [Word], current: String, commandText: String)
         -> (words: [String], query: (word: String, candidates: [String])?) {
-        guard let head = words.first else { return (CommandTable.commandWords, nil) }
-        _ = head
+        guard !words.isEmpty else { return (CommandTable.commandWords, nil) }
         let keys = words.map { TextFolding.keyword($0.value) }
         guard let (spec, n) = CommandTable.lookup(keys) else {
             let family = CommandTable.all.filter { $0.words.count > keys.count && Array($0.words.prefix(keys.count)) == keys }
@@ -66,8 +65,7 @@ public struct Completer {
         }
         let args = Array(words.dropFirst(n))
         switch expected(after: args, in: spec) {
-        case let .query(parameterWordStart):
-            _ = parameterWordStart
+        case .query:
             guard let q = QueryCompletion.candidates(forLine: commandText, workspace: session.workspace) else { return ([], nil) }
             return ([], (Completer.queryWord(commandText), q.map { String($0.drop(while: Quotes.isQuote)) }))
         case let .parameters(ps):
@@ -79,7 +77,8 @@ public struct Completer {
     }
 
     enum Expectation {
-        case query(Int)
+        /// The query grammar takes over (`find …`, `diff A where …`).
+        case query
         /// Any of these may come next (a positional, an option keyword, a flag).
         case parameters([Parameter])
     }
@@ -97,19 +96,19 @@ public struct Completer {
             if let k = w.keyword, let opt = options.first(where: { $0.introduced(by: k) }) {
                 used.insert(opt.keyword ?? k)
                 if opt.isFlag { i += 1; continue }
-                if case .query = opt.kind { return .query(i) }
+                if case .query = opt.kind { return .query }
                 if i + 1 == args.count { return .parameters([opt.asValue]) }
                 i += 2
                 continue
             }
             if next < positional.count { next += 1; i += 1; continue }
             if let rest {
-                if case .query = rest.kind { return .query(i) }
+                if case .query = rest.kind { return .query }
                 return .parameters([rest])
             }
             return .parameters([])
         }
-        if let rest, case .query = rest.kind, next >= positional.count { return .query(i) }
+        if let rest, case .query = rest.kind, next >= positional.count { return .query }
         var out: [Parameter] = []
         if next < positional.count { out.append(positional[next]) }
         if next >= positional.count || positional[next].isOptional {

@@ -25,7 +25,7 @@ extension EmbeddedExamples {
             for file in files {
                 let url = staging.appendingPathComponent(file.path)
                 try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(file.text.utf8).write(to: url)
+                try bytes(of: file).write(to: url)
             }
             try Data().write(to: staging.appendingPathComponent(".complete"))
             // Another plansh may have written it meanwhile: theirs is the same content.
@@ -34,9 +34,14 @@ extension EmbeddedExamples {
                 try fm.moveItem(at: staging, to: target)
             }
         } catch {
-            throw Diagnostic("cannot write the built-in examples to \(base.path): \(error.localizedDescription)")
+            throw Diagnostic(Messages.cannotWriteBuiltInExamples(base.path, reason: error.localizedDescription))
         }
         return target
+    }
+
+    /// The bytes of an embedded file.
+    static func bytes(of file: (path: String, base64: Bool, text: String)) -> Data {
+        file.base64 ? Data(base64Encoded: file.text) ?? Data() : Data(file.text.utf8)
     }
 
     /// A hash of the embedded content (FNV-1a, 64 bits), so a new build never reads an old copy.

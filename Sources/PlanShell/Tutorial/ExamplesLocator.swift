@@ -19,7 +19,7 @@ public enum ExamplesLocator {
                 .standardizedFileURL
             var isDir: ObjCBool = false
             guard fm.fileExists(atPath: url.path, isDirectory: &isDir), isDir.boolValue else {
-                throw Diagnostic("$\(environmentKey) is \(override), which is not a directory")
+                throw Diagnostic(Messages.examplesNotADirectory(environmentKey, override))
             }
             return url
         }

@@ -58,123 +58,15 @@ public enum LessonParser {
 
     // lesson := title { lessonLine } { step } ; step := "step:" { stepLine }
     public static func parse(_ text: String, fileName: String, displayName: String) throws -> Lesson {
-        func fail(_ line: Int, _ message: String) -> LessonError {
-            LessonError(file: displayName, line: line, message: message)
-        }
-        var lesson = Lesson(fileName: fileName, title: "")
-        var step: LessonStep?
-        var titleLine = 0
-        /// The last value written, for indented continuation lines: key and line.
-        var last: (key: String, line: Int)?
-
-        func finishStep() throws {
-            guard var s = step else { return }
-            if s.explain.isEmpty { throw fail(s.line, "step \"\(s.title)\" has no `explain:` line") }
-            if s.ask.isEmpty { throw fail(s.line, "step \"\(s.title)\" has no `ask:` line") }
-            if s.answer.isEmpty { throw fail(s.line, "step \"\(s.title)\" has no `answer:` line") }
-            if s.hints.isEmpty { throw fail(s.line, "step \"\(s.title)\" has no `hint:` line") }
-            if s.wrong.isEmpty {
-                throw fail(s.line, "step \"\(s.title)\" has no `wrong:` line (a command that must not pass)")
-            }
-            if s.checks.isEmpty { s.checks = [.sameResult(ordered: false)] }
-            let mixesKinds = s.checks.contains { if case .sameResult = $0 { true } else { false } } && s.changesData
-            if mixesKinds {
-                throw fail(s.line, "step \"\(s.title)\" mixes `check: same-result` with checks of the sandbox state")
-            }
-            lesson.steps.append(s)
-            step = nil
-        }
-
+        var reader = LessonReader(lesson: Lesson(fileName: fileName, title: ""), displayName: displayName)
         // "\r\n" is one Character in Swift: split on scalars.
         let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map {
             var line = String(String.UnicodeScalarView($0))
             if line.hasSuffix("\r") { line.removeLast() }
             return line
         }
-        for (index, raw) in lines.enumerated() {
-            let lineNo = index + 1
-            let trimmed = raw.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty { last = nil; continue }
-            if trimmed.hasPrefix("#") {
-                if titleLine == 0 {
-                    let title = trimmed.drop { $0 == "#" }.trimmingCharacters(in: .whitespaces)
-                    guard !title.isEmpty else { throw fail(lineNo, "the title line `#` is empty") }
-                    lesson.title = title
-                    titleLine = lineNo
-                }
-                continue
-            }
-            guard titleLine > 0 else {
-                throw fail(lineNo, "a lesson starts with its title: `# 第N课 … · Lesson N: …`")
-            }
-            // Indented line: continues the previous value.
-            if raw.first == " " || raw.first == "\t" || raw.first == "\u{3000}" {
-                guard let prev = last else {
-                    throw fail(lineNo, "an indented line continues the line above it, but there is none")
-                }
-                guard try appendContinuation(trimmed, key: prev.key, lesson: &lesson, step: &step) else {
-                    throw fail(lineNo, "`\(prev.key):` takes one line; it cannot continue on the next")
-                }
-                continue
-            }
-            guard let (key, value) = splitKey(trimmed) else {
-                throw fail(lineNo, "expected `key: value` (keys: \(allKeys.joined(separator: ", ")))")
-            }
-            guard key == "step" || lessonKeys.contains(key) || stepKeys.contains(key) else {
-                throw fail(lineNo, "unknown key `\(key):`" + Suggest.phrase(key, in: allKeys)
-                                   + " (keys: \(allKeys.joined(separator: ", ")))")
-            }
-            guard !value.isEmpty else { throw fail(lineNo, "`\(key):` has no value") }
-            last = (key, lineNo)
-            switch key {
-            case "step":
-                try finishStep()
-                step = LessonStep(line: lineNo, title: value)
-            case "setup", "intro":
-                guard step == nil, lesson.steps.isEmpty else {
-                    throw fail(lineNo, "`\(key):` belongs before the first `step:`")
-                }
-                if key == "setup" {
-                    guard !ShellLexer.lex(value).isIncomplete else {
-                        throw fail(lineNo, "the setup command has an unclosed quote or parenthesis")
-                    }
-                    lesson.setup.append(value)
-                    lesson.setupLines.append(lineNo)
-                } else {
-                    lesson.intro.append(value)
-                }
-            case "outro":
-                lesson.outro.append(value)
-            default:
-                guard var s = step else { throw fail(lineNo, "`\(key):` belongs inside a step; start one with `step:`") }
-                switch key {
-                case "explain": s.explain.append(value)
-                case "example": s.examples.append(value)
-                case "ask": s.ask.append(value)
-                case "answer":
-                    guard s.answer.isEmpty else { throw fail(lineNo, "a step has one `answer:`; this is the second") }
-                    guard !ShellLexer.lex(value).isIncomplete else {
-                        throw fail(lineNo, "the answer has an unclosed quote or parenthesis")
-                    }
-                    s.answer = value
-                case "wrong": s.wrong.append(value)
-                case "check":
-                    do {
-                        s.checks.append(try parseCheck(value))
-                    } catch let d as Diagnostic {
-                        throw fail(lineNo, d.message)
-                    }
-                case "hint": s.hints.append(value)
-                case "success": s.success.append(value)
-                default: break
-                }
-                step = s
-            }
-        }
-        guard titleLine > 0 else { throw fail(0, "the lesson file is empty (it needs a `# title` line and steps)") }
-        try finishStep()
-        guard !lesson.steps.isEmpty else { throw fail(titleLine, "the lesson has no steps (`step:` lines)") }
-        return lesson
+        for (index, raw) in lines.enumerated() { try reader.read(raw, line: index + 1) }
+        return try reader.finish()
     }
 
     /// `key: value` with an ASCII or full-width colon; nil when the line has no key.
@@ -269,5 +161,121 @@ public enum LessonParser {
             throw Diagnostic("unknown check \"\(kind)\"" + Suggest.phrase(kind, in: ["same-result", "state", "snapshot", "file", "output", "about"])
                              + " (forms: \(forms))")
         }
+    }
+}
+
+/// The state of reading one lesson file, line by line.
+struct LessonReader {
+    var lesson: Lesson
+    let displayName: String
+    var step: LessonStep?
+    var titleLine = 0
+    /// The last value written, for indented continuation lines: key and line.
+    var last: (key: String, line: Int)?
+
+    init(lesson: Lesson, displayName: String) {
+        self.lesson = lesson
+        self.displayName = displayName
+    }
+
+    func fail(_ line: Int, _ message: String) -> LessonError {
+        LessonError(file: displayName, line: line, message: message)
+    }
+
+    // lessonLine := "# " title | key ":" value | indented continuation
+    mutating func read(_ raw: String, line lineNo: Int) throws {
+        let trimmed = raw.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty { last = nil; return }
+        if trimmed.hasPrefix("#") {
+            if titleLine == 0 {
+                let title = trimmed.drop { $0 == "#" }.trimmingCharacters(in: .whitespaces)
+                guard !title.isEmpty else { throw fail(lineNo, "the title line `#` is empty") }
+                lesson.title = title
+                titleLine = lineNo
+            }
+            return
+        }
+        guard titleLine > 0 else { throw fail(lineNo, "a lesson starts with its title: `# 第N课 … · Lesson N: …`") }
+        // Indented line: continues the previous value.
+        if raw.first == " " || raw.first == "\t" || raw.first == "\u{3000}" {
+            guard let prev = last else { throw fail(lineNo, "an indented line continues the line above it, but there is none") }
+            guard try LessonParser.appendContinuation(trimmed, key: prev.key, lesson: &lesson, step: &step) else {
+                throw fail(lineNo, "`\(prev.key):` takes one line; it cannot continue on the next")
+            }
+            return
+        }
+        let keys = LessonParser.allKeys
+        guard let (key, value) = LessonParser.splitKey(trimmed) else {
+            throw fail(lineNo, "expected `key: value` (keys: \(keys.joined(separator: ", ")))")
+        }
+        guard keys.contains(key) else {
+            throw fail(lineNo, "unknown key `\(key):`" + Suggest.phrase(key, in: keys) + " (keys: \(keys.joined(separator: ", ")))")
+        }
+        guard !value.isEmpty else { throw fail(lineNo, "`\(key):` has no value") }
+        last = (key, lineNo)
+        switch key {
+        case "step":
+            try finishStep()
+            step = LessonStep(line: lineNo, title: value)
+        case "setup", "intro":
+            guard step == nil, lesson.steps.isEmpty else { throw fail(lineNo, "`\(key):` belongs before the first `step:`") }
+            if key == "intro" { lesson.intro.append(value); return }
+            guard !ShellLexer.lex(value).isIncomplete else {
+                throw fail(lineNo, "the setup command has an unclosed quote or parenthesis")
+            }
+            lesson.setup.append(value)
+            lesson.setupLines.append(lineNo)
+        case "outro":
+            lesson.outro.append(value)
+        default:
+            try addToStep(key, value, line: lineNo)
+        }
+    }
+
+    // stepLine := ("explain" | "example" | "ask" | "answer" | "wrong" | "check" | "hint" | "success") ":" value
+    mutating func addToStep(_ key: String, _ value: String, line lineNo: Int) throws {
+        guard var s = step else { throw fail(lineNo, "`\(key):` belongs inside a step; start one with `step:`") }
+        switch key {
+        case "explain": s.explain.append(value)
+        case "example": s.examples.append(value)
+        case "ask": s.ask.append(value)
+        case "answer":
+            guard s.answer.isEmpty else { throw fail(lineNo, "a step has one `answer:`; this is the second") }
+            guard !ShellLexer.lex(value).isIncomplete else { throw fail(lineNo, "the answer has an unclosed quote or parenthesis") }
+            s.answer = value
+        case "wrong": s.wrong.append(value)
+        case "check":
+            do {
+                s.checks.append(try LessonParser.parseCheck(value))
+            } catch let d as Diagnostic {
+                throw fail(lineNo, d.message)
+            }
+        case "hint": s.hints.append(value)
+        case "success": s.success.append(value)
+        default: break
+        }
+        step = s
+    }
+
+    mutating func finishStep() throws {
+        guard var s = step else { return }
+        if s.explain.isEmpty { throw fail(s.line, "step \"\(s.title)\" has no `explain:` line") }
+        if s.ask.isEmpty { throw fail(s.line, "step \"\(s.title)\" has no `ask:` line") }
+        if s.answer.isEmpty { throw fail(s.line, "step \"\(s.title)\" has no `answer:` line") }
+        if s.hints.isEmpty { throw fail(s.line, "step \"\(s.title)\" has no `hint:` line") }
+        if s.wrong.isEmpty { throw fail(s.line, "step \"\(s.title)\" has no `wrong:` line (a command that must not pass)") }
+        if s.checks.isEmpty { s.checks = [.sameResult(ordered: false)] }
+        if s.checks.contains(where: { if case .sameResult = $0 { true } else { false } }) && s.changesData {
+            throw fail(s.line, "step \"\(s.title)\" mixes `check: same-result` with checks of the sandbox state")
+        }
+        lesson.steps.append(s)
+        step = nil
+    }
+
+    mutating func finish() throws -> Lesson {
+        guard titleLine > 0 else { throw fail(0, "the lesson file is empty (it needs a `# title` line and steps)") }
+        try finishStep()
+        guard !lesson.steps.isEmpty else { throw fail(titleLine, "the lesson has no steps (`step:` lines)") }
+        return lesson
     }
 }

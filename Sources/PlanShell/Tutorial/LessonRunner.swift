@@ -36,17 +36,17 @@ public final class LessonRunner: LineInterceptor {
                              numberSpan: Range<Int>? = nil) throws -> LessonRunner {
         let catalogue = try LessonCatalogue.load(for: session)
         guard !catalogue.entries.isEmpty else {
-            throw Diagnostic("there are no lessons in \(catalogue.examples.appendingPathComponent("lessons").path)")
+            throw Diagnostic(Messages.noLessons(catalogue.examples.appendingPathComponent("lessons").path))
         }
         guard (1...catalogue.entries.count).contains(number) else {
-            throw Diagnostic("there is no lesson \(number): lessons are 1–\(catalogue.entries.count) (`tutorial` lists them)",
+            throw Diagnostic(Messages.noLesson(number, count: catalogue.entries.count),
                              at: numberSpan)
         }
         let entry = catalogue.entries[number - 1]
         let lesson: Lesson
         switch entry.lesson {
         case let .success(l): lesson = l
-        case let .failure(e): throw Diagnostic("lesson \(number) cannot be used: \(e)", at: numberSpan)
+        case let .failure(e): throw Diagnostic(Messages.lessonUnusable(number, reason: "\(e)"), at: numberSpan)
         }
         let readOnly = session.store.isReadOnly
         let progress = TutorialProgress.load(from: session.store.directory)

@@ -79,6 +79,7 @@ struct StepChecker {
     /// The tasks a result is about: a task list, one task, a history or a diff; nil for others.
     static func taskIDs(of output: CommandOutput) -> Set<String>? {
         guard case let .rendered(r) = output else { return nil }
+        if let result = r as? QueryResult, case let .tasks(list) = result.content { return Set(list.taskIDs) }
         if let list = r as? TaskList { return Set(list.taskIDs) }
         if let detail = r as? TaskDetail { return [detail.task.id] }
         if let table = r as? RecordTable { return table.subjects.map(Set.init) }

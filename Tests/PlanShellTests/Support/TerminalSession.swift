@@ -12,12 +12,14 @@ final class TerminalSession {
     private var started = false
 
     /// Starts `plansh ARGS` in an 100×40 pane; when it exits the pane prints `EXIT=<status>`.
-    init(arguments: [String], width: Int = 100, height: Int = 40, directory: URL? = nil) throws {
+    init(arguments: [String], width: Int = 100, height: Int = 40, directory: URL? = nil,
+         environment: [String: String] = [:]) throws {
         socket = "plansh-test-\(getpid())-\(UUID().uuidString.prefix(8))"
         let quoted = ([Plansh.binary.path] + arguments).map(Self.shellQuote).joined(separator: " ")
         let script = "\(quoted); echo EXIT=$?; sleep 60"
         var args = ["new-session", "-d", "-x", String(width), "-y", String(height),
                     "-e", "TERM=xterm", "-e", "LANG=C.UTF-8"]
+        for (k, v) in environment.sorted(by: { $0.key < $1.key }) { args += ["-e", "\(k)=\(v)"] }
         if let directory { args += ["-c", directory.path] }
         try tmux(args + [script], capture: false)
         started = true
@@ -36,6 +38,21 @@ final class TerminalSession {
 
     /// Presses keys by tmux name: `Enter`, `Tab`, `Up`, `Left`, `BSpace`, `C-c`, `C-d`.
     func press(_ keys: String...) throws { try tmux(["send-keys", "-t", "0"] + keys) }
+
+    /// The visible screen with its escape codes (colours), trailing blank lines removed.
+    func screenWithEscapes() throws -> String {
+        try tmux(["capture-pane", "-p", "-e", "-t", "0"]).replacingOccurrences(of: "\\n+$", with: "", options: .regularExpression)
+    }
+
+    /// Resizes the window (the program gets SIGWINCH).
+    func resize(width: Int, height: Int = 40) throws {
+        try tmux(["resize-window", "-t", "0", "-x", String(width), "-y", String(height)])
+    }
+
+    /// The cursor's column (0-based).
+    func cursorColumn() throws -> Int? {
+        Int(try tmux(["display-message", "-p", "-t", "0", "#{cursor_x}"]).trimmingCharacters(in: .whitespacesAndNewlines))
+    }
 
     /// The visible screen, trailing blank lines removed.
     func screen() throws -> String {

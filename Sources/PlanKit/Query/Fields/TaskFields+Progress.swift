@@ -40,6 +40,7 @@ extension TaskFields {
     static let status = FieldEntry(
         "status", aliases: ["状态"], kind: .choice,
         summary: "not_started on_track behind done / 未启动 推进中 滞后 已完成",
+        column: .toned("status"),
         cell: { s, r in .text(Lexicon.status(s.tasks.status[r], in: .en)) },
         localize: Lexicon.statusName,
         order: { s in { a, b in FieldSupport.compare(s.tasks.status[a], s.tasks.status[b]) } },

@@ -1,0 +1,167 @@
+import Foundation
+import Testing
+import PlanKit
+@testable import PlanShell
+
+/// The shell in a real terminal (tmux) on the demo plans: Tab in an open quote, resizing,
+/// colour on and off, Backspace over CJK, and the built-in demo and lessons from `/`.
+@Suite(.serialized, .enabled(if: TerminalSession.tmuxAvailable, Comment(rawValue: TerminalSession.tmuxMissing)),
+       .enabled(if: Plansh.isBuilt, Comment(rawValue: Plansh.notBuilt)))
+struct ShellTerminalTests {
+    /// A store holding the demo, made with `plansh -c 'import demo'` from `/`.
+    static func demoStore(_ tag: String) throws -> URL {
+        let store = Plansh.temporaryStore(tag)
+        let r = try Plansh.run(["--store", store.path, "-c", "import demo"], directory: URL(fileURLWithPath: "/"),
+                               environment: ["XDG_CACHE_HOME": cache.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        return store
+    }
+
+    static let cache = FileManager.default.temporaryDirectory.appendingPathComponent("plansh-test-cache-\(getpid())")
+    let prompt = "plansh[3 plans]> "
+
+    func start(_ store: URL, width: Int = 100, environment: [String: String] = [:]) throws -> TerminalSession {
+        // The test runner's own environment may ask for no colour; each test says what it wants.
+        var env = ["XDG_CACHE_HOME": Self.cache.path, "NO_COLOR": ""]
+        for (k, v) in environment { env[k] = v }
+        let t = try TerminalSession(arguments: ["--store", store.path], width: width, directory: URL(fileURLWithPath: "/"),
+                                    environment: env)
+        try t.wait(for: String(prompt.dropLast()))
+        return t
+    }
+
+    @Test func tabInAnOpenQuoteClosesItAndListsOnlyOnTheSecondTab() throws {
+        let store = try Self.demoStore("e2e-quote")
+        defer { try? FileManager.default.removeItem(at: store) }
+        let t = try start(store)
+        defer { t.close() }
+        // One office starts with 医政: Tab completes it and closes the quote.
+        try t.type("count tasks where 科室 = \"医政")
+        try t.press("Tab")
+        var s = try t.wait { $0.contains(#"科室 = "医政科" "#) || $0.contains(#"科室 = "医政科""#) }
+        #expect(s.contains(#"count tasks where 科室 = "医政科""#), "screen:\n\(s)")
+        #expect(try t.cursorColumn() == prompt.count + DisplayWidth.of(#"count tasks where 科室 = "医政科" "#))
+        try t.press("Enter")
+        s = try t.wait { $0.range(of: "\n[0-9]+\n", options: .regularExpression) != nil }
+        #expect(!s.contains("...>"), "no continuation line; screen:\n\(s)")
+
+        // Many candidates: the first Tab that adds nothing beeps, the second lists, a third does not reprint.
+        try t.type("count tasks where status = ")
+        try t.press("Tab")
+        usleep(300_000)
+        #expect(!(try t.screen()).contains("not_started"))
+        try t.press("Tab")
+        s = try t.wait { $0.contains("not_started") }
+        #expect(s.contains("on_track"), "screen:\n\(s)")
+        try t.press("Tab")
+        usleep(400_000)
+        s = try t.screen()
+        #expect(s.components(separatedBy: "not_started").count - 1 == 1, "listed again; screen:\n\(s)")
+        try t.press("C-c")
+        try t.wait { $0.hasSuffix("^C\n" + self.prompt.trimmingCharacters(in: .whitespaces)) }
+        try t.press("C-d")
+        #expect(try t.exitStatus() == 0)
+    }
+
+    @Test func tablesFollowTheWindowWhenItIsResized() throws {
+        let store = try Self.demoStore("e2e-resize")
+        defer { try? FileManager.default.removeItem(at: store) }
+        let t = try start(store, width: 120)
+        defer { t.close() }
+        try t.resize(width: 60)
+        usleep(300_000)
+        try t.type("find tasks where plan = hewan2025 limit 3")
+        try t.press("Enter")
+        let s = try t.wait { $0.contains("(3 tasks)") }
+        let table = s.components(separatedBy: "limit 3").last ?? s
+        let widest = table.split(separator: "\n").map { DisplayWidth.of(String($0)) }.max() ?? 0
+        #expect(widest <= 60, "a row is \(widest) columns wide in a 60-column window; screen:\n\(s)")
+        #expect(table.contains("…"), "long headings are cut to the new width; screen:\n\(s)")
+        try t.press("C-d")
+        #expect(try t.exitStatus() == 0)
+    }
+
+    @Test func statusesAreColouredOnATerminalUnlessNoColor() throws {
+        let store = try Self.demoStore("e2e-colour")
+        defer { try? FileManager.default.removeItem(at: store) }
+        let red = "\u{1B}[31mbehind"
+        do {
+            let t = try start(store)
+            defer { t.close() }
+            try t.type("find tasks where status = behind limit 2")
+            try t.press("Enter")
+            try t.wait(for: "(2 tasks)")
+            let s = try t.screenWithEscapes()
+            #expect(s.contains(red), "screen:\n\(s)")
+            try t.press("C-d")
+        }
+        do {
+            let t = try start(store, environment: ["NO_COLOR": "1"])
+            defer { t.close() }
+            try t.type("find tasks where status = behind limit 2")
+            try t.press("Enter")
+            try t.wait(for: "(2 tasks)")
+            let s = try t.screenWithEscapes()
+            #expect(!s.contains("\u{1B}[31m"), "screen:\n\(s)")
+            #expect(s.contains("behind"))
+            try t.press("C-d")
+        }
+        // A pipe never gets escape codes.
+        let piped = try Plansh.run(["--store", store.path, "-c", "find tasks where status = behind limit 2"])
+        #expect(!piped.stdout.contains("\u{1B}["))
+        #expect(piped.stdout.contains("behind"))
+    }
+
+    @Test func backspaceOverChineseKeepsTheCursorInPlace() throws {
+        let store = try Self.demoStore("e2e-backspace")
+        defer { try? FileManager.default.removeItem(at: store) }
+        let t = try start(store)
+        defer { t.close() }
+        try t.type("echo 甲乙丙")
+        try t.wait { $0.contains("echo 甲乙丙") }
+        #expect(try t.cursorColumn() == prompt.count + 5 + 6)
+        try t.press("BSpace")
+        usleep(200_000)
+        #expect(try t.cursorColumn() == prompt.count + 5 + 4)
+        try t.press("Left", "BSpace")
+        usleep(200_000)
+        #expect(try t.cursorColumn() == prompt.count + 5)
+        try t.type("丁")
+        usleep(200_000)
+        #expect(try t.cursorColumn() == prompt.count + 5 + 2)
+        try t.press("Enter")
+        let s = try t.wait { $0.contains("\n丁乙") }
+        #expect(s.contains("\n丁乙"), "screen:\n\(s)")
+        try t.press("C-d")
+        #expect(try t.exitStatus() == 0)
+    }
+
+    /// `import demo` (above) and a lesson work from `/`, far from any checkout.
+    @Test func aLessonRunsFromTheRootDirectory() throws {
+        let store = Plansh.temporaryStore("e2e-root-lesson")
+        defer { try? FileManager.default.removeItem(at: store) }
+        let t = try TerminalSession(arguments: ["--store", store.path], directory: URL(fileURLWithPath: "/"),
+                                    environment: ["XDG_CACHE_HOME": Self.cache.path])
+        defer { t.close() }
+        try t.wait(for: "plansh[no plans]>")
+        try t.type("tutorial 1")
+        try t.press("Enter")
+        var s = try t.wait(timeout: 20) { $0.contains("tutorial 1 [1/5]>") }
+        #expect(s.contains("Step 1 of 5"), "screen:\n\(s)")
+        #expect(!s.contains("第1/5步"), "English only by default; screen:\n\(s)")
+        try t.type("count")
+        try t.press("Enter")
+        s = try t.wait(timeout: 20) { $0.contains("tutorial 1 [2/5]>") }
+        #expect(s.contains("✓ Correct!"), "screen:\n\(s)")
+        try t.type("more")
+        try t.press("Enter")
+        // `more` shows the step once in Chinese.
+        s = try t.wait { $0.range(of: "→ [\u{4E00}-\u{9FFF}]", options: .regularExpression) != nil }
+        #expect(s.range(of: "→ [\u{4E00}-\u{9FFF}]", options: .regularExpression) != nil, "screen:\n\(s)")
+        try t.type("quit")
+        try t.press("Enter")
+        try t.wait { $0.contains("plansh[no plans]>") }
+        try t.press("C-d")
+        #expect(try t.exitStatus() == 0)
+    }
+}
