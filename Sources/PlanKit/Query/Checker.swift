@@ -86,8 +86,10 @@ enum TextTest: @unchecked Sendable {
     case order(QueryOperator, [UInt8])
     case empty
 
-    /// Applies the test to a Swift string (offices, plan ids, notes, units).
-    func test(_ s: String) -> Bool {
+    /// Applies the test to a Swift string (offices, plan ids, notes, units), compared after the
+    /// same folding as the query (NFC here; full-width forms by the folded pattern).
+    func test(_ stored: String) -> Bool {
+        let s = TextFolding.canonical(stored)
         switch self {
         case let .equals(p):
             let b = Array(s.utf8)

@@ -16,8 +16,9 @@ extension TaskFields {
         group: { s in
             let t = s.tasks
             let rank = Ordering.naturalRanks(t.offices.names)
+            let canon = FieldSupport.foldedRepresentatives(t.offices.names)
             return GroupKey(domain: t.offices.count, codes: { r, out in
-                for c in t.officeCodes(row: r) where !out.contains(Int(c)) { out.append(Int(c)) }
+                for c in t.officeCodes(row: r) where !out.contains(canon[Int(c)]) { out.append(canon[Int(c)]) }
             }, value: { .text(t.offices.names[$0]) }, rank: { Double(rank[$0]) })
         },
         json: .init(key: "offices") { s, r in
@@ -84,7 +85,8 @@ extension TaskFields {
         group: { s in
             let t = s.tasks
             let rank = Ordering.naturalRanks(t.notes.names)
-            return GroupKey(domain: t.notes.count, codes: { r, out in out.append(Int(t.noteCode[r])) },
+            let canon = FieldSupport.foldedRepresentatives(t.notes.names)
+            return GroupKey(domain: t.notes.count, codes: { r, out in out.append(canon[Int(t.noteCode[r])]) },
                             value: { .text(t.notes.names[$0]) }, rank: { Double(rank[$0]) })
         },
         json: .init(key: "note") { s, r in JSON.quote(s.tasks.notes[s.tasks.noteCode[r]]) },

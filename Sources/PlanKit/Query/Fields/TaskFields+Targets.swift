@@ -63,8 +63,9 @@ extension TaskFields {
         group: { s in
             let t = s.tasks
             let rank = Ordering.naturalRanks(t.units.names)
+            let canon = FieldSupport.foldedRepresentatives(t.units.names)
             return GroupKey(domain: t.units.count, codes: { r, out in
-                for i in t.targetRange(row: r) where !out.contains(Int(t.targetUnit[i])) { out.append(Int(t.targetUnit[i])) }
+                for i in t.targetRange(row: r) where !out.contains(canon[Int(t.targetUnit[i])]) { out.append(canon[Int(t.targetUnit[i])]) }
             }, value: { .text(t.units.names[$0]) }, rank: { Double(rank[$0]) })
         },
         complete: { w, _ in w.tasks.units.names.filter { !$0.isEmpty }.sorted() },
