@@ -77,7 +77,9 @@ import Testing
         #expect(try ids("due < 2025-06") == ["yy2025:1.2"])
         #expect(try ids("due = 2025-06") == ["yy2025:1.1"])
         #expect(try ids("due <= 2025-06-30") == ["yy2025:1.1", "yy2025:1.2"])
-        #expect(try ids("due is empty and plan = b9") == ["b9:1", "b9:2"])
+        // Without a deadline in the text or one set by hand, due is the plan's end.
+        #expect(try ids("due = 2025-12-31 and plan = b9") == ["b9:1", "b9:2"])
+        #expect(try ids("due is empty").isEmpty)
         #expect(try ids("updated = 2025-04 and plan = b9") == ["b9:2"])
         #expect(try ids("updated is empty") == ["b9:1", "yy2025:2.1.1"])
         let r = try QueryFixture.run("find where overdue = true")

@@ -81,7 +81,7 @@ enum TextColumn: Sendable {
 enum TextTest: @unchecked Sendable {
     case equals(FoldedPattern)
     case contains(FoldedPattern)
-    case matches(NSRegularExpression)
+    case matches(BoundedRegex)
     /// Folded string order (Unicode scalar order of UTF-8 bytes).
     case order(QueryOperator, [UInt8])
     case empty
@@ -98,8 +98,7 @@ enum TextTest: @unchecked Sendable {
             let b = Array(s.utf8)
             return b.withUnsafeBytes { p.occurs(in: $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, 0..<b.count) }
         case let .matches(re):
-            let f = TextFolding.fold(s)
-            return re.firstMatch(in: f, range: NSRange(f.startIndex..., in: f)) != nil
+            return re.matches(TextFolding.fold(s))
         case let .order(op, v):
             return op.holds(QueryText.compareBytes(Array(TextFolding.fold(s).utf8), v))
         case .empty:
@@ -117,6 +116,8 @@ enum TextTest: @unchecked Sendable {
 /// a field can be empty) and offers the value lookups entries share.
 struct Checker {
     let source: RowSource
+    /// The query\'s `matches` patterns, verified after evaluation (step limit, Ctrl-C).
+    let patterns = BoundedPatterns()
 
     init(_ source: RowSource) {
         self.source = source
@@ -178,7 +179,9 @@ struct Checker {
     func textTest(_ op: QueryOperator, _ v: Literal) throws -> TextTest {
         if op == .contains { return .contains(FoldedPattern(v.text)) }
         do {
-            return .matches(try NSRegularExpression(pattern: TextFolding.fold(v.text)))
+            let re = try BoundedRegex(v.text, span: v.span)
+            patterns.add(re)
+            return .matches(re)
         } catch {
             throw Diagnostic("invalid regular expression \(Checker.quoted(v)): \(QueryText.regexProblem(v.text))", at: v.span)
         }

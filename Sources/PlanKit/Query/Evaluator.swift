@@ -174,10 +174,17 @@ struct Evaluator {
             let col = stringColumn(column)
             col.bytes.withUnsafeBytes { raw in
                 let base = raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!
-                for r in 0..<n where Evaluator.test(test, base, col.byteRange(r)) { b.insert(r) }
+                for r in 0..<n {
+                    // Ctrl-C: stop early; the engine then throws instead of showing a partial result.
+                    if r & 0xFFF == 0 && Cancellation.isRequested { break }
+                    if Evaluator.test(test, base, col.byteRange(r)) { b.insert(r) }
+                }
             }
         default:
-            for r in 0..<n where test(p, r) { b.insert(r) }
+            for r in 0..<n {
+                if r & 0xFFF == 0 && Cancellation.isRequested { break }
+                if test(p, r) { b.insert(r) }
+            }
         }
         return b
     }

@@ -111,6 +111,7 @@ public struct Parser {
             case "by":
                 advance()
                 q.groups = try fieldList(after: t, allowAll: false)
+                try Parser.checkGroups(q.groups)
             case "--format":
                 q.format = try formatFlag()
             default:
@@ -118,6 +119,25 @@ public struct Parser {
             }
         }
         return q
+    }
+
+    /// Most fields `count by` takes: groups multiply (an office list per task), so more would
+    /// let one query run for minutes.
+    public static let maxGroupFields = 4
+
+    /// `count by` fields are distinct (an alias is the same field) and at most `maxGroupFields`.
+    static func checkGroups(_ groups: [FieldRef]) throws {
+        var seen: [Field: FieldRef] = [:]
+        for g in groups {
+            if seen[g.field] != nil {
+                throw Diagnostic("`by` names \(g.field.name) twice; each field once", at: g.span)
+            }
+            seen[g.field] = g
+        }
+        if groups.count > maxGroupFields {
+            throw Diagnostic("`count by` takes at most \(maxGroupFields) fields, here \(groups.count)",
+                             at: groups[maxGroupFields].span.lowerBound..<groups[groups.count - 1].span.upperBound)
+        }
     }
 
     /// `tasks` (or `task`, `任务`) after the command word is optional; a near miss (`taks`) is an error.

@@ -60,8 +60,11 @@ public enum QueryEngine {
     /// Task rows matching a parsed filter, ascending.
     public static func rows(matching expr: Expr, in workspace: Workspace, context: QueryContext) throws -> [Int] {
         let source = RowSource(.tasks, workspace: workspace, context: context)
-        let predicate = try Checker(source).check(expr)
-        return Evaluator(source).select(predicate).rows().map { Int($0) }
+        let checker = Checker(source)
+        let predicate = try checker.check(expr)
+        let rows = Evaluator(source).select(predicate).rows()
+        try checker.patterns.verify()
+        return rows.map { Int($0) }
     }
 
     /// Runs a whole `find …` or `count …` command (the text starting with `find` or `count`).
@@ -87,6 +90,7 @@ public enum QueryEngine {
                 let selection = filter.map(evaluator.select) ?? .all(source.count)
                 rows = ordering.sorted(selection.rows(), limit: q.limit)
             }
+            try checker.patterns.verify()
             let list = TaskList(source, rows: rows.map { Int($0) }, columns: q.show)
             return QueryResult(.tasks(list), format: q.format)
         case let .count(q):
@@ -95,6 +99,7 @@ public enum QueryEngine {
             let fields = q.groups.map(\.field)
             let groups = fields.isEmpty ? [] : Grouping(evaluator: evaluator, fields: fields).count(selection)
                 .map { CountResult.Group(values: $0.values, count: $0.count) }
+            try checker.patterns.verify()
             return QueryResult(.count(CountResult(fields: fields, groups: groups, total: selection.count, rowKind: source.kind, context: context)), format: q.format)
         }
     }
