@@ -52,7 +52,7 @@ extension TaskFields {
         complete: { _, _ in TaskStatus.allCases.map(\.keyword) + TaskStatus.allCases.map(\.chineseLabel) },
         compare: { c, _, op, opSpan, v in
             guard op == .equal else {
-                throw Diagnostic("status compares with = != or in, not `\(op.rawValue)`", at: opSpan)
+                throw Diagnostic(Messages.statusOperator(op.rawValue), at: opSpan)
             }
             return .status(1 << (try c.status(v).rawValue))
         },
@@ -114,7 +114,7 @@ extension TaskFields {
         json: .init(key: "due") { s, r in CalendarDay(ordinal: s.tasks.due[r]).map { JSON.quote($0.description) } ?? "null" },
         compare: { _, _, op, _, v in
             guard let (lo, hi) = QueryText.dayRange(v.text) else {
-                throw Diagnostic("due takes a date YYYY-MM-DD or a month YYYY-MM, not \(Checker.quoted(v))", at: v.span)
+                throw Diagnostic(Messages.badDueValue(v.text), at: v.span)
             }
             return .due(op, lo: lo, hi: hi)
         },
@@ -135,7 +135,7 @@ extension TaskFields {
         },
         compare: { _, _, op, _, v in
             guard let m = QueryText.month(v.text) else {
-                throw Diagnostic("updated takes a month YYYY-MM, not \(Checker.quoted(v))", at: v.span)
+                throw Diagnostic(Messages.badUpdatedValue(v.text), at: v.span)
             }
             return .updated(op, m)
         },
@@ -158,9 +158,9 @@ extension TaskFields {
         },
         complete: { _, _ in ["true", "false"] },
         compare: { c, _, op, opSpan, v in
-            guard op == .equal else { throw Diagnostic("overdue compares with = or != (true or false)", at: opSpan) }
+            guard op == .equal else { throw Diagnostic(Messages.booleanOperator("overdue"), at: opSpan) }
             guard let b = QueryText.boolean(v.text) else {
-                throw Diagnostic("overdue is true or false, not \(Checker.quoted(v))" + Suggest.phrase(v.text, in: ["true", "false"]),
+                throw Diagnostic(Messages.notABoolean("overdue", value: v.text, suggestion: Suggest.phrase(v.text, in: ["true", "false"])),
                                  at: v.span)
             }
             let p = Predicate.overdue(asOf: c.source.context.asOf.ordinal)
