@@ -32,7 +32,10 @@ struct Grouping {
             countOfficeStatus(selection, into: &d)
             dense = d
         } else {
+            // Ctrl-C: the remaining rows are skipped; the engine then throws, showing nothing.
+            var stopped = false
             func visit(_ r: Int) {
+                if stopped || (r & 0xFFF == 0 && Cancellation.isRequested) { stopped = true; return }
                 for (k, s) in sources.enumerated() {
                     buffers[k].removeAll(keepingCapacity: true)
                     s.codes(r, &buffers[k])

@@ -4,7 +4,7 @@ import PlanKit
 enum FindCommand {
     static let spec = CommandSpec(
         ["find"], summary: "list tasks matching a condition",
-        usage: "find [tasks] [where EXPR] [order by F [asc|desc], …] [limit N] [show F, …|all] [--format F]",
+        parameters: [.query("[tasks] [where EXPR] [order by F [asc|desc], …] [limit N] [show F, …|all] [--format F]")],
         details: """
         EXPR tests fields with = != < <= > >= contains matches (包含 = contains), combined with
         and / or / not and parentheses; `F in (a, b)` and `F is [not] empty` too (help query).
@@ -20,15 +20,15 @@ enum FindCommand {
 
 
         Examples:
-          find tasks where office = "医政科教科" and status = behind
+          find tasks where office = "医政科" and status = behind
           find where 内容 包含 "托育" show id, heading
           find tasks where target >= 90% order by progress desc limit 10
-          find tasks where section = 2.1 and plan = yy2025
+          find tasks where section = 2.1 and plan = qingshan2025
           find tasks where status in (behind, 滞后) and note is not empty > behind.csv
-          find tasks where plan = yy2025 --format json
+          find tasks where plan = qingshan2025 --format json
         """,
         topic: "query"
-    ) { input, session in
-        .rendered(try QueryEngine.run(input.text, in: session.workspace, context: session.queryContext))
+    ) { args, session in
+        .rendered(try QueryEngine.run(args.input.text, in: session.workspace, context: session.queryContext))
     }
 }

@@ -5,20 +5,20 @@ import PlanKit
 enum UpdateCommand {
     static let spec = CommandSpec(
         ["update"], summary: "change tasks' status, progress, note or due date",
-        usage: "update ID[, ID…] set F = V[, …] [force] · update tasks where EXPR set F = V[, …] [force]",
+        parameters: [.query("ID[, ID…] set F = V[, …] [force] | tasks where EXPR set F = V[, …] [force]")], changesData: true,
         details: """
         Fields: status (not_started on_track behind done · 未启动 推进中 滞后 已完成), progress (0–100),
         note ("text"), due (YYYY-MM-DD, YYYY-MM, or none); Chinese names 状态 进度 备注 截止.
         `month = YYYY-MM` says which month the progress refers to (default: this month).
-          update yy2025:2.1.1 set status = behind, progress = 40, note = "设备采购延迟"
-          update yy2025:2.1.1, yy2025:2.1.2 set due = 2025-06-30
-          update tasks where office = "医政科教科" and status = not_started set status = on_track
+          update qingshan2025:2.1.1 set status = behind, progress = 40, note = "设备采购延迟"
+          update qingshan2025:2.1.1, qingshan2025:2.1.2 set due = 2025-06-30
+          update tasks where office = "医政科" and status = behind set status = on_track force
         `update tasks where` asks before changing more than one task; scripts and -c need `force`
         at the end (or plansh --yes). Every change is kept: see `history ID`.
         """,
         topic: "progress"
-    ) { input, session in
-        try run(input, session)
+    ) { args, session in
+        try run(args.input, session)
     }
 
     static func run(_ input: CommandInput, _ session: Session) throws -> CommandOutput {
@@ -35,7 +35,7 @@ enum UpdateCommand {
             bulk = true
         case let .ids(ids):
             for id in ids {
-                let r = try ProgressCommands.row(of: TextFolding.fold(id.text), span: id.span, in: w)
+                let r = try TaskLookup.row(of: TextFolding.fold(id.text), span: id.span, in: w)
                 if !rows.contains(r) { rows.append(r) }
             }
         }
@@ -46,7 +46,6 @@ enum UpdateCommand {
             throw Diagnostic("nothing to change: set status, progress, note or due", at: statement.setSpan)
         }
 
-        try ProgressCommands.requireWritable(session, input, "`update`")
         if rows.isEmpty { return .message("no task matches; nothing changed") }
         if bulk && rows.count > 1 && !force {
             guard session.environment.isInteractive else {
