@@ -64,6 +64,8 @@ public struct TaskTable: Sendable {
 
     /// Query indexes derived from status and progress (see `QueryIndexCache`), built on first use.
     public private(set) var queryCache = QueryIndexCache()
+    /// Indexes derived from the text columns (rows whose text NFC changes), built on first use.
+    public private(set) var textCache = TextIndexCache()
 
     public init() {}
 

@@ -86,8 +86,10 @@ enum TextTest: @unchecked Sendable {
     case order(QueryOperator, [UInt8])
     case empty
 
-    /// Applies the test to a Swift string (offices, plan ids, notes, units).
-    func test(_ s: String) -> Bool {
+    /// Applies the test to a Swift string (offices, plan ids, notes, units), compared after the
+    /// same folding as the query (NFC here; full-width forms by the folded pattern).
+    func test(_ stored: String) -> Bool {
+        let s = TextFolding.canonical(stored)
         switch self {
         case let .equals(p):
             let b = Array(s.utf8)
@@ -135,8 +137,8 @@ struct Checker {
             return .or(try vs.map { try compare(f, .equal, opSpan: span, $0) })
         case let .isEmpty(f, negated, _):
             guard let empty = f.field.entry.empty else {
-                let can = FieldRegistry.emptyableFields(f.field.rowKind).joined(separator: " ")
-                throw Diagnostic("\(f.field.name) always has a value; `is empty` applies to \(can)", at: f.span)
+                throw Diagnostic(Messages.emptyNotApplicable(f.field.name, fields: FieldRegistry.emptyableFields(f.field.rowKind)),
+                                 at: f.span)
             }
             let p = empty(self)
             return negated ? .not(p) : p
@@ -154,8 +156,8 @@ struct Checker {
         if op == .contains || op == .matches {
             if let match = entry.textMatch { return match(self, try textTest(op, v)) }
             guard entry.kind == .text || entry.kind == .name else {
-                let fields = FieldRegistry.textFields(entry.rowKind).joined(separator: " ")
-                throw Diagnostic("`\(op.rawValue)` works on text (\(fields)); \(entry.name) is \(entry.kind.described)", at: opSpan)
+                throw Diagnostic(Messages.textOperatorOnNonText(op.rawValue, textFields: FieldRegistry.textFields(entry.rowKind),
+                                                                field: entry.name, kind: entry.kind.described), at: opSpan)
             }
         }
         return try entry.compare(self, f, op, opSpan, v)
@@ -169,7 +171,7 @@ struct Checker {
     /// A number literal for a numeric field (`progress` also takes `62%`).
     func number(_ f: FieldRef, _ v: Literal, percent: Bool = false) throws -> Double {
         guard let x = QueryText.number(v.text, allowPercent: percent) else {
-            throw Diagnostic("\(f.field.name) is a number\(percent ? " (0–100)" : ""); \(Checker.quoted(v)) is not a number", at: v.span)
+            throw Diagnostic(Messages.notANumber(f.field.name, value: v.text, percent: percent), at: v.span)
         }
         return x
     }
@@ -181,7 +183,7 @@ struct Checker {
             patterns.add(re)
             return .matches(re)
         } catch {
-            throw Diagnostic("invalid regular expression \(Checker.quoted(v)): \(QueryText.regexProblem(v.text))", at: v.span)
+            throw Diagnostic(Messages.invalidRegex(v.text, problem: QueryText.regexProblem(v.text)), at: v.span)
         }
     }
 
@@ -190,8 +192,7 @@ struct Checker {
     func status(_ v: Literal) throws -> TaskStatus {
         if let s = TaskStatus(parsing: v.text) { return s }
         let names = TaskStatus.allCases.flatMap { [$0.keyword, $0.chineseLabel] }
-        throw Diagnostic("unknown status \(Checker.quoted(v))" + Suggest.phrase(v.text, in: names)
-                         + " (statuses: not_started on_track behind done, 未启动 推进中 滞后 已完成)", at: v.span)
+        throw Diagnostic(Messages.unknownStatus(v.text, suggestion: Suggest.phrase(v.text, in: names)), at: v.span)
     }
 
     /// Offices equal to `v` (folded); an office no task names is an error with a suggestion.
@@ -204,9 +205,8 @@ struct Checker {
     func officeCodes(matching test: TextTest, literal v: Literal, exact: Bool) throws -> [Int] {
         let codes = tasks.offices.names.indices.filter { test.test(tasks.offices.names[$0]) }
         if codes.isEmpty && exact && tasks.count > 0 {
-            throw Diagnostic("no task names the office \(Checker.quoted(v))" + QueryText.suggestion(v.text, in: tasks.offices.names)
-                             + (Suggest.nearest(v.text, in: tasks.offices.names) == nil ? " (`offices` lists them)" : ""),
-                             at: v.span)
+            throw Diagnostic(Messages.unknownOffice(v.text, suggestion: QueryText.suggestion(v.text, in: tasks.offices.names),
+                                                    listHint: Suggest.nearest(v.text, in: tasks.offices.names) == nil), at: v.span)
         }
         return codes
     }
@@ -214,8 +214,8 @@ struct Checker {
     func planIndex(_ v: Literal) throws -> Int {
         let id = TextFolding.fold(v.text)
         if let i = workspace.planIndex(id) { return i }
-        throw Diagnostic("no plan \(Checker.quoted(v))" + Suggest.phrase(id, in: workspace.plans.map(\.id))
-                         + (workspace.plans.isEmpty ? " (no plans are imported)" : ""), at: v.span)
+        throw Diagnostic(Messages.unknownPlanValue(v.text, suggestion: Suggest.phrase(id, in: workspace.plans.map(\.id)),
+                                                   noPlans: workspace.plans.isEmpty), at: v.span)
     }
 
     func idRow(_ v: Literal) throws -> Int {
@@ -226,12 +226,12 @@ struct Checker {
             if let p = workspace.planIndex(plan) {
                 let paths = workspace.taskRanges[p].map { tasks.paths[$0] }
                 let path = String(id[id.index(after: colon)...])
-                let near = Suggest.nearest(path, in: paths).map { " — did you mean \"\(plan):\($0)\"?" } ?? ""
-                throw Diagnostic("no task \(Checker.quoted(v)) in plan \(plan)" + near, at: v.span)
+                throw Diagnostic(Messages.unknownTaskInPlan(v.text, plan: plan, near: Suggest.nearest(path, in: paths)), at: v.span)
             }
-            throw Diagnostic("no task \(Checker.quoted(v)): no plan \"\(plan)\"" + Suggest.phrase(plan, in: workspace.plans.map(\.id)), at: v.span)
+            throw Diagnostic(Messages.unknownTaskPlan(v.text, plan: plan, suggestion: Suggest.phrase(plan, in: workspace.plans.map(\.id))),
+                             at: v.span)
         }
-        throw Diagnostic("a task id is plan:path, e.g. yy2025:2.1.1; \(Checker.quoted(v)) has no \":\"", at: v.span)
+        throw Diagnostic(Messages.taskIDNeedsColon(v.text), at: v.span)
     }
 
     func section(_ v: Literal) throws -> Predicate {
@@ -240,13 +240,14 @@ struct Checker {
         if let colon = text.lastIndex(of: ":") {
             let planID = String(text[..<colon])
             guard let p = workspace.planIndex(planID) else {
-                throw Diagnostic("no plan \"\(planID)\"" + Suggest.phrase(planID, in: workspace.plans.map(\.id)), at: v.span)
+                throw Diagnostic(Messages.unknownPlanValue(planID, suggestion: Suggest.phrase(planID, in: workspace.plans.map(\.id)),
+                                                           noPlans: false), at: v.span)
             }
             plan = p
             text = String(text[text.index(after: colon)...])
         }
         guard !text.isEmpty, text.split(separator: ".", omittingEmptySubsequences: false).allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else {
-            throw Diagnostic("a section is dotted numbers such as 2 or 2.1 (optionally plan:2.1), not \(Checker.quoted(v))", at: v.span)
+            throw Diagnostic(Messages.badSection(v.text), at: v.span)
         }
         return .section(plan: plan, prefix: Array(text.utf8))
     }

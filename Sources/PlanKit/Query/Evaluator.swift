@@ -68,7 +68,9 @@ struct Evaluator {
             b.invert()
             return .bitmap(b)
         case let .text(column, .contains(pattern)) where column != .id:
-            return .list(pattern.rows(containingIn: stringColumn(column)))
+            return canonical(.list(pattern.rows(containingIn: stringColumn(column))), column, .contains(pattern))
+        case let .text(column, test) where column == .heading || column == .text:
+            return canonical(.bitmap(scan(p)), column, test)
         case let .section(plan?, _):
             return .list(workspace.taskRanges[plan].lazy.map { UInt32($0) }.filter { test(p, Int($0)) })
         default:
@@ -195,6 +197,28 @@ struct Evaluator {
         }
     }
 
+    // MARK: Folding the stored side
+
+    /// Rows of a text column whose stored text NFC changes (none for paths and ids).
+    func exceptions(_ c: TextColumn) -> CanonicalExceptions {
+        switch c {
+        case .heading: tasks.textCache.exceptions(0, tasks.headings)
+        case .text: tasks.textCache.exceptions(1, tasks.texts)
+        case .path, .id: .none
+        }
+    }
+
+    /// `selection` with the column's NFC exceptions judged on their folded text instead of their bytes.
+    func canonical(_ selection: Selection, _ column: TextColumn, _ test: TextTest) -> Selection {
+        let ex = exceptions(column)
+        guard !ex.isEmpty else { return selection }
+        var b = selection.bitmap(count: n)
+        for (k, r) in ex.rows.enumerated() {
+            if test.test(ex.folded[k]) { b.insert(Int(r)) } else { b.remove(Int(r)) }
+        }
+        return .bitmap(b)
+    }
+
     // MARK: Testing one row
 
     /// Whether row `r` satisfies `p`.
@@ -222,6 +246,7 @@ struct Evaluator {
             let id = Array(workspace.taskID(row: r).utf8)
             return id.withUnsafeBytes { Evaluator.test(t, $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, 0..<id.count) }
         case let .text(column, t):
+            if let folded = exceptions(column).folded(row: r) { return t.test(folded) }
             let col = stringColumn(column)
             return col.bytes.withUnsafeBytes { Evaluator.test(t, $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, col.byteRange(r)) }
         case let .idOrder(op, planOrder, path):

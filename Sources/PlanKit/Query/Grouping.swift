@@ -99,6 +99,8 @@ struct Grouping {
     func countOfficeStatus(_ selection: Selection, into counts: inout [Int]) {
         let byOffice = fields.contains(.office), byStatus = fields.contains(.status)
         let statusRadix = byStatus ? 4 : 1
+        // Spellings equal after folding count as one office (the first spelling's code).
+        let canon = FieldSupport.foldedRepresentatives(tasks.offices.names)
         tasks.officeStart.withUnsafeBufferPointer { start in
             tasks.officeCodes.withUnsafeBufferPointer { codes in
                 tasks.status.withUnsafeBufferPointer { status in
@@ -108,11 +110,11 @@ struct Grouping {
                             guard byOffice else { out[s] += 1; return }
                             let lo = Int(start[r]), hi = Int(start[r + 1])
                             for i in lo..<hi {
-                                let c = codes[i]
+                                let c = canon[Int(codes[i])]
                                 var dup = false
                                 var j = lo
-                                while j < i { if codes[j] == c { dup = true; break }; j += 1 }
-                                if !dup { out[Int(c) * statusRadix + s] += 1 }
+                                while j < i { if canon[Int(codes[j])] == c { dup = true; break }; j += 1 }
+                                if !dup { out[c * statusRadix + s] += 1 }
                             }
                         }
                         switch selection {

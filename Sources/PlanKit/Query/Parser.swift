@@ -445,8 +445,7 @@ public struct Parser {
                 throw Diagnostic("expected a field name after `\(context)`, found the keyword \(t.described)", at: t.span)
             }
             if suggestion.isEmpty, let list = valueAfterOr(t) {
-                throw Diagnostic("unknown field \(t.described): `or` joins conditions, not values"
-                                 + " — to match any of several values write `\(list)`", at: t.span)
+                throw Diagnostic(Messages.orBetweenValues(t.text, list: list), at: t.span)
             }
             throw Diagnostic("unknown field \(t.described)" + suggestion
                              + (suggestion.isEmpty ? " (fields: \(FieldRegistry.nameLine(rowKind)))" : ""),

@@ -17,8 +17,7 @@ public enum ProgressValue {
     public static func status(_ s: String) -> Result<TaskStatus, Problem> {
         if let st = TaskStatus(parsing: trimmed(s)) { return .success(st) }
         let names = TaskStatus.allCases.map(\.keyword) + TaskStatus.allCases.map(\.chineseLabel)
-        return .failure(Problem("unknown status \"\(s)\"" + Suggest.phrase(s, in: names)
-                                + " (not_started, on_track, behind, done; 未启动, 推进中, 滞后, 已完成)"))
+        return .failure(Problem(Messages.unknownStatus(s, suggestion: Suggest.phrase(s, in: names)).text))
     }
 
     /// `40`, `40%`, `４０`, `40.0` → 40; anything else, or outside 0–100, is a problem.
@@ -26,14 +25,14 @@ public enum ProgressValue {
         var t = trimmed(s)
         if t.hasSuffix("%") { t = trimmed(String(t.dropLast())) }
         if let v = Int(t) {
-            guard (0...100).contains(v) else { return .failure(Problem("progress \(v) is out of range (0–100)")) }
+            guard (0...100).contains(v) else { return .failure(Problem(Messages.progressOutOfRange(String(v)).text)) }
             return .success(v)
         }
         if let d = Double(t), d.isFinite, d == d.rounded() {
-            guard (0...100).contains(d) else { return .failure(Problem("progress \(s) is out of range (0–100)")) }
+            guard (0...100).contains(d) else { return .failure(Problem(Messages.progressOutOfRange(s).text)) }
             return .success(Int(d))
         }
-        return .failure(Problem("progress is a whole number 0–100, not \"\(s)\""))
+        return .failure(Problem(Messages.badProgress(s).text))
     }
 
     /// A due date: `YYYY-MM-DD`, `YYYY-MM` (its last day), or `none` / `无` to restore the default
@@ -42,13 +41,13 @@ public enum ProgressValue {
         let t = TextFolding.keyword(trimmed(s))
         if clearWords.contains(t) { return .success(nil) }
         if let d = CalendarDay(parsing: t) { return .success(d) }
-        return .failure(Problem("a due date is YYYY-MM-DD or YYYY-MM (or none), not \"\(s)\""))
+        return .failure(Problem(Messages.badDueDate(s).text))
     }
 
     /// The month a change refers to, `YYYY-MM`.
     public static func month(_ s: String) -> Result<YearMonth, Problem> {
         if let m = YearMonth(parsing: trimmed(s)) { return .success(m) }
-        return .failure(Problem("a month is YYYY-MM, not \"\(s)\""))
+        return .failure(Problem(Messages.badMonth(s).text))
     }
 
     /// Folded, without surrounding spaces (ASCII, ideographic, no-break).

@@ -17,6 +17,7 @@ struct RowBitmap: Sendable {
     }
 
     @inline(__always) mutating func insert(_ r: Int) { words[r >> 6] |= 1 << UInt64(r & 63) }
+    @inline(__always) mutating func remove(_ r: Int) { words[r >> 6] &= ~(1 << UInt64(r & 63)) }
     @inline(__always) func contains(_ r: Int) -> Bool { words[r >> 6] & (1 << UInt64(r & 63)) != 0 }
 
     mutating func formIntersection(_ o: RowBitmap) {

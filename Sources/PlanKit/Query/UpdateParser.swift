@@ -20,7 +20,7 @@ extension Parser {
         }
         advance()
         if peek.kind == .end {
-            throw Diagnostic("`update` needs task ids or `tasks where …`, then `set F = V`", at: command.span)
+            throw Diagnostic(Messages.updateNeedsRows(), at: command.span)
         }
         let rows: UpdateStatement.Rows
         if peek.isKeyword("where") || (["tasks", "task", "任务"].contains(peek.keyword) && tokens[pos + 1].isKeyword("where")) {
@@ -28,7 +28,7 @@ extension Parser {
             let whereWord = peek
             advance()
             if peek.kind == .end || peek.isKeyword("set") {
-                throw Diagnostic("`where` needs a condition, e.g. `where status = behind`", at: whereWord.span)
+                throw Diagnostic(Messages.whereNeedsCondition(), at: whereWord.span)
             }
             rows = .filter(try expr())
         } else {
@@ -36,16 +36,14 @@ extension Parser {
         }
         let set = peek
         guard set.isKeyword("set") else {
-            if set.kind == .end {
-                throw Diagnostic("expected `set F = V` after the tasks to update", at: set.span)
-            }
-            throw Diagnostic("expected `set F = V` after the tasks to update, found \(set.described)"
-                             + Suggest.phrase(set.text, in: ["set", "and", "or"]), at: set.span)
+            if set.kind == .end { throw Diagnostic(Messages.expectedSet(found: nil), at: set.span) }
+            throw Diagnostic(Messages.expectedSet(found: set.described, suggestion: Suggest.phrase(set.text, in: ["set", "and", "or"])),
+                             at: set.span)
         }
         advance()
         var statement = UpdateStatement(rows: rows, setSpan: set.span, assignments: [], force: false)
         if peek.kind == .end {
-            throw Diagnostic("`set` needs at least one F = V", at: set.span)
+            throw Diagnostic(Messages.setNeedsAssignment(), at: set.span)
         }
         repeat {
             if peek.isKeyword("force"), tokens[pos + 1].kind == .end, !statement.assignments.isEmpty { break }
@@ -56,7 +54,7 @@ extension Parser {
             advance()
         }
         guard peek.kind == .end else {
-            throw Diagnostic("expected `,` between assignments, found \(peek.described)", at: peek.span)
+            throw Diagnostic(Messages.expectedCommaBetweenAssignments(found: peek.described), at: peek.span)
         }
         return statement
     }
@@ -67,7 +65,7 @@ extension Parser {
         repeat {
             let t = peek
             guard t.kind == .word || t.kind == .string, !t.isKeyword("set") else {
-                throw Diagnostic(ids.isEmpty ? "no task ids before `set`" : "expected a task id after \",\"", at: t.span)
+                throw Diagnostic(Messages.noTaskIDs(afterComma: !ids.isEmpty), at: t.span)
             }
             ids.append(Literal(t.kind == .string ? t.value : t.text, quoted: t.kind == .string, span: t.span))
             advance()
@@ -86,19 +84,18 @@ extension Parser {
         let isMonth = Parser.monthWords.contains(name.keyword)
         guard field != nil || isMonth else {
             let known = FieldRegistry.field(named: name.text, in: .tasks) != nil
-            throw Diagnostic((known ? "update cannot set \(name.described)" : "unknown field \(name.described)")
-                             + Suggest.phrase(name.text, in: settable) + " (update sets \(settable.joined(separator: ", ")))",
-                             at: name.span)
+            throw Diagnostic(Messages.cannotSet(name.described, known: known, suggestion: Suggest.phrase(name.text, in: settable),
+                                                settable: settable), at: name.span)
         }
         advance()
         let eq = peek
         guard eq.kind == .op, eq.text == "=" else {
-            throw Diagnostic("expected `=` after \(name.text)", at: eq.span)
+            throw Diagnostic(Messages.expectedEquals(after: name.text), at: eq.span)
         }
         advance()
         let v = peek
         guard v.kind == .word || v.kind == .string else {
-            throw Diagnostic("expected a value after `\(name.text) =`", at: v.kind == .end ? eq.span : v.span)
+            throw Diagnostic(Messages.expectedValue(after: name.text), at: v.kind == .end ? eq.span : v.span)
         }
         advance()
         // A bare word keeps its characters as typed (`value`); the lexer's `text` is folded.

@@ -38,6 +38,18 @@ enum FieldSupport {
         return out.sorted(by: NaturalOrder.less)
     }
 
+    /// For each interned name, the code of the first name equal to it after folding (SPEC §3:
+    /// `count by` groups values equal after folding once, under their first spelling).
+    static func foldedRepresentatives(_ names: [String]) -> [Int] {
+        var first: [String: Int] = [:]
+        return names.indices.map { i in
+            let key = TextFolding.fold(names[i])
+            if let c = first[key] { return c }
+            first[key] = i
+            return i
+        }
+    }
+
     /// Appends a CSV field, quoted when it holds a comma, quote, CR or LF (RFC 4180).
     static func appendCSV(_ bytes: ArraySlice<UInt8>, to out: inout [UInt8]) {
         if bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
@@ -63,12 +75,19 @@ struct GroupKey {
     /// Sort rank of a code.
     var rank: (Int) -> Double
 
-    /// Group by a string per row, ranked in natural order.
+    /// Group by a string per row, values equal after folding as one group shown with their
+    /// first spelling, ranked in natural order.
     static func strings(_ text: @escaping (Int) -> String) -> GroupKey {
         let dict = Interner<String>()
         let cache = RankCache()
-        return GroupKey(domain: nil, codes: { r, out in out.append(dict.code(text(r))) },
-                        value: { .text(dict.values[$0]) },
+        let spelling = RankCache()
+        return GroupKey(domain: nil, codes: { r, out in
+                            let s = text(r)
+                            let c = dict.code(TextFolding.fold(s))
+                            if c == spelling.names.count { spelling.names.append(s) }
+                            out.append(c)
+                        },
+                        value: { .text(spelling.names[$0]) },
                         rank: { code in
                             if cache.ranks.count != dict.values.count {
                                 let order = dict.values.indices.sorted { NaturalOrder.less(dict.values[$0], dict.values[$1]) }
@@ -95,4 +114,5 @@ final class Interner<T: Hashable> {
 
 final class RankCache {
     var ranks: [Int] = []
+    var names: [String] = []
 }

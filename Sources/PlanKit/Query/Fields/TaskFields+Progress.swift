@@ -16,8 +16,9 @@ extension TaskFields {
         group: { s in
             let t = s.tasks
             let rank = Ordering.naturalRanks(t.offices.names)
+            let canon = FieldSupport.foldedRepresentatives(t.offices.names)
             return GroupKey(domain: t.offices.count, codes: { r, out in
-                for c in t.officeCodes(row: r) where !out.contains(Int(c)) { out.append(Int(c)) }
+                for c in t.officeCodes(row: r) where !out.contains(canon[Int(c)]) { out.append(canon[Int(c)]) }
             }, value: { .text(t.offices.names[$0]) }, rank: { Double(rank[$0]) })
         },
         json: .init(key: "offices") { s, r in
@@ -52,7 +53,7 @@ extension TaskFields {
         complete: { _, _ in TaskStatus.allCases.map(\.keyword) + TaskStatus.allCases.map(\.chineseLabel) },
         compare: { c, _, op, opSpan, v in
             guard op == .equal else {
-                throw Diagnostic("status compares with = != or in, not `\(op.rawValue)`", at: opSpan)
+                throw Diagnostic(Messages.statusOperator(op.rawValue), at: opSpan)
             }
             return .status(1 << (try c.status(v).rawValue))
         },
@@ -85,7 +86,8 @@ extension TaskFields {
         group: { s in
             let t = s.tasks
             let rank = Ordering.naturalRanks(t.notes.names)
-            return GroupKey(domain: t.notes.count, codes: { r, out in out.append(Int(t.noteCode[r])) },
+            let canon = FieldSupport.foldedRepresentatives(t.notes.names)
+            return GroupKey(domain: t.notes.count, codes: { r, out in out.append(canon[Int(t.noteCode[r])]) },
                             value: { .text(t.notes.names[$0]) }, rank: { Double(rank[$0]) })
         },
         json: .init(key: "note") { s, r in JSON.quote(s.tasks.notes[s.tasks.noteCode[r]]) },
@@ -113,7 +115,7 @@ extension TaskFields {
         json: .init(key: "due") { s, r in CalendarDay(ordinal: s.tasks.due[r]).map { JSON.quote($0.description) } ?? "null" },
         compare: { _, _, op, _, v in
             guard let (lo, hi) = QueryText.dayRange(v.text) else {
-                throw Diagnostic("due takes a date YYYY-MM-DD or a month YYYY-MM, not \(Checker.quoted(v))", at: v.span)
+                throw Diagnostic(Messages.badDueValue(v.text), at: v.span)
             }
             return .due(op, lo: lo, hi: hi)
         },
@@ -134,7 +136,7 @@ extension TaskFields {
         },
         compare: { _, _, op, _, v in
             guard let m = QueryText.month(v.text) else {
-                throw Diagnostic("updated takes a month YYYY-MM, not \(Checker.quoted(v))", at: v.span)
+                throw Diagnostic(Messages.badUpdatedValue(v.text), at: v.span)
             }
             return .updated(op, m)
         },
@@ -157,9 +159,9 @@ extension TaskFields {
         },
         complete: { _, _ in ["true", "false"] },
         compare: { c, _, op, opSpan, v in
-            guard op == .equal else { throw Diagnostic("overdue compares with = or != (true or false)", at: opSpan) }
+            guard op == .equal else { throw Diagnostic(Messages.booleanOperator("overdue"), at: opSpan) }
             guard let b = QueryText.boolean(v.text) else {
-                throw Diagnostic("overdue is true or false, not \(Checker.quoted(v))" + Suggest.phrase(v.text, in: ["true", "false"]),
+                throw Diagnostic(Messages.notABoolean("overdue", value: v.text, suggestion: Suggest.phrase(v.text, in: ["true", "false"])),
                                  at: v.span)
             }
             let p = Predicate.overdue(asOf: c.source.context.asOf.ordinal)

@@ -36,14 +36,13 @@ extension TaskFields {
         },
         compare: { c, _, op, _, v in
             guard let (x, unit) = QueryText.numberWithUnit(v.text) else {
-                throw Diagnostic("target compares with a number, optionally with a unit (90%, 10分钟); \(Checker.quoted(v)) is not a number",
-                                 at: v.span)
+                throw Diagnostic(Messages.targetNotANumber(v.text), at: v.span)
             }
             guard let unit else { return .target(op, x, units: nil) }
             let folded = TextFolding.fold(unit)
             let set = c.tasks.units.names.map { TextFolding.fold($0) == folded }
             if !set.contains(true), c.tasks.count > 0 {
-                throw Diagnostic("no target has the unit \"\(unit)\"" + QueryText.suggestion(unit, in: c.tasks.units.names), at: v.span)
+                throw Diagnostic(Messages.unknownUnit(unit, suggestion: QueryText.suggestion(unit, in: c.tasks.units.names)), at: v.span)
             }
             return .target(op, x, units: set)
         },
@@ -63,16 +62,16 @@ extension TaskFields {
         group: { s in
             let t = s.tasks
             let rank = Ordering.naturalRanks(t.units.names)
+            let canon = FieldSupport.foldedRepresentatives(t.units.names)
             return GroupKey(domain: t.units.count, codes: { r, out in
-                for i in t.targetRange(row: r) where !out.contains(Int(t.targetUnit[i])) { out.append(Int(t.targetUnit[i])) }
+                for i in t.targetRange(row: r) where !out.contains(canon[Int(t.targetUnit[i])]) { out.append(canon[Int(t.targetUnit[i])]) }
             }, value: { .text(t.units.names[$0]) }, rank: { Double(rank[$0]) })
         },
         complete: { w, _ in w.tasks.units.names.filter { !$0.isEmpty }.sorted() },
         compare: { c, _, op, _, v in
             let set = c.tasks.units.names.map(c.textCompare(op, v).test)
             if op == .equal, !set.contains(true), c.tasks.count > 0 {
-                throw Diagnostic("no target has the unit \(Checker.quoted(v))" + QueryText.suggestion(v.text, in: c.tasks.units.names),
-                                 at: v.span)
+                throw Diagnostic(Messages.unknownUnit(v.text, suggestion: QueryText.suggestion(v.text, in: c.tasks.units.names)), at: v.span)
             }
             return .units(set)
         },

@@ -105,10 +105,8 @@ enum TaskFields {
         compare: { c, _, op, opSpan, v in
             switch op {
             case .equal: return try c.section(v)
-            case .contains, .matches:
-                throw Diagnostic("section takes = != or in (a subtree such as 2.1); use path \(op.rawValue) …", at: opSpan)
-            default:
-                throw Diagnostic("section takes = != or in (a subtree such as 2.1); use path for `\(op.rawValue)`", at: opSpan)
+            case .contains, .matches: throw Diagnostic(Messages.sectionOperator(op.rawValue, textual: true), at: opSpan)
+            default: throw Diagnostic(Messages.sectionOperator(op.rawValue, textual: false), at: opSpan)
             }
         })
 

@@ -1,0 +1,116 @@
+// MARK: - Query checker and field entries (what a value or operator cannot mean)
+
+extension Messages {
+    /// `"x"` as a query quotes a value it rejects.
+    static func v(_ s: String) -> String { "\"\(s)\"" }
+
+    public static func emptyNotApplicable(_ field: String, fields: [String]) -> Message {
+        Message("empty-not-applicable", .error, "\(field) always has a value; `is empty` applies to \(fields.joined(separator: " "))")
+    }
+    public static func textOperatorOnNonText(_ op: String, textFields: [String], field: String, kind: String) -> Message {
+        Message("text-operator", .error, "`\(op)` works on text (\(textFields.joined(separator: " "))); \(field) is \(kind)")
+    }
+    public static func notANumber(_ field: String, value: String, percent: Bool) -> Message {
+        Message("not-a-number", .error, "\(field) is a number\(percent ? " (0–100)" : ""); \(v(value)) is not a number")
+    }
+    public static func invalidRegex(_ value: String, problem: String) -> Message {
+        Message("invalid-regex", .error, "invalid regular expression \(v(value)): \(problem)")
+    }
+    public static func unknownStatus(_ value: String, suggestion: String) -> Message {
+        Message("unknown-status", .error, "unknown status \(v(value))" + suggestion
+                + " (statuses: not_started on_track behind done, 未启动 推进中 滞后 已完成)")
+    }
+    public static func unknownOffice(_ value: String, suggestion: String, listHint: Bool) -> Message {
+        Message("unknown-office", .error, "no task names the office \(v(value))" + suggestion + (listHint ? " (`offices` lists them)" : ""))
+    }
+    public static func unknownPlanValue(_ value: String, suggestion: String, noPlans: Bool) -> Message {
+        Message("unknown-plan", .error, "no plan \(v(value))" + suggestion + (noPlans ? " (no plans are imported)" : ""))
+    }
+    public static func unknownTaskInPlan(_ value: String, plan: String, near: String?) -> Message {
+        Message("unknown-task", .error, "no task \(v(value)) in plan \(plan)" + (near.map { " — did you mean \"\(plan):\($0)\"?" } ?? ""))
+    }
+    public static func unknownTaskPlan(_ value: String, plan: String, suggestion: String) -> Message {
+        Message("unknown-task-plan", .error, "no task \(v(value)): no plan \"\(plan)\"" + suggestion)
+    }
+    public static func taskIDNeedsColon(_ value: String) -> Message {
+        Message("task-id-needs-colon", .error, "a task id is plan:path, e.g. yy2025:2.1.1; \(v(value)) has no \":\"")
+    }
+    public static func badSection(_ value: String) -> Message {
+        Message("bad-section", .error, "a section is dotted numbers such as 2 or 2.1 (optionally plan:2.1), not \(v(value))")
+    }
+    public static func sectionOperator(_ op: String, textual: Bool) -> Message {
+        Message("section-operator", .error, "section takes = != or in (a subtree such as 2.1); "
+                + (textual ? "use path \(op) …" : "use path for `\(op)`"))
+    }
+    public static func statusOperator(_ op: String) -> Message {
+        Message("status-operator", .error, "status compares with = != or in, not `\(op)`")
+    }
+    public static func badDueValue(_ value: String) -> Message {
+        Message("bad-due", .error, "due takes a date YYYY-MM-DD or a month YYYY-MM, not \(v(value))")
+    }
+    public static func badUpdatedValue(_ value: String) -> Message {
+        Message("bad-updated", .error, "updated takes a month YYYY-MM, not \(v(value))")
+    }
+    public static func booleanOperator(_ field: String) -> Message {
+        Message("boolean-operator", .error, "\(field) compares with = or != (true or false)")
+    }
+    public static func notABoolean(_ field: String, value: String, suggestion: String) -> Message {
+        Message("not-a-boolean", .error, "\(field) is true or false, not \(v(value))" + suggestion)
+    }
+    public static func targetNotANumber(_ value: String) -> Message {
+        Message("target-not-a-number", .error,
+                "target compares with a number, optionally with a unit (90%, 10分钟); \(v(value)) is not a number")
+    }
+    public static func unknownUnit(_ unit: String, suggestion: String) -> Message {
+        Message("unknown-unit", .error, "no target has the unit \(v(unit))" + suggestion)
+    }
+    public static func orBetweenValues(_ word: String, list: String) -> Message {
+        Message("or-between-values", .error,
+                "unknown field \(v(word)): `or` joins conditions, not values — to match any of several values write `\(list)`")
+    }
+}
+
+// MARK: - update … set … and progress values (shared with progress sheets)
+
+extension Messages {
+    public static func updateNeedsRows() -> Message {
+        Message("update-needs-rows", .error, "`update` needs task ids or `tasks where …`, then `set F = V`")
+    }
+    public static func whereNeedsCondition() -> Message {
+        Message("where-needs-condition", .error, "`where` needs a condition, e.g. `where status = behind`")
+    }
+    public static func expectedSet(found: String?, suggestion: String = "") -> Message {
+        Message("expected-set", .error, "expected `set F = V` after the tasks to update" + (found.map { ", found \($0)" } ?? "") + suggestion)
+    }
+    public static func setNeedsAssignment() -> Message {
+        Message("set-needs-assignment", .error, "`set` needs at least one F = V")
+    }
+    public static func expectedCommaBetweenAssignments(found: String) -> Message {
+        Message("expected-comma", .error, "expected `,` between assignments, found \(found)")
+    }
+    public static func noTaskIDs(afterComma: Bool) -> Message {
+        Message("no-task-ids", .error, afterComma ? "expected a task id after \",\"" : "no task ids before `set`")
+    }
+    public static func cannotSet(_ word: String, known: Bool, suggestion: String, settable: [String]) -> Message {
+        Message("cannot-set", .error, (known ? "update cannot set \(word)" : "unknown field \(word)") + suggestion
+                + " (update sets \(settable.joined(separator: ", ")))")
+    }
+    public static func expectedEquals(after name: String) -> Message {
+        Message("expected-equals", .error, "expected `=` after \(name)")
+    }
+    public static func expectedValue(after name: String) -> Message {
+        Message("expected-value", .error, "expected a value after `\(name) =`")
+    }
+    public static func progressOutOfRange(_ value: String) -> Message {
+        Message("progress-out-of-range", .error, "progress \(value) is out of range (0–100)")
+    }
+    public static func badProgress(_ value: String) -> Message {
+        Message("bad-progress", .error, "progress is a whole number 0–100, not \(v(value))")
+    }
+    public static func badDueDate(_ value: String) -> Message {
+        Message("bad-due-date", .error, "a due date is YYYY-MM-DD or YYYY-MM (or none), not \(v(value))")
+    }
+    public static func badMonth(_ value: String) -> Message {
+        Message("bad-month", .error, "a month is YYYY-MM, not \(v(value))")
+    }
+}
