@@ -172,7 +172,7 @@ import PlanKit
         #expect(!session.execute("import plan x.txt az y"))
         #expect(c.take().err.contains("unexpected \"az\" — did you mean \"as\"?"))
         #expect(!session.execute("show plan"))
-        #expect(c.take().err.contains("`show plan` needs a plan id"))
+        #expect(c.take().err.contains("expected a plan id — usage: show plan ID"))
         #expect(session.execute("import plan \(Self.plans.appendingPathComponent("hewan2025.txt").path)"))
         #expect(!session.execute("show plan hewan2024"))
         #expect(c.take().err.contains("no plan \"hewan2024\" — did you mean \"hewan2025\"?"))

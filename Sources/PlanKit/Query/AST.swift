@@ -72,6 +72,8 @@ public struct OrderKey: Sendable, Equatable {
 
 /// `find [tasks] [where EXPR] [order by …] [limit N] [show F, …] [--format F]`
 public struct FindQuery: Sendable, Equatable {
+    /// `find tasks` (the default) or `find targets`.
+    public var rows: RowKind = .tasks
     public var filter: Expr?
     public var order: [OrderKey] = []
     public var limit: Int?
@@ -83,6 +85,7 @@ public struct FindQuery: Sendable, Equatable {
 
 /// `count [tasks] [where EXPR] [by F, …] [--format F]`
 public struct CountQuery: Sendable, Equatable {
+    public var rows: RowKind = .tasks
     public var filter: Expr?
     public var groups: [FieldRef] = []
     public var format: OutputFormat?
@@ -93,4 +96,38 @@ public struct CountQuery: Sendable, Equatable {
 public enum QueryCommand: Sendable, Equatable {
     case find(FindQuery)
     case count(CountQuery)
+
+    /// The rows the query runs over.
+    public var rowKind: RowKind {
+        switch self {
+        case let .find(q): q.rows
+        case let .count(q): q.rows
+        }
+    }
+}
+
+/// `update ID[, ID…] set F = V[, …] [force]` · `update [tasks] where EXPR set F = V[, …] [force]`
+public struct UpdateStatement: Sendable, Equatable {
+    /// Which tasks: ids as written, or a filter.
+    public enum Rows: Sendable, Equatable {
+        case ids([Literal])
+        case filter(Expr)
+    }
+
+    /// `F = V`: `field` is a registry field (status, progress, note, due), nil for `month`.
+    public struct Assignment: Sendable, Equatable {
+        public var field: Field?
+        /// The canonical name (`status`, …, `month`), whatever alias was written.
+        public var name: String
+        public var nameSpan: Range<Int>
+        /// Bare words keep the text as typed (a note is not folded); strings lose their quotes.
+        public var value: Literal
+    }
+
+    public var rows: Rows
+    /// The `set` keyword.
+    public var setSpan: Range<Int>
+    public var assignments: [Assignment]
+    /// `force` at the end: apply a bulk change without asking.
+    public var force: Bool
 }

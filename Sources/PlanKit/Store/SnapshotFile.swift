@@ -10,12 +10,12 @@ import Darwin
 /// Layout (little-endian):
 /// ```
 /// 0   "PLANSNAP"                       magic
-/// 8   u32 format version (2)
+/// 8   u32 format version (3)
 /// 12  u32 reserved (0)
 /// 16  u64 header offset   24 u64 header length   32 u64 header checksum
 /// 40  u64 checksum of bytes 0..<40
 /// 48  sections, back to back
-/// …   header (BinaryWriter): kind, name, time, generation, counts, section table
+/// …   header (BinaryWriter): kind, name, time, generation, counts, section table, changes
 /// ```
 /// Columns of the task table are sections of raw fixed-width values or UTF-8 bytes, read with
 /// one `pread` straight into the arrays the workspace uses; small structured parts (plans,
@@ -24,9 +24,11 @@ import Darwin
 /// anywhere is found and named.
 enum SnapshotFile {
     static let magic: [UInt8] = Array("PLANSNAP".utf8)
-    /// 2: history as a byte buffer with columns (`HistoryLog`). Version 1 (history as one
-    /// interned blob) existed only during development and is not read.
-    static let formatVersion: UInt32 = 2
+    /// 3: the header ends with the count of changes the state holds (journal sequence numbers
+    /// continue it). 2: history as a byte buffer with columns (`HistoryLog`); read as holding 0
+    /// changes. Version 1 (history as one interned blob) existed only during development and is not read.
+    static let formatVersion: UInt32 = 3
+    static let oldestReadableVersion: UInt32 = 2
     static let preambleSize = 48
     static let fileExtension = "plansnap"
 
@@ -37,11 +39,13 @@ enum SnapshotFile {
         var name: String
         var createdAt: Int64
         var automatic: Bool
-        /// Working file only: which journal continues it.
+        /// Identifies the content: a journal continues the file (working or named) of its generation.
         var generation: UInt64
         var plans: Int
         var tasks: Int
         var historyRecords: Int
+        /// Changes made to the store up to this state (0 in files of format version 2).
+        var changes: UInt64 = 0
     }
 
     struct Section {
@@ -58,8 +62,13 @@ enum SnapshotFile {
         case officeNames = 30, officeStart, officeCodes
         case targetStart = 40, targetValue, targetLow, targetHigh, targetComparator, targetUnit, unitNames
         case targetRawBytes, targetRawOffsets, targetMetricBytes, targetMetricOffsets
+        /// Added with target kinds and actuals (SPEC §11); a file without them is upgraded on load.
+        case targetKind = 51, targetActual, targetActualMonth, planIndicators
         case status = 60, progress, noteCode, noteNames, due, updated
         case historyBytes = 80, historyOffsets, historyWhen, historyMonth
+        // Supervision (§9); files written before them lack these and are upgraded on load.
+        case start = 90, deadlineStart, deadlineDay, deadlineKind, deadlineRawBytes, deadlineRawOffsets
+        case rules = 100
 
         var label: String { String(describing: self) }
     }
@@ -117,11 +126,26 @@ enum SnapshotFile {
             blob(.unitNames) { namesBlob(t.units.names) },
             raw(.targetRawBytes, t.targetRaw.bytes), raw(.targetRawOffsets, t.targetRaw.offsets),
             raw(.targetMetricBytes, t.targetMetric.bytes), raw(.targetMetricOffsets, t.targetMetric.offsets),
+            raw(.targetKind, t.targetKind), raw(.targetActual, t.targetActual), raw(.targetActualMonth, t.targetActualMonth),
+            blob(.planIndicators) {
+                var b = BinaryWriter()
+                for p in w.plans { ModelCodec.encode(p.indicators, into: &b) }
+                return b.bytes
+            },
             raw(.status, t.status), raw(.progress, t.progress), raw(.noteCode, t.noteCode),
             blob(.noteNames) { namesBlob(t.notes.names) },
             raw(.due, t.due), raw(.updated, t.updated),
             raw(.historyBytes, w.history.bytes), raw(.historyOffsets, w.history.offsets),
             raw(.historyWhen, w.history.when), raw(.historyMonth, w.history.month),
+            raw(.start, t.start), raw(.deadlineStart, t.deadlineStart), raw(.deadlineDay, t.deadlineDay),
+            raw(.deadlineKind, t.deadlineKind),
+            raw(.deadlineRawBytes, t.deadlineRaw.bytes), raw(.deadlineRawOffsets, t.deadlineRaw.offsets),
+            blob(.rules) {
+                var b = BinaryWriter()
+                b.count(w.rules.values.count)
+                for v in w.rules.values { b.zigzag(Int64(v)) }
+                return b.bytes
+            },
         ]
     }
 
@@ -187,6 +211,7 @@ enum SnapshotFile {
             b.count(s.length)
             b.u64(s.checksum)
         }
+        b.u64(m.changes)
         return b.bytes
     }
 
@@ -200,6 +225,8 @@ enum SnapshotFile {
         let fd: Int32
         let meta: Meta
         let size: Int
+        /// Checksum of the preamble, which covers the header's, which covers every section's.
+        let checksum: UInt64
         private let sections: [SectionID: Section]
 
         /// Opens `path` and checks magic, version and header checksum.
@@ -228,7 +255,7 @@ enum SnapshotFile {
                 guard Checksum.xxh64(pre[0..<40]) == preSum else {
                     throw StoreCorruption("\(displayName) is damaged (preamble checksum mismatch)")
                 }
-                guard version == SnapshotFile.formatVersion else {
+                guard version >= SnapshotFile.oldestReadableVersion && version <= SnapshotFile.formatVersion else {
                     throw StoreCorruption("\(displayName) was written by an early development version of plansh "
                                           + "(format version \(version); this plansh reads version \(SnapshotFile.formatVersion))")
                 }
@@ -247,7 +274,7 @@ enum SnapshotFile {
                 let automatic = try h.bool()
                 let generation = try h.u64()
                 let plans = try h.int(), tasks = try h.int(), history = try h.int()
-                meta = Meta(kind: kind, name: name, createdAt: createdAt, automatic: automatic, generation: generation,
+                var meta = Meta(kind: kind, name: name, createdAt: createdAt, automatic: automatic, generation: generation,
                             plans: plans, tasks: tasks, historyRecords: history)
                 var table: [SectionID: Section] = [:]
                 for _ in 0..<(try h.count()) {
@@ -262,7 +289,10 @@ enum SnapshotFile {
                         table[id] = Section(id: id, offset: offset, length: length, checksum: sum)
                     }
                 }
+                if version >= 3 { meta.changes = try h.u64() }
                 sections = table
+                checksum = preSum
+                self.meta = meta
             } catch {
                 close(fd)
                 throw error
@@ -271,6 +301,9 @@ enum SnapshotFile {
         }
 
         deinit { close(fd) }
+
+        /// Whether the file has section `id` (sections added in later versions may be absent).
+        func has(_ id: SectionID) -> Bool { sections[id] != nil }
 
         private func section(_ id: SectionID) throws -> Section {
             guard let s = sections[id] else { throw StoreCorruption("\(displayName) is damaged (section \(id.label) missing)") }
@@ -316,6 +349,22 @@ enum SnapshotFile {
         func blob(_ id: SectionID) throws -> BinaryReader {
             let bytes = try array(id, of: UInt8.self)
             return BinaryReader(bytes, context: "\(displayName) section \(id.label)")
+        }
+
+        /// Kinds, actuals and plan indicators (SPEC §11), or their defaults for a file saved before them.
+        private func readTargetTracking(into t: inout TaskTable, plans: inout [PlanInfo]) throws {
+            let n = t.targetValue.count
+            t.targetActual = has(.targetActual) ? try array(.targetActual, of: Double.self) : Array(repeating: .nan, count: n)
+            t.targetActualMonth = has(.targetActualMonth) ? try array(.targetActualMonth, of: Int32.self) : Array(repeating: -1, count: n)
+            if has(.targetKind) {
+                t.targetKind = try array(.targetKind, of: UInt8.self)
+            } else {
+                t.deriveTargetKindsFromText()
+            }
+            guard has(.planIndicators) else { return }
+            var r = try blob(.planIndicators)
+            for i in plans.indices { plans[i].indicators = try ModelCodec.decodeIndicators(&r) }
+            guard r.isAtEnd else { throw r.corrupt("trailing bytes") }
         }
 
         /// Builds the workspace, verifying every checksum and the table's internal consistency.
@@ -372,6 +421,7 @@ enum SnapshotFile {
             t.units = StringInterner(names: unitNames)
             t.targetRaw = try strings(.targetRawBytes, .targetRawOffsets)
             t.targetMetric = try strings(.targetMetricBytes, .targetMetricOffsets)
+            try readTargetTracking(into: &t, plans: &plans)
             t.status = try array(.status, of: UInt8.self)
             t.progress = try array(.progress, of: UInt8.self)
             t.noteCode = try array(.noteCode, of: UInt32.self)
@@ -388,6 +438,7 @@ enum SnapshotFile {
                 throw StoreCorruption("\(displayName) is damaged (history records are inconsistent)")
             }
 
+            let rules = try readCalendar(into: &t, plans: plans)
             try TableCheck(displayName: displayName).validate(t, plans: plans.count, distinctNames: [
                 ("office names", t.offices.count, officeNames.count),
                 ("unit names", t.units.count, unitNames.count),
@@ -397,7 +448,27 @@ enum SnapshotFile {
             guard plans.count == meta.plans, t.count == meta.tasks, history.count == meta.historyRecords else {
                 throw StoreCorruption("\(displayName) is damaged (counts in the header do not match the contents)")
             }
-            return Workspace(plans: plans, tasks: t, history: history)
+            return Workspace(plans: plans, tasks: t, history: history, rules: rules)
+        }
+
+        /// Reads start, deadlines and rules; a file written before them gets them from the text
+        /// and the defaults (a due date it holds was set by hand: there was no other way then).
+        private func readCalendar(into t: inout TaskTable, plans: [PlanInfo]) throws -> Rules {
+            guard has(.start) else {
+                t.upgradeCalendar(plans: plans)
+                return Rules()
+            }
+            t.start = try array(.start, of: Int32.self)
+            t.deadlineStart = try array(.deadlineStart, of: UInt32.self)
+            t.deadlineDay = try array(.deadlineDay, of: Int32.self)
+            t.deadlineKind = try array(.deadlineKind, of: UInt8.self)
+            t.deadlineRaw = StringColumn(bytes: try array(.deadlineRawBytes, of: UInt8.self),
+                                         offsets: try array(.deadlineRawOffsets, of: Int.self))
+            var r = try blob(.rules)
+            var values: [Int] = []
+            for _ in 0..<(try r.count()) { values.append(Int(clamping: try r.zigzag())) }
+            guard r.isAtEnd, let rules = try? Rules(values: values) else { throw r.corrupt("bad rules") }
+            return rules
         }
     }
 
@@ -442,7 +513,7 @@ struct TableCheck {
         let n = t.planRow.count
         for (what, c) in [("lines", t.line.count), ("flags", t.flags.count), ("statuses", t.status.count),
                           ("progress", t.progress.count), ("notes", t.noteCode.count), ("due dates", t.due.count),
-                          ("months", t.updated.count)] where c != n {
+                          ("months", t.updated.count), ("start dates", t.start.count)] where c != n {
             throw fail("\(what) column has \(c) rows, expected \(n)")
         }
         try offsets(t.paths.offsets, rows: n, bytes: t.paths.bytes.count, "path")
@@ -450,9 +521,16 @@ struct TableCheck {
         try offsets(t.texts.offsets, rows: n, bytes: t.texts.bytes.count, "text")
         try starts(t.officeStart, rows: n, total: t.officeCodes.count, "office")
         try starts(t.targetStart, rows: n, total: t.targetValue.count, "target")
+        try starts(t.deadlineStart, rows: n, total: t.deadlineDay.count, "deadline")
+        guard t.deadlineKind.count == t.deadlineDay.count else { throw fail("deadline kinds do not match") }
+        try offsets(t.deadlineRaw.offsets, rows: t.deadlineDay.count, bytes: t.deadlineRaw.bytes.count, "deadline text")
+        guard t.due.allSatisfy({ CalendarDay(ordinal: $0) != nil }), t.start.allSatisfy({ CalendarDay(ordinal: $0) != nil }),
+              t.deadlineDay.allSatisfy({ CalendarDay(ordinal: $0) != nil }) else { throw fail("bad date") }
         let nt = t.targetValue.count
         for (what, c) in [("target lows", t.targetLow.count), ("target highs", t.targetHigh.count),
-                          ("comparators", t.targetComparator.count), ("target units", t.targetUnit.count)] where c != nt {
+                          ("comparators", t.targetComparator.count), ("target units", t.targetUnit.count),
+                          ("target kinds", t.targetKind.count), ("actuals", t.targetActual.count),
+                          ("actual months", t.targetActualMonth.count)] where c != nt {
             throw fail("\(what) column has \(c) rows, expected \(nt)")
         }
         try offsets(t.targetRaw.offsets, rows: nt, bytes: t.targetRaw.bytes.count, "target text")
@@ -467,6 +545,7 @@ struct TableCheck {
         guard t.targetUnit.allSatisfy({ $0 < units }) else { throw fail("unit code out of range") }
         guard t.noteCode.allSatisfy({ $0 < notes }) else { throw fail("note code out of range") }
         guard t.targetComparator.allSatisfy({ Int($0) < Comparator.allCases.count }) else { throw fail("bad comparator") }
+        guard t.targetKind.allSatisfy({ $0 <= 1 }) else { throw fail("bad target kind") }
         guard t.status.allSatisfy({ $0 <= 3 }) else { throw fail("bad status") }
         guard t.progress.allSatisfy({ $0 <= 100 }) else { throw fail("progress over 100") }
         guard t.printedPaths.keys.allSatisfy({ $0 < n }) else { throw fail("printed path of a missing row") }

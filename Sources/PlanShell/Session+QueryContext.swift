@@ -1,0 +1,20 @@
+import PlanKit
+
+extension Session {
+    /// What the command now running is judged against: the as-of day and the label language.
+    /// Built once per command and passed through the whole query, report or view.
+    ///
+    /// As of: today by the clock, for now (SPEC §9's rule — `set today`, the reporting month —
+    /// replaces this, here and nowhere else).
+    public var queryContext: QueryContext {
+        QueryContext(asOf: LocalTime.today(), language: settings.language)
+    }
+}
+
+extension SessionSettings {
+    /// `set lang zh|en` (the variable `lang`; `--set lang=zh` too): the language of headers and
+    /// statuses on the screen and in CSV. A session setting, never stored; English by default.
+    public var language: Language {
+        variables["lang"].flatMap { Language(rawValue: TextFolding.keyword($0)) } ?? .en
+    }
+}
