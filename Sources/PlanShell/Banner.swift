@@ -9,7 +9,7 @@ public enum Banner {
         if session.workspace.plans.isEmpty {
             lines += [
                 "The store is empty. 欢迎使用！",
-                "  import plan FILE.txt [as ID]   import a plan (or `import plan DIR` for every *.txt in it)",
+                "  import plan FILE [as ID]       import a plan: .txt, .docx, web page (or `import plan DIR`)",
                 "  import demo                    load the bundled demo plans with their monthly progress sheets,",
                 "                                 so find, report and diff have data at once",
                 "  tutorial                       guided lessons 课程 on a sandbox copy of the demo plans",

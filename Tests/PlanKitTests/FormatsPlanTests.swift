@@ -126,3 +126,33 @@ func planSignature(_ plan: ImportedPlan) -> [String] {
         #expect(error?.message.contains("legacy Word/WPS document") == true)
     }
 }
+
+@Suite struct FormatsHtmlReaderTests {
+    @Test func blocksCellsEntitiesListsAndHiddenElements() {
+        let html = """
+            <html><head><title>标题</title><meta charset="utf-8"><style>p{}</style></head><body>
+            <script>var s = "<p>一、脚本</p>";</script><!-- 一、注释 -->
+            <h1>某县2025年工作要点</h1><p>一、总体&nbsp;要求&mdash;&#x4E00;&#20108;&amp;&lt;</p>
+            <p>全县卫生健康工作
+            要坚持预防为主。</p>
+            <table><tr><th>指标名称</th><th>目标值</th></tr><tr><td>床位数</td><td>120张</td></tr></table>
+            <ol start="3"><li>第三项</li><li>第四项</li></ol><ul><li>无编号</li></ul>
+            <ol type="a"><li>甲</li></ol><pre>第一行
+            第二行</pre>a<br>b &copy 2025
+            """
+        #expect(HtmlReader.lines(ofHTML: html) == [
+            "某县2025年工作要点", "一、总体 要求—一二&<", "全县卫生健康工作要坚持预防为主。", "指标名称|目标值", "床位数|120张",
+            "3.第三项", "4.第四项", "无编号", "a.甲", "第一行", "第二行", "a", "b © 2025",
+        ])
+    }
+
+    @Test func charsetFromMetaOrBOM() throws {
+        let gbk = Data("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"><p>".utf8)
+            + Data([0xD6, 0xD0, 0xCE, 0xC4]) + Data("</p>".utf8)
+        let (lines, decoded) = try HtmlReader.read(gbk, fileName: "p.html")
+        #expect(lines == ["中文"] && decoded.encoding == .gb18030)
+        #expect(HtmlReader.declaredCharset(Data("<meta charset='GBK'>".utf8)) == .gb18030)
+        #expect(HtmlReader.declaredCharset(Data("<meta charset=utf-8>".utf8)) == .utf8)
+        #expect(HtmlReader.declaredCharset(Data("<p>no charset</p>".utf8)) == nil)
+    }
+}

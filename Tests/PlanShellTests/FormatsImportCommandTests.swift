@@ -37,7 +37,7 @@ struct FormatsImportCommandTests {
         #expect(r.stdout.contains("imported plan qshtml (青山县卫生健康局2025年卫生健康工作要点): 30 tasks, 11 offices, 47 targets"))
         #expect(r.stdout.contains("imported plan qstxt (青山县卫生健康局2025年卫生健康工作要点): 30 tasks, 11 offices, 47 targets"))
         let show = try plansh("show plan qshtml")
-        #expect(show.stdout.contains("line 0: read as GB18030 (the file is not UTF-8)"))
+        #expect(show.stdout.contains("file: read as GB18030 (the file is not UTF-8)"))
     }
 
     @Test func aDirectoryTakesEveryFormatAndCountsThemAll() throws {

@@ -24,7 +24,7 @@ struct TutorialTerminalTests {
 
         // A new user's first plansh: the banner says how to begin.
         var s = try t.wait(until: Self.at("plansh[no plans]> "))
-        #expect(s.contains("import plan FILE.txt"), "screen:\n\(s)")
+        #expect(s.contains("import plan FILE [as ID]"), "screen:\n\(s)")
         #expect(s.contains("import demo") && s.contains("find, report and diff have data at once"), "screen:\n\(s)")
         #expect(s.contains("tutorial"), "screen:\n\(s)")
 

@@ -113,7 +113,7 @@ public enum DocxReader {
                 rows.mutateLast { $0.append(text) }
             case "tr":
                 let row = rows.popLast() ?? []
-                guard row.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else { break }
+                guard row.contains(where: { !isBlank($0) }) else { break }
                 emit(row.joined(separator: "|"))
             default: break
             }
@@ -138,7 +138,7 @@ public enum DocxReader {
                 level = level ?? linked.level
             }
             if let numID, let label = numbering.label(numID: numID, level: level ?? 0), !label.text.isEmpty,
-               !p.text.trimmingCharacters(in: .whitespaces).isEmpty {
+               !isBlank(p.text) {
                 let first = p.text.unicodeScalars.first { $0 != " " }
                 let needsGap = !label.suffix.isEmpty && first.map { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) } == true
                 p.text = label.text + (needsGap ? " " : "") + p.text.drop { $0 == " " }
@@ -149,10 +149,13 @@ public enum DocxReader {
         /// A finished paragraph or row: into the open cell, into the paragraph that holds a text
         /// box, or out as lines.
         func emit(_ text: String) {
+            let breaks = text.utf8.contains(0x0A)
             if !cells.isEmpty {
-                cells.mutateLast { $0.append(text.replacingOccurrences(of: "\n", with: " ")) }
-            } else {
+                cells.mutateLast { $0.append(breaks ? text.replacingOccurrences(of: "\n", with: " ") : text) }
+            } else if breaks {
                 lines.append(contentsOf: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+            } else {
+                lines.append(text)
             }
         }
     }

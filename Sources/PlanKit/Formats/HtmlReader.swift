@@ -53,6 +53,8 @@ public enum HtmlReader {
         var pendingSpace = false
         var pendingBreak = false
         var cellsInRow = 0
+        /// Open lists, innermost last: an ordered list's last number and type; -1 for `<ul>`.
+        var lists: [(counter: Int, type: String)] = []
         /// Inside `<pre>`, where a source line break is a line break.
         var preDepth = 0
 
@@ -91,15 +93,22 @@ public enum HtmlReader {
         }
 
         mutating func flush() {
-            var s = String(line).trimmingCharacters(in: .whitespaces)
-            while s.hasPrefix("|") { s.removeFirst() }
-            while s.hasSuffix("|") { s.removeLast() }
-            s = s.trimmingCharacters(in: .whitespaces)
-            if !s.isEmpty { lines.append(s) }
+            // Trimmed by hand: Foundation's `trimmingCharacters` costs more than the rest of the reader.
+            var lo = line.startIndex, hi = line.endIndex
+            while lo < hi, Self.isBlankOrBar(line[lo]) { lo = line.index(after: lo) }
+            while hi > lo, Self.isBlankOrBar(line[line.index(before: hi)]) { hi = line.index(before: hi) }
+            if lo < hi { lines.append(String(line[lo..<hi])) }
             line = String.UnicodeScalarView()
             pendingSpace = false
             pendingBreak = false
         }
+
+        /// Trimmed from both ends of a line: spaces, and the `|` an empty table cell leaves.
+        static func isBlankOrBar(_ c: Unicode.Scalar) -> Bool {
+            c == " " || c == "\t" || c == "|" || c == "\u{3000}" || c == "\u{A0}"
+        }
+
+        var lineHasText: Bool { line.contains { !Self.isBlankOrBar($0) } }
 
         /// At `<`: a comment, declaration, or tag; hidden elements are skipped whole.
         mutating func tag() {
@@ -121,6 +130,7 @@ public enum HtmlReader {
                 j += 1
             }
             name = name.lowercased()
+            let attributesStart = j
             i = endOfTag(from: j)
             guard !name.isEmpty else { return }
             if !closing, Self.hiddenElement(name) {
@@ -129,7 +139,7 @@ public enum HtmlReader {
             }
             if name == "td" || name == "th" {
                 if !closing {
-                    if cellsInRow > 0, !String(line).trimmingCharacters(in: .whitespaces).isEmpty { line.append("|"); pendingSpace = false }
+                    if cellsInRow > 0, lineHasText { line.append("|"); pendingSpace = false }
                     cellsInRow += 1
                 }
                 return
@@ -137,6 +147,38 @@ public enum HtmlReader {
             if name == "tr" { cellsInRow = 0 }
             if name == "pre" { preDepth = max(0, preDepth + (closing ? -1 : 1)) }
             if HtmlReader.blocks.contains(name) { flush() }
+            if name == "ol" || name == "ul" || name == "li" {
+                list(name, closing: closing, attributes: String(String.UnicodeScalarView(source[attributesStart..<max(attributesStart, i - 1)])))
+            }
+        }
+
+        /// `<ol>`/`<ul>` and their items: a browser shows an ordered item's number (`start`,
+        /// `type` 1 a A i I), so it is written into the line.
+        mutating func list(_ name: String, closing: Bool, attributes: String) {
+            switch (name, closing) {
+            case ("ol", false):
+                let start = Self.attribute("start", in: attributes).flatMap { Int($0) } ?? 1
+                lists.append((start - 1, Self.attribute("type", in: attributes) ?? "1"))
+            case ("ul", false): lists.append((-1, ""))
+            case ("ol", true), ("ul", true): _ = lists.popLast()
+            case ("li", false):
+                guard var top = lists.popLast() else { return }
+                if top.counter >= 0 {
+                    top.counter += 1
+                    let format = ["a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"][top.type] ?? "decimal"
+                    line.append(contentsOf: (NumberFormat.render(top.counter, format: format) + ".").unicodeScalars)
+                }
+                lists.append(top)
+            default: break
+            }
+        }
+
+        /// The value of attribute `name` in a tag's attribute text (quoted or not).
+        static func attribute(_ name: String, in text: String) -> String? {
+            guard let r = text.range(of: #"(?i)\b"# + name + #"\s*=\s*["']?([^"'\s>]*)"#, options: .regularExpression) else { return nil }
+            let match = text[r]
+            guard let eq = match.firstIndex(of: "=") else { return nil }
+            return String(match[match.index(after: eq)...].drop { $0 == " " || $0 == "\"" || $0 == "'" })
         }
 
         static func hiddenElement(_ name: String) -> Bool { HtmlReader.hidden.contains(name) }

@@ -27,7 +27,7 @@ public struct PlanDocument: Sendable {
         case .docx:
             let archive = try ZipArchive(data: data, fileName: fileName)
             let lines = try DocxReader.lines(of: archive)
-            guard lines.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
+            guard lines.contains(where: { !isBlank($0) }) else {
                 throw Diagnostic("\(fileName): the Word document holds no text (only pictures or empty paragraphs); "
                                  + "a scanned plan must be typed or recognised (OCR) into text first")
             }
@@ -53,4 +53,10 @@ public struct PlanDocument: Sendable {
         if bytes.contains(0) { return true }
         return String(validating: bytes, as: UTF8.self) != nil
     }
+}
+
+/// True when `s` holds nothing but spaces (ASCII, no-break, ideographic) and tabs; by hand,
+/// since Foundation's `trimmingCharacters` is slow on Linux.
+func isBlank(_ s: some StringProtocol) -> Bool {
+    s.unicodeScalars.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\u{3000}" || $0 == "\u{A0}" }
 }

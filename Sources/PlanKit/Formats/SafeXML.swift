@@ -117,9 +117,11 @@ public enum SafeXML {
             parser.abortParsing()
         }
 
+        /// `w:p` → `p`, found on the UTF-8 view (Character-wise search is several times slower).
         static func local(_ name: String) -> String {
-            guard let colon = name.lastIndex(of: ":") else { return name }
-            return String(name[name.index(after: colon)...])
+            let u = name.utf8
+            guard let colon = u.lastIndex(of: 0x3A) else { return name }
+            return String(name[u.index(after: colon)...])
         }
 
         func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,

@@ -85,7 +85,8 @@ public struct PlanOutline: Renderable, Sendable {
         }
         if !info.warnings.isEmpty {
             out += "\nwarnings:\n"
-            for w in info.warnings { out += "  line \(w.line): \(w.message)\n" }
+            // Line 0 is a note on the whole file (the encoding it was read in).
+            for w in info.warnings { out += "  " + (w.line > 0 ? "line \(w.line): " : "file: ") + w.message + "\n" }
         }
         return out
     }
