@@ -27,11 +27,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Golden outputs are read from the source tree by path, not bundled.
+        // Golden outputs and fixtures are read from the source tree by path, not bundled.
         .testTarget(
             name: "PlanKitTests",
             dependencies: ["PlanKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
-            exclude: ["Golden"]
+            exclude: ["Golden", "Fixtures"]
         ),
         .testTarget(name: "PlanShellTests", dependencies: ["PlanShell", "PlanKit"]),
     ],
