@@ -1,4 +1,5 @@
 import Foundation
+import PlanKit
 import ZIPFoundation
 
 /// Builds zip archives byte by byte, so tests can also write the damaged and hostile ones
@@ -70,4 +71,72 @@ enum FormatFixtures {
     static let dir = Fixtures.packageRoot.appendingPathComponent("Tests/Fixtures/formats")
     static func url(_ name: String) -> URL { dir.appendingPathComponent(name) }
     static func data(_ name: String) throws -> Data { try Data(contentsOf: url(name)) }
+}
+
+/// Writes a plan's text lines as the simplest real .docx (content types, package relationships,
+/// one paragraph a line) with each paragraph's text cut into runs every `runLength` characters,
+/// as Word's revision ids cut them.
+enum DocxWriter {
+    static func docx(lines: [String], runLength: Int = 7) -> Data {
+        var body = ""
+        for line in lines {
+            body += "<w:p>"
+            var rest = Substring(line)
+            while !rest.isEmpty {
+                let piece = rest.prefix(runLength)
+                rest = rest.dropFirst(piece.count)
+                body += "<w:r><w:rPr><w:rFonts w:hint=\"eastAsia\"/></w:rPr><w:t xml:space=\"preserve\">\(xmlEscaped(piece))</w:t></w:r>"
+            }
+            body += "</w:p>"
+        }
+        var z = ZipBuilder()
+        z.add("[Content_Types].xml", """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
+            <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
+            <Default Extension="xml" ContentType="application/xml"/>\
+            <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>\
+            </Types>
+            """)
+        z.add("_rels/.rels", """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+            <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>\
+            </Relationships>
+            """)
+        z.add("word/document.xml", """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>\(body)<w:sectPr/></w:body></w:document>
+            """)
+        return z.build()
+    }
+
+    static func xmlEscaped(_ s: some StringProtocol) -> String {
+        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+    }
+}
+
+/// Writes a plan's text lines as a GBK web page of a government site: a declared charset,
+/// navigation, a script and a style, the lines as paragraphs with `&nbsp;` and numeric
+/// references, and a footer with 版权所有 and an ICP number.
+enum HtmlWriter {
+    static func page(lines: [String]) -> Data {
+        var html = """
+            <html><head><meta http-equiv="Content-Type" content="text/html; charset=GBK">
+            <title>工作要点</title><style>p { margin: 0 }</style>
+            <script>document.write("<p>一、脚本里的文字</p>");</script></head>
+            <body><div class="nav"><a href="/">首页</a> <a href="/xxgk">信息公开</a></div>
+            <div class="zw">
+
+            """
+        for line in lines {
+            var text = DocxWriter.xmlEscaped(line).replacingOccurrences(of: "　", with: "&#12288;")
+            if text.hasPrefix(" ") { text = "&nbsp;" + text.dropFirst() }
+            html += "<p>\(text)</p>\n"
+        }
+        html += """
+            </div><div class="foot">版权所有：某县人民政府 &nbsp; 备案号：某ICP备12345678号</div></body></html>
+            """
+        return html.data(using: TextDecoding.gb18030) ?? Data()
+    }
 }

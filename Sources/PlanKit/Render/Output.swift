@@ -74,10 +74,13 @@ public struct RenderContext: Sendable {
     public var width: Int
     /// Output goes to a terminal (Unicode charts, progress lines) rather than a pipe or file.
     public var isTerminal: Bool
+    /// Colour values of `tone` columns (`Palette`): a terminal without `NO_COLOR`, never a file.
+    public var usesColour: Bool
 
-    public init(width: Int = 120, isTerminal: Bool = false) {
+    public init(width: Int = 120, isTerminal: Bool = false, usesColour: Bool = false) {
         self.width = width
         self.isTerminal = isTerminal
+        self.usesColour = usesColour
     }
 }
 

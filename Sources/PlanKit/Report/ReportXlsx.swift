@@ -1,23 +1,36 @@
-/// The report as a workbook (`report … > FILE.xlsx`): one sheet per report table, the numbers as
-/// numbers, every task listed (no cap as on the screen).
+/// The report as a workbook (`report … > FILE.xlsx`): a back end of `ReportDocument` like the text,
+/// Markdown and HTML ones — one sheet per table of the document (bars left out, numbers as
+/// numbers), then every task (no cap as on the screen).
 enum ReportXlsx {
     static func workbook(_ d: ReportData) -> XlsxWorkbook {
-        let right = ReportTables.right
-        var sheets: [(String, ResultTable)] = []
-        var overview = d.statusCounts.map { s -> [ResultTable.Cell] in
-            [.text(s.status.chineseLabel), .integer(s.count), .number((s.percent * 10).rounded() / 10)]
+        var used = Set<String>()
+        var sheets = ReportDocument(d).tables.map { section, table -> XlsxSheet in
+            let keep = table.columns.indices.filter { !table.columns[$0].isBar }
+            return XlsxSheet(name: sheetName(section, &used), headers: keep.map { table.columns[$0].name },
+                             rows: table.rows.map { r in keep.map { cell(r[$0]) } })
         }
-        overview.append([.text("平均进度"), .null, .number((d.averageProgress * 10).rounded() / 10)])
-        sheets.append(("概况", ReportTables.table([ResultTable.Column("状态"), right("任务"), right("占比%")], overview)))
-        sheets.append(("计划", ReportTables.plans(d, bars: false, code: false)))
-        if !d.offices.isEmpty { sheets.append(("科室", ReportTables.offices(d, bars: false))) }
-        sheets.append(("滞后和逾期", ReportTables.tasks(d.attention, code: false)))
-        if !d.targets.byUnit.isEmpty { sheets.append(("指标", ReportTables.units(d.targets))) }
-        if let c = d.changes { sheets.append(("状态变化", ReportTables.statusMoves(c, code: false))) }
-        sheets.append(("任务", ReportTables.taskRows(d)))
-        return XlsxWorkbook(sheets: sheets.map { name, table in
-            XlsxWorkbook(table: table, sheetName: name).sheets[0]
-        })
+        var tasks = XlsxWorkbook(table: ReportTables.taskRows(d), sheetName: "任务").sheets[0]
+        tasks.name = sheetName("任务", &used)
+        sheets.append(tasks)
+        return XlsxWorkbook(sheets: sheets)
+    }
+
+    static func cell(_ c: ReportDocument.Cell) -> XlsxCell {
+        switch c {
+        case let .number(n): .integer(n)
+        case let .delta(v): v.map { .number($0) } ?? .empty
+        default: .text(c.text)
+        }
+    }
+
+    /// A sheet name Excel accepts (≤ 31 characters, none of `[]:*?/\`), unique in the workbook.
+    static func sheetName(_ title: String, _ used: inout Set<String>) -> String {
+        let clean = String(title.filter { !"[]:*?/\\".contains($0) }.prefix(28))
+        var name = clean.isEmpty ? "表" : clean
+        var n = 2
+        while used.contains(name) { name = "\(clean.prefix(26))\(n)"; n += 1 }
+        used.insert(name)
+        return name
     }
 }
 

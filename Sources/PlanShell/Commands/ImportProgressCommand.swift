@@ -6,7 +6,8 @@ import PlanKit
 enum ImportProgressCommand {
     static let spec = CommandSpec(
         ["import", "progress"], summary: "apply a monthly progress sheet (.xlsx or CSV), all rows or none",
-        usage: "import progress FILE.xlsx|FILE.csv|FILE [sheet NAME] [month YYYY-MM]",
+        parameters: [.file("FILE"), .option("sheet", .text("NAME"), aliases: ["工作表"]),
+                     .option("month", .month("YYYY-MM"), aliases: ["月份"])], changesData: true,
         details: """
         The header row (found below any title rows, within the first 20) names the columns, in
         English or Chinese: id (任务编号/编号) or plan (计划) + path (路径), then any of status
@@ -20,17 +21,12 @@ enum ImportProgressCommand {
         progress outside 0–100, a task listed twice) every bad row is listed as FILE:ROW and nothing
         is applied. A FILE without an extension means the FILE.xlsx or FILE.csv there is. The month
         defaults to the current one.
-          import progress sheets/2025-04.csv month 2025-04
-          import progress 台账-5月.xlsx sheet 台账 month 2025-05
+          import progress examples/progress/2025-04.csv month 2025-04
         """,
         topic: "progress"
-    ) { input, session in
-        let args = Array(input.arguments)
-        guard let file = args.first else {
-            throw Diagnostic("`import progress` needs a sheet file (.xlsx or .csv)", at: input.words[input.commandWordCount - 1].span)
-        }
-        let options = try options(Array(args.dropFirst()))
-        try ProgressCommands.requireWritable(session, input, "`import progress`")
+    ) { args, session in
+        guard let file = args.word("FILE") else { return .none }
+        let options = (sheet: args.value("NAME"), month: args.month("YYYY-MM") ?? YearMonth(containing: Date()))
         let (url, name) = try sheetFile(file, session)
         let reading: ProgressSheet.Reading
         do {
@@ -69,31 +65,4 @@ enum ImportProgressCommand {
         }
     }
 
-    /// `[sheet NAME] [month YYYY-MM]`, in any order.
-    static func options(_ args: [Word]) throws -> (sheet: String?, month: YearMonth) {
-        var month = YearMonth(containing: Date())
-        var sheet: String?
-        var i = 0
-        while i < args.count {
-            let w = args[i]
-            let key = TextFolding.keyword(w.value)
-            guard ["month", "月份", "sheet", "工作表"].contains(key) else {
-                throw Diagnostic("unexpected \"\(w.value)\" (expected `sheet NAME` or `month YYYY-MM`)", at: w.span)
-            }
-            let isMonth = key == "month" || key == "月份"
-            guard i + 1 < args.count else {
-                throw Diagnostic(isMonth ? "`month` needs YYYY-MM" : "`sheet` needs the name of a sheet", at: w.span)
-            }
-            if isMonth {
-                guard let m = YearMonth(parsing: TextFolding.fold(args[i + 1].value)) else {
-                    throw Diagnostic("a month is YYYY-MM, not \"\(args[i + 1].value)\"", at: args[i + 1].span)
-                }
-                month = m
-            } else {
-                sheet = args[i + 1].value
-            }
-            i += 2
-        }
-        return (sheet, month)
-    }
 }
