@@ -6,6 +6,9 @@ import Testing
 /// shared strings; openpyxl: inline strings), read back by `import progress` with only the real
 /// changes recorded.
 @Suite struct XlsxRoundTripTests {
+    /// The day the ledger is judged as of.
+    static let asOf = CalendarDay(year: 2025, month: 4, day: 30) ?? CalendarDay(containing: Date())
+
     /// The demo plans with March's progress.
     static func workspace() throws -> Workspace {
         var w = ProgressSheetFormatTests.workspace
@@ -69,7 +72,7 @@ import Testing
     @Test(arguments: [Style.sharedStrings, .inlineStrings])
     func aLedgerFilledInReadsBackWithOnlyTheRealChanges(style: Style) throws {
         var w = try Self.workspace()
-        let exported = try XlsxWriter.data(Ledger.workbook(w, rows: Array(0..<w.tasks.count)))
+        let exported = try XlsxWriter.data(Ledger.workbook(w, rows: Array(0..<w.tasks.count), asOf: XlsxRoundTripTests.asOf))
         // Read back untouched: every task, no change at all.
         let untouched = try ProgressSheet.parse(file: exported, displayName: "ledger.xlsx", sheet: nil, in: w)
         #expect(untouched.problems.isEmpty, "\(untouched.problems)")
@@ -78,6 +81,9 @@ import Testing
         let before = copy.history.count
         try copy.apply(.updateProgress(untouched.updates, month: YearMonth(year: 2025, month: 4), at: 2))
         #expect(copy.history.count == before, "an untouched ledger recorded \(copy.history.count - before) changes")
+        // Every due date came back as it was, so none became "set by hand".
+        #expect(untouched.updates.allSatisfy { $0.due == nil })
+        #expect((0..<copy.tasks.count).allSatisfy { copy.tasks.flags[$0] & TaskTable.flagDueByHand == 0 })
 
         // An office changes three cells, as Excel or openpyxl saves them.
         var grid = try XlsxReader(data: Data(exported), displayName: "ledger.xlsx").rows(ofSheet: nil).map(\.cells)

@@ -25,7 +25,7 @@ import Testing
 
     @Test func theLedgerIsAValidWorkbook() throws {
         let w = try XlsxRoundTripTests.workspace()
-        let bytes = try XlsxWriter.data(Ledger.workbook(w, rows: Array(0..<w.tasks.count)))
+        let bytes = try XlsxWriter.data(Ledger.workbook(w, rows: Array(0..<w.tasks.count), asOf: XlsxRoundTripTests.asOf))
         #expect(bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]))
         #expect(FileKind.sniff(Data(bytes), fileName: "x.bin") == .xlsx)
         let archive = try ZipArchive(data: Data(bytes), fileName: "ledger.xlsx")
@@ -54,6 +54,16 @@ import Testing
         let offices = (0..<w.tasks.count).map { r in w.tasks.officeCodes(row: r).first.map { w.tasks.offices[$0] } ?? "" }
         #expect(widths[4] == Double(max(DisplayWidth.of("牵头科室") + 4, (offices.map { DisplayWidth.of($0) }.max() ?? 0) + 2)))
         #expect(sheet.all("row").count == w.tasks.count + 1)
+        // 完成时限 are dates; 灯 cells are filled with their light's colour, matching the judge.
+        let cells = sheet.all("c")
+        #expect(cells.filter { $0["r"]?.hasPrefix("G") == true && $0["s"] == String(XlsxStyle.date.rawValue) }.count == w.tasks.count)
+        let judge = Judge(asOf: XlsxRoundTripTests.asOf, rules: w.rules)
+        let fills: [Light: XlsxStyle] = [.red: .red, .yellow: .yellow, .green: .green]
+        for r in 0..<w.tasks.count {
+            let style = cells.first { $0["r"] == "I\(r + 2)" }?["s"]
+            #expect(style == fills[judge.light(row: r, in: w.tasks)].map { String($0.rawValue) }, "row \(r + 2)")
+        }
+        #expect(Set(cells.filter { $0["r"]?.hasPrefix("I") == true }.compactMap { $0["s"] }).count >= 2)
         // Header cells use the bold header style; the shared strings hold the headers.
         let strings = try Self.part(archive, "xl/sharedStrings.xml")
         #expect(strings.all("si").count > 12)

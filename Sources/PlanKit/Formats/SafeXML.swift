@@ -41,7 +41,9 @@ public enum SafeXML {
     public static func parse(_ data: Data, source: String, handler: XMLEventHandler) throws {
         let utf8 = try normalized(data, source: source)
         try checkProlog(utf8, source: source)
-        let parser = XMLParser(data: utf8)
+        // Fed as a stream (small chunks): given the whole data at once, libxml2's push parser
+        // stops with an internal error on large single-line parts (a 100,000-row sheet).
+        let parser = XMLParser(stream: InputStream(data: utf8))
         parser.shouldResolveExternalEntities = false
         parser.shouldProcessNamespaces = false
         parser.shouldReportNamespacePrefixes = false

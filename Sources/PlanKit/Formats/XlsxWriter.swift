@@ -118,14 +118,21 @@ public enum XlsxWriter {
     }
 }
 
-/// The shared string table: each distinct string once, referred to by index.
+/// The shared string table: each distinct short string once, referred to by index. Long text
+/// (a task, a note) is almost always unique, so it is added without the lookup, whose String
+/// hashing (NFC) would cost more than the whole sheet; a table may repeat a string.
 struct SharedStrings {
     private var index: [String: Int] = [:]
     private var ordered: [String] = []
     private(set) var references = 0
+    static let longText = 40
 
     mutating func id(_ s: String) -> Int {
         references += 1
+        if s.utf8.count > SharedStrings.longText {
+            ordered.append(s)
+            return ordered.count - 1
+        }
         if let i = index[s] { return i }
         index[s] = ordered.count
         ordered.append(s)
@@ -194,7 +201,14 @@ enum XML {
 
     /// Spreadsheet text with its `_xHHHH_` escapes turned back into characters (what Excel shows).
     static func unescapeSpreadsheet(_ s: String) -> String {
-        guard s.contains("_x") else { return s }
+        // A byte scan: Foundation's `contains` on String folds characters and costs more than
+        // the whole sheet's XML parse.
+        var underscore = false, escaped = false
+        for b in s.utf8 {
+            if underscore && b == 0x78 { escaped = true; break }
+            underscore = b == 0x5F
+        }
+        guard escaped else { return s }
         let u = Array(s.unicodeScalars)
         var out = String.UnicodeScalarView()
         var i = 0

@@ -5,38 +5,60 @@
 public enum Ledger {
     public static let sheetName = "台账"
 
+    /// One task as the ledger sees it: its row, and the judge of its light (SPEC §9).
+    struct Row {
+        let w: Workspace
+        let r: Int
+        let judge: Judge
+        var t: TaskTable { w.tasks }
+    }
+
     /// One column: its header and the cell of a task.
     struct Column: Sendable {
         var header: String
-        var cell: @Sendable (Workspace, Int) -> XlsxCell
+        var cell: @Sendable (Row) -> XlsxCell
         /// The words a cell may hold, offered as a drop-down.
         var choices: [String]?
 
-        init(_ header: String, choices: [String]? = nil, _ cell: @escaping @Sendable (Workspace, Int) -> XlsxCell) {
+        init(_ header: String, choices: [String]? = nil, _ cell: @escaping @Sendable (Row) -> XlsxCell) {
             self.header = header
             self.cell = cell
             self.choices = choices
         }
     }
 
-    /// The ledger's columns, in order. 序时进度 and 灯 (expected progress and the traffic light of
-    /// supervision, SPEC §9) stay empty until the model computes them.
+    /// The ledger's columns, in order. 序时进度 and 灯 are judged as of the query's day with the
+    /// store's rules; a light cell is filled with its colour.
     static let columns: [Column] = [
-        Column(SheetColumn.id.ledgerHeader) { w, r in .text(w.taskID(row: r)) },
-        Column(SheetColumn.plan.ledgerHeader) { w, r in .text(w.plans[Int(w.tasks.planRow[r])].id) },
-        Column(SheetColumn.path.ledgerHeader) { w, r in .text(w.tasks.paths[r]) },
-        Column("重点任务") { w, r in .text(w.tasks.texts[r]) },
-        Column("牵头科室") { w, r in .text(offices(w, r).first ?? "") },
-        Column("配合科室") { w, r in .text(offices(w, r).dropFirst().joined(separator: "、")) },
-        Column(SheetColumn.due.ledgerHeader) { w, r in .date(CalendarDay(ordinal: w.tasks.due[r])) },
-        Column("序时进度") { _, _ in .empty },
-        Column("灯") { _, _ in .empty },
-        Column(SheetColumn.status.ledgerHeader, choices: TaskStatus.allCases.map(\.chineseLabel)) { w, r in
-            .text((TaskStatus(rawValue: w.tasks.status[r]) ?? .notStarted).chineseLabel)
+        Column(SheetColumn.id.ledgerHeader) { .text($0.w.taskID(row: $0.r)) },
+        Column(SheetColumn.plan.ledgerHeader) { .text($0.w.plans[Int($0.t.planRow[$0.r])].id) },
+        Column(SheetColumn.path.ledgerHeader) { .text($0.t.paths[$0.r]) },
+        Column("重点任务") { .text($0.t.texts[$0.r]) },
+        Column("牵头科室") { .text(offices($0.w, $0.r).first ?? "") },
+        Column("配合科室") { .text(offices($0.w, $0.r).dropFirst().joined(separator: "、")) },
+        Column(SheetColumn.due.ledgerHeader) { .date(CalendarDay(ordinal: $0.t.due[$0.r])) },
+        Column("序时进度") { x in
+            x.t.due[x.r] > 0 ? .number(Double(x.judge.expectedTenths(row: x.r, in: x.t)) / 10) : .empty
         },
-        Column(SheetColumn.progress.ledgerHeader) { w, r in .integer(Int(w.tasks.progress[r])) },
-        Column(SheetColumn.note.ledgerHeader) { w, r in .text(w.tasks.notes[w.tasks.noteCode[r]]) },
+        Column("灯") { x in
+            guard x.t.due[x.r] > 0 else { return .empty }
+            let light = x.judge.light(row: x.r, in: x.t)
+            return XlsxCell(.text(light.chineseLabel), fill: fill(light))
+        },
+        Column(SheetColumn.status.ledgerHeader, choices: TaskStatus.allCases.map(\.chineseLabel)) {
+            .text((TaskStatus(rawValue: $0.t.status[$0.r]) ?? .notStarted).chineseLabel)
+        },
+        Column(SheetColumn.progress.ledgerHeader) { .integer(Int($0.t.progress[$0.r])) },
+        Column(SheetColumn.note.ledgerHeader) { .text($0.t.notes[$0.t.noteCode[$0.r]]) },
     ]
+
+    static func fill(_ light: Light) -> XlsxCell.Fill {
+        switch light {
+        case .red: .red
+        case .yellow: .yellow
+        case .green: .green
+        }
+    }
 
     /// A task's offices, lead first (as written).
     static func offices(_ w: Workspace, _ r: Int) -> [String] {
@@ -45,10 +67,14 @@ public enum Ledger {
 
     public static var headers: [String] { columns.map(\.header) }
 
-    /// The ledger of `rows` (task rows of `workspace`, in order).
-    public static func workbook(_ workspace: Workspace, rows: [Int]) -> XlsxWorkbook {
+    /// The ledger of `rows` (task rows of `workspace`, in order), judged as of `asOf`.
+    public static func workbook(_ workspace: Workspace, rows: [Int], asOf: CalendarDay) -> XlsxWorkbook {
         let cols = columns
-        let cells = rows.map { r in cols.map { $0.cell(workspace, r) } }
+        let judge = Judge(asOf: asOf, rules: workspace.rules)
+        let cells = rows.map { r in
+            let row = Row(w: workspace, r: r, judge: judge)
+            return cols.map { $0.cell(row) }
+        }
         var sheet = XlsxSheet(name: sheetName, headers: cols.map(\.header), rows: cells)
         for (i, c) in cols.enumerated() {
             if let choices = c.choices { sheet.validations.append((i, choices)) }
@@ -59,7 +85,13 @@ public enum Ledger {
 
 extension TaskList: WorkbookRenderable {
     /// `find … > FILE.xlsx`: the ledger of the tasks found, whatever `show` chose for the screen.
-    public func workbook() -> XlsxWorkbook { Ledger.workbook(workspace, rows: rows) }
+    /// (`find targets … > FILE.xlsx` writes the targets as a table.)
+    public func workbook() -> XlsxWorkbook {
+        switch source.kind {
+        case .tasks: Ledger.workbook(workspace, rows: rows, asOf: source.context.asOf)
+        case .targets: XlsxWorkbook(table: table(), sheetName: "指标")
+        }
+    }
 }
 
 extension CountResult: WorkbookRenderable {

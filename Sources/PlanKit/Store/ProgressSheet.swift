@@ -237,9 +237,11 @@ struct RowReader {
         case let .failure(e)?: problems.append(e.description)
         case let .success(t)?: (plan, path) = t
         }
+        var taskRow: Int?
         if !plan.isEmpty || !path.isEmpty {
             switch lookup.row(plan: plan, path: path) {
             case let .success(r):
+                taskRow = r
                 if let earlier = firstRowOf[r] {
                     problems.append("task \(plan):\(path) is already on row \(earlier)")
                 } else {
@@ -250,6 +252,9 @@ struct RowReader {
         }
         var u = ProgressUpdate(plan: plan, path: path, source: "sheet \(displayName):\(row.number)")
         values(row, into: &u, problems: &problems)
+        // A due date equal to the task's changes nothing: setting it would mark the date as set by
+        // hand (kept over the plan's text by `replace`), and every ledger carries every due date.
+        if let r = taskRow, case let .some(d?) = u.due, lookup.workspace.tasks.due[r] == d.ordinal { u.due = nil }
         if !problems.isEmpty {
             result.problems += problems.map { .init(row: row.number, message: $0) }
         } else if hasValues {
