@@ -29,6 +29,19 @@ enum FuzzFixture {
         return w
     }()
 
+    // The query engine's entry points, in one place: when their signatures change (a context
+    // argument, say), only these two lines follow.
+
+    /// Runs a `find`/`count` command against `w`.
+    static func query(_ command: String, in w: Workspace) throws -> QueryResult {
+        try QueryEngine.run(command, in: w)
+    }
+
+    /// Rows matching a filter expression.
+    static func filter(_ expression: String, in w: Workspace) throws -> [Int] {
+        try QueryEngine.filterRows(expression, in: w)
+    }
+
     /// Renders `r` in every format, as the shell and `> FILE` would.
     static func renderEverywhere(_ r: some Renderable) {
         for f in OutputFormat.allCases {
