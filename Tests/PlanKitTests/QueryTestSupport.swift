@@ -11,7 +11,7 @@ enum QueryFixture {
 
     static let workspace: Workspace = {
         var w = Workspace()
-        let yy = ImportedPlan(info: PlanInfo(id: "yy2025", title: "余姚 2025"), tasks: [
+        let yy = ImportedPlan(info: PlanInfo(id: "yy2025", title: "余姚 2025", year: 2025), tasks: [
             PlanTask(plan: "yy2025", path: "1.1", heading: "推进公立医院高质量发展",
                      text: "推进公立医院高质量发展。出院患者手术占比达35%以上。",
                      offices: ["医政科教科", "组织人事科"], targets: [target("达35%以上", 35, "%")]),
@@ -27,7 +27,7 @@ enum QueryFixture {
             PlanTask(plan: "yy2025", path: "10.1", heading: "智慧医疗", text: "智慧医疗建设，完成率90%。",
                      offices: ["规划发展与信息化科"], targets: [target("90%", 90, "%", .equal)]),
         ])
-        let b9 = ImportedPlan(info: PlanInfo(id: "b9", title: "B9"), tasks: [
+        let b9 = ImportedPlan(info: PlanInfo(id: "b9", title: "B9", year: 2025), tasks: [
             PlanTask(plan: "b9", path: "1", heading: "托育服务试点", text: "托育服务试点。", offices: ["妇幼健康科", "办公室"]),
             PlanTask(plan: "b9", path: "2", heading: "疾病预防", text: "疾病预防。接种率达90%以上。", offices: ["疾控科"],
                      targets: [target("达90%以上", 90, "%")]),
@@ -50,14 +50,15 @@ enum QueryFixture {
     }()
 
     static let today = CalendarDay(year: 2025, month: 5, day: 1)!
+    static let context = QueryContext(asOf: today)
 
     /// Ids `find tasks where EXPR` returns, in row order.
     static func ids(_ expr: String) throws -> [String] {
-        try QueryEngine.filterRows(expr, in: workspace).map { workspace.taskID(row: $0) }
+        try QueryEngine.filterRows(expr, in: workspace, context: context).map { workspace.taskID(row: $0) }
     }
 
     static func run(_ command: String) throws -> QueryResult {
-        try QueryEngine.run(Parser.parseCommand(command), in: workspace, today: today)
+        try QueryEngine.run(Parser.parseCommand(command), in: workspace, context: context)
     }
 }
 

@@ -22,21 +22,26 @@ struct HeadingMarker {
     var atLineStart: Bool
 
     /// Every candidate marker in `s`, in order. Inline candidates must follow a separator;
-    /// clauses after the first may follow anything (the sequence check decides).
+    /// clauses after the first may follow anything (the sequence check decides). Inside an office
+    /// tag whose closing bracket was lost, a marker needs no separator: the tag never runs past
+    /// the next marker that continues the sequence (the parser warns about the tag).
     static func scan(_ s: [UInt32]) -> [HeadingMarker] {
         var out: [HeadingMarker] = []
         let n = s.count
         var i = 0
         let starts = markerStarts
+        var unclosedTagEnd = -1
         while i < n {
             let u = s[i]
             guard u <= 0xFFFF, starts[Int(u >> 6)] & (1 << UInt64(u & 63)) != 0 else {
                 i += 1
                 continue
             }
+            if (u == 0x28 || u == 0xFF08) && i >= unclosedTagEnd, let end = unclosedTag(s, at: i) { unclosedTagEnd = end }
             let prev: UInt32 = i == 0 ? 0x0A : s[i - 1]
             let lineStart = prev == 0x0A
             let boundary = lineStart || isSeparator(prev)
+                || (i < unclosedTagEnd && digitValue(prev) == nil && !ChineseNumeral.isNumeralScalar(prev))
             if boundary, let m = markerAt(s, i, lineStart: lineStart) {
                 out.append(m)
                 i = m.end
@@ -54,6 +59,25 @@ struct HeadingMarker {
             i += 1
         }
         return out
+    }
+
+    /// When an office tag opens at `i` and is not closed before the next opening bracket or line
+    /// end, where its content stops; nil for anything else.
+    static func unclosedTag(_ s: [UInt32], at i: Int) -> Int? {
+        var j = i + 1
+        while j < s.count, isSpaceScalar(s[j]) { j += 1 }
+        guard OfficeTag.keywords.contains(where: { k in j + k.count <= s.count && s[j..<(j + k.count)].elementsEqual(k) }) else {
+            return nil
+        }
+        var k = j
+        while k < s.count {
+            switch s[k] {
+            case 0x29, 0xFF09: return nil
+            case 0x28, 0xFF08, 0x0A: return k
+            default: k += 1
+            }
+        }
+        return k
     }
 
     /// Every marker starts with one of these: a Chinese numeral, 第, a bracket, a circled number

@@ -66,7 +66,13 @@ struct PlanParser {
         fillSectionGaps(root)
         setTextEnds(root, end: stream.count)
         splitClosingProse(root)
-        let (title, issuer, year) = frontMatter(fileName: fileName)
+        let (title, issuer, titleYear) = frontMatter(fileName: fileName)
+        var year = titleYear ?? PlanYear.fromFileName(fileName)
+        if year == nil {
+            let importYear = YearMonth(containing: Date(timeIntervalSince1970: TimeInterval(now))).year
+            warnings.append(PlanYear.missingWarning(importYear: importYear))
+            year = importYear
+        }
         var info = PlanInfo(id: id, title: title, issuer: issuer, year: year, sourceFile: fileName, importedAt: now)
         var tasks: [PlanTask] = []
         var sections: [PlanSection] = []
@@ -83,7 +89,9 @@ struct PlanParser {
         info.sections = sections
         info.extras = extras
         info.warnings = warnings.sorted { $0.line < $1.line }
-        return ImportedPlan(info: info, tasks: tasks)
+        var plan = ImportedPlan(info: info, tasks: tasks)
+        Schedule.apply(to: &plan)
+        return plan
     }
 
     static func ranges(_ lines: [Int]) -> String {
@@ -419,17 +427,7 @@ struct PlanParser {
             title = frontLines.first(where: { $0.count <= 40 && !$0.contains("。") && !PageChrome.isSignatureOrDate($0) })
                 ?? fileName
         }
-        var year: Int?
-        let scalars = Array(title.unicodeScalars.map(\.value))
-        var i = 0
-        while i + 4 <= scalars.count {
-            let ds = scalars[i..<(i + 4)].compactMap { HeadingMarker.digitValue($0) }
-            if ds.count == 4 {
-                let y = ds.reduce(0) { $0 * 10 + $1 }
-                if (1990...2100).contains(y) { year = y; break }
-            }
-            i += 1
-        }
+        let year = PlanYear.fromTitle(title)
         var issuer = ""
         for l in frontLines where PageChrome.isSignatureOrDate(l) && !l.hasSuffix("日") {
             issuer = l.trimmingCharacters(in: .whitespaces)

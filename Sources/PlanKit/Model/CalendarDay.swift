@@ -90,4 +90,48 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
 
     public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
     public static func < (a: CalendarDay, b: CalendarDay) -> Bool { a.ordinal < b.ordinal }
+
+    /// Days since 1970-01-01 (negative before), for counting days between dates.
+    public var dayNumber: Int { CalendarDay.dayNumber(year: year, month: month, day: day) }
+
+    /// The day `n` days after 1970-01-01.
+    public init(dayNumber n: Int) {
+        // Howard Hinnant's civil_from_days.
+        let z = n + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        year = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        month = m
+        day = d
+    }
+
+    /// Days since 1970-01-01 of a valid date (Hinnant's days_from_civil).
+    @inline(__always)
+    public static func dayNumber(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = month > 2 ? month - 3 : month + 9
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    /// Days since 1970-01-01 of a stored ordinal `YYYYMMDD` (no validation: the store keeps valid dates).
+    @inline(__always)
+    public static func dayNumber(ordinal o: Int32) -> Int {
+        let v = Int(o)
+        return dayNumber(year: v / 10000, month: v / 100 % 100, day: v % 100)
+    }
+
+    /// The last day of `month` in `year`.
+    public static func lastDay(year: Int, month: Int) -> CalendarDay? {
+        guard (1...12).contains(month) else { return nil }
+        return CalendarDay(year: year, month: month, day: daysIn(year: year, month: month))
+    }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One task of a plan, materialised from the columnar `TaskTable`.
 ///
 /// Named `PlanTask` so it never shadows Swift's `Task`.
@@ -23,18 +25,35 @@ public struct PlanTask: Sendable, Hashable {
     public var status: TaskStatus
     public var progress: Int
     public var note: String
+    /// The date the task must be done by: set by hand (`dueByHand`), else the latest of
+    /// `deadlines`, else the plan's end (§1).
     public var due: CalendarDay?
     /// The month the current progress refers to.
     public var updated: YearMonth?
+    /// The date the calendar starts counting: set by hand (`startByHand`), else the plan's start.
+    public var start: CalendarDay?
+    /// Every deadline phrase of the task's own text, in text order (§9).
+    public var deadlines: [Deadline] = []
+    /// `due` was set by `update` or a sheet; `replace` keeps it.
+    public var dueByHand = false
+    /// `start` was set by `update`; `replace` keeps it.
+    public var startByHand = false
 
     public var id: String { "\(plan):\(path)" }
     public var level: Int { path.split(separator: ".").count }
+    /// The lead office (牵头科室): the first of `offices`, which the importer puts first; "" when none.
+    public var lead: String { offices.first ?? "" }
 
     public init(plan: String, path: String, heading: String, text: String, offices: [String] = [],
                 officesOpen: Bool = false, targets: [Target] = [], line: Int = 0,
                 inferred: Bool = false, printedPath: String? = nil,
                 status: TaskStatus = .notStarted, progress: Int = 0, note: String = "",
-                due: CalendarDay? = nil, updated: YearMonth? = nil) {
+                due: CalendarDay? = nil, updated: YearMonth? = nil, start: CalendarDay? = nil,
+                deadlines: [Deadline] = [], dueByHand: Bool = false, startByHand: Bool = false) {
+        self.start = start
+        self.deadlines = deadlines
+        self.dueByHand = dueByHand
+        self.startByHand = startByHand
         self.plan = plan
         self.path = path
         self.heading = heading
@@ -103,6 +122,8 @@ public struct PlanInfo: Sendable, Hashable {
     public var sections: [PlanSection]
     /// Prose that belongs to no task: preamble of childless level-1 sections, closing paragraphs.
     public var extras: [String]
+    /// Plan-level targets from indicator tables, in written order (`PLAN#I1`, `PLAN#I2`, …).
+    public var indicators: [PlanIndicator] = []
 
     public init(id: String, title: String, issuer: String = "", year: Int? = nil, sourceFile: String = "",
                 importedAt: Int64 = 0, warnings: [ImportWarning] = [], sections: [PlanSection] = [],
@@ -117,6 +138,18 @@ public struct PlanInfo: Sendable, Hashable {
         self.sections = sections
         self.extras = extras
     }
+}
+
+extension PlanInfo {
+    /// The year of the plan's period: its own, else (plans imported before years were required)
+    /// the year it was imported.
+    public var periodYear: Int {
+        year ?? YearMonth(containing: Date(timeIntervalSince1970: TimeInterval(importedAt))).year
+    }
+    /// Jan 1 of the plan's year.
+    public var periodStart: CalendarDay { CalendarDay(dayNumber: CalendarDay.dayNumber(year: periodYear, month: 1, day: 1)) }
+    /// Dec 31 of the plan's year.
+    public var periodEnd: CalendarDay { CalendarDay(dayNumber: CalendarDay.dayNumber(year: periodYear, month: 12, day: 31)) }
 }
 
 /// What the importer produces: a plan and its tasks in document order.

@@ -33,6 +33,12 @@ public struct TaskTable: Sendable {
     public internal(set) var units = StringInterner()
     public internal(set) var targetRaw = StringColumn()
     public internal(set) var targetMetric = StringColumn()
+    /// `TargetKind`: 0 target, 1 qualifier (SPEC §11).
+    public internal(set) var targetKind: [UInt8] = []
+    /// The actual value reached, in the target's unit; NaN when none yet. Changes in place.
+    public internal(set) var targetActual: [Double] = []
+    /// `YearMonth.ordinal` the actual refers to, -1 when none.
+    public internal(set) var targetActualMonth: [Int32] = []
 
     // Progress: the only columns that change in place.
     public internal(set) var status: [UInt8] = [] { didSet { progressChanged() } }
@@ -40,8 +46,19 @@ public struct TaskTable: Sendable {
     public internal(set) var noteCode: [UInt32] = []
     /// Code 0 is the empty note.
     public internal(set) var notes = StringInterner(names: [""])
-    /// `CalendarDay.ordinal`, 0 when no due date.
+    /// `CalendarDay.ordinal`: set by hand, else the latest deadline, else the plan's end (0 only
+    /// while a table is being built).
     public internal(set) var due: [Int32] = []
+    /// `CalendarDay.ordinal`: set by hand, else the plan's start.
+    public internal(set) var start: [Int32] = []
+
+    // Deadlines read from the text (CSR layout like offices).
+    public internal(set) var deadlineStart: [UInt32] = [0]
+    /// `CalendarDay.ordinal` of each deadline.
+    public internal(set) var deadlineDay: [Int32] = []
+    public internal(set) var deadlineRaw = StringColumn()
+    /// `Deadline.Kind` index of each deadline.
+    public internal(set) var deadlineKind: [UInt8] = []
     /// `YearMonth.ordinal`, -1 when never updated.
     public internal(set) var updated: [Int32] = []
 
@@ -63,6 +80,27 @@ public struct TaskTable: Sendable {
 
     public static let flagOfficesOpen: UInt8 = 1
     public static let flagInferred: UInt8 = 2
+    public static let flagDueByHand: UInt8 = 4
+    public static let flagStartByHand: UInt8 = 8
+
+    public func deadlineRange(row: Int) -> Range<Int> {
+        Int(deadlineStart[row])..<Int(deadlineStart[row + 1])
+    }
+
+    public func deadlines(row: Int) -> [Deadline] {
+        deadlineRange(row: row).compactMap { i in
+            CalendarDay(ordinal: deadlineDay[i]).map {
+                Deadline(raw: deadlineRaw[i], day: $0, kind: Deadline.Kind.allCases[Int(deadlineKind[i]) % Deadline.Kind.allCases.count])
+            }
+        }
+    }
+
+    /// The lead office code of a row (its first office), nil when it has none.
+    @inline(__always)
+    public func leadCode(row: Int) -> UInt32? {
+        let a = Int(officeStart[row])
+        return a < Int(officeStart[row + 1]) ? officeCodes[a] : nil
+    }
 
     public func officeCodes(row: Int) -> ArraySlice<UInt32> {
         officeCodes[Int(officeStart[row])..<Int(officeStart[row + 1])]
@@ -73,11 +111,49 @@ public struct TaskTable: Sendable {
     }
 
     public func target(at i: Int) -> Target {
-        let v = targetValue[i], lo = targetLow[i], hi = targetHigh[i]
+        let v = targetValue[i], lo = targetLow[i], hi = targetHigh[i], a = targetActual[i]
         return Target(raw: targetRaw[i], metric: targetMetric[i],
                       comparator: Comparator.allCases[Int(targetComparator[i])],
                       value: v.isNaN ? nil : v, low: lo.isNaN ? nil : lo, high: hi.isNaN ? nil : hi,
-                      unit: units[targetUnit[i]])
+                      unit: units[targetUnit[i]], kind: isQualifier(i) ? .qualifier : .target,
+                      actual: a.isNaN ? nil : a,
+                      actualMonth: targetActualMonth[i] < 0 ? nil : YearMonth(ordinal: Int(targetActualMonth[i])))
+    }
+
+    @inline(__always) public func isQualifier(_ i: Int) -> Bool { targetKind[i] == 1 }
+
+    /// The figure index of target `TASK#n` of `row` (n counts the row's targets from 1, qualifiers
+    /// skipped), or nil.
+    public func targetIndex(row: Int, number n: Int) -> Int? {
+        guard n >= 1 else { return nil }
+        var k = 0
+        for i in targetRange(row: row) where !isQualifier(i) {
+            k += 1
+            if k == n { return i }
+        }
+        return nil
+    }
+
+    /// For each figure of `row`, its target number (`TASK#n`), nil for a qualifier.
+    public func targetNumbers(row: Int) -> [Int?] {
+        var k = 0
+        return targetRange(row: row).map { i in
+            if isQualifier(i) { return nil }
+            k += 1
+            return k
+        }
+    }
+
+    /// Kinds of tables saved before figures had kinds: read again from each task's text, which is
+    /// what the figures were found in. A row whose figures no longer line up keeps them all targets.
+    mutating func deriveTargetKindsFromText() {
+        targetKind = Array(repeating: 0, count: targetValue.count)
+        for r in 0..<count where targetStart[r] != targetStart[r + 1] {
+            let found = FigureExtractor.targets(in: texts[r])
+            let range = targetRange(row: r)
+            guard found.count == range.count else { continue }
+            for (i, f) in zip(range, found) where f.kind == .qualifier { targetKind[i] = 1 }
+        }
     }
 
     /// The task at `row`; `planID` comes from the workspace's plan list.
@@ -94,7 +170,10 @@ public struct TaskTable: Sendable {
             progress: Int(progress[row]),
             note: notes[noteCode[row]],
             due: CalendarDay(ordinal: due[row]),
-            updated: updated[row] < 0 ? nil : YearMonth(ordinal: Int(updated[row])))
+            updated: updated[row] < 0 ? nil : YearMonth(ordinal: Int(updated[row])),
+            start: CalendarDay(ordinal: start[row]), deadlines: deadlines(row: row),
+            dueByHand: flags[row] & TaskTable.flagDueByHand != 0,
+            startByHand: flags[row] & TaskTable.flagStartByHand != 0)
     }
 
     // MARK: In-place progress changes
@@ -102,8 +181,28 @@ public struct TaskTable: Sendable {
     public mutating func setStatus(_ s: TaskStatus, row: Int) { status[row] = s.rawValue }
     public mutating func setProgress(_ p: Int, row: Int) { progress[row] = UInt8(clamping: p) }
     public mutating func setNote(_ n: String, row: Int) { noteCode[row] = notes.intern(n) }
-    public mutating func setDue(_ d: CalendarDay?, row: Int) { due[row] = d?.ordinal ?? 0 }
+    /// Sets `due` by hand, or (nil) restores the default: the latest deadline, else `planEnd`.
+    public mutating func setDue(_ d: CalendarDay?, row: Int, planEnd: CalendarDay) {
+        if let d {
+            due[row] = d.ordinal
+            flags[row] |= TaskTable.flagDueByHand
+        } else {
+            due[row] = deadlineRange(row: row).map { deadlineDay[$0] }.max() ?? planEnd.ordinal
+            flags[row] &= ~TaskTable.flagDueByHand
+        }
+    }
+
+    /// Sets `start` by hand, or (nil) restores the plan's start.
+    public mutating func setStart(_ d: CalendarDay?, row: Int, planStart: CalendarDay) {
+        start[row] = (d ?? planStart).ordinal
+        if d != nil { flags[row] |= TaskTable.flagStartByHand } else { flags[row] &= ~TaskTable.flagStartByHand }
+    }
     public mutating func setUpdated(_ m: YearMonth?, row: Int) { updated[row] = m.map { Int32($0.ordinal) } ?? -1 }
+    /// Records the actual value of figure `i` (nil clears it) and the month it refers to.
+    public mutating func setActual(_ v: Double?, month: YearMonth?, target i: Int) {
+        targetActual[i] = v ?? .nan
+        targetActualMonth[i] = v == nil ? -1 : month.map { Int32($0.ordinal) } ?? -1
+    }
 
     /// Builds a table row by row, from new tasks or rows of an existing table.
     public struct Builder {
@@ -119,7 +218,8 @@ public struct TaskTable: Sendable {
             table.headings.append(t.heading)
             table.texts.append(t.text)
             table.line.append(UInt32(clamping: t.line))
-            table.flags.append((t.officesOpen ? TaskTable.flagOfficesOpen : 0) | (t.inferred ? TaskTable.flagInferred : 0))
+            table.flags.append((t.officesOpen ? TaskTable.flagOfficesOpen : 0) | (t.inferred ? TaskTable.flagInferred : 0)
+                               | (t.dueByHand ? TaskTable.flagDueByHand : 0) | (t.startByHand ? TaskTable.flagStartByHand : 0))
             if let p = t.printedPath { table.printedPaths[table.count - 1] = p }
             for o in t.offices { table.officeCodes.append(table.offices.intern(o)) }
             table.officeStart.append(UInt32(table.officeCodes.count))
@@ -131,6 +231,9 @@ public struct TaskTable: Sendable {
                 table.targetUnit.append(table.units.intern(g.unit))
                 table.targetRaw.append(g.raw)
                 table.targetMetric.append(g.metric)
+                table.targetKind.append(g.kind == .qualifier ? 1 : 0)
+                table.targetActual.append(g.actual ?? .nan)
+                table.targetActualMonth.append(g.actualMonth.map { Int32($0.ordinal) } ?? -1)
             }
             table.targetStart.append(UInt32(table.targetValue.count))
             table.status.append(t.status.rawValue)
@@ -138,6 +241,13 @@ public struct TaskTable: Sendable {
             table.noteCode.append(table.notes.intern(t.note))
             table.due.append(t.due?.ordinal ?? 0)
             table.updated.append(t.updated.map { Int32($0.ordinal) } ?? -1)
+            table.start.append(t.start?.ordinal ?? 0)
+            for d in t.deadlines {
+                table.deadlineDay.append(d.day.ordinal)
+                table.deadlineRaw.append(d.raw)
+                table.deadlineKind.append(UInt8(Deadline.Kind.allCases.firstIndex(of: d.kind) ?? 0))
+            }
+            table.deadlineStart.append(UInt32(table.deadlineDay.count))
         }
 
         /// Copies `rows` of `other` without materialising strings, giving them `planRow`.
@@ -163,6 +273,9 @@ public struct TaskTable: Sendable {
                     table.targetUnit.append(unitMap[Int(other.targetUnit[i])])
                     table.targetRaw.append(from: other.targetRaw, row: i)
                     table.targetMetric.append(from: other.targetMetric, row: i)
+                    table.targetKind.append(other.targetKind[i])
+                    table.targetActual.append(other.targetActual[i])
+                    table.targetActualMonth.append(other.targetActualMonth[i])
                 }
                 table.targetStart.append(UInt32(table.targetValue.count))
                 table.status.append(other.status[r])
@@ -170,6 +283,13 @@ public struct TaskTable: Sendable {
                 table.noteCode.append(noteMap[Int(other.noteCode[r])])
                 table.due.append(other.due[r])
                 table.updated.append(other.updated[r])
+                table.start.append(other.start[r])
+                for i in other.deadlineRange(row: r) {
+                    table.deadlineDay.append(other.deadlineDay[i])
+                    table.deadlineRaw.append(from: other.deadlineRaw, row: i)
+                    table.deadlineKind.append(other.deadlineKind[i])
+                }
+                table.deadlineStart.append(UInt32(table.deadlineDay.count))
             }
         }
 

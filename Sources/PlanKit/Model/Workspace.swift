@@ -9,6 +9,8 @@ public enum Mutation: Sendable, Hashable {
     case dropPlan(String)
     /// Progress changes; each carries its own source (command, script:line, sheet:row).
     case updateProgress([ProgressUpdate], month: YearMonth?, at: Int64)
+    /// `set rule NAME = N`: one supervision rule (§9); refused when it breaks the rules' invariants.
+    case setRule(String, Int)
 }
 
 /// New values for some progress fields of one task. Nil fields are left alone.
@@ -18,18 +20,25 @@ public struct ProgressUpdate: Sendable, Hashable {
     public var status: TaskStatus?
     public var progress: Int?
     public var note: String?
-    /// `.some(nil)` clears the due date.
+    /// `.some(nil)` restores the default due date (latest deadline, else the plan's end).
     public var due: CalendarDay??
+    /// `.some(nil)` restores the default start (the plan's start).
+    public var start: CalendarDay??
+    /// Actual values of the task's targets (SPEC §11); with an empty `path`, of the plan's indicators.
+    public var actuals: [ActualUpdate]
     public var source: String
 
     public init(plan: String, path: String, status: TaskStatus? = nil, progress: Int? = nil,
-                note: String? = nil, due: CalendarDay?? = nil, source: String) {
+                note: String? = nil, due: CalendarDay?? = nil, start: CalendarDay?? = nil,
+                actuals: [ActualUpdate] = [], source: String) {
+        self.start = start
         self.plan = plan
         self.path = path
         self.status = status
         self.progress = progress
         self.note = note
         self.due = due
+        self.actuals = actuals
         self.source = source
     }
 }
@@ -53,19 +62,22 @@ public struct Workspace: Sendable {
     public internal(set) var tasks = TaskTable()
     /// Every progress change, oldest first (a collection of `TaskHistoryRecord`, stored compactly).
     public internal(set) var history = HistoryLog()
+    /// The bureau's supervision rules (§9).
+    public internal(set) var rules = Rules()
 
     public init() {}
 
     /// Assembles a workspace from stored parts (snapshot loading). Ranges are recomputed.
-    public init(plans: [PlanInfo], tasks: TaskTable, history: HistoryLog) {
+    public init(plans: [PlanInfo], tasks: TaskTable, history: HistoryLog, rules: Rules = Rules()) {
         self.plans = plans
         self.tasks = tasks
         self.history = history
+        self.rules = rules
         self.taskRanges = Workspace.ranges(planCount: plans.count, planRow: tasks.planRow)
     }
 
-    public init(plans: [PlanInfo], tasks: TaskTable, history: [TaskHistoryRecord]) {
-        self.init(plans: plans, tasks: tasks, history: HistoryLog(history))
+    public init(plans: [PlanInfo], tasks: TaskTable, history: [TaskHistoryRecord], rules: Rules = Rules()) {
+        self.init(plans: plans, tasks: tasks, history: HistoryLog(history), rules: rules)
     }
 
     static func ranges(planCount: Int, planRow: [UInt32]) -> [Range<Int>] {
@@ -136,9 +148,11 @@ public struct Workspace: Sendable {
                 throw Diagnostic("no plan \"\(id)\"" + Suggest.phrase(id, in: plans.map(\.id)))
             }
             rebuild(removing: [id], adding: [])
-            history.removeAll { $0.taskID.hasPrefix(id + ":") }
+            history.removeAll { $0.taskID.hasPrefix(id + ":") || $0.taskID == id }
         case let .updateProgress(updates, month, at):
             try updateProgress(updates, month: month, at: at)
+        case let .setRule(name, value):
+            rules = try rules.setting(name, to: value)
         }
     }
 
@@ -152,8 +166,12 @@ public struct Workspace: Sendable {
                 throw Diagnostic("plan \"\(p.info.id)\" exists; add `replace` to replace it (progress of surviving tasks is kept)")
             }
         }
-        // Carry progress of surviving paths into replacements.
+        // Carry progress of surviving paths into replacements. Plans journaled before tasks had a
+        // calendar get theirs from the text.
         var carried = new
+        for i in carried.indices where carried[i].tasks.contains(where: { $0.start == nil || $0.due == nil }) {
+            Schedule.apply(to: &carried[i])
+        }
         for (i, p) in carried.enumerated() {
             guard let old = planIndex(p.info.id) else { continue }
             var byPath: [String: Int] = [:]
@@ -164,10 +182,26 @@ public struct Workspace: Sendable {
                 t2.status = TaskStatus(rawValue: tasks.status[r]) ?? .notStarted
                 t2.progress = Int(tasks.progress[r])
                 t2.note = tasks.notes[tasks.noteCode[r]]
-                t2.due = CalendarDay(ordinal: tasks.due[r])
+                // Dates set by hand survive; the others come from the new text.
+                if tasks.flags[r] & TaskTable.flagDueByHand != 0 {
+                    t2.due = CalendarDay(ordinal: tasks.due[r])
+                    t2.dueByHand = true
+                }
+                if tasks.flags[r] & TaskTable.flagStartByHand != 0 {
+                    t2.start = CalendarDay(ordinal: tasks.start[r])
+                    t2.startByHand = true
+                }
                 t2.updated = tasks.updated[r] < 0 ? nil : YearMonth(ordinal: Int(tasks.updated[r]))
+                t2.targets = Self.carryActuals(from: tasks.targetRange(row: r).map(tasks.target(at:)), into: t2.targets)
                 carried[i].tasks[j] = t2
             }
+            carried[i].info.indicators = Self.carryActuals(from: plans[old].indicators.map(\.target),
+                                                           into: p.info.indicators.map(\.target))
+                .enumerated().map { k, t in
+                    var x = p.info.indicators[k]
+                    x.target = t
+                    return x
+                }
         }
         let replacedIDs = Set(carried.map(\.info.id))
         if replace {
@@ -178,6 +212,21 @@ public struct Workspace: Sendable {
             }
         }
         rebuild(removing: replacedIDs, adding: carried)
+    }
+
+    /// Actuals of the old targets moved to the new ones with the same number (`TASK#n`), when the
+    /// unit is the same: a re-imported plan keeps what was reported against targets that survive.
+    static func carryActuals(from old: [Target], into new: [Target]) -> [Target] {
+        let before = old.filter(\.isTarget)
+        var out = new
+        var n = 0
+        for i in out.indices where out[i].isTarget {
+            defer { n += 1 }
+            guard n < before.count, before[n].unit == out[i].unit, before[n].actual != nil, !out[i].isRedacted else { continue }
+            out[i].actual = before[n].actual
+            out[i].actualMonth = before[n].actualMonth
+        }
+        return out
     }
 
     /// Rebuilds the plan list and task table without `removing` and with `adding`, in natural order.
@@ -204,7 +253,7 @@ public struct Workspace: Sendable {
             }
         }
         let table = builder.finish()
-        self = Workspace(plans: newPlans, tasks: table, history: history)
+        self = Workspace(plans: newPlans, tasks: table, history: history, rules: rules)
     }
 
     mutating func updateProgress(_ updates: [ProgressUpdate], month: YearMonth?, at: Int64) throws {
@@ -213,6 +262,11 @@ public struct Workspace: Sendable {
         rows.reserveCapacity(updates.count)
         var rowCache: [String: [String: Int]] = [:]
         for u in updates {
+            if u.path.isEmpty {
+                try validateIndicatorUpdate(u)
+                rows.append(-1)
+                continue
+            }
             if rowCache[u.plan] == nil, let p = planIndex(u.plan) {
                 var m: [String: Int] = [:]
                 for r in taskRanges[p] { m[tasks.paths[r]] = r }
@@ -224,9 +278,21 @@ public struct Workspace: Sendable {
             if let p = u.progress, !(0...100).contains(p) {
                 throw Diagnostic("progress must be 0–100, not \(p)")
             }
+            for a in u.actuals {
+                let ref = TargetRef(plan: u.plan, path: u.path, number: a.number)
+                guard let i = tasks.targetIndex(row: r, number: a.number) else {
+                    let n = tasks.targetNumbers(row: r).compactMap { $0 }.count
+                    throw Diagnostic("no target \(ref) (task \(ref.ownerID) has \(n == 0 ? "no targets" : n == 1 ? "1 target, #1" : "\(n) targets, #1–#\(n)"))")
+                }
+                try Self.checkActual(a, of: tasks.target(at: i), ref: ref)
+            }
             rows.append(r)
         }
         for (u, r) in zip(updates, rows) {
+            if r < 0 {
+                applyIndicatorUpdate(u, month: month, at: at)
+                continue
+            }
             let id = plans[Int(tasks.planRow[r])].id + ":" + tasks.paths[r]
             func record(_ field: String, _ old: String, _ new: String) {
                 guard old != new else { return }
@@ -245,11 +311,64 @@ public struct Workspace: Sendable {
                 record("note", tasks.notes[tasks.noteCode[r]], n)
                 tasks.setNote(n, row: r)
             }
+            let plan = plans[Int(tasks.planRow[r])]
             if let d = u.due {
-                record("due", CalendarDay(ordinal: tasks.due[r])?.description ?? "", d?.description ?? "")
-                tasks.setDue(d, row: r)
+                let old = CalendarDay(ordinal: tasks.due[r])?.description ?? ""
+                tasks.setDue(d, row: r, planEnd: plan.periodEnd)
+                record("due", old, CalendarDay(ordinal: tasks.due[r])?.description ?? "")
+            }
+            if let d = u.start {
+                let old = CalendarDay(ordinal: tasks.start[r])?.description ?? ""
+                tasks.setStart(d, row: r, planStart: plan.periodStart)
+                record("start", old, CalendarDay(ordinal: tasks.start[r])?.description ?? "")
+            }
+            for a in u.actuals {
+                guard let i = tasks.targetIndex(row: r, number: a.number) else { continue }
+                let old = tasks.targetActual[i]
+                record(TargetRef(plan: u.plan, path: u.path, number: a.number).historyField,
+                       old.isNaN ? "" : JSON.number(old), a.value.map { JSON.number($0) } ?? "")
+                tasks.setActual(a.value, month: month, target: i)
             }
             if let m = month { tasks.setUpdated(m, row: r) }
+        }
+    }
+
+    /// An actual must be a finite number and its target must have a value to judge it by.
+    static func checkActual(_ a: ActualUpdate, of t: Target, ref: TargetRef) throws {
+        if let v = a.value, !v.isFinite { throw Diagnostic("the actual of \(ref) is not a number") }
+        if a.value != nil, t.isRedacted {
+            throw Diagnostic("\(ref) is redacted (\(t.raw)): an actual cannot be judged against it")
+        }
+    }
+
+    /// A plan-level update (empty path) carries only actuals of the plan's indicators.
+    func validateIndicatorUpdate(_ u: ProgressUpdate) throws {
+        guard let p = planIndex(u.plan) else { throw Diagnostic("no plan \"\(u.plan)\"") }
+        guard u.status == nil, u.progress == nil, u.note == nil, u.due == nil else {
+            throw Diagnostic("plan \(u.plan) has no status, progress, note or due of its own (only its indicators' actuals)")
+        }
+        let list = plans[p].indicators
+        for a in u.actuals {
+            let ref = TargetRef(plan: u.plan, path: "", number: a.number)
+            guard a.number >= 1, a.number <= list.count else {
+                throw Diagnostic("no target \(ref) (plan \(u.plan) has \(list.isEmpty ? "no indicator table" : "indicators #I1–#I\(list.count)"))")
+            }
+            try Self.checkActual(a, of: list[a.number - 1].target, ref: ref)
+        }
+    }
+
+    mutating func applyIndicatorUpdate(_ u: ProgressUpdate, month: YearMonth?, at: Int64) {
+        guard let p = planIndex(u.plan) else { return }
+        for a in u.actuals where a.number >= 1 && a.number <= plans[p].indicators.count {
+            let ref = TargetRef(plan: u.plan, path: "", number: a.number)
+            let old = plans[p].indicators[a.number - 1].target.actual
+            let oldText = old.map { JSON.number($0) } ?? "", newText = a.value.map { JSON.number($0) } ?? ""
+            if oldText != newText {
+                history.append(TaskHistoryRecord(taskID: u.plan, entry: HistoryEntry(
+                    when: at, month: month, field: ref.historyField, old: oldText, new: newText, source: u.source)))
+            }
+            plans[p].indicators[a.number - 1].target.actual = a.value
+            plans[p].indicators[a.number - 1].target.actualMonth = a.value == nil ? nil : month
         }
     }
 }

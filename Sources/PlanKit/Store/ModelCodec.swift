@@ -9,6 +9,9 @@ enum ModelCodec {
     private static let tagImport: UInt8 = 1
     private static let tagDrop: UInt8 = 2
     private static let tagUpdate: UInt8 = 3
+    private static let tagRule: UInt8 = 4
+    /// Marks the calendar of imported tasks, written after the plans (records without it predate it).
+    private static let calendarTrailer: UInt8 = 0xCA
 
     static func encode(_ m: Mutation) -> [UInt8] {
         var w = BinaryWriter()
@@ -18,6 +21,10 @@ enum ModelCodec {
             w.bool(replace)
             w.count(plans.count)
             for p in plans { encode(p, into: &w) }
+            // Added after the first format: plan indicators (SPEC §11), absent from older records.
+            for p in plans { encode(p.info.indicators, into: &w) }
+            w.u8(calendarTrailer)
+            for p in plans { for t in p.tasks { encodeCalendar(t, into: &w) } }
         case let .dropPlan(id):
             w.u8(tagDrop)
             w.string(id)
@@ -27,6 +34,10 @@ enum ModelCodec {
             w.zigzag(at)
             w.count(updates.count)
             for u in updates { encode(u, into: &w) }
+        case let .setRule(name, value):
+            w.u8(tagRule)
+            w.string(name)
+            w.zigzag(Int64(value))
         }
         return w.bytes
     }
@@ -39,6 +50,15 @@ enum ModelCodec {
             var plans: [ImportedPlan] = []
             plans.reserveCapacity(n)
             for _ in 0..<n { plans.append(try decodeImportedPlan(&r)) }
+            if !r.isAtEnd {
+                for i in plans.indices { plans[i].info.indicators = try decodeIndicators(&r) }
+            }
+            if !r.isAtEnd {
+                guard try r.u8() == calendarTrailer else { throw r.corrupt("bad import record trailer") }
+                for i in plans.indices {
+                    for j in plans[i].tasks.indices { try decodeCalendar(&r, into: &plans[i].tasks[j]) }
+                }
+            }
             return .importPlans(plans, replace: replace)
         case tagDrop:
             return .dropPlan(try r.string())
@@ -50,6 +70,9 @@ enum ModelCodec {
             updates.reserveCapacity(n)
             for _ in 0..<n { updates.append(try decodeUpdate(&r)) }
             return .updateProgress(updates, month: month, at: at)
+        case tagRule:
+            let name = try r.string()
+            return .setRule(name, try smallInt(&r))
         case let t:
             throw r.corrupt("unknown mutation kind \(t)")
         }
@@ -160,7 +183,12 @@ enum ModelCodec {
         let nTargets = try r.count()
         var targets: [Target] = []
         targets.reserveCapacity(nTargets)
-        for _ in 0..<nTargets { targets.append(try decodeTarget(&r)) }
+        var kindsRecorded = true
+        for _ in 0..<nTargets {
+            let (t, recorded) = try decodeTarget(&r)
+            targets.append(t)
+            kindsRecorded = kindsRecorded && recorded
+        }
         let line = try smallInt(&r)
         let inferred = try r.bool()
         let printed = try r.optionalString()
@@ -169,48 +197,135 @@ enum ModelCodec {
         let note = try r.string()
         let due = try decodeDay(&r)
         let updated = try decodeMonth(&r)
+        if !kindsRecorded {
+            // A record from before figure kinds: read them again from the text the figures came from.
+            let found = FigureExtractor.targets(in: text)
+            if found.count == targets.count {
+                for i in targets.indices { targets[i].kind = found[i].kind }
+            }
+        }
         return PlanTask(plan: plan, path: path, heading: heading, text: text, offices: offices, officesOpen: open,
                         targets: targets, line: line, inferred: inferred, printedPath: printed, status: status,
                         progress: progress, note: note, due: due, updated: updated)
     }
 
+    /// Comparator byte: bits 0–5 the comparator, bit 6 set when bit 7 records the kind (records
+    /// written before kinds have neither; their kinds are read again from the task text).
+    static let kindRecorded: UInt8 = 0x40
+    static let kindQualifier: UInt8 = 0x80
+
+    /// A task's calendar: hand-set flags, start, deadlines (`due` is in the task record).
+    static func encodeCalendar(_ t: PlanTask, into w: inout BinaryWriter) {
+        w.u8((t.dueByHand ? 1 : 0) | (t.startByHand ? 2 : 0))
+        encode(t.start, into: &w)
+        w.count(t.deadlines.count)
+        for d in t.deadlines {
+            w.string(d.raw)
+            encode(d.day, into: &w)
+            w.u8(UInt8(Deadline.Kind.allCases.firstIndex(of: d.kind) ?? 0))
+        }
+    }
+
+    static func decodeCalendar(_ r: inout BinaryReader, into t: inout PlanTask) throws {
+        let flags = try r.u8()
+        guard flags & ~3 == 0 else { throw r.corrupt("bad calendar flags") }
+        t.dueByHand = flags & 1 != 0
+        t.startByHand = flags & 2 != 0
+        t.start = try decodeDay(&r)
+        let n = try r.count()
+        var deadlines: [Deadline] = []
+        for _ in 0..<n {
+            let raw = try r.string()
+            guard let day = try decodeDay(&r) else { throw r.corrupt("deadline without a date") }
+            let k = Int(try r.u8())
+            guard k < Deadline.Kind.allCases.count else { throw r.corrupt("bad deadline kind") }
+            deadlines.append(Deadline(raw: raw, day: day, kind: Deadline.Kind.allCases[k]))
+        }
+        t.deadlines = deadlines
+    }
+
     static func encode(_ g: Target, into w: inout BinaryWriter) {
         w.string(g.raw)
         w.string(g.metric)
-        w.u8(UInt8(Comparator.allCases.firstIndex(of: g.comparator) ?? 2))
+        let c = UInt8(Comparator.allCases.firstIndex(of: g.comparator) ?? 2)
+        w.u8(c | kindRecorded | (g.kind == .qualifier ? kindQualifier : 0))
         w.f64(g.value ?? .nan)
         w.f64(g.low ?? .nan)
         w.f64(g.high ?? .nan)
         w.string(g.unit)
     }
 
-    static func decodeTarget(_ r: inout BinaryReader) throws -> Target {
+    /// A target and whether its kind was recorded.
+    static func decodeTarget(_ r: inout BinaryReader) throws -> (Target, Bool) {
         let raw = try r.string()
         let metric = try r.string()
-        let c = Int(try r.u8())
-        guard c < Comparator.allCases.count else { throw r.corrupt("bad comparator") }
+        let byte = try r.u8()
+        let c = Int(byte & 0x3F)
+        guard c < Comparator.allCases.count, byte & kindQualifier == 0 || byte & kindRecorded != 0 else {
+            throw r.corrupt("bad comparator")
+        }
         let v = try r.f64(), lo = try r.f64(), hi = try r.f64()
         let unit = try r.string()
-        return Target(raw: raw, metric: metric, comparator: Comparator.allCases[c], value: v.isNaN ? nil : v,
-                      low: lo.isNaN ? nil : lo, high: hi.isNaN ? nil : hi, unit: unit)
+        return (Target(raw: raw, metric: metric, comparator: Comparator.allCases[c], value: v.isNaN ? nil : v,
+                       low: lo.isNaN ? nil : lo, high: hi.isNaN ? nil : hi, unit: unit,
+                       kind: byte & kindQualifier != 0 ? .qualifier : .target), byte & kindRecorded != 0)
+    }
+
+    /// A plan's indicators (`PLAN#In`) with their actuals.
+    static func encode(_ list: [PlanIndicator], into w: inout BinaryWriter) {
+        w.count(list.count)
+        for x in list {
+            encode(x.target, into: &w)
+            w.f64(x.target.actual ?? .nan)
+            encode(x.target.actualMonth, into: &w)
+            w.strings(x.offices)
+            w.zigzag(Int64(x.line))
+        }
+    }
+
+    static func decodeIndicators(_ r: inout BinaryReader) throws -> [PlanIndicator] {
+        var out: [PlanIndicator] = []
+        for _ in 0..<(try r.count()) {
+            var (t, _) = try decodeTarget(&r)
+            let a = try r.f64()
+            t.actual = a.isNaN ? nil : a
+            t.actualMonth = try decodeMonth(&r)
+            let offices = try r.strings()
+            out.append(PlanIndicator(target: t, offices: offices, line: try smallInt(&r)))
+        }
+        return out
     }
 
     // MARK: Progress updates
 
+    /// Bit 6 of an update's flags: actual values of targets follow (bit 5 is left for other fields).
+    static let actualsFlag: UInt8 = 0x80
+
     static func encode(_ u: ProgressUpdate, into w: inout BinaryWriter) {
         w.string(u.plan)
         w.string(u.path)
-        // One flag byte: bit 0 status, 1 progress, 2 note, 3 due given, 4 due cleared.
+        // One flag byte: bit 0 status, 1 progress, 2 note, 3 due given, 4 due cleared,
+        // 5 start given, 6 start cleared, 7 actuals.
         var flags: UInt8 = 0
+        if !u.actuals.isEmpty { flags |= actualsFlag }
         if u.status != nil { flags |= 1 }
         if u.progress != nil { flags |= 2 }
         if u.note != nil { flags |= 4 }
         if let d = u.due { flags |= d == nil ? 16 : 8 }
+        if let d = u.start { flags |= d == nil ? 64 : 32 }
         w.u8(flags)
         if let s = u.status { w.u8(s.rawValue) }
         if let p = u.progress { w.zigzag(Int64(p)) }
         if let n = u.note { w.string(n) }
         if let d = u.due, let day = d { w.zigzag(Int64(day.ordinal)) }
+        if let d = u.start, let day = d { w.zigzag(Int64(day.ordinal)) }
+        if !u.actuals.isEmpty {
+            w.count(u.actuals.count)
+            for a in u.actuals {
+                w.count(a.number)
+                w.f64(a.value ?? .nan)
+            }
+        }
         w.string(u.source)
     }
 
@@ -218,7 +333,7 @@ enum ModelCodec {
         let plan = try r.string()
         let path = try r.string()
         let flags = try r.u8()
-        guard flags & ~0x1F == 0, flags & 24 != 24 else { throw r.corrupt("bad update flags") }
+        guard flags & 24 != 24, flags & 96 != 96 else { throw r.corrupt("bad update flags") }
         var u = ProgressUpdate(plan: plan, path: path, source: "")
         if flags & 1 != 0 { u.status = try decodeStatus(&r) }
         if flags & 2 != 0 { u.progress = try smallInt(&r) }
@@ -229,6 +344,19 @@ enum ModelCodec {
             u.due = .some(day)
         }
         if flags & 16 != 0 { u.due = .some(nil) }
+        if flags & 32 != 0 {
+            let o = try r.zigzag()
+            guard let day = CalendarDay(ordinal: Int32(clamping: o)) else { throw r.corrupt("bad start date") }
+            u.start = .some(day)
+        }
+        if flags & 64 != 0 { u.start = .some(nil) }
+        if flags & actualsFlag != 0 {
+            for _ in 0..<(try r.count()) {
+                let n = try r.count()
+                let v = try r.f64()
+                u.actuals.append(ActualUpdate(number: n, value: v.isNaN ? nil : v))
+            }
+        }
         u.source = try r.string()
         return u
     }

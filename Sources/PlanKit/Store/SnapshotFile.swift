@@ -58,8 +58,13 @@ enum SnapshotFile {
         case officeNames = 30, officeStart, officeCodes
         case targetStart = 40, targetValue, targetLow, targetHigh, targetComparator, targetUnit, unitNames
         case targetRawBytes, targetRawOffsets, targetMetricBytes, targetMetricOffsets
+        /// Added with target kinds and actuals (SPEC §11); a file without them is upgraded on load.
+        case targetKind = 51, targetActual, targetActualMonth, planIndicators
         case status = 60, progress, noteCode, noteNames, due, updated
         case historyBytes = 80, historyOffsets, historyWhen, historyMonth
+        // Supervision (§9); files written before them lack these and are upgraded on load.
+        case start = 90, deadlineStart, deadlineDay, deadlineKind, deadlineRawBytes, deadlineRawOffsets
+        case rules = 100
 
         var label: String { String(describing: self) }
     }
@@ -117,11 +122,26 @@ enum SnapshotFile {
             blob(.unitNames) { namesBlob(t.units.names) },
             raw(.targetRawBytes, t.targetRaw.bytes), raw(.targetRawOffsets, t.targetRaw.offsets),
             raw(.targetMetricBytes, t.targetMetric.bytes), raw(.targetMetricOffsets, t.targetMetric.offsets),
+            raw(.targetKind, t.targetKind), raw(.targetActual, t.targetActual), raw(.targetActualMonth, t.targetActualMonth),
+            blob(.planIndicators) {
+                var b = BinaryWriter()
+                for p in w.plans { ModelCodec.encode(p.indicators, into: &b) }
+                return b.bytes
+            },
             raw(.status, t.status), raw(.progress, t.progress), raw(.noteCode, t.noteCode),
             blob(.noteNames) { namesBlob(t.notes.names) },
             raw(.due, t.due), raw(.updated, t.updated),
             raw(.historyBytes, w.history.bytes), raw(.historyOffsets, w.history.offsets),
             raw(.historyWhen, w.history.when), raw(.historyMonth, w.history.month),
+            raw(.start, t.start), raw(.deadlineStart, t.deadlineStart), raw(.deadlineDay, t.deadlineDay),
+            raw(.deadlineKind, t.deadlineKind),
+            raw(.deadlineRawBytes, t.deadlineRaw.bytes), raw(.deadlineRawOffsets, t.deadlineRaw.offsets),
+            blob(.rules) {
+                var b = BinaryWriter()
+                b.count(w.rules.values.count)
+                for v in w.rules.values { b.zigzag(Int64(v)) }
+                return b.bytes
+            },
         ]
     }
 
@@ -272,6 +292,9 @@ enum SnapshotFile {
 
         deinit { close(fd) }
 
+        /// Whether the file has section `id` (sections added in later versions may be absent).
+        func has(_ id: SectionID) -> Bool { sections[id] != nil }
+
         private func section(_ id: SectionID) throws -> Section {
             guard let s = sections[id] else { throw StoreCorruption("\(displayName) is damaged (section \(id.label) missing)") }
             return s
@@ -316,6 +339,22 @@ enum SnapshotFile {
         func blob(_ id: SectionID) throws -> BinaryReader {
             let bytes = try array(id, of: UInt8.self)
             return BinaryReader(bytes, context: "\(displayName) section \(id.label)")
+        }
+
+        /// Kinds, actuals and plan indicators (SPEC §11), or their defaults for a file saved before them.
+        private func readTargetTracking(into t: inout TaskTable, plans: inout [PlanInfo]) throws {
+            let n = t.targetValue.count
+            t.targetActual = has(.targetActual) ? try array(.targetActual, of: Double.self) : Array(repeating: .nan, count: n)
+            t.targetActualMonth = has(.targetActualMonth) ? try array(.targetActualMonth, of: Int32.self) : Array(repeating: -1, count: n)
+            if has(.targetKind) {
+                t.targetKind = try array(.targetKind, of: UInt8.self)
+            } else {
+                t.deriveTargetKindsFromText()
+            }
+            guard has(.planIndicators) else { return }
+            var r = try blob(.planIndicators)
+            for i in plans.indices { plans[i].indicators = try ModelCodec.decodeIndicators(&r) }
+            guard r.isAtEnd else { throw r.corrupt("trailing bytes") }
         }
 
         /// Builds the workspace, verifying every checksum and the table's internal consistency.
@@ -372,6 +411,7 @@ enum SnapshotFile {
             t.units = StringInterner(names: unitNames)
             t.targetRaw = try strings(.targetRawBytes, .targetRawOffsets)
             t.targetMetric = try strings(.targetMetricBytes, .targetMetricOffsets)
+            try readTargetTracking(into: &t, plans: &plans)
             t.status = try array(.status, of: UInt8.self)
             t.progress = try array(.progress, of: UInt8.self)
             t.noteCode = try array(.noteCode, of: UInt32.self)
@@ -388,6 +428,7 @@ enum SnapshotFile {
                 throw StoreCorruption("\(displayName) is damaged (history records are inconsistent)")
             }
 
+            let rules = try readCalendar(into: &t, plans: plans)
             try TableCheck(displayName: displayName).validate(t, plans: plans.count, distinctNames: [
                 ("office names", t.offices.count, officeNames.count),
                 ("unit names", t.units.count, unitNames.count),
@@ -397,7 +438,27 @@ enum SnapshotFile {
             guard plans.count == meta.plans, t.count == meta.tasks, history.count == meta.historyRecords else {
                 throw StoreCorruption("\(displayName) is damaged (counts in the header do not match the contents)")
             }
-            return Workspace(plans: plans, tasks: t, history: history)
+            return Workspace(plans: plans, tasks: t, history: history, rules: rules)
+        }
+
+        /// Reads start, deadlines and rules; a file written before them gets them from the text
+        /// and the defaults (a due date it holds was set by hand: there was no other way then).
+        private func readCalendar(into t: inout TaskTable, plans: [PlanInfo]) throws -> Rules {
+            guard has(.start) else {
+                t.upgradeCalendar(plans: plans)
+                return Rules()
+            }
+            t.start = try array(.start, of: Int32.self)
+            t.deadlineStart = try array(.deadlineStart, of: UInt32.self)
+            t.deadlineDay = try array(.deadlineDay, of: Int32.self)
+            t.deadlineKind = try array(.deadlineKind, of: UInt8.self)
+            t.deadlineRaw = StringColumn(bytes: try array(.deadlineRawBytes, of: UInt8.self),
+                                         offsets: try array(.deadlineRawOffsets, of: Int.self))
+            var r = try blob(.rules)
+            var values: [Int] = []
+            for _ in 0..<(try r.count()) { values.append(Int(clamping: try r.zigzag())) }
+            guard r.isAtEnd, let rules = try? Rules(values: values) else { throw r.corrupt("bad rules") }
+            return rules
         }
     }
 
@@ -442,7 +503,7 @@ struct TableCheck {
         let n = t.planRow.count
         for (what, c) in [("lines", t.line.count), ("flags", t.flags.count), ("statuses", t.status.count),
                           ("progress", t.progress.count), ("notes", t.noteCode.count), ("due dates", t.due.count),
-                          ("months", t.updated.count)] where c != n {
+                          ("months", t.updated.count), ("start dates", t.start.count)] where c != n {
             throw fail("\(what) column has \(c) rows, expected \(n)")
         }
         try offsets(t.paths.offsets, rows: n, bytes: t.paths.bytes.count, "path")
@@ -450,9 +511,16 @@ struct TableCheck {
         try offsets(t.texts.offsets, rows: n, bytes: t.texts.bytes.count, "text")
         try starts(t.officeStart, rows: n, total: t.officeCodes.count, "office")
         try starts(t.targetStart, rows: n, total: t.targetValue.count, "target")
+        try starts(t.deadlineStart, rows: n, total: t.deadlineDay.count, "deadline")
+        guard t.deadlineKind.count == t.deadlineDay.count else { throw fail("deadline kinds do not match") }
+        try offsets(t.deadlineRaw.offsets, rows: t.deadlineDay.count, bytes: t.deadlineRaw.bytes.count, "deadline text")
+        guard t.due.allSatisfy({ CalendarDay(ordinal: $0) != nil }), t.start.allSatisfy({ CalendarDay(ordinal: $0) != nil }),
+              t.deadlineDay.allSatisfy({ CalendarDay(ordinal: $0) != nil }) else { throw fail("bad date") }
         let nt = t.targetValue.count
         for (what, c) in [("target lows", t.targetLow.count), ("target highs", t.targetHigh.count),
-                          ("comparators", t.targetComparator.count), ("target units", t.targetUnit.count)] where c != nt {
+                          ("comparators", t.targetComparator.count), ("target units", t.targetUnit.count),
+                          ("target kinds", t.targetKind.count), ("actuals", t.targetActual.count),
+                          ("actual months", t.targetActualMonth.count)] where c != nt {
             throw fail("\(what) column has \(c) rows, expected \(nt)")
         }
         try offsets(t.targetRaw.offsets, rows: nt, bytes: t.targetRaw.bytes.count, "target text")
@@ -467,6 +535,7 @@ struct TableCheck {
         guard t.targetUnit.allSatisfy({ $0 < units }) else { throw fail("unit code out of range") }
         guard t.noteCode.allSatisfy({ $0 < notes }) else { throw fail("note code out of range") }
         guard t.targetComparator.allSatisfy({ Int($0) < Comparator.allCases.count }) else { throw fail("bad comparator") }
+        guard t.targetKind.allSatisfy({ $0 <= 1 }) else { throw fail("bad target kind") }
         guard t.status.allSatisfy({ $0 <= 3 }) else { throw fail("bad status") }
         guard t.progress.allSatisfy({ $0 <= 100 }) else { throw fail("progress over 100") }
         guard t.printedPaths.keys.allSatisfy({ $0 < n }) else { throw fail("printed path of a missing row") }

@@ -328,6 +328,8 @@ public final class Store {
             direct = workspace.taskCount > Store.directCompactionTasks
         case let .updateProgress(updates, _, _):
             direct = updates.count > Store.directCompactionUpdates
+        case .setRule:
+            direct = false
         }
         let payload = direct ? [] : ModelCodec.encode(m)
         // Validates and applies in place; throws without changing anything.
