@@ -93,7 +93,7 @@ import Testing
                   "find where text matches \"(.*)*(.*)*(.*)*y\" or note matches \"^(.*.*)*x$\""] {
             let start = Date()
             do {
-                _ = try QueryEngine.run(q, in: Self.longNote)
+                _ = try QueryEngine.run(q, in: Self.longNote, context: QueryFixture.context)
                 Issue.record("no error for \(q)")
             } catch let d as Diagnostic {
                 #expect(d.message.contains("takes too long"), "\(d.message)")
@@ -102,7 +102,7 @@ import Testing
             #expect(Date().timeIntervalSince(start) < 5)
         }
         // Sane patterns are untouched by the limit.
-        #expect(try QueryEngine.filterRows("note matches \"^a+$\"", in: Self.longNote).count == 1)
+        #expect(try QueryEngine.filterRows("note matches \"^a+$\"", in: Self.longNote, context: QueryFixture.context).count == 1)
         #expect(try QueryFixture.ids("text matches \"达[0-9.]+个\"") == ["yy2025:1.2"])
     }
 
@@ -124,7 +124,7 @@ import Testing
         try Cancellation.$source.withValue({ true }) {
             #expect(throws: Diagnostic.self) { try QueryFixture.run("find where text contains \"推进\"") }
             #expect(throws: Diagnostic.self) { try QueryFixture.run("count where note matches \"计划\" by office") }
-            #expect(throws: Diagnostic.self) { try QueryEngine.filterRows("status = done", in: QueryFixture.workspace) }
+            #expect(throws: Diagnostic.self) { try QueryEngine.filterRows("status = done", in: QueryFixture.workspace, context: QueryFixture.context) }
         }
         #expect(try QueryFixture.run("find where text contains \"推进\"").rows.count > 0)
     }
