@@ -82,7 +82,9 @@ struct Grouping {
         } else {
             groups = sparse.map { ($0.key, $0.value) }
         }
+        // Largest groups first (SPEC: grouped counts by count, then natural order of the values).
         groups.sort { a, b in
+            if a.count != b.count { return a.count > b.count }
             for k in sources.indices where a.codes[k] != b.codes[k] {
                 let ra = sources[k].rank(a.codes[k]), rb = sources[k].rank(b.codes[k])
                 if ra != rb { return ra < rb }
