@@ -152,7 +152,7 @@ public struct TaskTable: Sendable {
     /// to refuse, never trapped on (found by fuzzing: `Tests/Fuzz/regressions`).
     mutating func deriveTargetKindsFromText() {
         targetKind = Array(repeating: 0, count: targetValue.count)
-        guard targetStart.count == count + 1, texts.count >= count else { return }
+        guard targetStart.count == count + 1, texts.isSound(rows: count) else { return }
         for r in 0..<count {
             let lo = Int(targetStart[r]), hi = Int(targetStart[r + 1])
             guard lo < hi, hi <= targetValue.count else { continue }
