@@ -158,6 +158,29 @@ import Testing
         #expect(tally.clear == tally.tried, "\(tally.problems)")
     }
 
+    /// Inputs the fuzzers crashed on (`Tests/Fuzz/regressions`), kept so they never crash again.
+    /// `snapshot-target-starts-out-of-order`: checksums valid, target starts decreasing; the
+    /// upgrade of a snapshot without target kinds read them before the table was validated and
+    /// trapped on a reversed range (found by the snapshot harness on the integration branch).
+    @Test func snapshotsTheFuzzerCrashedOnAreRefused() throws {
+        let folder = Fixtures.packageRoot.appendingPathComponent("Tests/Fuzz/regressions")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".plansnap") }.sorted()
+        #expect(!names.isEmpty)
+        let dir = S.temporaryDirectory("hostile-fuzzed")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try Store.open(at: dir)
+        defer { store.close() }
+        try store.commit(.importPlans([S.plan("yy2025", tasks: 10)], replace: false))
+        let before = S.picture(store.workspace)
+        for (i, name) in names.enumerated() {
+            let target = dir.appendingPathComponent("snapshots/fuzzed\(i).plansnap")
+            try FileManager.default.copyItem(at: folder.appendingPathComponent(name), to: target)
+            #expect(throws: (any Error).self, "\(name) was read") { _ = try store.snapshotWorkspace(named: "fuzzed\(i)") }
+            #expect(store.check().contains { $0.file == "snapshots/fuzzed\(i).plansnap" && $0.problem != nil }, "\(name)")
+        }
+        #expect(S.picture(store.workspace) == before)
+    }
+
     /// Issue 14 class 8: a FIFO or a device as a plan says what it is, and never blocks.
     @Test func fifoDeviceAndDirectoryAreNamedByWhatTheyAre() throws {
         let dir = S.temporaryDirectory("hostile-kinds")

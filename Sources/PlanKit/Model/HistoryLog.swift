@@ -106,7 +106,9 @@ public struct HistoryLog: Sendable, RandomAccessCollection {
         for i in indices {
             var pos = offsets[i]
             let end = offsets[i + 1]
-            guard pos <= end else { return false }
+            // Offsets come from a file: each record must lie inside the bytes (fuzzing found
+            // a snapshot whose middle offsets pointed past them).
+            guard pos >= 0, pos <= end, end <= bytes.count else { return false }
             for _ in 0..<5 {
                 let n = length(&pos, end)
                 guard n >= 0, n <= end - pos else { return false }

@@ -33,6 +33,18 @@ public struct StringColumn: Sendable, Equatable {
 
     public func byteRange(_ row: Int) -> Range<Int> { offsets[row]..<offsets[row + 1] }
 
+    /// The offsets describe `rows` rows lying inside the bytes, in order: what a column read from
+    /// a file must be before a row is read from it (upgrades run before the table is validated).
+    func isSound(rows: Int) -> Bool {
+        guard offsets.count == rows + 1, offsets.first == 0, offsets.last == bytes.count else { return false }
+        var previous = 0
+        for o in offsets {
+            if o < previous { return false }
+            previous = o
+        }
+        return true
+    }
+
     public subscript(row: Int) -> String {
         String(decoding: bytes[offsets[row]..<offsets[row + 1]], as: UTF8.self)
     }

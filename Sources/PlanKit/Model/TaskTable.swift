@@ -148,11 +148,18 @@ public struct TaskTable: Sendable {
 
     /// Kinds of tables saved before figures had kinds: read again from each task's text, which is
     /// what the figures were found in. A row whose figures no longer line up keeps them all targets.
+    ///
+    /// It runs while a snapshot is read, before the table is validated: columns of a damaged
+    /// file (checksums intact, contents not) are bounds-checked here and left for the validation
+    /// to refuse, never trapped on (found by fuzzing: `Tests/Fuzz/regressions`).
     mutating func deriveTargetKindsFromText() {
         targetKind = Array(repeating: 0, count: targetValue.count)
-        for r in 0..<count where targetStart[r] != targetStart[r + 1] {
+        guard targetStart.count == count + 1, texts.isSound(rows: count) else { return }
+        for r in 0..<count {
+            let lo = Int(targetStart[r]), hi = Int(targetStart[r + 1])
+            guard lo < hi, hi <= targetValue.count else { continue }
             let found = FigureExtractor.targets(in: texts[r])
-            let range = targetRange(row: r)
+            let range = lo..<hi
             guard found.count == range.count else { continue }
             for (i, f) in zip(range, found) where f.kind == .qualifier { targetKind[i] = 1 }
         }

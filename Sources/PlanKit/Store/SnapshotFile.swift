@@ -259,8 +259,9 @@ enum SnapshotFile {
                     throw StoreCorruption("\(displayName) was written by an early development version of plansh "
                                           + "(format version \(version); this plansh reads version \(SnapshotFile.formatVersion))")
                 }
+                // Compared without adding: offset + length can overflow on a crafted file (fuzzing).
                 guard headerOffset >= UInt64(SnapshotFile.preambleSize), headerLength < 1 << 24,
-                      headerOffset + headerLength <= UInt64(size) else {
+                      headerOffset <= UInt64(size), headerLength <= UInt64(size) - headerOffset else {
                     throw StoreCorruption("\(displayName) is truncated or damaged (header out of bounds: file has \(size) bytes)")
                 }
                 guard let header = try FileIO.readBytes(fd, count: Int(headerLength), at: Int(headerOffset), path: path),

@@ -43,6 +43,9 @@ extension TaskTable {
         deadlineDay = []
         deadlineKind = []
         deadlineRaw = StringColumn()
+        // Runs before the table is validated: a damaged table (found by fuzzing) is left with
+        // no start dates, which the validation refuses, instead of being read out of bounds.
+        guard texts.isSound(rows: count), due.count == count, flags.count == count, planRow.count == count else { return }
         for r in 0..<count {
             let plan = Int(planRow[r]) < plans.count ? plans[Int(planRow[r])] : nil
             let year = plan?.periodYear

@@ -29,6 +29,22 @@ enum FuzzFixture {
         return w
     }()
 
+    /// One as-of date for every query, so a run does not depend on the day it runs.
+    static let context = QueryContext(asOf: CalendarDay(year: 2025, month: 6, day: 15)!)
+
+    // The query engine's entry points, in one place: when their signatures change (a context
+    // argument, say), only these two lines follow.
+
+    /// Runs a `find`/`count` command against `w`.
+    static func query(_ command: String, in w: Workspace) throws -> QueryResult {
+        try QueryEngine.run(command, in: w, context: context)
+    }
+
+    /// Rows matching a filter expression.
+    static func filter(_ expression: String, in w: Workspace) throws -> [Int] {
+        try QueryEngine.filterRows(expression, in: w, context: context)
+    }
+
     /// Renders `r` in every format, as the shell and `> FILE` would.
     static func renderEverywhere(_ r: some Renderable) {
         for f in OutputFormat.allCases {

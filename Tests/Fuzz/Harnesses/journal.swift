@@ -21,6 +21,6 @@ public func fuzzJournal(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         guard let m = try? ModelCodec.decodeMutation(&r) else { continue }
         _ = try? w.apply(m)
     }
-    _ = try? QueryEngine.run("count tasks by status", in: w)
+    _ = try? FuzzFixture.query("count tasks by status", in: w)
     return 0
 }

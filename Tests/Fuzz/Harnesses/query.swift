@@ -7,8 +7,8 @@ public func fuzzQuery(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let w = FuzzFixture.workspace
     _ = try? Lexer.tokens(text)
     for command in [text, "find tasks where " + text, "count tasks " + text] {
-        if let r = try? QueryEngine.run(command, in: w) { FuzzFixture.renderEverywhere(r) }
+        if let r = try? FuzzFixture.query(command, in: w) { FuzzFixture.renderEverywhere(r) }
     }
-    _ = try? QueryEngine.filterRows(text, in: w)
+    _ = try? FuzzFixture.filter(text, in: w)
     return 0
 }

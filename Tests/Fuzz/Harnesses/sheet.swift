@@ -7,7 +7,7 @@ public func fuzzSheet(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let r = ProgressSheet.parse(FuzzFixture.bytes(data, size), displayName: "fuzz.csv", in: w)
     if r.problems.isEmpty {
         _ = try? w.apply(.updateProgress(r.updates, month: nil, at: 0))
-        if let q = try? QueryEngine.run("find tasks where note contains \"a\"", in: w) { FuzzFixture.renderEverywhere(q) }
+        if let q = try? FuzzFixture.query("find tasks where note contains \"a\"", in: w) { FuzzFixture.renderEverywhere(q) }
     } else {
         _ = ProgressSheet.diagnostic(r.problems, displayName: "fuzz.csv").description
     }

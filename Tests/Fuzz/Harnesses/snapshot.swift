@@ -12,8 +12,8 @@ public func fuzzSnapshot(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else { return 0 }
     if let reader = try? SnapshotFile.Reader(path: path, displayName: "fuzz.snapshot"),
        let w = try? reader.workspace() {
-        if let r = try? QueryEngine.run("find tasks", in: w) { FuzzFixture.renderEverywhere(r) }
-        _ = try? QueryEngine.run("count tasks by office, status", in: w)
+        if let r = try? FuzzFixture.query("find tasks", in: w) { FuzzFixture.renderEverywhere(r) }
+        _ = try? FuzzFixture.query("count tasks by office, status", in: w)
     }
     return 0
 }
