@@ -29,14 +29,17 @@ enum UpdateCommand {
     }
 
     enum Field: String, CaseIterable {
-        case status, progress, note, due, month
+        case status, progress, note, due, month, actual
     }
 
     static let fieldNames: [String: Field] = [
         "status": .status, "状态": .status, "progress": .progress, "进度": .progress,
         "note": .note, "备注": .note, "due": .due, "截止": .due, "截止日期": .due, "期限": .due,
-        "month": .month, "月份": .month,
+        "month": .month, "月份": .month, "actual": .actual, "完成值": .actual,
     ]
+
+    /// The month an update without `month =` refers to.
+    static func defaultMonth(_ session: Session) -> YearMonth { YearMonth(containing: Date()) }
 
     static func run(_ input: CommandInput, _ session: Session) throws -> CommandOutput {
         let args = Array(input.arguments)
@@ -53,6 +56,7 @@ enum UpdateCommand {
             throw Diagnostic("`set` needs at least one F = V", at: setWord.span)
         }
         force = force || session.settings.assumeYes
+        if let done = try UpdateActuals.run(args[..<setIndex], assignments, setSpan: setWord.span, input, session) { return done }
         let w = session.workspace
 
         // Which tasks.
@@ -85,7 +89,7 @@ enum UpdateCommand {
 
         // The new values.
         var template = ProgressUpdate(plan: "", path: "", source: session.currentSource)
-        var month = YearMonth(containing: Date())
+        var month = defaultMonth(session)
         var seen: Set<Field> = []
         for a in assignments {
             guard seen.insert(a.field).inserted else {
@@ -125,6 +129,8 @@ enum UpdateCommand {
                     throw Diagnostic("a month is YYYY-MM, not \"\(a.value)\"", at: a.valueSpan)
                 }
                 month = m
+            case .actual:
+                break  // refused by UpdateActuals for task ids
             }
         }
         guard template.status != nil || template.progress != nil || template.note != nil || template.due != nil else {
@@ -233,7 +239,7 @@ enum UpdateCommand {
             }
             guard let field = fieldNames[TextFolding.keyword(name)] else {
                 throw Diagnostic("unknown field \"\(name)\"" + Suggest.phrase(name, in: Field.allCases.map(\.rawValue))
-                                 + " (update sets status, progress, note, due)", at: nameSpan)
+                                 + " (update sets status, progress, note, due; actual on targets)", at: nameSpan)
             }
             guard i + 1 < toks.count, case .equals = toks[i + 1] else {
                 throw Diagnostic("expected `=` after \(name)", at: i + 1 < toks.count ? toks[i + 1].span : end)
