@@ -46,6 +46,8 @@ public enum ProgressSheet {
 
     enum Column: String, CaseIterable {
         case id, plan, path, status, progress, note, due, ignored
+        /// SPEC §10/§11: a target id (TASK#n) and the actual value reached.
+        case targetID, actual
     }
 
     static let headerNames: [String: Column] = {
@@ -58,6 +60,8 @@ public enum ProgressSheet {
             (.progress, ["progress", "进度", "完成进度", "进度(%)", "进度%", "progress(%)", "progress %"]),
             (.note, ["note", "notes", "备注", "说明"]),
             (.due, ["due", "due date", "due_date", "截止日期", "截止时间", "完成时限", "期限"]),
+            (.targetID, ["target_id", "target id", "targetid", "target", "指标编号", "指标id"]),
+            (.actual, ["actual", "actual value", "完成值", "实际值"]),
             (.ignored, ["heading", "title", "标题", "任务名称", "office", "offices", "科室", "责任科室", "责任单位",
                         "text", "内容", "任务内容", "level", "序号", "month", "月份", "updated"]),
         ]
@@ -115,11 +119,12 @@ public enum ProgressSheet {
             columns.append(c)
         }
         let hasID = seen[.id] != nil, hasPlanPath = seen[.plan] != nil && seen[.path] != nil
-        if !hasID && !hasPlanPath {
+        let hasTarget = seen[.targetID] != nil
+        if !hasID && !hasPlanPath && !hasTarget {
             result.problems.append(Problem(row: header.line, message:
                 "the sheet needs an id column (编号), or plan and path columns (计划, 路径)"))
         }
-        if [Column.status, .progress, .note, .due].allSatisfy({ seen[$0] == nil }) {
+        if [Column.status, .progress, .note, .due, .actual].allSatisfy({ seen[$0] == nil }) {
             result.problems.append(Problem(row: header.line, message:
                 "the sheet has nothing to apply: no status, progress, note or due column (状态, 进度, 备注)"))
         }
@@ -154,7 +159,7 @@ public enum ProgressSheet {
             } else if let p = cell(.plan), let q = cell(.path) {
                 plan = TextFolding.fold(p)
                 path = TextFolding.fold(q)
-            } else {
+            } else if !(hasTarget && cell(.targetID) != nil) {
                 problems.append(hasID ? "no task id" : "plan or path is empty")
             }
             var row: Int?
@@ -191,8 +196,15 @@ public enum ProgressSheet {
                     problems.append("bad due date \"\(d)\" (YYYY-MM-DD or YYYY-MM)")
                 }
             }
+            let targetUpdate = actual(cell(.targetID), cell(.actual), in: workspace, problems: &problems)
+            if let (ref, a) = targetUpdate, ref.plan == plan, ref.path == path, !path.isEmpty {
+                u.actuals.append(a)
+            }
             if problems.isEmpty {
-                if u.status != nil || u.progress != nil || u.note != nil || u.due != nil { result.updates.append(u) }
+                if u.status != nil || u.progress != nil || u.note != nil || u.due != nil || !u.actuals.isEmpty { result.updates.append(u) }
+                if let (ref, a) = targetUpdate, u.actuals.isEmpty {
+                    result.updates.append(ProgressUpdate(plan: ref.plan, path: ref.path, actuals: [a], source: u.source))
+                }
             } else {
                 for p in problems { result.problems.append(Problem(row: record.line, message: p)) }
             }
@@ -205,6 +217,25 @@ public enum ProgressSheet {
     }
 
     /// `40`, `40%`, `４０` → 40; anything else, or outside 0–100, is a message.
+    /// A row's target id and actual (SPEC §11): the target and its new value, or problems.
+    static func actual(_ id: String?, _ value: String?, in w: Workspace, problems: inout [String]) -> (TargetRef, ActualUpdate)? {
+        guard let value else { return nil }
+        guard let id else {
+            problems.append("an actual (完成值) needs its target id (指标编号, TASK#n) on the same row")
+            return nil
+        }
+        do {
+            let ref = try w.targetRef(id)
+            return (ref, try w.actualUpdate(ref, value))
+        } catch let d as Diagnostic {
+            problems.append(d.message)
+            return nil
+        } catch {
+            problems.append("\(error)")
+            return nil
+        }
+    }
+
     static func parseProgress(_ s: String) -> Swift.Result<Int, ProgressValueError> {
         var t = trim(TextFolding.fold(s))
         if t.hasSuffix("%") { t.removeLast() }
