@@ -10,3 +10,11 @@ extension Session {
         QueryContext(asOf: LocalTime.today(), language: settings.language)
     }
 }
+
+extension SessionSettings {
+    /// `set lang zh|en` (the variable `lang`; `--set lang=zh` too): the language of headers and
+    /// statuses on the screen and in CSV. A session setting, never stored; English by default.
+    public var language: Language {
+        variables["lang"].flatMap { Language(rawValue: TextFolding.keyword($0)) } ?? .en
+    }
+}

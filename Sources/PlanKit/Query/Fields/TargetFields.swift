@@ -114,7 +114,7 @@ enum TargetFields {
         column: ResultTable.Column("id", minWidth: 20),
         cell: { s, r in .text(s.id(row: r)) },
         order: { _ in { a, b in FieldSupport.compare(a, b) } },
-        group: { s in GroupKey.strings(natural: true) { s.id(row: $0) } },
+        group: { s in GroupKey.strings { s.id(row: $0) } },
         json: .init(key: "id") { s, r in JSON.quote(s.id(row: r)) },
         complete: { w, word in
             let rows = TargetRows(w)
@@ -193,7 +193,7 @@ enum TargetFields {
         "month", .targets, aliases: ["月份"], kind: .month, summary: "the month the actual refers to",
         cell: { s, r in target(s, r).actualMonth.map { .text($0.description) } ?? .null },
         order: { s in { a, b in FieldSupport.compare(target(s, a).actualMonth?.ordinal ?? -1, target(s, b).actualMonth?.ordinal ?? -1) } },
-        group: { s in GroupKey.strings(natural: true) { target(s, $0).actualMonth?.description ?? "" } },
+        group: { s in GroupKey.strings { target(s, $0).actualMonth?.description ?? "" } },
         json: .init(key: "month") { s, r in target(s, r).actualMonth.map { JSON.quote($0.description) } ?? "null" },
         compare: { c, _, op, _, v in
             guard let m = QueryText.month(v.text) else { throw Diagnostic("month is YYYY-MM, not \(Checker.quoted(v))", at: v.span) }
