@@ -48,8 +48,8 @@ import Testing
             "3: \"p:2\" is a task, not a target: a target id is TASK#n (p:2#1 is its first target)",
             "4: p:1#1: an actual in 台 cannot be compared with a target in 个 (only 千/万/亿 convert; write it in 个)",
             "5: p:1#3: the target value is redacted (xx%): an actual cannot be judged against it",
-            "6: no task id",
             "6: an actual (完成值) needs its target id (指标编号, TASK#n) on the same row",
+            "6: no task id",
             "7: an actual is a number with an optional unit (44%, 1500, 1.2万), not \"约四成\"",
         ])
     }
