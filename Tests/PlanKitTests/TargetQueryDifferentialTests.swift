@@ -36,7 +36,7 @@ import Testing
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [Row])
         #expect(rows.count == w.tasks.targetKind.filter { $0 == 0 }.count)
         #expect(rows.allSatisfy { Self.text($0, "kind") == "target" })
-        #expect(rows.filter { $0["actual"] is NSNumber }.count == 15)
+        #expect(rows.filter { $0["actual"] is NSNumber }.count == 16)
 
         // Attainment and met from actual, value and comparator alone.
         for r in rows {
