@@ -93,7 +93,7 @@ import PlanKit
         #expect(s.execute("echo $lang"))
         #expect(c.take().0 == "zh\n")
         #expect(!s.execute("set lang fr"))
-        #expect(c.take().1.contains("`set lang` takes zh, en or none"))
+        #expect(c.take().1.contains("`set lang` takes en, zh, none"))
         #expect(s.execute("set lang = none"))
         #expect(s.execute("find where id = yy2025:1.1 show status"))
         out = c.take().0

@@ -108,7 +108,7 @@ extension Messages {
         Message("keyword-twice", .error, "`\(word)` given twice")
     }
     public static func readOnly(_ command: String, reason: String) -> Message {
-        Message("read-only", .error, "`\(command)` changes data and is refused: \(reason)")
+        Message("read-only", .error, "the store is read-only (\(reason)): `\(command)` changes data and is refused")
     }
     public static func noPlan(_ id: String, known: [String]) -> Message {
         Message("no-plan", .error, "no plan \(q(id))" + Suggest.phrase(id, in: known)

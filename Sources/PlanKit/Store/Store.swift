@@ -118,13 +118,12 @@ public final class Store {
         return store
     }
 
-    /// The words for refusing `what` (e.g. "`update`") on this store: why it cannot be changed.
+    /// The words for refusing `what` (e.g. "`update`") on a read-only store: why it cannot be changed.
     public func refusal(_ what: String) -> String {
-        if let d = damage, !isReadOnly { return "\(d.problem); \(what) is refused — \(d.remedy)" }
-        return "the store is read-only (\(readOnlyReason ?? "it cannot be written")); \(what) is refused"
+        "the store is read-only (\(readOnlyReason ?? "it cannot be written")); \(what) is refused"
     }
 
-    /// A change of this process is being made, or the store is damaged: throws the refusal.
+    /// Throws the refusal when the store cannot be written.
     func requireWritable(_ what: String) throws {
         if isReadOnly { throw Diagnostic(refusal(what)) }
     }
