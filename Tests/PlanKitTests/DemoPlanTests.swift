@@ -127,12 +127,18 @@ import Testing
         for month in ["2025-03", "2025-04", "bad-2025-05"] {
             let rows = try Self.csvRows(dir.appendingPathComponent("\(month).csv"))
             var bad = 0
-            for row in rows.dropFirst() {
-                let ok = row.count == 4 && ids.contains(row[0]) && TaskStatus(parsing: row[1]) != nil
+            // Task rows first; the rows after them name only a target (TASK#n) and its actual.
+            let taskRows = rows.dropFirst().filter { !$0[0].isEmpty }
+            for row in taskRows {
+                let ok = (row.count == 4 || row.count == 6) && ids.contains(row[0]) && TaskStatus(parsing: row[1]) != nil
                     && (Int(row[2]).map { (0...100).contains($0) } ?? false)
                 if !ok { bad += 1 }
             }
-            covered[month] = rows.count - 1
+            for row in rows.dropFirst() where row[0].isEmpty {
+                let task = row.count == 6 ? String(row[4].split(separator: "#").first ?? "") : ""
+                if !ids.contains(task) || row[5].isEmpty { bad += 1 }
+            }
+            covered[month] = taskRows.count
             #expect(bad == (month.hasPrefix("bad") ? 3 : 0), "\(month): \(bad) bad rows")
         }
         #expect(covered["2025-03"] == 79 && covered["2025-04"] == 83 && ids.count == 84)

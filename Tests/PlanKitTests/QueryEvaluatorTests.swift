@@ -139,7 +139,7 @@ import Testing
         #expect(o["updated"] as? String == "2025-04")
         let targets = try #require(o["targets"] as? [[String: Any]])
         #expect(targets.count == 2)
-        #expect(targets[0].keys.sorted() == ["comparator", "high", "low", "metric", "raw", "unit", "value"])
+        #expect(targets[0].keys.sorted() == ["actual", "attainment", "comparator", "high", "id", "kind", "light", "low", "met", "metric", "month", "raw", "unit", "value"])
         #expect(targets[1]["unit"] as? String == "分钟")
         #expect(targets[1]["comparator"] as? String == "<=")
     }

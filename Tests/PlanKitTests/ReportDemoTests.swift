@@ -12,7 +12,8 @@ import Testing
         let dir = Fixtures.packageRoot.appendingPathComponent("examples/progress")
         var march = w
         for (i, month) in ["2025-03", "2025-04"].enumerated() {
-            let rows = try DemoPlanTests.csvRows(dir.appendingPathComponent("\(month).csv")).dropFirst()
+            // Rows with a task id (the rows naming only a target carry actuals, not progress).
+            let rows = try DemoPlanTests.csvRows(dir.appendingPathComponent("\(month).csv")).dropFirst().filter { !$0[0].isEmpty }
             let updates = try rows.enumerated().map { n, row -> ProgressUpdate in
                 let id = row[0]
                 let colon = try #require(id.lastIndex(of: ":"))

@@ -89,7 +89,7 @@ import Testing
                        asOf: asOf ?? CalendarDay(year: 2025, month: 6, day: 30)!, yellow: 10, red: 30)
     }
 
-    func light(_ t: Target, _ c: TargetCalendar) -> TargetLight? {
+    func light(_ t: Target, _ c: TargetCalendar) -> Light? {
         TargetJudgement(t).map { $0.light(isRate: TargetUnit.isRate(unit: t.unit, metric: t.metric), calendar: c) }
     }
 

@@ -86,11 +86,6 @@ public struct ActualValue: Sendable, Hashable {
     }
 }
 
-/// A traffic light (三色预警) of a target.
-public enum TargetLight: String, Sendable, Hashable, CaseIterable {
-    case red, yellow, green
-}
-
 /// The calendar a target is judged against (SPEC §9): its task's 序时进度 as days elapsed of the
 /// days from start to due (both inclusive), the due date, the as-of date and the rules' gaps.
 public struct TargetCalendar: Sendable, Hashable {
@@ -144,7 +139,7 @@ public struct TargetJudgement: Sendable, Hashable {
 
     /// The light of a met or unmet target. Met → green. A quantity compares attainment × 100
     /// with 序时进度 by the yellow and red gaps; a rate not met is yellow until its due date and red after.
-    public func light(isRate: Bool, calendar c: TargetCalendar) -> TargetLight {
+    public func light(isRate: Bool, calendar c: TargetCalendar) -> Light {
         if met { return .green }
         if isRate {
             guard let due = c.due else { return .yellow }

@@ -13,6 +13,9 @@ public struct TargetRows: Sendable {
 
     public var count: Int { number.count }
 
+    /// No rows.
+    public init() {}
+
     public init(_ w: Workspace) {
         let t = w.tasks
         let n = t.targetKind.count - t.targetKind.reduce(0) { $0 + Int($1) }
@@ -95,11 +98,39 @@ public struct TargetJudgements: Sendable {
     public private(set) var attainment: [Double]
     /// 0 not met, 1 met, 2 no actual.
     public private(set) var met: [UInt8]
-    /// `TargetLight.rawValue` index: 0 red, 1 yellow, 2 green; 3 no light.
+    /// `Light.rawValue`: 0 red, 1 yellow, 2 green; 3 no light.
     public private(set) var light: [UInt8]
 
     public static let noMet: UInt8 = 2
     public static let noLight: UInt8 = 3
+
+    /// No rows.
+    public init() {
+        attainment = []
+        met = []
+        light = []
+    }
+
+    /// Judged by the workspace's rules as of `asOf`: a task's target against its task's start and
+    /// due, a plan indicator against the plan's period.
+    public init(_ rows: TargetRows, in w: Workspace, asOf: CalendarDay) {
+        let judge = Judge(asOf: asOf, rules: w.rules)
+        self.init(rows, in: w) { r, p in Self.calendar(task: r, plan: p, in: w, judge: judge) }
+    }
+
+    /// The calendar of task row `r`'s targets, or (r < 0) of plan `p`'s indicators.
+    public static func calendar(task r: Int, plan p: Int, in w: Workspace, asOf: CalendarDay) -> TargetCalendar {
+        calendar(task: r, plan: p, in: w, judge: Judge(asOf: asOf, rules: w.rules))
+    }
+
+    static func calendar(task r: Int, plan p: Int, in w: Workspace, judge: Judge) -> TargetCalendar {
+        let t = w.tasks
+        let start = r >= 0 ? CalendarDay.dayNumber(ordinal: t.start[r]) : w.plans[p].periodStart.dayNumber
+        let dueOrdinal = r >= 0 ? t.due[r] : w.plans[p].periodEnd.ordinal
+        let (e, total) = judge.span(start: start, due: CalendarDay.dayNumber(ordinal: dueOrdinal))
+        return TargetCalendar(elapsedDays: e, totalDays: total, due: CalendarDay(ordinal: dueOrdinal), asOf: judge.asOf,
+                              yellow: w.rules.yellow, red: w.rules.red)
+    }
 
     /// `calendar(taskRow, planRow)` gives the calendar of a task's target (task row ≥ 0) or of a
     /// plan indicator (task row -1: the plan's whole period).
@@ -119,13 +150,11 @@ public struct TargetJudgements: Sendable {
             met[k] = j.met ? 1 : 0
             let c = calendar(Int(rows.taskRow[k]), Int(rows.planRow[k]))
             let l = j.light(isRate: TargetUnit.isRate(unit: g.unit, metric: g.metric), calendar: c)
-            light[k] = UInt8(TargetLight.allCases.firstIndex(of: l) ?? 3)
+            light[k] = l.rawValue
         }
     }
 
-    public func light(_ row: Int) -> TargetLight? {
-        light[row] < 3 ? TargetLight.allCases[Int(light[row])] : nil
-    }
+    public func light(_ row: Int) -> Light? { Light(rawValue: light[row]) }
 
     public func met(_ row: Int) -> Bool? { met[row] == Self.noMet ? nil : met[row] == 1 }
 

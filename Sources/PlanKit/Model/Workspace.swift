@@ -280,10 +280,7 @@ public struct Workspace: Sendable {
             }
             for a in u.actuals {
                 let ref = TargetRef(plan: u.plan, path: u.path, number: a.number)
-                guard let i = tasks.targetIndex(row: r, number: a.number) else {
-                    let n = tasks.targetNumbers(row: r).compactMap { $0 }.count
-                    throw Diagnostic("no target \(ref) (task \(ref.ownerID) has \(n == 0 ? "no targets" : n == 1 ? "1 target, #1" : "\(n) targets, #1–#\(n)"))")
-                }
+                guard let i = tasks.targetIndex(row: r, number: a.number) else { throw Diagnostic(TargetRows.missing(ref, in: self)) }
                 try Self.checkActual(a, of: tasks.target(at: i), ref: ref)
             }
             rows.append(r)
@@ -350,9 +347,7 @@ public struct Workspace: Sendable {
         let list = plans[p].indicators
         for a in u.actuals {
             let ref = TargetRef(plan: u.plan, path: "", number: a.number)
-            guard a.number >= 1, a.number <= list.count else {
-                throw Diagnostic("no target \(ref) (plan \(u.plan) has \(list.isEmpty ? "no indicator table" : "indicators #I1–#I\(list.count)"))")
-            }
+            guard a.number >= 1, a.number <= list.count else { throw Diagnostic(TargetRows.missing(ref, in: self)) }
             try Self.checkActual(a, of: list[a.number - 1].target, ref: ref)
         }
     }

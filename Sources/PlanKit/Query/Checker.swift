@@ -32,11 +32,12 @@ indirect enum Predicate: @unchecked Sendable {
     case dueEmpty
     case updated(QueryOperator, Int32)
     case updatedEmpty
-    /// Any target with a value satisfying `op value`, and with a unit in the set when given.
-    case target(QueryOperator, Double, units: [Bool]?)
-    case targetsEmpty
+    /// Any target with a value satisfying `op value`, and with a unit in the set when given;
+    /// qualifiers count too when `figures` (the `figure` field, SPEC §11).
+    case target(QueryOperator, Double, units: [Bool]?, figures: Bool)
+    case targetsEmpty(figures: Bool)
     /// Any target unit marked true.
-    case units([Bool])
+    case units([Bool], figures: Bool)
     case overdue(asOf: Int32)
     /// A test a field entry compiled itself (a computed column, a row kind of its own).
     case custom(any RowTest)

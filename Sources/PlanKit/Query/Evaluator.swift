@@ -144,24 +144,28 @@ struct Evaluator {
             tasks.progress.withUnsafeBufferPointer { pr in
                 for r in 0..<n where op.holds(Double(pr[r]), x) { b.insert(r) }
             }
-        case let .target(op, x, units):
+        case let .target(op, x, units, figures):
             tasks.targetStart.withUnsafeBufferPointer { start in
                 tasks.targetValue.withUnsafeBufferPointer { value in
                     tasks.targetUnit.withUnsafeBufferPointer { unit in
-                        if let units {
-                            units.withUnsafeBufferPointer { ok in
+                        tasks.targetKind.withUnsafeBufferPointer { kind in
+                            // A qualifier (kind 1) is skipped unless every figure counts.
+                            let skip: UInt8 = figures ? 2 : 1
+                            if let units {
+                                units.withUnsafeBufferPointer { ok in
+                                    for r in 0..<n {
+                                        for i in Int(start[r])..<Int(start[r + 1]) where kind[i] != skip && ok[Int(unit[i])] && op.holds(value[i], x) {
+                                            b.insert(r)
+                                            break
+                                        }
+                                    }
+                                }
+                            } else {
                                 for r in 0..<n {
-                                    for i in Int(start[r])..<Int(start[r + 1]) where ok[Int(unit[i])] && op.holds(value[i], x) {
+                                    for i in Int(start[r])..<Int(start[r + 1]) where kind[i] != skip && op.holds(value[i], x) {
                                         b.insert(r)
                                         break
                                     }
-                                }
-                            }
-                        } else {
-                            for r in 0..<n {
-                                for i in Int(start[r])..<Int(start[r + 1]) where op.holds(value[i], x) {
-                                    b.insert(r)
-                                    break
                                 }
                             }
                         }
@@ -281,15 +285,16 @@ struct Evaluator {
             guard u >= 0 else { return false }
             return op.holds(u < m ? -1 : u > m ? 1 : 0)
         case .updatedEmpty: return tasks.updated[r] < 0
-        case let .target(op, x, units):
-            for i in tasks.targetRange(row: r) {
+        case let .target(op, x, units, figures):
+            for i in tasks.targetRange(row: r) where figures || !tasks.isQualifier(i) {
                 if let units, !units[Int(tasks.targetUnit[i])] { continue }
                 if op.holds(tasks.targetValue[i], x) { return true }
             }
             return false
-        case .targetsEmpty: return tasks.targetStart[r] == tasks.targetStart[r + 1]
-        case let .units(set):
-            for i in tasks.targetRange(row: r) where set[Int(tasks.targetUnit[i])] { return true }
+        case let .targetsEmpty(figures):
+            return !tasks.targetRange(row: r).contains { figures || !tasks.isQualifier($0) }
+        case let .units(set, figures):
+            for i in tasks.targetRange(row: r) where (figures || !tasks.isQualifier(i)) && set[Int(tasks.targetUnit[i])] { return true }
             return false
         case let .overdue(asOf):
             return QueryContext.isOverdue(due: tasks.due[r], status: tasks.status[r], asOf: asOf)

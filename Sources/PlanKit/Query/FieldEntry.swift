@@ -127,29 +127,32 @@ public struct RowSource: Sendable {
     public let context: QueryContext
     /// `workspace.tasks`, stored so per-row reads do not copy the table.
     public let tasks: TaskTable
+    /// Target rows (SPEC §11) and their judgement as of `context.asOf`; empty for task rows.
+    public let targets: TargetRows
+    public let judged: TargetJudgements
 
     public init(_ kind: RowKind = .tasks, workspace: Workspace, context: QueryContext) {
         self.kind = kind
         self.workspace = workspace
         self.context = context
         tasks = workspace.tasks
+        targets = kind == .targets ? TargetRows(workspace) : TargetRows()
+        judged = kind == .targets ? TargetJudgements(targets, in: workspace, asOf: context.asOf) : TargetJudgements()
     }
 
-    /// Number of rows of this kind (tasks, or targets across all tasks).
+    /// Number of rows of this kind (tasks, or targets of tasks and plans).
     public var count: Int {
         switch kind {
         case .tasks: workspace.tasks.count
-        case .targets: workspace.tasks.targetValue.count
+        case .targets: targets.count
         }
     }
 
-    /// The row's id as users type it (`yy2025:2.1.1`).
+    /// The row's id as users type it (`yy2025:2.1.1`, `yy2025:2.1.1#2`, `yy2025#I1`).
     public func id(row r: Int) -> String {
         switch kind {
-        case .tasks: return workspace.taskID(row: r)
-        case .targets:
-            let task = workspace.tasks.task(ofTarget: r)
-            return workspace.taskID(row: task) + "#\(r - Int(workspace.tasks.targetStart[task]) + 1)"
+        case .tasks: workspace.taskID(row: r)
+        case .targets: targets.ref(r, in: workspace).description
         }
     }
 }

@@ -13,7 +13,7 @@ public enum FieldRegistry {
     }
 
     static let taskEntries: [FieldEntry] = TaskFields.all
-    static let targetEntries: [FieldEntry] = []
+    static let targetEntries: [FieldEntry] = TargetFields.all
 
     /// The fields of a row kind, in order.
     public static func fields(_ kind: RowKind) -> [Field] { entries(kind).map(Field.init) }

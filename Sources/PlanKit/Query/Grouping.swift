@@ -16,7 +16,6 @@ struct Grouping {
 
     func count(_ selection: Selection) -> [Group] {
         let sources = fields.map { $0.entry.group(evaluator.source) }
-        let n = tasks.count
         var buffers = Array(repeating: [Int](), count: fields.count)
         var dense: [Int]?
         var radices: [Int] = []
@@ -62,7 +61,7 @@ struct Grouping {
                 }
             }
             switch selection {
-            case .all: for r in 0..<n { visit(r) }
+            case let .all(rows): for r in 0..<rows { visit(r) }
             case let .list(l): for r in l { visit(Int(r)) }
             case let .bitmap(b): for r in b.rows() { visit(Int(r)) }
             }

@@ -4,6 +4,8 @@ extension Parser {
     /// Fields `update … set` changes, by registry name; `month` says which month the change
     /// refers to and is not a field.
     public static let settableFields: [Field] = [.status, .progress, .note, .due]
+    /// Fields `update TASK#n set` changes on a target (SPEC §11).
+    public static let settableTargetFields: [Field] = [FieldRegistry.field(named: "actual", in: .targets)].compactMap { $0 }
     static let monthWords = ["month", "月份"]
 
     /// Parses a whole `update …` command.
@@ -76,11 +78,12 @@ extension Parser {
     // assignment := field "=" value
     mutating func assignment() throws -> UpdateStatement.Assignment {
         let name = peek
-        let settable = Parser.settableFields.map(\.name) + ["month"]
+        let settable = Parser.settableFields.map(\.name) + ["month"] + Parser.settableTargetFields.map(\.name)
         guard name.kind == .word else {
             throw Diagnostic("expected a field name (\(settable.joined(separator: ", "))), found \(name.described)", at: name.span)
         }
         let field = FieldRegistry.field(named: name.text, in: .tasks).flatMap { Parser.settableFields.contains($0) ? $0 : nil }
+            ?? FieldRegistry.field(named: name.text, in: .targets).flatMap { Parser.settableTargetFields.contains($0) ? $0 : nil }
         let isMonth = Parser.monthWords.contains(name.keyword)
         guard field != nil || isMonth else {
             let known = FieldRegistry.field(named: name.text, in: .tasks) != nil

@@ -113,9 +113,20 @@ public struct TaskDetail: Renderable, Sendable {
     public let planTitle: String
     public let history: [HistoryEntry]
     let json: String
+    /// Per figure: its target number (nil for a qualifier) and, with an actual, its judgement.
+    let numbers: [Int?]
+    let lights: [Light?]
+    let attainments: [Double?]
 
     public init(workspace: Workspace, row: Int, context: QueryContext) {
         task = workspace.task(row: row)
+        numbers = workspace.tasks.targetNumbers(row: row)
+        let calendar = TargetJudgements.calendar(task: row, plan: Int(workspace.tasks.planRow[row]), in: workspace, asOf: context.asOf)
+        let judged = task.targets.map { $0.isTarget ? TargetJudgement($0) : nil }
+        attainments = judged.map { $0?.attainment }
+        lights = zip(task.targets, judged).map { t, j in
+            j?.light(isRate: TargetUnit.isRate(unit: t.unit, metric: t.metric), calendar: calendar)
+        }
         planTitle = workspace.plans[Int(workspace.tasks.planRow[row])].title
         history = workspace.history(of: task.id)
         json = TaskList.json(workspace: workspace, row: row, context: context)
@@ -140,12 +151,17 @@ public struct TaskDetail: Renderable, Sendable {
 
     var targetTable: ResultTable {
         ResultTable(
-            columns: [.init("raw"), .init("metric", overflow: .wrap), .init("comparator"), .init("value"), .init("unit")],
-            rows: task.targets.map { t in
+            columns: [.init("#"), .init("raw"), .init("metric", overflow: .wrap), .init("comparator"), .init("value"), .init("unit"),
+                      .init("actual"), .init("attainment"), .init("light")],
+            rows: task.targets.indices.map { i in
+                let t = task.targets[i]
                 let value: ResultTable.Cell = t.comparator == .range
                     ? .text("\(JSON.number(t.low))–\(JSON.number(t.high))")
                     : t.value.map { .number($0) } ?? .text("(redacted)")
-                return [.text(t.raw), .text(t.metric), .text(t.comparator.rawValue), value, .text(t.unit)]
+                return [.text(numbers[i].map { "#\($0)" } ?? "(qualifier)"), .text(t.raw), .text(t.metric), .text(t.comparator.rawValue),
+                        value, .text(t.unit), t.actual.map { .number($0) } ?? .null,
+                        attainments[i].map { .text(JSON.number(($0 * 1000).rounded() / 10) + "%") } ?? .null,
+                        lights[i].map { .text($0.keyword) } ?? .null]
             },
             title: "\(task.id) targets", rowNoun: "targets")
     }

@@ -22,9 +22,13 @@ public struct TaskList: Renderable, Sendable {
 
     public var workspace: Workspace { source.workspace }
 
-    /// The default columns of a row kind: `defaultColumns` for tasks, every field otherwise.
+    /// What `find targets` shows when no `show` is given.
+    public static let defaultTargetColumns: [Field] = ["id", "lead", "metric", "comparator", "value", "unit", "actual",
+                                                       "attainment", "light"].compactMap { FieldRegistry.field(named: $0, in: .targets) }
+
+    /// The default columns of a row kind.
     public static func defaultColumns(_ kind: RowKind) -> [Field] {
-        kind == .tasks ? defaultColumns : FieldRegistry.fields(kind)
+        kind == .tasks ? defaultColumns : defaultTargetColumns
     }
 
     public var taskIDs: [String] { rows.map { source.id(row: $0) } }

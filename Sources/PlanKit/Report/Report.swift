@@ -115,6 +115,6 @@ enum ReportLabels {
     /// The targets of a task as printed, joined: `达60%以上；不超过30分钟`.
     static func targets(_ t: ReportTask) -> String {
         var seen = Set<String>()
-        return t.targets.map(\.raw).filter { seen.insert($0).inserted }.joined(separator: "；")
+        return t.targets.filter(\.isTarget).map(\.raw).filter { seen.insert($0).inserted }.joined(separator: "；")
     }
 }

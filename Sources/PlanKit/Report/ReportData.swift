@@ -111,6 +111,10 @@ public struct TargetSummary: Sendable, Hashable {
     public var byUnit: [UnitCount]
     /// Tasks with targets that are behind or overdue, in id order.
     public var atRisk: [ReportTask]
+    /// Targets with an actual, at risk first (SPEC §11).
+    public var tracked: [TrackedTarget] = []
+    /// Targets (not redacted) with no actual yet.
+    public var noActual = 0
 
     /// Targets by comparator over all units.
     public var comparatorTotals: UnitCount {
@@ -290,9 +294,11 @@ extension ReportData {
             changes = compare(tasks, with: previousTasks, snapshot: previous.name, plans: planIDs)
         }
 
+        var targets = targetSummary(tasks)
+        (targets.tracked, targets.noActual) = trackedTargets(workspace, plans: Set(plans.map(\.id)), asOf: asOf)
         return ReportData(plans: plans, month: reportMonth, asOf: asOf, byOffice: byOffice, tasks: tasks,
                           statusCounts: statusCounts, averageProgress: mean(tasks.map(\.progress)),
-                          planSummaries: planSummaries(plans, tasks, previous: previousTasks), offices: offices, attention: attention, targets: targetSummary(tasks),
+                          planSummaries: planSummaries(plans, tasks, previous: previousTasks), offices: offices, attention: attention, targets: targets,
                           changes: changes, months: months)
     }
 
@@ -365,9 +371,10 @@ extension ReportData {
     static func targetSummary(_ tasks: [ReportTask]) -> TargetSummary {
         var units: [String: TargetSummary.UnitCount] = [:]
         var count = 0, redacted = 0, withTargets = 0
-        for t in tasks where !t.targets.isEmpty {
+        // Qualifiers (65岁以上, 15分钟服务圈) say whom or what; only targets are counted (SPEC §11).
+        for t in tasks where t.targets.contains(where: \.isTarget) {
             withTargets += 1
-            for g in t.targets {
+            for g in t.targets where g.isTarget {
                 count += 1
                 if g.value == nil { redacted += 1 }
                 var u = units[g.unit] ?? TargetSummary.UnitCount(unit: g.unit, atLeast: 0, atMost: 0, equal: 0, range: 0)
@@ -381,7 +388,7 @@ extension ReportData {
             }
         }
         let byUnit = units.values.sorted { ($0.total, $1.unit) > ($1.total, $0.unit) }
-        let atRisk = tasks.filter { !$0.targets.isEmpty && ($0.status == .behind || $0.overdue) }
+        let atRisk = tasks.filter { $0.targets.contains(where: \.isTarget) && ($0.status == .behind || $0.overdue) }
         return TargetSummary(tasksWithTargets: withTargets, targetCount: count, redacted: redacted,
                              byUnit: byUnit, atRisk: atRisk)
     }

@@ -123,7 +123,7 @@ extension ReportDocument {
                 })))
             if more > 0 { out.append(.more(more)) }
         }
-        return out
+        return out + trackedTargets(g)
     }
 
     static func changes(_ c: ReportChanges, _ d: ReportData) -> [Block] {

@@ -223,9 +223,12 @@ struct RowReader {
         if row.cells.count > header.columns.count && row.cells[header.columns.count...].contains(where: { !$0.isEmpty }) {
             problems.append("\(row.cells.count) cells, but the header has \(header.columns.count) columns")
         }
-        let hasValues = SheetColumn.allCases.contains { $0.role == .value && cell($0, row) != nil }
+        let hasValues = SheetColumn.allCases.contains { $0.role == .value && $0 != .actual && cell($0, row) != nil }
+        let target = actual(row, problems: &problems)
         var plan = "", path = ""
         switch task(row) {
+        case nil where target != nil || cell(.targetID, row) != nil && !hasValues:
+            break
         case nil:
             // A row with no task and nothing to apply (a section line an office typed) is read past.
             if hasValues || !problems.isEmpty {
@@ -255,13 +258,37 @@ struct RowReader {
         // A due date equal to the task's changes nothing: setting it would mark the date as set by
         // hand (kept over the plan's text by `replace`), and every ledger carries every due date.
         if let r = taskRow, case let .some(d?) = u.due, lookup.workspace.tasks.due[r] == d.ordinal { u.due = nil }
+        if let (ref, a) = target, ref.plan == plan, ref.path == path { u.actuals.append(a) }
         if !problems.isEmpty {
             result.problems += problems.map { .init(row: row.number, message: $0) }
-        } else if hasValues {
-            result.updates.append(u)
+        } else if hasValues || target != nil {
+            if hasValues || !u.actuals.isEmpty { result.updates.append(u) }
+            if let (ref, a) = target, u.actuals.isEmpty {
+                result.updates.append(ProgressUpdate(plan: ref.plan, path: ref.path, actuals: [a], source: u.source))
+            }
+        } else if plan.isEmpty && path.isEmpty {
+            result.warnings.append(.init(row: row.number, message: "only a target id, nothing to apply"))
         } else {
             result.warnings.append(.init(row: row.number, message: "only a task id (\(plan):\(path)), nothing to apply"))
         }
+    }
+
+    /// A row's target id and actual (SPEC §11): the target and its new value in the target's unit.
+    func actual(_ row: ProgressSheet.Row, problems: inout [String]) -> (TargetRef, ActualUpdate)? {
+        guard let value = cell(.actual, row) else { return nil }
+        guard let id = cell(.targetID, row) else {
+            problems.append("an actual (完成值) needs its target id (指标编号, TASK#n) on the same row")
+            return nil
+        }
+        do {
+            let ref = try lookup.workspace.targetRef(id)
+            return (ref, try lookup.workspace.actualUpdate(ref, value))
+        } catch let d as Diagnostic {
+            problems.append(d.message)
+        } catch {
+            problems.append("\(error)")
+        }
+        return nil
     }
 
     /// The value cells of `row` into `u`.

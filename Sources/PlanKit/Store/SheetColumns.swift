@@ -7,6 +7,8 @@
 /// column for its actual, then a `SheetColumn.keys` entry for the new key.
 public enum SheetColumn: String, CaseIterable, Sendable {
     case id, plan, path, status, progress, note, due
+    /// A target id (TASK#n, PLAN#In) and the actual value it reached (SPEC §11).
+    case targetID, actual
     /// A column a sheet carries for people (序号, 重点任务, 牵头科室 …): read past.
     case ignored
 
@@ -15,8 +17,8 @@ public enum SheetColumn: String, CaseIterable, Sendable {
 
     public var role: Role {
         switch self {
-        case .id, .plan, .path: .key
-        case .status, .progress, .note, .due: .value
+        case .id, .plan, .path, .targetID: .key
+        case .status, .progress, .note, .due, .actual: .value
         case .ignored: .ignored
         }
     }
@@ -31,6 +33,8 @@ public enum SheetColumn: String, CaseIterable, Sendable {
         (.progress, ["完成进度", "progress", "进度", "进度(%)", "进度%", "完成进度(%)", "progress(%)", "progress%", "完成比例"]),
         (.note, ["进展情况", "note", "notes", "备注", "说明", "月度进展", "进展"]),
         (.due, ["完成时限", "due", "duedate", "due_date", "期限", "截止日期", "截止时间"]),
+        (.targetID, ["指标编号", "target_id", "targetid", "target", "指标id"]),
+        (.actual, ["完成值", "actual", "actualvalue", "实际值"]),
         (.ignored, ["序号", "重点任务", "牵头科室", "配合科室", "序时进度", "灯", "预警", "heading", "title", "标题",
                     "任务名称", "任务内容", "office", "offices", "lead", "科室", "责任科室", "责任单位", "牵头单位",
                     "配合单位", "text", "内容", "level", "month", "月份", "updated", "expected", "light"]),
@@ -38,7 +42,7 @@ public enum SheetColumn: String, CaseIterable, Sendable {
 
     /// The column sets that identify a row's task, in order of preference (an id column wins over
     /// plan + path).
-    static let keys: [[SheetColumn]] = [[.id], [.plan, .path]]
+    static let keys: [[SheetColumn]] = [[.id], [.plan, .path], [.targetID]]
 
     /// The name the ledger writes for this column.
     public var ledgerHeader: String {
@@ -85,7 +89,7 @@ public enum SheetColumn: String, CaseIterable, Sendable {
     /// The header names to mention when a sheet has no header, one list per role.
     static var summary: String {
         "a header row names the task (id/任务编号/编号, or plan+path/计划+路径) and what to apply "
-            + "(status/状态/完成情况, progress/进度/完成进度, note/备注/进展情况/月度进展, due/完成时限/期限)"
+            + "(status/状态/完成情况, progress/进度/完成进度, note/备注/进展情况/月度进展, due/完成时限/期限; a target's actual: target_id/指标编号 with actual/完成值)"
     }
 }
 

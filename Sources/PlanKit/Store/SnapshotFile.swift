@@ -379,9 +379,7 @@ enum SnapshotFile {
             }
             defer { onBytes = nil }
             func strings(_ b: SectionID, _ o: SectionID) throws -> StringColumn {
-                let bytes = try array(b, of: UInt8.self)
-                let offsets = try array(o, of: Int.self)
-                return StringColumn(bytes: bytes, offsets: offsets)
+                StringColumn(bytes: try array(b, of: UInt8.self), offsets: try array(o, of: Int.self))
             }
             func names(_ id: SectionID) throws -> [String] {
                 var r = try blob(id)

@@ -9,6 +9,7 @@ enum UpdateCommand {
         details: """
         Fields: status (not_started on_track behind done · 未启动 推进中 滞后 已完成), progress (0–100),
         note ("text"), due (YYYY-MM-DD, YYYY-MM, or none); Chinese names 状态 进度 备注 截止.
+        A target's actual: update TASK#n set actual = 44% (1.2万 converts; % ‰ /10万 never do).
         `month = YYYY-MM` says which month the progress refers to (default: this month).
           update qingshan2025:2.1.1 set status = behind, progress = 40, note = "设备采购延迟"
           update qingshan2025:2.1.1, qingshan2025:2.1.2 set due = 2025-06-30
@@ -24,6 +25,7 @@ enum UpdateCommand {
     static func run(_ input: CommandInput, _ session: Session) throws -> CommandOutput {
         let statement = try Parser.parseUpdate(input.text)
         let force = statement.force || session.settings.assumeYes
+        if let done = try UpdateActuals.run(statement, input, session) { return done }
         let w = session.workspace
 
         // Which tasks.
@@ -68,10 +70,13 @@ enum UpdateCommand {
         return .message(summary(before, template))
     }
 
+    /// The month an update without `month =` refers to.
+    static func defaultMonth(_ session: Session? = nil) -> YearMonth { YearMonth(containing: Date()) }
+
     /// The assignments as one update template and the month it refers to.
     static func values(_ statement: UpdateStatement, source: String) throws -> (ProgressUpdate, YearMonth) {
         var template = ProgressUpdate(plan: "", path: "", source: source)
-        var month = YearMonth(containing: Date())
+        var month = defaultMonth()
         var seen: Set<String> = []
         func value<T>(_ r: Result<T, ProgressValue.Problem>, _ a: UpdateStatement.Assignment) throws -> T {
             switch r {

@@ -6,7 +6,7 @@
 enum TaskFields {
     static let all: [FieldEntry] = [
         id, plan, path, section, heading, text, office, target, unit,
-        status, progress, note, due, updated, level, overdue,
+        status, progress, note, due, updated, level, overdue, figure,
     ]
 
     // MARK: Identity

@@ -1,0 +1,43 @@
+/// Reading an actual value for a target id, as `update … set actual = V` and sheets write it.
+extension Workspace {
+    /// The target named by `ref` (a task's target or a plan's indicator), or nil.
+    public func target(_ ref: TargetRef) -> Target? {
+        guard let p = planIndex(ref.plan) else { return nil }
+        if ref.isIndicator {
+            let list = plans[p].indicators
+            return ref.number >= 1 && ref.number <= list.count ? list[ref.number - 1].target : nil
+        }
+        guard let r = row(plan: ref.plan, path: ref.path), let i = tasks.targetIndex(row: r, number: ref.number) else { return nil }
+        return tasks.target(at: i)
+    }
+
+    /// The target id `text` names, or an error in words: not an id, a task id where a target id
+    /// belongs, or an id with no target.
+    public func targetRef(_ text: String) throws -> TargetRef {
+        let folded = TextFolding.fold(text).trimmingCharacters(in: .whitespaces)
+        guard let ref = TargetRef(parsing: folded) else {
+            if row(id: folded) != nil {
+                throw Diagnostic("\"\(folded)\" is a task, not a target: a target id is TASK#n (\(folded)#1 is its first target)")
+            }
+            throw Diagnostic("\"\(Suggest.excerpt(folded))\" is not a target id (TASK#n such as yy2025:2.1.1#1, or PLAN#In)")
+        }
+        guard target(ref) != nil else { throw Diagnostic(TargetRows.missing(ref, in: self)) }
+        return ref
+    }
+
+    /// `text` (`44%`, `1.2万`, `none`) as the actual of target `ref`, in the target's unit;
+    /// `none` or empty clears it. Errors: not a number, another unit, a redacted target.
+    public func actualUpdate(_ ref: TargetRef, _ text: String) throws -> ActualUpdate {
+        guard let t = target(ref) else { throw Diagnostic(TargetRows.missing(ref, in: self)) }
+        let k = TextFolding.keyword(text).trimmingCharacters(in: .whitespaces)
+        if k.isEmpty || k == "none" || k == "无" { return ActualUpdate(number: ref.number, value: nil) }
+        guard let v = ActualValue(parsing: text) else {
+            throw Diagnostic("an actual is a number with an optional unit (44%, 1500, 1.2万), not \"\(Suggest.excerpt(text))\"")
+        }
+        do {
+            return ActualUpdate(number: ref.number, value: try v.converted(to: t))
+        } catch let d as Diagnostic {
+            throw Diagnostic("\(ref): " + d.message)
+        }
+    }
+}

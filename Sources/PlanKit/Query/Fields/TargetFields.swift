@@ -1,0 +1,284 @@
+/// The fields of a target row (`find targets`, `count targets`, SPEC §11): identity, what the
+/// target commits to, and how far the actual has come (judged as of the query's as-of day).
+enum TargetFields {
+    static let all: [FieldEntry] = [
+        id, task, plan, lead, office, metric, comparator, value, low, high, unit, kind,
+        actual, month, attainment, met, light,
+    ]
+
+    /// A row test from a closure (the target columns are small: one pass per query is cheap).
+    struct Test: RowTest {
+        let holds: @Sendable (Int) -> Bool
+        func test(_ r: Int) -> Bool { holds(r) }
+    }
+
+    static func target(_ s: RowSource, _ r: Int) -> Target { s.targets.target(r, in: s.workspace) }
+
+    // MARK: Builders
+
+    /// A text field: `=` folded, `<`… code-point order, `contains`/`matches`, `is empty`.
+    static func text(_ name: String, aliases: [String], kind: Field.Kind = .name, summary: String,
+                     minWidth: Int? = nil, multiValued: Bool = false, complete: Bool = false,
+                     _ values: @escaping @Sendable (RowSource, Int) -> [String]) -> FieldEntry {
+        let one: @Sendable (RowSource, Int) -> String = { s, r in values(s, r).first ?? "" }
+        @Sendable func test(_ c: Checker, _ t: TextTest) -> Predicate {
+            let s = c.source
+            return .custom(Test { r in values(s, r).contains { t.test($0) } })
+        }
+        return FieldEntry(
+            name, .targets, aliases: aliases, kind: kind, summary: summary, multiValued: multiValued,
+            column: minWidth.map { ResultTable.Column(name, minWidth: $0) },
+            cell: { s, r in multiValued ? .list(values(s, r)) : .text(one(s, r)) },
+            order: { s in { a, b in QueryText.compareBytes(Array(TextFolding.fold(one(s, a)).utf8), Array(TextFolding.fold(one(s, b)).utf8)) } },
+            group: { s in
+                let dict = Interner<String>()
+                return GroupKey(domain: nil, codes: { r, out in
+                    for v in values(s, r) where !out.contains(dict.code(TextFolding.fold(v))) { out.append(dict.code(TextFolding.fold(v))) }
+                }, value: { .text(dict.values[$0]) }, rank: { _ in 0 })
+            },
+            json: .init(key: name == "office" ? "offices" : name) { s, r in
+                multiValued ? "[" + values(s, r).map(JSON.quote).joined(separator: ", ") + "]" : JSON.quote(one(s, r))
+            },
+            complete: { w, _ in
+                guard complete else { return [] }
+                let s = RowSource(.targets, workspace: w, context: QueryContext(asOf: CalendarDay(year: 2000, month: 1, day: 1) ?? .init(containing: .init())))
+                return Array(Set((0..<s.count).flatMap { values(s, $0) })).filter { !$0.isEmpty }.sorted()
+            },
+            compare: { c, _, op, _, v in test(c, c.textCompare(op, v)) },
+            textMatch: { c, t in test(c, t) },
+            empty: { c in test(c, .empty) })
+    }
+
+    /// A number per row (NaN: none), computed once per query.
+    static func number(_ name: String, aliases: [String], summary: String, percent: Bool = false,
+                       _ column: @escaping @Sendable (RowSource) -> @Sendable (Int) -> Double) -> FieldEntry {
+        FieldEntry(
+            name, .targets, aliases: aliases, kind: .number, summary: summary,
+            cell: { s, r in
+                let v = column(s)(r)
+                return v.isNaN ? .null : percent ? .text(Self.percentText(v)) : .number(v)
+            },
+            order: { s in
+                let f = column(s)
+                // No value sorts last, as tasks with no due do.
+                return { a, b in
+                    let x = f(a), y = f(b)
+                    if x.isNaN || y.isNaN { return FieldSupport.compare(x.isNaN ? 1 : 0, y.isNaN ? 1 : 0) }
+                    return FieldSupport.compare(x, y)
+                }
+            },
+            group: { s in
+                let f = column(s)
+                let dict = Interner<Double>()
+                return GroupKey(domain: nil, codes: { r, out in
+                    let v = f(r)
+                    if !v.isNaN { out.append(dict.code(v)) }
+                }, value: { .number(dict.values[$0]) }, rank: { dict.values[$0] })
+            },
+            json: .init(key: name) { s, r in JSON.number(column(s)(r)) },
+            compare: { c, f, op, _, v in
+                guard let (written, unit) = QueryText.numberWithUnit(v.text) else {
+                    throw Diagnostic("\(name) is a number\(percent ? " (0.8 or 80%)" : ""); \(Checker.quoted(v)) is not a number", at: v.span)
+                }
+                let s = c.source
+                let col = column(s)
+                let x = percent && unit == "%" ? written / 100 : written
+                if percent {
+                    if let unit, unit != "%" {
+                        throw Diagnostic("\(name) is a ratio (0.8 or 80%), not in \(unit)", at: v.span)
+                    }
+                    return .custom(Test { r in op.holds(col(r), x) })
+                }
+                // `value >= 90%`: the number in that unit only.
+                guard let unit else { return .custom(Test { r in op.holds(col(r), x) }) }
+                let folded = TextFolding.fold(unit)
+                return .custom(Test { r in TextFolding.fold(target(s, r).unit) == folded && op.holds(col(r), x) })
+            },
+            empty: { c in
+                let s = c.source, col = column(s)
+                return .custom(Test { r in col(r).isNaN })
+            })
+    }
+
+    /// `0.734` → `73.4%`.
+    static func percentText(_ v: Double) -> String {
+        let tenths = (v * 1000).rounded()
+        return JSON.number(tenths / 10) + "%"
+    }
+
+    // MARK: Fields
+
+    static let id = FieldEntry(
+        "id", .targets, aliases: ["指标编号", "编号"], kind: .name,
+        summary: "target id plan:path#n (n counts the task's targets), plan#In for a plan's indicator table",
+        column: ResultTable.Column("id", minWidth: 20),
+        cell: { s, r in .text(s.id(row: r)) },
+        order: { _ in { a, b in FieldSupport.compare(a, b) } },
+        group: { s in GroupKey.strings { s.id(row: $0) } },
+        json: .init(key: "id") { s, r in JSON.quote(s.id(row: r)) },
+        complete: { w, word in
+            let rows = TargetRows(w)
+            let ids = (0..<rows.count).map { rows.ref($0, in: w).description }
+            return ids.filter { $0.hasPrefix(TextFolding.fold(word)) }
+        },
+        compare: { c, _, op, _, v in
+            let s = c.source
+            if op == .equal { return .rows([UInt32(try targetRow(c, v))]) }
+            let x = Array(TextFolding.fold(v.text).utf8)
+            return .custom(Test { r in op.holds(NaturalOrder.compare(Array(s.id(row: r).utf8), x)) })
+        },
+        inList: { c, _, vs, _ in .rows(Set(try vs.map { UInt32(try targetRow(c, $0)) }).sorted()) },
+        textMatch: { c, t in
+            let s = c.source
+            return .custom(Test { r in t.test(s.id(row: r)) })
+        })
+
+    /// The row of a target id literal, or an error that says what is wrong with it.
+    static func targetRow(_ c: Checker, _ v: Literal) throws -> Int {
+        let text = TextFolding.fold(v.text)
+        guard let ref = TargetRef(parsing: text) else {
+            if c.workspace.row(id: text) != nil {
+                throw Diagnostic("\(Checker.quoted(v)) is a task; a target id is task#n, e.g. \(text)#1", at: v.span)
+            }
+            throw Diagnostic("a target id is plan:path#n or plan#In (e.g. yy2025:2.1.1#1, yy2025#I1), not \(Checker.quoted(v))", at: v.span)
+        }
+        if let r = c.source.targets.row(of: ref, in: c.workspace) { return r }
+        throw Diagnostic(TargetRows.missing(ref, in: c.workspace), at: v.span)
+    }
+
+    static let task = text("task", aliases: ["任务"], summary: "the task id (empty for a plan's indicator)", minWidth: 16) { s, r in
+        let t = Int(s.targets.taskRow[r])
+        return [t < 0 ? "" : s.workspace.taskID(row: t)]
+    }
+
+    static let plan = text("plan", aliases: ["计划"], summary: "plan id", complete: true) { s, r in
+        [s.workspace.plans[Int(s.targets.planRow[r])].id]
+    }
+
+    static let lead = text("lead", aliases: ["牵头科室"], summary: "the lead office (first named)", complete: true) { s, r in
+        [s.targets.offices(r, in: s.workspace).first ?? ""]
+    }
+
+    static let office = text("office", aliases: ["科室", "责任科室", "offices"], summary: "every office of the target's task",
+                             multiValued: true, complete: true) { s, r in s.targets.offices(r, in: s.workspace) }
+
+    static let metric = text("metric", aliases: ["指标名称"], kind: .text, summary: "what the target measures (best effort)") { s, r in
+        [target(s, r).metric]
+    }
+
+    static let comparator = text("comparator", aliases: ["比较"], summary: ">= <= = or range") { s, r in
+        [target(s, r).comparator.rawValue]
+    }
+
+    static let value = number("value", aliases: ["目标值"], summary: "the value committed to (a range: its low end); empty when redacted") { s in
+        { r in target(s, r).value ?? .nan }
+    }
+
+    static let low = number("low", aliases: ["下限"], summary: "a range's low end") { s in { r in target(s, r).low ?? .nan } }
+    static let high = number("high", aliases: ["上限"], summary: "a range's high end") { s in { r in target(s, r).high ?? .nan } }
+
+    static let unit = text("unit", aliases: ["单位"], summary: "the target's unit, e.g. % 个 分钟 /10万", complete: true) { s, r in
+        [target(s, r).unit]
+    }
+
+    static let kind = text("kind", aliases: ["类别"], summary: "target (qualifiers are not rows)") { s, r in
+        [target(s, r).kind.rawValue]
+    }
+
+    static let actual = number("actual", aliases: ["完成值"], summary: "the value reached, in the target's unit; empty until reported") { s in
+        { r in target(s, r).actual ?? .nan }
+    }
+
+    static let month = FieldEntry(
+        "month", .targets, aliases: ["月份"], kind: .month, summary: "the month the actual refers to",
+        cell: { s, r in target(s, r).actualMonth.map { .text($0.description) } ?? .null },
+        order: { s in { a, b in FieldSupport.compare(target(s, a).actualMonth?.ordinal ?? -1, target(s, b).actualMonth?.ordinal ?? -1) } },
+        group: { s in GroupKey.strings { target(s, $0).actualMonth?.description ?? "" } },
+        json: .init(key: "month") { s, r in target(s, r).actualMonth.map { JSON.quote($0.description) } ?? "null" },
+        compare: { c, _, op, _, v in
+            guard let m = QueryText.month(v.text) else { throw Diagnostic("month is YYYY-MM, not \(Checker.quoted(v))", at: v.span) }
+            let s = c.source
+            return .custom(Test { r in target(s, r).actualMonth.map { op.holds(Double($0.ordinal), Double(m)) } ?? false })
+        },
+        empty: { c in
+            let s = c.source
+            return .custom(Test { r in target(s, r).actualMonth == nil })
+        })
+
+    static let attainment = number("attainment", aliases: ["完成率"], summary: "actual against value: 0.73 in JSON, 73% on screen",
+                                   percent: true) { s in { r in s.judged.attainment[r] } }
+
+    static let met = FieldEntry(
+        "met", .targets, aliases: ["达标"], kind: .boolean, summary: "true when the actual meets the target; empty until reported",
+        cell: { s, r in s.judged.met(r).map { .bool($0) } ?? .null },
+        order: { s in { a, b in FieldSupport.compare(s.judged.met[a], s.judged.met[b]) } },
+        group: { s in
+            GroupKey(domain: 3, codes: { r, out in if s.judged.met[r] < 2 { out.append(Int(s.judged.met[r])) } },
+                     value: { .bool($0 == 1) }, rank: { Double($0) })
+        },
+        json: .init(key: "met") { s, r in s.judged.met(r).map { $0 ? "true" : "false" } ?? "null" },
+        complete: { _, _ in ["true", "false"] },
+        compare: { c, _, op, opSpan, v in
+            guard op == .equal else { throw Diagnostic("met compares with = or != (true or false)", at: opSpan) }
+            guard let b = QueryText.boolean(v.text) else {
+                throw Diagnostic("met is true or false, not \(Checker.quoted(v))" + Suggest.phrase(v.text, in: ["true", "false"]), at: v.span)
+            }
+            let s = c.source, want: UInt8 = b ? 1 : 0
+            return .custom(Test { r in s.judged.met[r] == want })
+        },
+        empty: { c in
+            let s = c.source
+            return .custom(Test { r in s.judged.met[r] == TargetJudgements.noMet })
+        })
+
+    static let light = FieldEntry(
+        "light", .targets, aliases: ["灯", "预警"], kind: .choice,
+        summary: "green yellow red (绿 黄 红): met, or a quantity against 序时进度, a rate against its due date; empty until reported",
+        cell: { s, r in s.judged.light(r).map { .text($0.keyword) } ?? .null },
+        localize: { t, l in l == .zh ? Light(parsing: t)?.chineseLabel ?? t : t },
+        order: { s in { a, b in FieldSupport.compare(s.judged.light[a], s.judged.light[b]) } },
+        group: { s in
+            GroupKey(domain: 3, codes: { r, out in if s.judged.light[r] < 3 { out.append(Int(s.judged.light[r])) } },
+                     value: { .text(Light(rawValue: UInt8($0))?.keyword ?? "") }, rank: { Double($0) })
+        },
+        json: .init(key: "light") { s, r in s.judged.light(r).map { JSON.quote($0.keyword) } ?? "null" },
+        complete: { _, _ in ["red", "yellow", "green"] },
+        compare: { c, _, op, opSpan, v in
+            guard op == .equal else { throw Diagnostic("light compares with = != or in (red yellow green)", at: opSpan) }
+            guard let l = Light(parsing: v.text) else {
+                throw Diagnostic("unknown light \(Checker.quoted(v))" + Suggest.phrase(v.text, in: ["red", "yellow", "green"])
+                                 + " (lights: red yellow green, 红 黄 绿)", at: v.span)
+            }
+            return .custom(LightTest(lights: c.source.judged.light, value: l.rawValue))
+        },
+        empty: { c in .custom(LightTest(lights: c.source.judged.light, value: TargetJudgements.noLight)) })
+
+    /// `light = red`: one byte compare per row.
+    struct LightTest: RowTest {
+        let lights: [UInt8]
+        let value: UInt8
+        func test(_ r: Int) -> Bool { lights[r] == value }
+        func scan(_ n: Int, into b: inout RowBitmap) {
+            let v = value
+            lights.withUnsafeBufferPointer { l in
+                for r in 0..<min(n, l.count) where l[r] == v { b.insert(r) }
+            }
+        }
+    }
+}
+
+extension TargetRows {
+    /// Why a target id names no target, in words.
+    public static func missing(_ ref: TargetRef, in w: Workspace) -> String {
+        guard let p = w.planIndex(ref.plan) else {
+            return "no target \(ref): no plan \"\(ref.plan)\"" + Suggest.phrase(ref.plan, in: w.plans.map(\.id))
+        }
+        if ref.isIndicator {
+            let n = w.plans[p].indicators.count
+            return "no target \(ref) (plan \(ref.plan) has \(n == 0 ? "no indicator table" : "indicators #I1–#I\(n)"))"
+        }
+        guard let r = w.row(plan: ref.plan, path: ref.path) else { return "no target \(ref): no task \(ref.ownerID)" }
+        let n = w.tasks.targetNumbers(row: r).compactMap { $0 }.count
+        return "no target \(ref) (task \(ref.ownerID) has \(n == 0 ? "no targets" : n == 1 ? "1 target, #1" : "\(n) targets, #1–#\(n)"))"
+    }
+}
