@@ -15,11 +15,15 @@ public struct ReportTask: Sendable, Hashable {
     public var updated: YearMonth?
     /// `due` has passed by the report's reference day and the task is not done.
     public var overdue: Bool
+    /// When the calendar of the task starts (§9).
+    public var start: CalendarDay?
 
     public var id: String { "\(plan):\(path)" }
 
     public init(plan: String, path: String, heading: String, offices: [String], targets: [Target],
-                status: TaskStatus, progress: Int, note: String, due: CalendarDay?, updated: YearMonth?, overdue: Bool) {
+                status: TaskStatus, progress: Int, note: String, due: CalendarDay?, updated: YearMonth?, overdue: Bool,
+                start: CalendarDay? = nil) {
+        self.start = start
         self.plan = plan
         self.path = path
         self.heading = heading
@@ -43,7 +47,8 @@ extension ReportTask {
                   targets: t.targetRange(row: r).map(t.target(at:)),
                   status: TaskStatus(rawValue: t.status[r]) ?? .notStarted, progress: Int(t.progress[r]),
                   note: t.notes[t.noteCode[r]], due: CalendarDay(ordinal: t.due[r]),
-                  updated: t.updated[r] < 0 ? nil : YearMonth(ordinal: Int(t.updated[r])), overdue: false)
+                  updated: t.updated[r] < 0 ? nil : YearMonth(ordinal: Int(t.updated[r])), overdue: false,
+                  start: CalendarDay(ordinal: t.start[r]))
     }
 }
 
@@ -455,7 +460,7 @@ struct HistoryIndex {
     /// `task` as it stood at the end of `month`: for each field, the last change recorded for that
     /// month or earlier; failing that, the value before the first later change; failing that, now.
     func state(of task: ReportTask, asOf month: YearMonth, day: CalendarDay) -> ReportTask {
-        var status = task.status, progress = task.progress, note = task.note, due = task.due
+        var status = task.status, progress = task.progress, note = task.note, due = task.due, start = task.start
         var updated = task.updated.flatMap { $0 <= month ? $0 : nil }
         if let entries = byTask[task.id] {
             var settled = Set<String>()
@@ -463,11 +468,11 @@ struct HistoryIndex {
             for e in entries where e.month <= month {
                 settled.insert(e.field)
                 latest = e.month
-                apply(e.field, e.new, &status, &progress, &note, &due)
+                apply(e.field, e.new, &status, &progress, &note, &due, &start)
             }
             for e in entries where e.month > month && !settled.contains(e.field) {
                 settled.insert(e.field)
-                apply(e.field, e.old, &status, &progress, &note, &due)
+                apply(e.field, e.old, &status, &progress, &note, &due, &start)
             }
             if let latest { updated = max(updated ?? latest, latest) }
         }
@@ -476,18 +481,20 @@ struct HistoryIndex {
         t.progress = progress
         t.note = note
         t.due = due
+        t.start = start
         t.updated = updated
         t.overdue = due.map { $0 < day } == true && status != .done
         return t
     }
 
     private func apply(_ field: String, _ value: String, _ status: inout TaskStatus, _ progress: inout Int,
-                       _ note: inout String, _ due: inout CalendarDay?) {
+                       _ note: inout String, _ due: inout CalendarDay?, _ start: inout CalendarDay?) {
         switch field {
         case "status": status = TaskStatus(parsing: value) ?? status
         case "progress": progress = Int(value) ?? progress
         case "note": note = value
         case "due": due = value.isEmpty ? nil : CalendarDay(parsing: value)
+        case "start": start = value.isEmpty ? nil : CalendarDay(parsing: value)
         default: break
         }
     }
