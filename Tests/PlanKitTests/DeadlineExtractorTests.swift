@@ -158,3 +158,26 @@ import Testing
         #expect(fixed.tasks.first?.start == CalendarDay(year: 2025, month: 1, day: 1))
     }
 }
+
+/// The deadline phrases of the five seeds, counted by kind (the closing note reports them).
+@Suite(.enabled(if: Fixtures.hasShared, Comment(rawValue: Fixtures.sharedMissing)))
+struct SeedDeadlineTests {
+    @Test func seedsHoldOnlyWholeYearPhrases() throws {
+        var counts: [Deadline.Kind: Int] = [:]
+        var raws: [String] = []
+        for seed in Fixtures.seedNames() {
+            let url = Fixtures.shared.appendingPathComponent("seeds/\(seed).txt")
+            let plan = try PlanImporter.importFile(at: url, id: "s")
+            for t in plan.tasks {
+                for d in t.deadlines {
+                    counts[d.kind, default: 0] += 1
+                    raws.append(d.raw)
+                }
+                // Without a deadline of its own a task is due at its plan's end.
+                if t.deadlines.isEmpty { #expect(t.due == plan.info.periodEnd) }
+            }
+        }
+        // 全年 at a clause start three times; 健全年轻 (twice) and 到20xx年末 are not deadlines.
+        #expect(counts == [.wholeYear: 3], "\(counts) \(raws)")
+    }
+}

@@ -47,7 +47,7 @@ import PlanKit
         #expect(out.contains("4 changes"))
         s.settings.format = .json
         #expect(s.execute("history yy2025:1.1"))
-        #expect(c.take().0.contains(#""field": "due", "old": "", "new": "2025-06-30", "source": "command""#))
+        #expect(c.take().0.contains(#""field": "due", "old": "2025-12-31", "new": "2025-06-30", "source": "command""#))
     }
 
     @Test func updateErrorsPointAtTheWord() throws {
