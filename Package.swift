@@ -26,8 +26,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Golden outputs are read from the source tree by path, not bundled.
-        .testTarget(name: "PlanKitTests", dependencies: ["PlanKit"], exclude: ["Golden"]),
+        // Golden outputs and fixtures are read from the source tree by path, not bundled.
+        .testTarget(name: "PlanKitTests", dependencies: ["PlanKit"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "PlanShellTests", dependencies: ["PlanShell", "PlanKit"]),
     ],
     swiftLanguageModes: [.v6]

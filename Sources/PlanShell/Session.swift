@@ -31,6 +31,8 @@ public struct SessionSettings: Sendable {
     public var assumeYes = false
     /// `set NAME = VALUE`, `--set`, and `$1…` of the running script.
     public var variables: [String: String] = [:]
+    /// `set lang zh|en`: headers and statuses on the screen and in CSV (never stored).
+    public var language: Language = .en
     public init() {}
 }
 
@@ -116,7 +118,7 @@ public final class Session {
         guard let first = input0.words.first else { return .none }
         guard let (spec, n) = CommandTable.lookup(input0.words.map(\.value)) else {
             let word = first.value
-            throw Diagnostic("unknown command \"\(Suggest.excerpt(word))\"" + Suggest.phrase(word, in: CommandTable.commandWords),
+            throw Diagnostic(Messages.unknownCommand(word, suggestion: Suggest.nearest(word, in: CommandTable.commandWords)),
                              at: first.span)
         }
         let input = try CommandInput(text: text, commandWordCount: n)
@@ -149,11 +151,11 @@ public struct NonInteractive: SessionInteraction {
 }
 
 /// Ctrl-C as a flag: the SIGINT handler sets it, long work and the line reader clear it.
+/// The flag itself is PlanKit's `Cancellation`, so query and report loops see it too.
 public enum Interrupt {
-    nonisolated(unsafe) static var flag: sig_atomic_t = 0
-    public static var isPending: Bool { flag != 0 }
-    public static func raise() { flag = 1 }
-    public static func clear() { flag = 0 }
+    public static var isPending: Bool { Cancellation.isRequested }
+    public static func raise() { Cancellation.request() }
+    public static func clear() { Cancellation.clear() }
 }
 
 /// Takes over the read loop for a while (a tutorial lesson).

@@ -98,13 +98,16 @@ struct Plansh: ParsableCommand {
             ok = session.runLines(from: &source, path: "<stdin>", name: "<stdin>", arguments: [])
         }
         opened.close()
-        Foundation.exit(ok ? 0 : 1)
+        // Output that failed outside a command (the banner, the last newline) still fails the run.
+        if let failure = StandardStreams.takeOutputFailure() { StandardStreams.write("plansh: \(failure)\n", to: .err) }
+        Foundation.exit(ok && !StandardStreams.outputFailed ? 0 : 1)
     }
 }
 
 func stdinFile() -> UnsafeMutablePointer<FILE> { fdopen(0, "r") }
 
 // Bad usage exits 2 (argument-parser's default is 64).
+StandardStreams.ignoreBrokenPipeSignal()
 do {
     var command = try Plansh.parseAsRoot()
     try command.run()

@@ -81,4 +81,56 @@ import Testing
         #expect(pairs("x 年一次") == [])
         #expect(pairs("2024—2026年行动") == [])
     }
+
+    @Test func workingDaysSessionsAndWeeksAreUnits() {
+        #expect(pairs("审批时限压缩至5个工作日") == ["5个工作日 ="])
+        #expect(pairs("办理时限10工作日") == ["10工作日 ="])
+        #expect(pairs("开展义诊活动120场次以上") == ["120场次 >="])
+        #expect(pairs("培训周期为2周") == ["2周 ="])
+        #expect(pairs("纪念建院70周年，周边3周内") == ["3周 <="])
+        #expect(pairs("开展义诊30场") == ["30场 ="])
+        #expect(pairs("为60周岁以上老人") == ["60周岁 >="])
+    }
+
+    func kinds(_ text: String) -> [String] {
+        FigureExtractor.targets(in: text).map { "\($0.raw) \($0.kind.rawValue)" }
+    }
+
+    @Test func anAgeBandBeforeThePeopleItNamesIsAQualifier() {
+        #expect(kinds("15岁以上人群吸烟率降低到20%。") == ["15岁以上 qualifier", "降低到20% target"])
+        #expect(kinds("为8.2万名60岁以上老年人免费接种") == ["8.2万名 target", "60岁以上 qualifier"])
+        #expect(kinds("对 50-74 周岁的户籍居民开展筛查") == ["50-74 周岁 qualifier"])
+        #expect(kinds("全市适龄(重点为13-14岁)女生接种") == ["13-14岁 qualifier"])
+        // An age that ends its clause is a value.
+        #expect(kinds("人均预期寿命达82.5岁。") == ["达82.5岁 target"])
+        #expect(kinds("人均预期寿命79岁左右") == ["79岁 target"])
+    }
+
+    @Test func aTimeInsideANameIsAQualifierAndATimeLimitATarget() {
+        #expect(kinds("打造“15分钟中医药服务圈”") == ["15分钟 qualifier"])
+        #expect(kinds("巩固24小时监控机制") == ["24小时 qualifier"])
+        #expect(kinds("平均反应时间控制在10分钟以内，") == ["控制在10分钟以内 target"])
+        #expect(kinds("接报后2小时到达现场") == ["2小时 target"])
+        #expect(kinds("审批压缩至3个工作日办结") == ["3个工作日 target"])
+        #expect(kinds("建成5公里医疗服务圈") == ["5公里 qualifier"])
+    }
+
+    @Test func denominatorsAndListSizesAreQualifiers() {
+        #expect(kinds("每50万人口配备1辆检测车") == ["50万 qualifier", "1辆 target"])
+        #expect(kinds("开展苯丙酮尿症、地中海贫血等5种遗传代谢病筛查") == ["5种 qualifier"])
+        // Any other figure is a target, 保持在 and 稳定在 included.
+        #expect(kinds("床位保持在6张以上，比例稳定在40%。") == ["保持在6张以上 target", "稳定在40% target"])
+        #expect(kinds("新建标准化社区卫生服务站3个。") == ["3个 target"])
+    }
+
+    @Test func metricsReadWhatQualifiersExplain() {
+        let ts = FigureExtractor.targets(in: "持续扩容托育供给,每千人托位数达到4.6个,每千名3岁以下婴幼儿托位数达到275个。")
+        #expect(ts.map(\.metric) == ["每千人托位数", "婴幼儿托位数", "每千名3岁以下婴幼儿托位数"])
+        let people = FigureExtractor.targets(in: "为全市2万重点人群免费开展结直肠癌筛查;新增30家标准化救治中心")
+        #expect(people.map(\.metric) == ["重点人群免费开展结直肠癌筛查", "标准化救治中心"])
+        let list = FigureExtractor.targets(in: "选拔领军人才10名、创新人才100名和医坛新秀200名。")
+        #expect(list.map(\.metric) == ["选拔领军人才", "创新人才", "医坛新秀"])
+        let paren = FigureExtractor.targets(in: "培育建设重点中心镇卫生院(县域医疗卫生次中心)1家,")
+        #expect(paren.map(\.metric) == ["培育建设重点中心镇卫生院(县域医疗卫生次中心)"])
+    }
 }

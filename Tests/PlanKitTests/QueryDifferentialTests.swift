@@ -260,7 +260,7 @@ struct QueryDifferentialTests {
         }
 
         for (k, c) in cases.enumerated() {
-            let result = try QueryEngine.run(Parser.parseCommand(c.plansh), in: w, today: QueryDifferentialTests.today)
+            let result = try QueryEngine.run(Parser.parseCommand(c.plansh), in: w, context: QueryContext(asOf: QueryDifferentialTests.today))
             let sqlAnswer = answers[k] ?? []
             let mine: [String]
             if case let .count(cr) = result.content {

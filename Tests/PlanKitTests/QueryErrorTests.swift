@@ -4,7 +4,7 @@ import Testing
 
 /// Bad input: every case is a clear Diagnostic at the right span, never a crash or a hang.
 @Suite struct QueryErrorTests {
-    func filter(_ text: String) throws { _ = try QueryEngine.filterRows(text, in: QueryFixture.workspace) }
+    func filter(_ text: String) throws { _ = try QueryEngine.filterRows(text, in: QueryFixture.workspace, context: QueryFixture.context) }
     func command(_ text: String) throws { _ = try QueryFixture.run(text) }
 
     @Test func unknownFieldSuggestsNearest() {
@@ -112,7 +112,7 @@ import Testing
 
     @Test func spansShiftByOffset() {
         do {
-            _ = try QueryEngine.filterRows("ofice = x", offset: 17, in: QueryFixture.workspace)
+            _ = try QueryEngine.filterRows("ofice = x", offset: 17, in: QueryFixture.workspace, context: QueryFixture.context)
             Issue.record("no error")
         } catch let d as Diagnostic {
             #expect(d.span == 17..<22)

@@ -153,13 +153,13 @@ import Testing
 
     @Test func progressIndexFollowsUpdates() throws {
         var w = QueryFixture.workspace
-        let before = try QueryEngine.run("find where status = on_track order by progress desc limit 1", in: w)
+        let before = try QueryEngine.run("find where status = on_track order by progress desc limit 1", in: w, context: QueryFixture.context)
         #expect(before.taskIDs == ["yy2025:10.1"])
         try w.apply(.updateProgress([ProgressUpdate(plan: "b9", path: "1", status: .onTrack, progress: 99, source: "t")], month: nil, at: 0))
-        let after = try QueryEngine.run("find where status = on_track order by progress desc limit 1", in: w)
+        let after = try QueryEngine.run("find where status = on_track order by progress desc limit 1", in: w, context: QueryFixture.context)
         #expect(after.taskIDs == ["b9:1"])
         // The original copy still answers from its own data.
-        let again = try QueryEngine.run("find where status = on_track order by progress desc limit 1", in: QueryFixture.workspace)
+        let again = try QueryEngine.run("find where status = on_track order by progress desc limit 1", in: QueryFixture.workspace, context: QueryFixture.context)
         #expect(again.taskIDs == ["yy2025:10.1"])
     }
 }

@@ -50,14 +50,15 @@ enum QueryFixture {
     }()
 
     static let today = CalendarDay(year: 2025, month: 5, day: 1)!
+    static let context = QueryContext(asOf: today)
 
     /// Ids `find tasks where EXPR` returns, in row order.
     static func ids(_ expr: String) throws -> [String] {
-        try QueryEngine.filterRows(expr, in: workspace).map { workspace.taskID(row: $0) }
+        try QueryEngine.filterRows(expr, in: workspace, context: context).map { workspace.taskID(row: $0) }
     }
 
     static func run(_ command: String) throws -> QueryResult {
-        try QueryEngine.run(Parser.parseCommand(command), in: workspace, today: today)
+        try QueryEngine.run(Parser.parseCommand(command), in: workspace, context: context)
     }
 }
 

@@ -162,7 +162,7 @@ import PlanKit
     }
 
     static var queryEngineAvailable: Bool {
-        (try? QueryEngine.filterRows("status = done", in: Workspace())) != nil
+        (try? QueryEngine.filterRows("status = done", in: Workspace(), context: QueryContext(asOf: LocalTime.today()))) != nil
     }
 
     @Test(.enabled(if: queryEngineAvailable, "needs the query language (QueryEngine.filterRows)"))

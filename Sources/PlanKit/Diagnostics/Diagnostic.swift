@@ -15,12 +15,17 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
     public var span: Range<Int>?
     /// Extra lines shown after the caret (e.g. "in script a.plansh:3, run from b.plansh:7").
     public var notes: [String]
+    /// The catalogue name of the message (`Messages`), nil for text not yet in the catalogue.
+    public var name: String?
+    /// `error` unless the message says otherwise.
+    public var severity: Severity = .error
 
     public init(_ message: String, at span: Range<Int>? = nil, kind: Kind = .error, notes: [String] = []) {
         self.kind = kind
         self.message = message
         self.span = span
         self.notes = notes
+        self.name = nil
     }
 
     public static func incomplete(_ message: String, at span: Range<Int>? = nil) -> Diagnostic {

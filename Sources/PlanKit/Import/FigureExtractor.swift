@@ -32,6 +32,7 @@ public enum FigureExtractor {
     struct Found {
         var start: Int        // first scalar of the number
         var end: Int          // after unit and qualifier
+        var unitEnd: Int      // after the unit, before a qualifier word (以上, 以内 …)
         var value: Double?
         var high: Double?
         var unit: String
@@ -57,9 +58,9 @@ public enum FigureExtractor {
     /// Measure words, longest first within each starting scalar.
     static let measureWords: [[UInt32]] = [
         "个百分点", "百分点", "人次", "剂次", "例次", "台次", "家次", "户次", "车次", "批次", "人日", "床日", "项次", "平方米", "立方米", "公里", "公斤", "千克",
-        "周岁", "分钟", "小时", "学时", "课时", "个", "家", "台", "所", "张", "辆", "项", "人", "名", "床", "期", "起", "倍",
+        "周岁", "分钟", "小时", "学时", "课时", "个工作日", "工作日", "场次", "个", "家", "台", "所", "张", "辆", "项", "人", "名", "床", "期", "起", "倍",
         "级", "件", "种", "例", "场", "套", "户", "颗", "份", "剂", "支", "批", "篇", "部", "条", "处", "座", "间", "株",
-        "只", "吨", "米", "秒", "天", "岁", "元", "管", "类", "门", "趟", "次", "组", "对", "队", "本", "册", "人份",
+        "只", "吨", "米", "秒", "天", "岁", "元", "管", "类", "门", "趟", "次", "组", "对", "队", "本", "册", "人份", "周",
     ].map(scalars).sorted { $0.count > $1.count }
 
     static let magnitudes: Set<UInt32> = [0x4E07, 0x4EBF, 0x5343, 0x767E]  // 万 亿 千 百
@@ -79,7 +80,7 @@ public enum FigureExtractor {
         0x5904: [0x5BA4, 0x7F6E, 0x7406],  // 处室 处置 处理
         0x6761: [0x4EF6, 0x4F8B],  // 条件 条例
         0x95E8: [0x8BCA, 0x6237],  // 门诊 门户
-        0x578B: [],
+        0x5468: [0x5E74, 0x8FB9, 0x671F, 0x672B, 0x8F6C, 0x56F4, 0x77E5, 0x5BC6],  // 周: 年 边 期 末 转 围 知 密
     ]
 
     // MARK: One figure
@@ -113,7 +114,7 @@ public enum FigureExtractor {
         if isLatin(next) {
             guard let (unit, unitEnd) = latinUnit(s, at: j) else { return nil }
             let (q, qEnd) = qualifierAfter(s, at: unitEnd)
-            return Found(start: i, end: q == nil ? unitEnd : qEnd, value: value, high: high, unit: unit,
+            return Found(start: i, end: q == nil ? unitEnd : qEnd, unitEnd: unitEnd, value: value, high: high, unit: unit,
                          qualifier: isRange ? .range : q)
         }
         if next == 0x2B || ((next == 0x3A || next == 0xFF1A) && j + 1 < s.count && digit(s[j + 1]) != nil) { return nil }
@@ -127,7 +128,7 @@ public enum FigureExtractor {
             if !isRange { qualifier = q }
             end = qEnd
         }
-        return Found(start: i, end: end, value: value, high: high, unit: unit, qualifier: qualifier)
+        return Found(start: i, end: end, unitEnd: unitEnd, value: value, high: high, unit: unit, qualifier: qualifier)
     }
 
     /// Digits with an optional decimal part, or an x redaction (`xx.xx`, `9x`); value nil when redacted.
@@ -269,9 +270,13 @@ public enum FigureExtractor {
                                            "达到", "保持在", "巩固在", "稳定在", "维持在", "达"].map(scalars)
     static let atMostWords: [[UInt32]] = ["控制在", "不超过", "不高于", "低于", "降低到", "降低至", "降至", "下降到", "少于", "不多于", "不大于"].map(scalars)
 
-    /// Groups `分别达35%、15%、15%以上` into one phrase, then builds targets with comparators and metrics.
+    /// Groups `分别达35%、15%、15%以上` into one phrase, then builds targets with kinds, comparators and metrics.
     static func assemble(_ found: [Found], _ s: [UInt32]) -> [Target] {
+        let kinds = found.map { kind(of: $0, in: s) }
         var out: [Target] = []
+        // A metric phrase reaches back no further than the previous target (qualifiers stay in it:
+        // `0-3岁婴幼儿发育监测筛查率达92%`).
+        var floor = 0
         var i = 0
         while i < found.count {
             let (lead, leadStart) = comparatorBefore(s, at: found[i].start)
@@ -281,13 +286,13 @@ public enum FigureExtractor {
             var metricText: String
             var plain: Range<Int>?
             let respectively: Bool
-            if var r = plainMetric(s, before: metricEnd) {
+            if var r = plainMetric(s, before: metricEnd, floor: floor) {
                 respectively = r.count >= 2 && s[r.upperBound - 2] == 0x5206 && s[r.upperBound - 1] == 0x522B  // 分别
                 if respectively { r = r.lowerBound..<(r.upperBound - 2) }
                 metricText = s[r].string
                 plain = r
             } else {
-                metricText = metric(s, before: metricEnd)
+                metricText = metric(s, before: metricEnd, floor: floor)
                 respectively = metricText.hasSuffix("分别")
                 if respectively { metricText = String(metricText.dropLast(2)) }
             }
@@ -318,11 +323,20 @@ public enum FigureExtractor {
                 } else if let l = lead {
                     comparator = l
                 }
-                let m = metrics.count == group.count ? metrics[k] : metricText
+                let kind = kinds[i + k]
+                var m = metrics.count == group.count ? metrics[k] : metricText
+                // A qualifier names what follows it; so does a quantity written before its noun
+                // with no comparator word (`新增30家标准化救治中心`, `为2万重点人群免费筛查`).
+                if kind == .qualifier || (group.count == 1 && lead == nil && namesSomething(after: f.end, in: s, spanningJoiners: true)) {
+                    let next = i + k + 1 < found.count ? (comparatorBefore(s, at: found[i + k + 1].start).1 ?? found[i + k + 1].start) : s.count
+                    let after = phraseAfter(f, next: next, in: s)
+                    if !after.isEmpty { m = after }
+                }
                 let targetRaw = group.count > 1 ? raw : s[(k == 0 ? rawStart : f.start)..<f.end].string
                 out.append(Target(raw: targetRaw, metric: m, comparator: comparator, value: f.value,
-                                  low: comparator == .range ? f.value : nil, high: f.high, unit: f.unit))
+                                  low: comparator == .range ? f.value : nil, high: f.high, unit: f.unit, kind: kind))
             }
+            if kinds[i...j].contains(.target) { floor = found[j].end }
             i = j + 1
         }
         return out
@@ -344,8 +358,8 @@ public enum FigureExtractor {
     }
 
     /// The noun phrase before a figure: back to the previous punctuation, leading verbs dropped.
-    static func metric(_ s: [UInt32], before pos: Int) -> String {
-        var m = s[metricStart(s, before: pos)..<pos].string
+    static func metric(_ s: [UInt32], before pos: Int, floor: Int = 0) -> String {
+        var m = trimJoiners(s[metricStart(s, before: pos, floor: floor)..<pos].string)
         for lead in metricLeads where m.hasPrefix(lead) && m.count > lead.count + 1 {
             m = String(m.dropFirst(lead.count))
         }
@@ -357,9 +371,11 @@ public enum FigureExtractor {
 
     /// `metric(_:before:)` as a range of `s`, worked out on scalars; nil unless the phrase is plain
     /// text (then scalars are characters and only ` ` and `\u{3000}` are whitespace).
-    static func plainMetric(_ s: [UInt32], before pos: Int) -> Range<Int>? {
-        var lo = metricStart(s, before: pos)
+    static func plainMetric(_ s: [UInt32], before pos: Int, floor: Int = 0) -> Range<Int>? {
+        var lo = metricStart(s, before: pos, floor: floor)
         guard isPlain(s[lo..<pos]) else { return nil }
+        while pos - lo > 1, phraseJoinerScalars.contains(s[lo]) { lo += 1 }
+        if pos - lo > 2, s[lo] == 0x4EE5, s[lo + 1] == 0x53CA { lo += 2 }  // 以及
         for lead in metricLeadScalars where pos - lo > lead.count + 1 && s[lo..<(lo + lead.count)].elementsEqual(lead) {
             lo += lead.count
         }
@@ -371,14 +387,22 @@ public enum FigureExtractor {
 
     static let metricStops: Set<UInt32> = [0x3002, 0xFF0C, 0x2C, 0xFF1B, 0x3B, 0x3A, 0xFF1A, 0x28, 0xFF08, 0x29, 0xFF09, 0x201C, 0x201D, 0x3001]
 
-    /// Where the noun phrase before `pos` starts: back to the previous punctuation.
-    static func metricStart(_ s: [UInt32], before pos: Int) -> Int {
+    static let phraseJoinerScalars: Set<UInt32> = [0x548C, 0x53CA, 0x4E0E, 0x3001, 0x7684, 0x5E76]  // 和 及 与 、 的 并
+
+    /// Where the noun phrase before `pos` starts: back to the previous punctuation (or `floor`);
+    /// a parenthesis closed just before is kept whole (`中心镇卫生院(县域医疗卫生次中心)1家`).
+    static func metricStart(_ s: [UInt32], before pos: Int, floor: Int = 0) -> Int {
         var k = pos
+        if k > floor, s[k - 1] == 0x29 || s[k - 1] == 0xFF09 {
+            var o = k - 1
+            while o > floor, pos - o < 40, s[o] != 0x28 && s[o] != 0xFF08 { o -= 1 }
+            if s[o] == 0x28 || s[o] == 0xFF08 { k = o }
+        }
         let stops = metricStops
         var sawList = false
         // Keep 、 inside a `A、B分别达…` list (only when 分 occurs before the figure at all).
         var hasFen: Bool?
-        while k > 0 {
+        while k > floor {
             let u = s[k - 1]
             if u == 0x3001 && !sawList {
                 if hasFen == nil { hasFen = s[..<pos].contains(0x5206) }

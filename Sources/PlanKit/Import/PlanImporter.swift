@@ -20,12 +20,7 @@ public enum PlanImporter {
         guard let planID = id ?? planID(fromFileName: name) else {
             throw Diagnostic("cannot make a plan id from \"\(name)\"; give one with `as ID`")
         }
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw Diagnostic("cannot read \(url.path): \((error as NSError).localizedFailureReason ?? "no such file or not readable")")
-        }
+        let data = try InputFile.read(url.path, displayName: url.path)
         return try parse(data: data, fileName: name, id: planID, now: now)
     }
 

@@ -122,6 +122,8 @@ public struct PlanInfo: Sendable, Hashable {
     public var sections: [PlanSection]
     /// Prose that belongs to no task: preamble of childless level-1 sections, closing paragraphs.
     public var extras: [String]
+    /// Plan-level targets from indicator tables, in written order (`PLAN#I1`, `PLAN#I2`, …).
+    public var indicators: [PlanIndicator] = []
 
     public init(id: String, title: String, issuer: String = "", year: Int? = nil, sourceFile: String = "",
                 importedAt: Int64 = 0, warnings: [ImportWarning] = [], sections: [PlanSection] = [],

@@ -33,6 +33,12 @@ public struct TaskTable: Sendable {
     public internal(set) var units = StringInterner()
     public internal(set) var targetRaw = StringColumn()
     public internal(set) var targetMetric = StringColumn()
+    /// `TargetKind`: 0 target, 1 qualifier (SPEC §11).
+    public internal(set) var targetKind: [UInt8] = []
+    /// The actual value reached, in the target's unit; NaN when none yet. Changes in place.
+    public internal(set) var targetActual: [Double] = []
+    /// `YearMonth.ordinal` the actual refers to, -1 when none.
+    public internal(set) var targetActualMonth: [Int32] = []
 
     // Progress: the only columns that change in place.
     public internal(set) var status: [UInt8] = [] { didSet { progressChanged() } }
@@ -105,11 +111,49 @@ public struct TaskTable: Sendable {
     }
 
     public func target(at i: Int) -> Target {
-        let v = targetValue[i], lo = targetLow[i], hi = targetHigh[i]
+        let v = targetValue[i], lo = targetLow[i], hi = targetHigh[i], a = targetActual[i]
         return Target(raw: targetRaw[i], metric: targetMetric[i],
                       comparator: Comparator.allCases[Int(targetComparator[i])],
                       value: v.isNaN ? nil : v, low: lo.isNaN ? nil : lo, high: hi.isNaN ? nil : hi,
-                      unit: units[targetUnit[i]])
+                      unit: units[targetUnit[i]], kind: isQualifier(i) ? .qualifier : .target,
+                      actual: a.isNaN ? nil : a,
+                      actualMonth: targetActualMonth[i] < 0 ? nil : YearMonth(ordinal: Int(targetActualMonth[i])))
+    }
+
+    @inline(__always) public func isQualifier(_ i: Int) -> Bool { targetKind[i] == 1 }
+
+    /// The figure index of target `TASK#n` of `row` (n counts the row's targets from 1, qualifiers
+    /// skipped), or nil.
+    public func targetIndex(row: Int, number n: Int) -> Int? {
+        guard n >= 1 else { return nil }
+        var k = 0
+        for i in targetRange(row: row) where !isQualifier(i) {
+            k += 1
+            if k == n { return i }
+        }
+        return nil
+    }
+
+    /// For each figure of `row`, its target number (`TASK#n`), nil for a qualifier.
+    public func targetNumbers(row: Int) -> [Int?] {
+        var k = 0
+        return targetRange(row: row).map { i in
+            if isQualifier(i) { return nil }
+            k += 1
+            return k
+        }
+    }
+
+    /// Kinds of tables saved before figures had kinds: read again from each task's text, which is
+    /// what the figures were found in. A row whose figures no longer line up keeps them all targets.
+    mutating func deriveTargetKindsFromText() {
+        targetKind = Array(repeating: 0, count: targetValue.count)
+        for r in 0..<count where targetStart[r] != targetStart[r + 1] {
+            let found = FigureExtractor.targets(in: texts[r])
+            let range = targetRange(row: r)
+            guard found.count == range.count else { continue }
+            for (i, f) in zip(range, found) where f.kind == .qualifier { targetKind[i] = 1 }
+        }
     }
 
     /// The task at `row`; `planID` comes from the workspace's plan list.
@@ -154,6 +198,11 @@ public struct TaskTable: Sendable {
         if d != nil { flags[row] |= TaskTable.flagStartByHand } else { flags[row] &= ~TaskTable.flagStartByHand }
     }
     public mutating func setUpdated(_ m: YearMonth?, row: Int) { updated[row] = m.map { Int32($0.ordinal) } ?? -1 }
+    /// Records the actual value of figure `i` (nil clears it) and the month it refers to.
+    public mutating func setActual(_ v: Double?, month: YearMonth?, target i: Int) {
+        targetActual[i] = v ?? .nan
+        targetActualMonth[i] = v == nil ? -1 : month.map { Int32($0.ordinal) } ?? -1
+    }
 
     /// Builds a table row by row, from new tasks or rows of an existing table.
     public struct Builder {
@@ -182,6 +231,9 @@ public struct TaskTable: Sendable {
                 table.targetUnit.append(table.units.intern(g.unit))
                 table.targetRaw.append(g.raw)
                 table.targetMetric.append(g.metric)
+                table.targetKind.append(g.kind == .qualifier ? 1 : 0)
+                table.targetActual.append(g.actual ?? .nan)
+                table.targetActualMonth.append(g.actualMonth.map { Int32($0.ordinal) } ?? -1)
             }
             table.targetStart.append(UInt32(table.targetValue.count))
             table.status.append(t.status.rawValue)
@@ -221,6 +273,9 @@ public struct TaskTable: Sendable {
                     table.targetUnit.append(unitMap[Int(other.targetUnit[i])])
                     table.targetRaw.append(from: other.targetRaw, row: i)
                     table.targetMetric.append(from: other.targetMetric, row: i)
+                    table.targetKind.append(other.targetKind[i])
+                    table.targetActual.append(other.targetActual[i])
+                    table.targetActualMonth.append(other.targetActualMonth[i])
                 }
                 table.targetStart.append(UInt32(table.targetValue.count))
                 table.status.append(other.status[r])

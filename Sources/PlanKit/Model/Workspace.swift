@@ -24,10 +24,13 @@ public struct ProgressUpdate: Sendable, Hashable {
     public var due: CalendarDay??
     /// `.some(nil)` restores the default start (the plan's start).
     public var start: CalendarDay??
+    /// Actual values of the task's targets (SPEC §11); with an empty `path`, of the plan's indicators.
+    public var actuals: [ActualUpdate]
     public var source: String
 
     public init(plan: String, path: String, status: TaskStatus? = nil, progress: Int? = nil,
-                note: String? = nil, due: CalendarDay?? = nil, start: CalendarDay?? = nil, source: String) {
+                note: String? = nil, due: CalendarDay?? = nil, start: CalendarDay?? = nil,
+                actuals: [ActualUpdate] = [], source: String) {
         self.start = start
         self.plan = plan
         self.path = path
@@ -35,6 +38,7 @@ public struct ProgressUpdate: Sendable, Hashable {
         self.progress = progress
         self.note = note
         self.due = due
+        self.actuals = actuals
         self.source = source
     }
 }
@@ -144,7 +148,7 @@ public struct Workspace: Sendable {
                 throw Diagnostic("no plan \"\(id)\"" + Suggest.phrase(id, in: plans.map(\.id)))
             }
             rebuild(removing: [id], adding: [])
-            history.removeAll { $0.taskID.hasPrefix(id + ":") }
+            history.removeAll { $0.taskID.hasPrefix(id + ":") || $0.taskID == id }
         case let .updateProgress(updates, month, at):
             try updateProgress(updates, month: month, at: at)
         case let .setRule(name, value):
@@ -188,8 +192,16 @@ public struct Workspace: Sendable {
                     t2.startByHand = true
                 }
                 t2.updated = tasks.updated[r] < 0 ? nil : YearMonth(ordinal: Int(tasks.updated[r]))
+                t2.targets = Self.carryActuals(from: tasks.targetRange(row: r).map(tasks.target(at:)), into: t2.targets)
                 carried[i].tasks[j] = t2
             }
+            carried[i].info.indicators = Self.carryActuals(from: plans[old].indicators.map(\.target),
+                                                           into: p.info.indicators.map(\.target))
+                .enumerated().map { k, t in
+                    var x = p.info.indicators[k]
+                    x.target = t
+                    return x
+                }
         }
         let replacedIDs = Set(carried.map(\.info.id))
         if replace {
@@ -200,6 +212,21 @@ public struct Workspace: Sendable {
             }
         }
         rebuild(removing: replacedIDs, adding: carried)
+    }
+
+    /// Actuals of the old targets moved to the new ones with the same number (`TASK#n`), when the
+    /// unit is the same: a re-imported plan keeps what was reported against targets that survive.
+    static func carryActuals(from old: [Target], into new: [Target]) -> [Target] {
+        let before = old.filter(\.isTarget)
+        var out = new
+        var n = 0
+        for i in out.indices where out[i].isTarget {
+            defer { n += 1 }
+            guard n < before.count, before[n].unit == out[i].unit, before[n].actual != nil, !out[i].isRedacted else { continue }
+            out[i].actual = before[n].actual
+            out[i].actualMonth = before[n].actualMonth
+        }
+        return out
     }
 
     /// Rebuilds the plan list and task table without `removing` and with `adding`, in natural order.
@@ -235,6 +262,11 @@ public struct Workspace: Sendable {
         rows.reserveCapacity(updates.count)
         var rowCache: [String: [String: Int]] = [:]
         for u in updates {
+            if u.path.isEmpty {
+                try validateIndicatorUpdate(u)
+                rows.append(-1)
+                continue
+            }
             if rowCache[u.plan] == nil, let p = planIndex(u.plan) {
                 var m: [String: Int] = [:]
                 for r in taskRanges[p] { m[tasks.paths[r]] = r }
@@ -246,9 +278,21 @@ public struct Workspace: Sendable {
             if let p = u.progress, !(0...100).contains(p) {
                 throw Diagnostic("progress must be 0–100, not \(p)")
             }
+            for a in u.actuals {
+                let ref = TargetRef(plan: u.plan, path: u.path, number: a.number)
+                guard let i = tasks.targetIndex(row: r, number: a.number) else {
+                    let n = tasks.targetNumbers(row: r).compactMap { $0 }.count
+                    throw Diagnostic("no target \(ref) (task \(ref.ownerID) has \(n == 0 ? "no targets" : n == 1 ? "1 target, #1" : "\(n) targets, #1–#\(n)"))")
+                }
+                try Self.checkActual(a, of: tasks.target(at: i), ref: ref)
+            }
             rows.append(r)
         }
         for (u, r) in zip(updates, rows) {
+            if r < 0 {
+                applyIndicatorUpdate(u, month: month, at: at)
+                continue
+            }
             let id = plans[Int(tasks.planRow[r])].id + ":" + tasks.paths[r]
             func record(_ field: String, _ old: String, _ new: String) {
                 guard old != new else { return }
@@ -278,7 +322,53 @@ public struct Workspace: Sendable {
                 tasks.setStart(d, row: r, planStart: plan.periodStart)
                 record("start", old, CalendarDay(ordinal: tasks.start[r])?.description ?? "")
             }
+            for a in u.actuals {
+                guard let i = tasks.targetIndex(row: r, number: a.number) else { continue }
+                let old = tasks.targetActual[i]
+                record(TargetRef(plan: u.plan, path: u.path, number: a.number).historyField,
+                       old.isNaN ? "" : JSON.number(old), a.value.map { JSON.number($0) } ?? "")
+                tasks.setActual(a.value, month: month, target: i)
+            }
             if let m = month { tasks.setUpdated(m, row: r) }
+        }
+    }
+
+    /// An actual must be a finite number and its target must have a value to judge it by.
+    static func checkActual(_ a: ActualUpdate, of t: Target, ref: TargetRef) throws {
+        if let v = a.value, !v.isFinite { throw Diagnostic("the actual of \(ref) is not a number") }
+        if a.value != nil, t.isRedacted {
+            throw Diagnostic("\(ref) is redacted (\(t.raw)): an actual cannot be judged against it")
+        }
+    }
+
+    /// A plan-level update (empty path) carries only actuals of the plan's indicators.
+    func validateIndicatorUpdate(_ u: ProgressUpdate) throws {
+        guard let p = planIndex(u.plan) else { throw Diagnostic("no plan \"\(u.plan)\"") }
+        guard u.status == nil, u.progress == nil, u.note == nil, u.due == nil else {
+            throw Diagnostic("plan \(u.plan) has no status, progress, note or due of its own (only its indicators' actuals)")
+        }
+        let list = plans[p].indicators
+        for a in u.actuals {
+            let ref = TargetRef(plan: u.plan, path: "", number: a.number)
+            guard a.number >= 1, a.number <= list.count else {
+                throw Diagnostic("no target \(ref) (plan \(u.plan) has \(list.isEmpty ? "no indicator table" : "indicators #I1–#I\(list.count)"))")
+            }
+            try Self.checkActual(a, of: list[a.number - 1].target, ref: ref)
+        }
+    }
+
+    mutating func applyIndicatorUpdate(_ u: ProgressUpdate, month: YearMonth?, at: Int64) {
+        guard let p = planIndex(u.plan) else { return }
+        for a in u.actuals where a.number >= 1 && a.number <= plans[p].indicators.count {
+            let ref = TargetRef(plan: u.plan, path: "", number: a.number)
+            let old = plans[p].indicators[a.number - 1].target.actual
+            let oldText = old.map { JSON.number($0) } ?? "", newText = a.value.map { JSON.number($0) } ?? ""
+            if oldText != newText {
+                history.append(TaskHistoryRecord(taskID: u.plan, entry: HistoryEntry(
+                    when: at, month: month, field: ref.historyField, old: oldText, new: newText, source: u.source)))
+            }
+            plans[p].indicators[a.number - 1].target.actual = a.value
+            plans[p].indicators[a.number - 1].target.actualMonth = a.value == nil ? nil : month
         }
     }
 }

@@ -72,6 +72,8 @@ public struct OrderKey: Sendable, Equatable {
 
 /// `find [tasks] [where EXPR] [order by …] [limit N] [show F, …] [--format F]`
 public struct FindQuery: Sendable, Equatable {
+    /// `find tasks` (the default) or `find targets`.
+    public var rows: RowKind = .tasks
     public var filter: Expr?
     public var order: [OrderKey] = []
     public var limit: Int?
@@ -83,6 +85,7 @@ public struct FindQuery: Sendable, Equatable {
 
 /// `count [tasks] [where EXPR] [by F, …] [--format F]`
 public struct CountQuery: Sendable, Equatable {
+    public var rows: RowKind = .tasks
     public var filter: Expr?
     public var groups: [FieldRef] = []
     public var format: OutputFormat?
@@ -93,4 +96,12 @@ public struct CountQuery: Sendable, Equatable {
 public enum QueryCommand: Sendable, Equatable {
     case find(FindQuery)
     case count(CountQuery)
+
+    /// The rows the query runs over.
+    public var rowKind: RowKind {
+        switch self {
+        case let .find(q): q.rows
+        case let .count(q): q.rows
+        }
+    }
 }

@@ -37,7 +37,39 @@ indirect enum Predicate: @unchecked Sendable {
     case targetsEmpty
     /// Any target unit marked true.
     case units([Bool])
-    case overdue(today: Int32)
+    case overdue(asOf: Int32)
+    /// A test a field entry compiled itself (a computed column, a row kind of its own).
+    case custom(any RowTest)
+}
+
+/// A condition over rows that a field entry evaluates itself. `scan` should be a tight loop
+/// over columns (it runs once per query over every row); `test` checks one row (after an
+/// indexed operand of an `and` has narrowed the rows).
+protocol RowTest: Sendable {
+    func test(_ r: Int) -> Bool
+    func scan(_ n: Int, into b: inout RowBitmap)
+}
+
+extension RowTest {
+    func scan(_ n: Int, into b: inout RowBitmap) {
+        for r in 0..<n where test(r) { b.insert(r) }
+    }
+}
+
+/// `field op x` over a column of numbers computed once per query (NaN: no value, never matches).
+struct NumberColumnTest: RowTest {
+    let values: [Double]
+    let op: QueryOperator
+    let x: Double
+
+    func test(_ r: Int) -> Bool { op.holds(values[r], x) }
+
+    func scan(_ n: Int, into b: inout RowBitmap) {
+        let op = op, x = x
+        values.withUnsafeBufferPointer { v in
+            for r in 0..<min(n, v.count) where op.holds(v[r], x) { b.insert(r) }
+        }
+    }
 }
 
 /// String columns a text test can run over.
@@ -49,7 +81,7 @@ enum TextColumn: Sendable {
 enum TextTest: @unchecked Sendable {
     case equals(FoldedPattern)
     case contains(FoldedPattern)
-    case matches(NSRegularExpression)
+    case matches(BoundedRegex)
     /// Folded string order (Unicode scalar order of UTF-8 bytes).
     case order(QueryOperator, [UInt8])
     case empty
@@ -64,8 +96,7 @@ enum TextTest: @unchecked Sendable {
             let b = Array(s.utf8)
             return b.withUnsafeBytes { p.occurs(in: $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, 0..<b.count) }
         case let .matches(re):
-            let f = TextFolding.fold(s)
-            return re.firstMatch(in: f, range: NSRange(f.startIndex..., in: f)) != nil
+            return re.matches(TextFolding.fold(s))
         case let .order(op, v):
             return op.holds(QueryText.compareBytes(Array(TextFolding.fold(s).utf8), v))
         case .empty:
@@ -77,21 +108,21 @@ enum TextTest: @unchecked Sendable {
 /// Turns the syntax tree into predicates, rejecting what cannot be evaluated with a
 /// diagnostic at the exact span: unknown values (with the nearest valid one), numbers that are
 /// not numbers, operators a field does not take, invalid regular expressions.
+///
+/// What each field accepts is its registry entry's business; the checker applies the rules
+/// common to all (`!=` is `not =`, `contains`/`matches` only on text, `is empty` only where
+/// a field can be empty) and offers the value lookups entries share.
 struct Checker {
-    let workspace: Workspace
-    /// Today for `overdue`; nil: the real date, looked up only when a query needs it
-    /// (the first time-zone lookup costs milliseconds).
-    let fixedToday: CalendarDay?
+    let source: RowSource
+    /// The query\'s `matches` patterns, verified after evaluation (step limit, Ctrl-C).
+    let patterns = BoundedPatterns()
 
-    init(workspace: Workspace, today: CalendarDay? = nil) {
-        self.workspace = workspace
-        self.fixedToday = today
+    init(_ source: RowSource) {
+        self.source = source
     }
 
-    /// `CalendarDay.ordinal` of today.
-    var today: Int32 { (fixedToday ?? CalendarDay(containing: Date())).ordinal }
-
-    var tasks: TaskTable { workspace.tasks }
+    var workspace: Workspace { source.workspace }
+    var tasks: TaskTable { source.tasks }
 
     func check(_ e: Expr) throws -> Predicate {
         switch e {
@@ -100,175 +131,57 @@ struct Checker {
         case let .not(x, _): return .not(try check(x))
         case let .compare(f, op, opSpan, v): return try compare(f, op, opSpan: opSpan, v)
         case let .inList(f, vs, span):
-            switch f.field.kind {
-            case .status:
-                var mask: UInt8 = 0
-                for v in vs { mask |= 1 << (try status(v).rawValue) }
-                return .status(mask)
-            default:
-                if f.field == .office {
-                    var set = [Bool](repeating: false, count: tasks.offices.count)
-                    for v in vs { for c in try officeCodes(matching: .equals(FoldedPattern(v.text)), literal: v, exact: true) { set[c] = true } }
-                    return .offices(set)
-                }
-                if f.field == .plan {
-                    var set = [Bool](repeating: false, count: workspace.plans.count)
-                    for v in vs { set[try planIndex(v)] = true }
-                    return .plans(set)
-                }
-                if f.field == .id {
-                    var rows = Set<UInt32>()
-                    for v in vs { rows.insert(UInt32(try idRow(v))) }
-                    return .rows(rows.sorted())
-                }
-                _ = span
-                return .or(try vs.map { try compare(f, .equal, opSpan: span, $0) })
+            if let inList = f.field.entry.inList { return try inList(self, f, vs, span) }
+            return .or(try vs.map { try compare(f, .equal, opSpan: span, $0) })
+        case let .isEmpty(f, negated, _):
+            guard let empty = f.field.entry.empty else {
+                let can = FieldRegistry.emptyableFields(f.field.rowKind).joined(separator: " ")
+                throw Diagnostic("\(f.field.name) always has a value; `is empty` applies to \(can)", at: f.span)
             }
-        case let .isEmpty(f, negated, span):
-            let p = try empty(f, span: span)
+            let p = empty(self)
             return negated ? .not(p) : p
-        }
-    }
-
-    func empty(_ f: FieldRef, span: Range<Int>) throws -> Predicate {
-        switch f.field {
-        case .heading: return .text(.heading, .empty)
-        case .text: return .text(.text, .empty)
-        case .note: return .notes(tasks.notes.names.map(\.isEmpty))
-        case .office: return .officesEmpty
-        case .target, .unit: return .targetsEmpty
-        case .due: return .dueEmpty
-        case .updated: return .updatedEmpty
-        default:
-            let can = Field.allCases.filter(\.canBeEmpty).map(\.rawValue).joined(separator: " ")
-            throw Diagnostic("\(f.field.name) always has a value; `is empty` applies to \(can)", at: f.span)
         }
     }
 
     // MARK: Comparisons
 
     func compare(_ f: FieldRef, _ op: QueryOperator, opSpan: Range<Int>, _ v: Literal) throws -> Predicate {
-        let field = f.field
+        let entry = f.field.entry
         // `!=` is the negation of `=` for every field (for lists: no value matches).
         if op == .notEqual {
             return .not(try compare(f, .equal, opSpan: opSpan, v))
         }
         if op == .contains || op == .matches {
-            guard field.kind == .text || field.kind == .name else {
-                throw Diagnostic("`\(op.rawValue)` works on text (heading text note office plan id path unit); \(field.name) is \(kindName(field))",
-                                 at: opSpan)
-            }
-            guard field != .section else {
-                throw Diagnostic("section takes = != or in (a subtree such as 2.1); use path \(op.rawValue) …", at: opSpan)
-            }
-            let test = try textTest(op, v)
-            switch field {
-            case .heading: return .text(.heading, test)
-            case .text: return .text(.text, test)
-            case .path: return .text(.path, test)
-            case .id: return .text(.id, test)
-            case .note: return .notes(tasks.notes.names.map(test.test))
-            case .office: return .offices(tasks.offices.names.map(test.test))
-            case .unit: return .units(tasks.units.names.map(test.test))
-            case .plan: return .plans(workspace.plans.map { test.test($0.id) })
-            default: throw Diagnostic("`\(op.rawValue)` does not apply to \(field.name)", at: opSpan)
+            if let match = entry.textMatch { return match(self, try textTest(op, v)) }
+            guard entry.kind == .text || entry.kind == .name else {
+                let fields = FieldRegistry.textFields(entry.rowKind).joined(separator: " ")
+                throw Diagnostic("`\(op.rawValue)` works on text (\(fields)); \(entry.name) is \(entry.kind.described)", at: opSpan)
             }
         }
-        switch field {
-        case .status:
-            guard op == .equal else {
-                throw Diagnostic("status compares with = != or in, not `\(op.rawValue)`", at: opSpan)
-            }
-            return .status(1 << (try status(v).rawValue))
-        case .progress, .level:
-            guard let x = QueryText.number(v.text, allowPercent: field == .progress) else {
-                throw Diagnostic("\(field.name) is a number\(field == .progress ? " (0–100)" : ""); \(quoted(v)) is not a number", at: v.span)
-            }
-            return field == .progress ? .progress(op, x) : .level(op, x)
-        case .target:
-            guard let (x, unit) = QueryText.numberWithUnit(v.text) else {
-                throw Diagnostic("target compares with a number, optionally with a unit (90%, 10分钟); \(quoted(v)) is not a number", at: v.span)
-            }
-            guard let unit else { return .target(op, x, units: nil) }
-            let folded = TextFolding.fold(unit)
-            let set = tasks.units.names.map { TextFolding.fold($0) == folded }
-            if !set.contains(true), tasks.count > 0 {
-                throw Diagnostic("no target has the unit \"\(unit)\"" + QueryText.suggestion(unit, in: tasks.units.names),
-                                 at: v.span)
-            }
-            return .target(op, x, units: set)
-        case .due:
-            guard let (lo, hi) = QueryText.dayRange(v.text) else {
-                throw Diagnostic("due takes a date YYYY-MM-DD or a month YYYY-MM, not \(quoted(v))", at: v.span)
-            }
-            return .due(op, lo: lo, hi: hi)
-        case .updated:
-            guard let m = QueryText.month(v.text) else {
-                throw Diagnostic("updated takes a month YYYY-MM, not \(quoted(v))", at: v.span)
-            }
-            return .updated(op, m)
-        case .overdue:
-            guard op == .equal else { throw Diagnostic("overdue compares with = or != (true or false)", at: opSpan) }
-            guard let b = QueryText.boolean(v.text) else {
-                throw Diagnostic("overdue is true or false, not \(quoted(v))" + Suggest.phrase(v.text, in: ["true", "false"]), at: v.span)
-            }
-            let p = Predicate.overdue(today: today)
-            return b ? p : .not(p)
-        case .office:
-            if op == .equal {
-                return .offices(try officeSet(v))
-            }
-            let test = TextTest.order(op, Array(TextFolding.fold(v.text).utf8))
-            return .offices(tasks.offices.names.map(test.test))
-        case .unit:
-            let test: TextTest = op == .equal ? .equals(FoldedPattern(v.text)) : .order(op, Array(TextFolding.fold(v.text).utf8))
-            let set = tasks.units.names.map(test.test)
-            if op == .equal, !set.contains(true), tasks.count > 0 {
-                throw Diagnostic("no target has the unit \(quoted(v))" + QueryText.suggestion(v.text, in: tasks.units.names),
-                                 at: v.span)
-            }
-            return .units(set)
-        case .plan:
-            if op == .equal {
-                var set = [Bool](repeating: false, count: workspace.plans.count)
-                set[try planIndex(v)] = true
-                return .plans(set)
-            }
-            let b = Array(TextFolding.fold(v.text).utf8)
-            return .plans(workspace.plans.map { op.holds(NaturalOrder.compare(Array($0.id.utf8), b)) })
-        case .id:
-            if op == .equal { return .rows([UInt32(try idRow(v))]) }
-            let folded = TextFolding.fold(v.text)
-            // `id < yy2025` (no path) compares with the start of that plan.
-            let colon = folded.lastIndex(of: ":") ?? folded.endIndex
-            let planID = Array(folded[..<colon].utf8)
-            let path = colon == folded.endIndex ? [] : Array(folded[folded.index(after: colon)...].utf8)
-            let planOrder = workspace.plans.map { Int8(NaturalOrder.compare(Array($0.id.utf8), planID)) }
-            return .idOrder(op, planOrder: planOrder, path: path)
-        case .path:
-            let b = Array(TextFolding.fold(v.text).utf8)
-            if op == .equal { return .text(.path, .equals(FoldedPattern(v.text))) }
-            return .pathOrder(op, b)
-        case .section:
-            guard op == .equal else {
-                throw Diagnostic("section takes = != or in (a subtree such as 2.1); use path for `\(op.rawValue)`", at: opSpan)
-            }
-            return try section(v)
-        case .heading, .text:
-            let test: TextTest = op == .equal ? .equals(FoldedPattern(v.text)) : .order(op, Array(TextFolding.fold(v.text).utf8))
-            return .text(field == .heading ? .heading : .text, test)
-        case .note:
-            let test: TextTest = op == .equal ? .equals(FoldedPattern(v.text)) : .order(op, Array(TextFolding.fold(v.text).utf8))
-            return .notes(tasks.notes.names.map(test.test))
+        return try entry.compare(self, f, op, opSpan, v)
+    }
+
+    /// `=` as a folded equality, other operators as folded code-point order.
+    func textCompare(_ op: QueryOperator, _ v: Literal) -> TextTest {
+        op == .equal ? .equals(FoldedPattern(v.text)) : .order(op, Array(TextFolding.fold(v.text).utf8))
+    }
+
+    /// A number literal for a numeric field (`progress` also takes `62%`).
+    func number(_ f: FieldRef, _ v: Literal, percent: Bool = false) throws -> Double {
+        guard let x = QueryText.number(v.text, allowPercent: percent) else {
+            throw Diagnostic("\(f.field.name) is a number\(percent ? " (0–100)" : ""); \(Checker.quoted(v)) is not a number", at: v.span)
         }
+        return x
     }
 
     func textTest(_ op: QueryOperator, _ v: Literal) throws -> TextTest {
         if op == .contains { return .contains(FoldedPattern(v.text)) }
         do {
-            return .matches(try NSRegularExpression(pattern: TextFolding.fold(v.text)))
+            let re = try BoundedRegex(v.text, span: v.span)
+            patterns.add(re)
+            return .matches(re)
         } catch {
-            throw Diagnostic("invalid regular expression \(quoted(v)): \(QueryText.regexProblem(v.text))", at: v.span)
+            throw Diagnostic("invalid regular expression \(Checker.quoted(v)): \(QueryText.regexProblem(v.text))", at: v.span)
         }
     }
 
@@ -277,7 +190,7 @@ struct Checker {
     func status(_ v: Literal) throws -> TaskStatus {
         if let s = TaskStatus(parsing: v.text) { return s }
         let names = TaskStatus.allCases.flatMap { [$0.keyword, $0.chineseLabel] }
-        throw Diagnostic("unknown status \(quoted(v))" + Suggest.phrase(v.text, in: names)
+        throw Diagnostic("unknown status \(Checker.quoted(v))" + Suggest.phrase(v.text, in: names)
                          + " (statuses: not_started on_track behind done, 未启动 推进中 滞后 已完成)", at: v.span)
     }
 
@@ -291,7 +204,7 @@ struct Checker {
     func officeCodes(matching test: TextTest, literal v: Literal, exact: Bool) throws -> [Int] {
         let codes = tasks.offices.names.indices.filter { test.test(tasks.offices.names[$0]) }
         if codes.isEmpty && exact && tasks.count > 0 {
-            throw Diagnostic("no task names the office \(quoted(v))" + QueryText.suggestion(v.text, in: tasks.offices.names)
+            throw Diagnostic("no task names the office \(Checker.quoted(v))" + QueryText.suggestion(v.text, in: tasks.offices.names)
                              + (Suggest.nearest(v.text, in: tasks.offices.names) == nil ? " (`offices` lists them)" : ""),
                              at: v.span)
         }
@@ -301,7 +214,7 @@ struct Checker {
     func planIndex(_ v: Literal) throws -> Int {
         let id = TextFolding.fold(v.text)
         if let i = workspace.planIndex(id) { return i }
-        throw Diagnostic("no plan \(quoted(v))" + Suggest.phrase(id, in: workspace.plans.map(\.id))
+        throw Diagnostic("no plan \(Checker.quoted(v))" + Suggest.phrase(id, in: workspace.plans.map(\.id))
                          + (workspace.plans.isEmpty ? " (no plans are imported)" : ""), at: v.span)
     }
 
@@ -314,11 +227,11 @@ struct Checker {
                 let paths = workspace.taskRanges[p].map { tasks.paths[$0] }
                 let path = String(id[id.index(after: colon)...])
                 let near = Suggest.nearest(path, in: paths).map { " — did you mean \"\(plan):\($0)\"?" } ?? ""
-                throw Diagnostic("no task \(quoted(v)) in plan \(plan)" + near, at: v.span)
+                throw Diagnostic("no task \(Checker.quoted(v)) in plan \(plan)" + near, at: v.span)
             }
-            throw Diagnostic("no task \(quoted(v)): no plan \"\(plan)\"" + Suggest.phrase(plan, in: workspace.plans.map(\.id)), at: v.span)
+            throw Diagnostic("no task \(Checker.quoted(v)): no plan \"\(plan)\"" + Suggest.phrase(plan, in: workspace.plans.map(\.id)), at: v.span)
         }
-        throw Diagnostic("a task id is plan:path, e.g. yy2025:2.1.1; \(quoted(v)) has no \":\"", at: v.span)
+        throw Diagnostic("a task id is plan:path, e.g. yy2025:2.1.1; \(Checker.quoted(v)) has no \":\"", at: v.span)
     }
 
     func section(_ v: Literal) throws -> Predicate {
@@ -333,23 +246,12 @@ struct Checker {
             text = String(text[text.index(after: colon)...])
         }
         guard !text.isEmpty, text.split(separator: ".", omittingEmptySubsequences: false).allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else {
-            throw Diagnostic("a section is dotted numbers such as 2 or 2.1 (optionally plan:2.1), not \(quoted(v))", at: v.span)
+            throw Diagnostic("a section is dotted numbers such as 2 or 2.1 (optionally plan:2.1), not \(Checker.quoted(v))", at: v.span)
         }
         return .section(plan: plan, prefix: Array(text.utf8))
     }
 
-    func quoted(_ v: Literal) -> String { "\"\(v.text)\"" }
-
-    func kindName(_ f: Field) -> String {
-        switch f.kind {
-        case .integer, .number: "a number"
-        case .status: "a status"
-        case .day: "a date"
-        case .month: "a month"
-        case .boolean: "true or false"
-        case .text, .name: "text"
-        }
-    }
+    static func quoted(_ v: Literal) -> String { "\"\(v.text)\"" }
 }
 
 /// Literal parsing and byte comparisons shared by the checker and the evaluator.

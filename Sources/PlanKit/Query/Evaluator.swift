@@ -7,14 +7,17 @@ import Foundation
 /// indexed operand and tests the others row by row; everything else is a tight scan of the
 /// columns into a bitmap (`contains` searches the text column's bytes in one pass).
 struct Evaluator {
+    let source: RowSource
     let workspace: Workspace
     let tasks: TaskTable
+    /// Rows of the source (tasks, or targets).
     let n: Int
 
-    init(_ workspace: Workspace) {
-        self.workspace = workspace
-        tasks = workspace.tasks
-        n = workspace.tasks.count
+    init(_ source: RowSource) {
+        self.source = source
+        workspace = source.workspace
+        tasks = source.tasks
+        n = source.count
     }
 
     var progressIndex: ProgressIndex { tasks.queryCache.progress(of: tasks) }
@@ -163,14 +166,23 @@ struct Evaluator {
                     }
                 }
             }
+        case let .custom(t):
+            t.scan(n, into: &b)
         case let .text(column, test) where column != .id:
             let col = stringColumn(column)
             col.bytes.withUnsafeBytes { raw in
                 let base = raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!
-                for r in 0..<n where Evaluator.test(test, base, col.byteRange(r)) { b.insert(r) }
+                for r in 0..<n {
+                    // Ctrl-C: stop early; the engine then throws instead of showing a partial result.
+                    if r & 0xFFF == 0 && Cancellation.isRequested { break }
+                    if Evaluator.test(test, base, col.byteRange(r)) { b.insert(r) }
+                }
             }
         default:
-            for r in 0..<n where test(p, r) { b.insert(r) }
+            for r in 0..<n {
+                if r & 0xFFF == 0 && Cancellation.isRequested { break }
+                if test(p, r) { b.insert(r) }
+            }
         }
         return b
     }
@@ -254,18 +266,15 @@ struct Evaluator {
         case let .units(set):
             for i in tasks.targetRange(row: r) where set[Int(tasks.targetUnit[i])] { return true }
             return false
-        case let .overdue(today):
-            let d = tasks.due[r]
-            return d > 0 && d < today && tasks.status[r] != TaskStatus.done.rawValue
+        case let .overdue(asOf):
+            return QueryContext.isOverdue(due: tasks.due[r], status: tasks.status[r], asOf: asOf)
+        case let .custom(t):
+            return t.test(r)
         }
     }
 
     /// Depth of row `r`'s path (`2.1.1` → 3).
-    func level(_ r: Int) -> Int {
-        var dots = 1
-        for i in tasks.paths.byteRange(r) where tasks.paths.bytes[i] == 0x2E { dots += 1 }
-        return dots
-    }
+    func level(_ r: Int) -> Int { FieldSupport.level(tasks, r) }
 
     /// Applies a text test to `base[range]`.
     static func test(_ t: TextTest, _ base: UnsafeRawPointer, _ range: Range<Int>) -> Bool {

@@ -1,92 +1,72 @@
-/// The fields a query can test, order by, group by and show.
-public enum Field: String, Sendable, Hashable, CaseIterable {
-    case id, plan, path, section, heading, text, office, status, progress, note, due, updated
-    case target, unit, level, overdue
+/// A field a query can test, order by, group by and show: a handle on one `FieldEntry` of the
+/// registry. Two fields are equal when they name the same entry (name and row kind).
+///
+/// Everything a field knows — aliases, type, summary, how it prints, sorts, groups, serialises,
+/// completes and how a comparison on it is checked — lives in its entry (`FieldRegistry`).
+public struct Field: Sendable, Hashable, CustomStringConvertible {
+    let entry: FieldEntry
+
+    init(_ entry: FieldEntry) { self.entry = entry }
 
     /// What kind of value the field holds; decides the operators and literals it accepts.
     public enum Kind: Sendable, Equatable {
         case text       // heading, text, note
         case name       // id, plan, path, section, office, unit: identifiers compared whole
-        case status
+        case choice     // one of a few named values (status)
         case integer    // progress, level
         case number     // target
         case day        // due
         case month      // updated
         case boolean    // overdue
-    }
 
-    public var kind: Kind {
-        switch self {
-        case .heading, .text, .note: .text
-        case .id, .plan, .path, .section, .office, .unit: .name
-        case .status: .status
-        case .progress, .level: .integer
-        case .target: .number
-        case .due: .day
-        case .updated: .month
-        case .overdue: .boolean
+        /// The kind in words, for messages (`progress is a number`).
+        public var described: String {
+            switch self {
+            case .integer, .number: "a number"
+            case .choice: "one of a few names"
+            case .day: "a date"
+            case .month: "a month"
+            case .boolean: "true or false"
+            case .text, .name: "text"
+            }
         }
     }
 
+    /// The English name: the output header and the JSON key of `count … by`.
+    public var name: String { entry.name }
+    public var description: String { entry.name }
+    public var rowKind: RowKind { entry.rowKind }
+    public var kind: Kind { entry.kind }
+    /// Chinese (and plural) names accepted besides `name`.
+    public var aliases: [String] { entry.aliases }
+    /// One line for `help query`.
+    public var summary: String { entry.summary }
     /// `office`, `target` and `unit` hold lists: a comparison matches when any value matches.
-    public var isMultiValued: Bool { self == .office || self == .target || self == .unit }
+    public var isMultiValued: Bool { entry.multiValued }
+    /// Whether `is [not] empty` applies.
+    public var canBeEmpty: Bool { entry.empty != nil }
 
-    /// Fields that can have no value, for `is [not] empty`.
-    public var canBeEmpty: Bool {
-        switch self {
-        case .heading, .text, .note, .office, .target, .unit, .due, .updated: true
-        default: false
-        }
-    }
+    public static func == (a: Field, b: Field) -> Bool { a.entry === b.entry }
+    public func hash(into h: inout Hasher) { h.combine(ObjectIdentifier(entry)) }
 
-    /// The name used in output headers and JSON keys of `count … by`.
-    public var name: String { rawValue }
-
-    /// Chinese (and plural) names accepted for each field.
-    public static let aliases: [String: Field] = [
-        "编号": .id, "任务": .id, "计划": .plan, "路径": .path, "章节": .section, "标题": .heading,
-        "内容": .text, "科室": .office, "责任科室": .office, "状态": .status, "进度": .progress,
-        "备注": .note, "截止": .due, "期限": .due, "更新": .updated, "指标": .target, "单位": .unit,
-        "层级": .level, "逾期": .overdue,
-        "offices": .office, "targets": .target, "units": .unit, "task": .id,
-    ]
-
-    /// Every accepted spelling, for suggestions and completion.
-    public static var allNames: [String] { allCases.map(\.rawValue) + aliases.keys.sorted() }
-
-    /// The field named `word` (English, case-insensitive, or an alias), nil when unknown.
+    /// The task field named `word` (English, case-insensitive, or an alias), nil when unknown.
     public init?(named word: String) {
-        let w = TextFolding.keyword(word)
-        if let f = Field(rawValue: w) {
-            self = f
-        } else if let f = Field.aliases[w] {
-            self = f
-        } else {
-            return nil
-        }
+        guard let f = FieldRegistry.field(named: word, in: .tasks) else { return nil }
+        self = f
     }
 
-    /// One line each for `help find`.
-    public var summary: String {
-        switch self {
-        case .id: "task id plan:path (编号); ordered naturally"
-        case .plan: "plan id (计划)"
-        case .path: "dotted heading numbers, e.g. 2.1.1 (路径)"
-        case .section: "section = 2.1 matches the whole subtree (章节); also plan:2.1"
-        case .heading: "first sentence of the task (标题)"
-        case .text: "full text of the task (内容)"
-        case .office: "responsible offices, any of them (科室, 责任科室)"
-        case .status: "not_started on_track behind done / 未启动 推进中 滞后 已完成 (状态)"
-        case .progress: "0–100 (进度)"
-        case .note: "progress note (备注)"
-        case .due: "due date YYYY-MM-DD; YYYY-MM means the whole month (截止)"
-        case .updated: "month of the latest progress, YYYY-MM (更新)"
-        case .target: "any target value; 90% or 10分钟 also require the unit (指标)"
-        case .unit: "any target unit, e.g. % 个 分钟 (单位)"
-        case .level: "depth of the path, 2.1.1 → 3 (层级)"
-        case .overdue: "true when due has passed and status is not done (逾期)"
-        }
-    }
+    /// Every task field, in registry order.
+    public static var allCases: [Field] { FieldRegistry.fields(.tasks) }
+    /// Every accepted spelling of a task field, for suggestions.
+    public static var allNames: [String] { FieldRegistry.allNames(.tasks) }
+}
+
+/// Which rows a query runs over: `find tasks` or `find targets`.
+public enum RowKind: String, Sendable, Hashable, CaseIterable {
+    case tasks, targets
+
+    /// The singular noun (`1 task`).
+    public var singular: String { String(rawValue.dropLast()) }
 }
 
 /// A comparison operator of the query language.

@@ -14,18 +14,8 @@ struct Grouping {
         var count: Int
     }
 
-    /// One field's codes for a row and the value each code stands for.
-    struct KeySource {
-        /// Number of codes when fixed in advance (nil: codes are handed out while scanning).
-        var domain: Int?
-        var codes: (Int, inout [Int]) -> Void
-        var value: (Int) -> ResultTable.Cell
-        /// Sort rank of a code.
-        var rank: (Int) -> Double
-    }
-
     func count(_ selection: Selection) -> [Group] {
-        let sources = fields.map(source)
+        let sources = fields.map { $0.entry.group(evaluator.source) }
         let n = tasks.count
         var buffers = Array(repeating: [Int](), count: fields.count)
         var dense: [Int]?
@@ -130,114 +120,4 @@ struct Grouping {
             }
         }
     }
-
-    /// How to get codes and values for `field`.
-    func source(_ field: Field) -> KeySource {
-        let t = tasks
-        let w = workspace
-        switch field {
-        case .office:
-            let rank = Ordering.ranks(t.offices.names)
-            return KeySource(domain: t.offices.count, codes: { r, out in
-                for c in t.officeCodes(row: r) where !out.contains(Int(c)) { out.append(Int(c)) }
-            }, value: { .text(t.offices.names[$0]) }, rank: { Double(rank[$0]) })
-        case .status:
-            return KeySource(domain: 4, codes: { r, out in out.append(Int(min(t.status[r], 3))) },
-                             value: { .text((TaskStatus(rawValue: UInt8($0)) ?? .notStarted).keyword) }, rank: { Double($0) })
-        case .plan:
-            return KeySource(domain: w.plans.count, codes: { r, out in out.append(Int(t.planRow[r])) },
-                             value: { .text(w.plans[$0].id) }, rank: { Double($0) })
-        case .progress:
-            return KeySource(domain: 256, codes: { r, out in out.append(Int(t.progress[r])) },
-                             value: { .integer($0) }, rank: { Double($0) })
-        case .level:
-            let e = evaluator
-            return KeySource(domain: 64, codes: { r, out in out.append(min(63, e.level(r))) },
-                             value: { .integer($0) }, rank: { Double($0) })
-        case .unit:
-            let rank = Ordering.ranks(t.units.names)
-            return KeySource(domain: t.units.count, codes: { r, out in
-                for i in t.targetRange(row: r) where !out.contains(Int(t.targetUnit[i])) { out.append(Int(t.targetUnit[i])) }
-            }, value: { .text(t.units.names[$0]) }, rank: { Double(rank[$0]) })
-        case .note:
-            let rank = Ordering.ranks(t.notes.names)
-            return KeySource(domain: t.notes.count, codes: { r, out in out.append(Int(t.noteCode[r])) },
-                             value: { .text(t.notes.names[$0]) }, rank: { Double(rank[$0]) })
-        case .overdue:
-            let today = CalendarDay(containing: .init()).ordinal
-            return KeySource(domain: 2, codes: { r, out in
-                out.append(t.due[r] > 0 && t.due[r] < today && t.status[r] != TaskStatus.done.rawValue ? 1 : 0)
-            }, value: { .bool($0 == 1) }, rank: { Double($0) })
-        case .due:
-            // Codes are the day ordinals offset by one (0: no due date).
-            let dict = Interner<Int32>()
-            return KeySource(domain: nil, codes: { r, out in out.append(dict.code(t.due[r])) },
-                             value: { dict.values[$0] > 0 ? .text(CalendarDay(ordinal: dict.values[$0])?.description ?? "") : .null },
-                             rank: { Double(dict.values[$0]) })
-        case .updated:
-            let dict = Interner<Int32>()
-            return KeySource(domain: nil, codes: { r, out in out.append(dict.code(t.updated[r])) },
-                             value: { dict.values[$0] >= 0 ? .text(YearMonth(ordinal: Int(dict.values[$0])).description) : .null },
-                             rank: { Double(dict.values[$0]) })
-        case .target:
-            let dict = Interner<Double>()
-            return KeySource(domain: nil, codes: { r, out in
-                for i in t.targetRange(row: r) where !t.targetValue[i].isNaN {
-                    let c = dict.code(t.targetValue[i])
-                    if !out.contains(c) { out.append(c) }
-                }
-            }, value: { .number(dict.values[$0]) }, rank: { dict.values[$0] })
-        case .id, .path, .section, .heading, .text:
-            let dict = Interner<String>()
-            let text: (Int) -> String = { r in
-                switch field {
-                case .id: w.taskID(row: r)
-                case .heading: t.headings[r]
-                case .text: t.texts[r]
-                default: t.paths[r]
-                }
-            }
-            let natural = field == .id || field == .path || field == .section
-            return KeySource(domain: nil, codes: { r, out in out.append(dict.code(text(r))) },
-                             value: { .text(dict.values[$0]) },
-                             rank: { _ in 0 }).sortedBy(dict, natural: natural)
-        }
-    }
-}
-
-extension Grouping.KeySource {
-    /// Rank string codes after the scan: natural order for ids and paths, byte order otherwise.
-    func sortedBy(_ dict: Interner<String>, natural: Bool) -> Grouping.KeySource {
-        var copy = self
-        let cache = RankCache()
-        copy.rank = { code in
-            if cache.ranks.count != dict.values.count {
-                let order = dict.values.indices.sorted { a, b in
-                    natural ? NaturalOrder.less(dict.values[a], dict.values[b])
-                        : QueryText.compareBytes(Array(dict.values[a].utf8), Array(dict.values[b].utf8)) < 0
-                }
-                var r = [Int](repeating: 0, count: order.count)
-                for (k, i) in order.enumerated() { r[i] = k }
-                cache.ranks = r
-            }
-            return Double(cache.ranks[code])
-        }
-        return copy
-    }
-}
-
-/// Codes handed out in order of first appearance, for group keys without a fixed domain.
-final class Interner<T: Hashable> {
-    var values: [T] = []
-    var codes: [T: Int] = [:]
-    func code(_ v: T) -> Int {
-        if let c = codes[v] { return c }
-        values.append(v)
-        codes[v] = values.count - 1
-        return values.count - 1
-    }
-}
-
-final class RankCache {
-    var ranks: [Int] = []
 }

@@ -45,7 +45,7 @@ public struct Lexer {
                     value.append(d); i += 1
                 }
                 guard closed else {
-                    throw Diagnostic.incomplete("unterminated string: the quote opened here is never closed", at: start..<n)
+                    throw Diagnostic.incomplete(Messages.unterminatedString(), at: start..<n)
                 }
                 out.append(Token(.string, text: String(chars[start..<i]), value: value, span: start..<i))
             default:

@@ -76,7 +76,7 @@ struct Ordering {
     /// "a before b" by the keys, then by row.
     func comparator() -> (UInt32, UInt32) -> Bool {
         let compares = keys.map { key -> (Int, Int) -> Int in
-            let f = keyCompare(key.field.field)
+            let f = key.field.field.entry.order(evaluator.source)
             return key.descending ? { a, b in f(b, a) } : f
         }
         return { a, b in
@@ -86,64 +86,6 @@ struct Ordering {
                 if v != 0 { return v < 0 }
             }
             return a < b
-        }
-    }
-
-    /// -1, 0, 1 comparing two rows on one field.
-    func keyCompare(_ field: Field) -> (Int, Int) -> Int {
-        let t = tasks
-        func cmp<T: Comparable>(_ a: T, _ b: T) -> Int { a < b ? -1 : a > b ? 1 : 0 }
-        switch field {
-        case .id:
-            return { a, b in cmp(a, b) }
-        case .plan:
-            return { a, b in cmp(t.planRow[a], t.planRow[b]) }
-        case .path, .section:
-            return { a, b in
-                NaturalOrder.compare(Array(t.paths.bytes[t.paths.byteRange(a)]), Array(t.paths.bytes[t.paths.byteRange(b)]))
-            }
-        case .heading, .text:
-            let col = field == .heading ? t.headings : t.texts
-            return { a, b in
-                col.bytes.withUnsafeBytes { raw in
-                    let ra = col.byteRange(a), rb = col.byteRange(b)
-                    return QueryText.compareBytes(UnsafeRawBufferPointer(rebasing: raw[ra]), UnsafeRawBufferPointer(rebasing: raw[rb]))
-                }
-            }
-        case .note:
-            let rank = Ordering.ranks(t.notes.names)
-            return { a, b in cmp(rank[Int(t.noteCode[a])], rank[Int(t.noteCode[b])]) }
-        case .office:
-            let rank = Ordering.ranks(t.offices.names)
-            let first: (Int) -> Int = { r in
-                t.officeStart[r] == t.officeStart[r + 1] ? -1 : rank[Int(t.officeCodes[Int(t.officeStart[r])])]
-            }
-            return { a, b in cmp(first(a), first(b)) }
-        case .unit:
-            let rank = Ordering.ranks(t.units.names)
-            let first: (Int) -> Int = { r in
-                t.targetStart[r] == t.targetStart[r + 1] ? -1 : rank[Int(t.targetUnit[Int(t.targetStart[r])])]
-            }
-            return { a, b in cmp(first(a), first(b)) }
-        case .target:
-            let first: (Int) -> Double = { r in
-                let i = Int(t.targetStart[r])
-                guard i < Int(t.targetStart[r + 1]) else { return -Double.infinity }
-                let v = t.targetValue[i]
-                return v.isNaN ? -Double.infinity : v
-            }
-            return { a, b in cmp(first(a), first(b)) }
-        case .status: return { a, b in cmp(t.status[a], t.status[b]) }
-        case .progress: return { a, b in cmp(t.progress[a], t.progress[b]) }
-        case .level:
-            let e = evaluator
-            return { a, b in cmp(e.level(a), e.level(b)) }
-        case .due: return { a, b in cmp(t.due[a], t.due[b]) }
-        case .updated: return { a, b in cmp(t.updated[a], t.updated[b]) }
-        case .overdue:
-            let today = CalendarDay(containing: .init()).ordinal
-            let od: (Int) -> Int = { r in t.due[r] > 0 && t.due[r] < today && t.status[r] != TaskStatus.done.rawValue ? 1 : 0 }
-            return { a, b in cmp(od(a), od(b)) }
         }
     }
 

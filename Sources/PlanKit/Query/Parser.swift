@@ -7,6 +7,8 @@ public struct Parser {
     var tokens: [Token]
     var pos = 0
     var depth = 0
+    /// The rows being queried: fields are looked up among this kind's registry entries.
+    var rowKind: RowKind = .tasks
 
     /// Parentheses and `not`s nest at most this deep; deeper input is refused with an error
     /// instead of exhausting the stack.
@@ -60,6 +62,7 @@ public struct Parser {
     mutating func find() throws -> FindQuery {
         var q = FindQuery()
         skipTasksWord(clauses: Parser.findClauses)
+        q.rows = rowKind
         var seen = Set<String>()
         while peek.kind != .end {
             let t = peek
@@ -93,6 +96,7 @@ public struct Parser {
     mutating func count() throws -> CountQuery {
         var q = CountQuery()
         skipTasksWord(clauses: Parser.countClauses)
+        q.rows = rowKind
         var seen = Set<String>()
         while peek.kind != .end {
             let t = peek
@@ -107,6 +111,7 @@ public struct Parser {
             case "by":
                 advance()
                 q.groups = try fieldList(after: t, allowAll: false)
+                try Parser.checkGroups(q.groups)
             case "--format":
                 q.format = try formatFlag()
             default:
@@ -116,9 +121,35 @@ public struct Parser {
         return q
     }
 
+    /// Most fields `count by` takes: groups multiply (an office list per task), so more would
+    /// let one query run for minutes.
+    public static let maxGroupFields = 4
+
+    /// `count by` fields are distinct (an alias is the same field) and at most `maxGroupFields`.
+    static func checkGroups(_ groups: [FieldRef]) throws {
+        var seen: [Field: FieldRef] = [:]
+        for g in groups {
+            if seen[g.field] != nil {
+                throw Diagnostic("`by` names \(g.field.name) twice; each field once", at: g.span)
+            }
+            seen[g.field] = g
+        }
+        if groups.count > maxGroupFields {
+            throw Diagnostic("`count by` takes at most \(maxGroupFields) fields, here \(groups.count)",
+                             at: groups[maxGroupFields].span.lowerBound..<groups[groups.count - 1].span.upperBound)
+        }
+    }
+
     /// `tasks` (or `task`, `任务`) after the command word is optional; a near miss (`taks`) is an error.
+    /// `targets` (`target`, `指标`) queries targets once that row kind has fields.
     mutating func skipTasksWord(clauses: [String]) {
-        if ["tasks", "task", "任务"].contains(peek.keyword) { advance() }
+        if ["tasks", "task", "任务"].contains(peek.keyword) {
+            advance()
+        } else if ["targets", "target", "指标"].contains(peek.keyword), FieldRegistry.hasFields(.targets),
+                  tokens.count > pos + 1, tokens[pos + 1].kind != .op {
+            rowKind = .targets
+            advance()
+        }
     }
 
     func clauseKeyword(_ t: Token) -> String {
@@ -133,7 +164,7 @@ public struct Parser {
         case .rightParen:
             return Diagnostic("unmatched \")\": no parenthesis is open here", at: t.span)
         case .word:
-            if Field(named: t.text) != nil {
+            if FieldRegistry.field(named: t.text, in: rowKind) != nil {
                 return Diagnostic("a condition goes after `where`: `where \(t.text) …`", at: t.span)
             }
             var candidates = clauses
@@ -202,7 +233,7 @@ public struct Parser {
         if allowAll, peek.keyword == "all" || peek.text == "*" {
             let t = peek
             advance()
-            return Field.allCases.map { FieldRef($0, span: t.span) }
+            return FieldRegistry.fields(rowKind).map { FieldRef($0, span: t.span) }
         }
         var out: [FieldRef] = []
         repeat {
@@ -399,22 +430,22 @@ public struct Parser {
         }
     }
 
-    // field := one of Field's names or aliases
+    // field := one of the registry's names or aliases for the queried rows
     mutating func fieldName(context: String) throws -> FieldRef {
         let t = peek
         switch t.kind {
         case .word:
-            if let f = Field(named: t.text) {
+            if let f = FieldRegistry.field(named: t.text, in: rowKind) {
                 advance()
                 return FieldRef(f, span: t.span)
             }
-            let suggestion = Suggest.phrase(t.text, in: Field.allNames)
+            let suggestion = Suggest.phrase(t.text, in: FieldRegistry.allNames(rowKind))
             let keywords = ["where", "and", "or", "not", "order", "by", "limit", "show", "in", "is"]
             if keywords.contains(t.keyword) {
                 throw Diagnostic("expected a field name after `\(context)`, found the keyword \(t.described)", at: t.span)
             }
             throw Diagnostic("unknown field \(t.described)" + suggestion
-                             + (suggestion.isEmpty ? " (fields: \(Field.allCases.map(\.rawValue).joined(separator: " ")))" : ""),
+                             + (suggestion.isEmpty ? " (fields: \(FieldRegistry.nameLine(rowKind)))" : ""),
                              at: t.span)
         case .end:
             let previous = pos > 0 ? tokens[pos - 1] : t

@@ -45,13 +45,14 @@ public enum QueryCompletion {
         return word
     }
 
-    static let fieldWords = Field.allCases.map(\.rawValue)
     static let operators = ["=", "!=", "<", "<=", ">", ">=", "contains", "matches", "in", "is", "包含"]
 
     static func pool(after toks: [Token], command: String, word: String, workspace: Workspace) -> [String] {
         let clauses = command == "count" ? ["where", "by"] : command == "find" ? ["where", "order", "limit", "show"] : []
         guard let last = toks.last else { return [] }
-        let fields = fieldWords + Field.aliases.keys.filter { !$0.allSatisfy(\.isASCII) }.sorted()
+        let kind: RowKind = toks.count >= 2 && FieldRegistry.hasFields(.targets)
+            && ["targets", "target", "指标"].contains(toks[1].keyword) ? .targets : .tasks
+        let fields = FieldRegistry.completionNames(kind)
         // Right after the command word.
         if toks.count == 1 && (command == "find" || command == "count") { return ["tasks"] + clauses }
         if toks.count == 2 && ["tasks", "task"].contains(last.keyword) { return clauses }
@@ -60,10 +61,10 @@ public enum QueryCompletion {
         let clause = toks.last { ["where", "by", "show", "limit", "order"].contains($0.keyword) }?.keyword ?? ""
         switch last.kind {
         case .op:
-            return values(for: fieldBefore(toks, at: toks.count - 1), word: word, workspace: workspace)
+            return values(for: fieldBefore(toks, at: toks.count - 1, kind), word: word, workspace: workspace)
         case .leftParen, .comma:
             // Inside `F in (…`: values; otherwise a new operand or list item.
-            if let f = inListField(toks) { return values(for: f, word: word, workspace: workspace) }
+            if let f = inListField(toks, kind) { return values(for: f, word: word, workspace: workspace) }
             if clause == "where" || last.kind == .leftParen { return fields + ["not"] }
             return fields
         case .word:
@@ -75,9 +76,9 @@ public enum QueryCompletion {
             if k == "not", toks.count >= 2, toks[toks.count - 2].isKeyword("is") { return ["empty"] }
             if k == "in" { return ["("] }
             if k == "contains" || k == "matches" || k == "包含" || k == "匹配" {
-                return values(for: fieldBefore(toks, at: toks.count - 1), word: word, workspace: workspace)
+                return values(for: fieldBefore(toks, at: toks.count - 1, kind), word: word, workspace: workspace)
             }
-            if Field(named: last.text) != nil {
+            if FieldRegistry.field(named: last.text, in: kind) != nil {
                 if clause == "where" || clause.isEmpty { return operators }
                 if clause == "order" { return ["asc", "desc"] + clauses }
                 return clauses
@@ -92,19 +93,19 @@ public enum QueryCompletion {
     }
 
     /// The field before the operator at `index`.
-    static func fieldBefore(_ toks: [Token], at index: Int) -> Field? {
+    static func fieldBefore(_ toks: [Token], at index: Int, _ kind: RowKind) -> Field? {
         guard index >= 1, toks[index - 1].kind == .word else { return nil }
-        return Field(named: toks[index - 1].text)
+        return FieldRegistry.field(named: toks[index - 1].text, in: kind)
     }
 
     /// When the cursor is inside `F in ( …`, the field F.
-    static func inListField(_ toks: [Token]) -> Field? {
+    static func inListField(_ toks: [Token], _ kind: RowKind) -> Field? {
         var i = toks.count - 1
         while i >= 0 {
             switch toks[i].kind {
             case .leftParen:
                 guard i >= 2, toks[i - 1].isKeyword("in") else { return nil }
-                return Field(named: toks[i - 2].text)
+                return FieldRegistry.field(named: toks[i - 2].text, in: kind)
             case .rightParen, .op: return nil
             default: i -= 1
             }
@@ -112,31 +113,8 @@ public enum QueryCompletion {
         return nil
     }
 
-    /// Values a field can take, from the data.
+    /// Values a field can take, from its registry entry.
     static func values(for field: Field?, word: String, workspace: Workspace) -> [String] {
-        guard let field else { return [] }
-        let t = workspace.tasks
-        switch field {
-        case .office: return t.offices.names.sorted()
-        case .status: return TaskStatus.allCases.map(\.keyword) + TaskStatus.allCases.map(\.chineseLabel)
-        case .plan: return workspace.plans.map(\.id)
-        case .id:
-            // Task ids of the plan being typed; plan ids with ":" until then.
-            guard let colon = word.lastIndex(of: ":") else { return workspace.plans.map { $0.id + ":" } }
-            guard let p = workspace.planIndex(String(word[..<colon])) else { return [] }
-            return workspace.taskRanges[p].map { workspace.taskID(row: $0) }
-        case .unit: return t.units.names.filter { !$0.isEmpty }.sorted()
-        case .note: return Array(t.notes.names.filter { !$0.isEmpty }.sorted().prefix(500))
-        case .overdue: return ["true", "false"]
-        case .section, .path:
-            var seen = Set<String>()
-            var out: [String] = []
-            for r in 0..<min(t.count, 200_000) {
-                let p = t.paths[r]
-                if seen.insert(p).inserted { out.append(p) }
-            }
-            return out.sorted(by: NaturalOrder.less)
-        default: return []
-        }
+        field?.entry.complete(workspace, word) ?? []
     }
 }

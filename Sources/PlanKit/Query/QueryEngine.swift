@@ -47,48 +47,60 @@ public struct QueryResult: Renderable, Sendable {
 public enum QueryEngine {
     /// Rows of `workspace.tasks` matching the expression `text` (the part after `where`),
     /// ascending. Diagnostic spans are shifted by `offset` (where `text` starts in the command).
-    public static func filterRows(_ text: String, offset: Int = 0, in workspace: Workspace) throws -> [Int] {
+    public static func filterRows(_ text: String, offset: Int = 0, in workspace: Workspace,
+                                  context: QueryContext) throws -> [Int] {
         do {
             let expr = try Parser.parseFilter(text)
-            let predicate = try Checker(workspace: workspace).check(expr)
-            return Evaluator(workspace).select(predicate).rows().map { Int($0) }
+            return try rows(matching: expr, in: workspace, context: context)
         } catch let d as Diagnostic {
             throw d.shifted(by: offset)
         }
     }
 
+    /// Task rows matching a parsed filter, ascending.
+    public static func rows(matching expr: Expr, in workspace: Workspace, context: QueryContext) throws -> [Int] {
+        let source = RowSource(.tasks, workspace: workspace, context: context)
+        let checker = Checker(source)
+        let predicate = try checker.check(expr)
+        let rows = Evaluator(source).select(predicate).rows()
+        try checker.patterns.verify()
+        return rows.map { Int($0) }
+    }
+
     /// Runs a whole `find …` or `count …` command (the text starting with `find` or `count`).
-    public static func run(_ commandText: String, in workspace: Workspace) throws -> QueryResult {
-        try run(Parser.parseCommand(commandText), in: workspace)
+    public static func run(_ commandText: String, in workspace: Workspace, context: QueryContext) throws -> QueryResult {
+        try run(Parser.parseCommand(commandText), in: workspace, context: context)
     }
 
     /// Runs a parsed query.
-    public static func run(_ query: QueryCommand, in workspace: Workspace,
-                           today: CalendarDay? = nil) throws -> QueryResult {
-        let checker = Checker(workspace: workspace, today: today)
-        let evaluator = Evaluator(workspace)
+    public static func run(_ query: QueryCommand, in workspace: Workspace, context: QueryContext) throws -> QueryResult {
+        let source = RowSource(query.rowKind, workspace: workspace, context: context)
+        let checker = Checker(source)
+        let evaluator = Evaluator(source)
         switch query {
         case let .find(q):
             let filter = try q.filter.map(checker.check)
             // Check order keys before doing any work.
             let ordering = Ordering(evaluator: evaluator, keys: q.order)
             let rows: [UInt32]
-            if ordering.usesProgressBuckets, let (statuses, rest) = splitStatus(filter),
+            if source.kind == .tasks, ordering.usesProgressBuckets, let (statuses, rest) = splitStatus(filter),
                (rest.flatMap(evaluator.estimate) ?? Int.max) >= workspace.taskCount / 8 {
                 rows = ordering.progressOrdered(filter: rest, statuses: statuses, limit: q.limit)
             } else {
-                let selection = filter.map(evaluator.select) ?? .all(workspace.taskCount)
+                let selection = filter.map(evaluator.select) ?? .all(source.count)
                 rows = ordering.sorted(selection.rows(), limit: q.limit)
             }
-            let list = TaskList(workspace: workspace, rows: rows.map { Int($0) }, columns: q.show)
+            try checker.patterns.verify()
+            let list = TaskList(source, rows: rows.map { Int($0) }, columns: q.show)
             return QueryResult(.tasks(list), format: q.format)
         case let .count(q):
             let filter = try q.filter.map(checker.check)
-            let selection = filter.map(evaluator.select) ?? .all(workspace.taskCount)
+            let selection = filter.map(evaluator.select) ?? .all(source.count)
             let fields = q.groups.map(\.field)
             let groups = fields.isEmpty ? [] : Grouping(evaluator: evaluator, fields: fields).count(selection)
                 .map { CountResult.Group(values: $0.values, count: $0.count) }
-            return QueryResult(.count(CountResult(fields: fields, groups: groups, total: selection.count)), format: q.format)
+            try checker.patterns.verify()
+            return QueryResult(.count(CountResult(fields: fields, groups: groups, total: selection.count, rowKind: source.kind, context: context)), format: q.format)
         }
     }
 

@@ -18,10 +18,16 @@ public struct CountResult: Renderable, Sendable {
     /// Matching tasks (each counted once, whatever the grouping).
     public let total: Int
 
-    public init(fields: [Field], groups: [Group], total: Int) {
+    /// What was counted (`tasks`, `targets`).
+    public let rowKind: RowKind
+    public let context: QueryContext
+
+    public init(fields: [Field], groups: [Group], total: Int, rowKind: RowKind = .tasks, context: QueryContext) {
         self.fields = fields
         self.groups = groups
         self.total = total
+        self.rowKind = rowKind
+        self.context = context
     }
 
     public func render(_ format: OutputFormat, _ context: RenderContext) -> String {
@@ -32,16 +38,20 @@ public struct CountResult: Renderable, Sendable {
             default: break
             }
         }
-        return table().render(format, context)
+        return table(format == .json ? .en : self.context.language).render(format, context)
     }
 
-    public func table() -> ResultTable {
+    /// The groups as a table, headers and values in `language` (JSON: English).
+    public func table(_ language: Language = .en) -> ResultTable {
         if fields.isEmpty {
             return ResultTable(columns: [.init("count", alignment: .right)], rows: [[.integer(total)]], showsRowCount: false)
         }
+        // A group value is one value even for a list field: numbers right-aligned.
         let cols = fields.map { f -> ResultTable.Column in
-            f == .progress || f == .level || f == .target ? .init(f.name, alignment: .right) : .init(f.name)
-        } + [.init("count", alignment: .right)]
-        return ResultTable(columns: cols, rows: groups.map { $0.values + [.integer($0.count)] }, rowNoun: "groups")
+            .init(Lexicon.header(f, in: language), alignment: f.kind == .integer || f.kind == .number ? .right : nil)
+        } + [.init(Lexicon.countHeader(language), alignment: .right)]
+        let entries = fields.map(\.entry)
+        let rows = groups.map { g in zip(entries, g.values).map { $0.display($1, in: language) } + [.integer(g.count)] }
+        return ResultTable(columns: cols, rows: rows, rowNoun: "groups")
     }
 }

@@ -113,11 +113,11 @@ public struct TaskDetail: Renderable, Sendable {
     public let history: [HistoryEntry]
     let json: String
 
-    public init(workspace: Workspace, row: Int) {
+    public init(workspace: Workspace, row: Int, context: QueryContext) {
         task = workspace.task(row: row)
         planTitle = workspace.plans[Int(workspace.tasks.planRow[row])].title
         history = workspace.history(of: task.id)
-        json = TaskList.json(workspace: workspace, row: row)
+        json = TaskList.json(workspace: workspace, row: row, context: context)
     }
 
     public func render(_ format: OutputFormat, _ context: RenderContext) -> String {
@@ -188,6 +188,12 @@ public enum LocalTime {
     public static func iso(_ t: Int64) -> String {
         let c = components(t)
         return String(format: "%04d-%02d-%02dT%02d:%02d:%02d", c.year, c.month, c.day, c.hour, c.minute, c.second)
+    }
+
+    /// Today in the local time zone (`localtime_r`: cheaper than Foundation's first calendar lookup).
+    public static func today() -> CalendarDay {
+        let c = components(Int64(time(nil)))
+        return CalendarDay(year: c.year, month: c.month, day: c.day) ?? CalendarDay(containing: Date())
     }
 
     static func components(_ t: Int64) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) {

@@ -21,6 +21,8 @@ enum ModelCodec {
             w.bool(replace)
             w.count(plans.count)
             for p in plans { encode(p, into: &w) }
+            // Added after the first format: plan indicators (SPEC §11), absent from older records.
+            for p in plans { encode(p.info.indicators, into: &w) }
             w.u8(calendarTrailer)
             for p in plans { for t in p.tasks { encodeCalendar(t, into: &w) } }
         case let .dropPlan(id):
@@ -48,6 +50,9 @@ enum ModelCodec {
             var plans: [ImportedPlan] = []
             plans.reserveCapacity(n)
             for _ in 0..<n { plans.append(try decodeImportedPlan(&r)) }
+            if !r.isAtEnd {
+                for i in plans.indices { plans[i].info.indicators = try decodeIndicators(&r) }
+            }
             if !r.isAtEnd {
                 guard try r.u8() == calendarTrailer else { throw r.corrupt("bad import record trailer") }
                 for i in plans.indices {
@@ -178,7 +183,12 @@ enum ModelCodec {
         let nTargets = try r.count()
         var targets: [Target] = []
         targets.reserveCapacity(nTargets)
-        for _ in 0..<nTargets { targets.append(try decodeTarget(&r)) }
+        var kindsRecorded = true
+        for _ in 0..<nTargets {
+            let (t, recorded) = try decodeTarget(&r)
+            targets.append(t)
+            kindsRecorded = kindsRecorded && recorded
+        }
         let line = try smallInt(&r)
         let inferred = try r.bool()
         let printed = try r.optionalString()
@@ -187,10 +197,22 @@ enum ModelCodec {
         let note = try r.string()
         let due = try decodeDay(&r)
         let updated = try decodeMonth(&r)
+        if !kindsRecorded {
+            // A record from before figure kinds: read them again from the text the figures came from.
+            let found = FigureExtractor.targets(in: text)
+            if found.count == targets.count {
+                for i in targets.indices { targets[i].kind = found[i].kind }
+            }
+        }
         return PlanTask(plan: plan, path: path, heading: heading, text: text, offices: offices, officesOpen: open,
                         targets: targets, line: line, inferred: inferred, printedPath: printed, status: status,
                         progress: progress, note: note, due: due, updated: updated)
     }
+
+    /// Comparator byte: bits 0–5 the comparator, bit 6 set when bit 7 records the kind (records
+    /// written before kinds have neither; their kinds are read again from the task text).
+    static let kindRecorded: UInt8 = 0x40
+    static let kindQualifier: UInt8 = 0x80
 
     /// A task's calendar: hand-set flags, start, deadlines (`due` is in the task record).
     static func encodeCalendar(_ t: PlanTask, into w: inout BinaryWriter) {
@@ -225,32 +247,67 @@ enum ModelCodec {
     static func encode(_ g: Target, into w: inout BinaryWriter) {
         w.string(g.raw)
         w.string(g.metric)
-        w.u8(UInt8(Comparator.allCases.firstIndex(of: g.comparator) ?? 2))
+        let c = UInt8(Comparator.allCases.firstIndex(of: g.comparator) ?? 2)
+        w.u8(c | kindRecorded | (g.kind == .qualifier ? kindQualifier : 0))
         w.f64(g.value ?? .nan)
         w.f64(g.low ?? .nan)
         w.f64(g.high ?? .nan)
         w.string(g.unit)
     }
 
-    static func decodeTarget(_ r: inout BinaryReader) throws -> Target {
+    /// A target and whether its kind was recorded.
+    static func decodeTarget(_ r: inout BinaryReader) throws -> (Target, Bool) {
         let raw = try r.string()
         let metric = try r.string()
-        let c = Int(try r.u8())
-        guard c < Comparator.allCases.count else { throw r.corrupt("bad comparator") }
+        let byte = try r.u8()
+        let c = Int(byte & 0x3F)
+        guard c < Comparator.allCases.count, byte & kindQualifier == 0 || byte & kindRecorded != 0 else {
+            throw r.corrupt("bad comparator")
+        }
         let v = try r.f64(), lo = try r.f64(), hi = try r.f64()
         let unit = try r.string()
-        return Target(raw: raw, metric: metric, comparator: Comparator.allCases[c], value: v.isNaN ? nil : v,
-                      low: lo.isNaN ? nil : lo, high: hi.isNaN ? nil : hi, unit: unit)
+        return (Target(raw: raw, metric: metric, comparator: Comparator.allCases[c], value: v.isNaN ? nil : v,
+                       low: lo.isNaN ? nil : lo, high: hi.isNaN ? nil : hi, unit: unit,
+                       kind: byte & kindQualifier != 0 ? .qualifier : .target), byte & kindRecorded != 0)
+    }
+
+    /// A plan's indicators (`PLAN#In`) with their actuals.
+    static func encode(_ list: [PlanIndicator], into w: inout BinaryWriter) {
+        w.count(list.count)
+        for x in list {
+            encode(x.target, into: &w)
+            w.f64(x.target.actual ?? .nan)
+            encode(x.target.actualMonth, into: &w)
+            w.strings(x.offices)
+            w.zigzag(Int64(x.line))
+        }
+    }
+
+    static func decodeIndicators(_ r: inout BinaryReader) throws -> [PlanIndicator] {
+        var out: [PlanIndicator] = []
+        for _ in 0..<(try r.count()) {
+            var (t, _) = try decodeTarget(&r)
+            let a = try r.f64()
+            t.actual = a.isNaN ? nil : a
+            t.actualMonth = try decodeMonth(&r)
+            let offices = try r.strings()
+            out.append(PlanIndicator(target: t, offices: offices, line: try smallInt(&r)))
+        }
+        return out
     }
 
     // MARK: Progress updates
+
+    /// Bit 6 of an update's flags: actual values of targets follow (bit 5 is left for other fields).
+    static let actualsFlag: UInt8 = 0x80
 
     static func encode(_ u: ProgressUpdate, into w: inout BinaryWriter) {
         w.string(u.plan)
         w.string(u.path)
         // One flag byte: bit 0 status, 1 progress, 2 note, 3 due given, 4 due cleared,
-        // 5 start given, 6 start cleared.
+        // 5 start given, 6 start cleared, 7 actuals.
         var flags: UInt8 = 0
+        if !u.actuals.isEmpty { flags |= actualsFlag }
         if u.status != nil { flags |= 1 }
         if u.progress != nil { flags |= 2 }
         if u.note != nil { flags |= 4 }
@@ -262,6 +319,13 @@ enum ModelCodec {
         if let n = u.note { w.string(n) }
         if let d = u.due, let day = d { w.zigzag(Int64(day.ordinal)) }
         if let d = u.start, let day = d { w.zigzag(Int64(day.ordinal)) }
+        if !u.actuals.isEmpty {
+            w.count(u.actuals.count)
+            for a in u.actuals {
+                w.count(a.number)
+                w.f64(a.value ?? .nan)
+            }
+        }
         w.string(u.source)
     }
 
@@ -269,7 +333,7 @@ enum ModelCodec {
         let plan = try r.string()
         let path = try r.string()
         let flags = try r.u8()
-        guard flags & ~0x7F == 0, flags & 24 != 24, flags & 96 != 96 else { throw r.corrupt("bad update flags") }
+        guard flags & 24 != 24, flags & 96 != 96 else { throw r.corrupt("bad update flags") }
         var u = ProgressUpdate(plan: plan, path: path, source: "")
         if flags & 1 != 0 { u.status = try decodeStatus(&r) }
         if flags & 2 != 0 { u.progress = try smallInt(&r) }
@@ -286,6 +350,13 @@ enum ModelCodec {
             u.start = .some(day)
         }
         if flags & 64 != 0 { u.start = .some(nil) }
+        if flags & actualsFlag != 0 {
+            for _ in 0..<(try r.count()) {
+                let n = try r.count()
+                let v = try r.f64()
+                u.actuals.append(ActualUpdate(number: n, value: v.isNaN ? nil : v))
+            }
+        }
         u.source = try r.string()
         return u
     }

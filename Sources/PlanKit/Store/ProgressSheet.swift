@@ -12,12 +12,7 @@ public enum ProgressSheet {
     /// Every row of `file` as an update, checked against `workspace`; all rows or an error listing
     /// every bad row as `FILE:ROW: …`.
     public static func updates(from file: URL, displayName: String, in workspace: Workspace) throws -> [ProgressUpdate] {
-        let data: Data
-        do {
-            data = try Data(contentsOf: file)
-        } catch {
-            throw Diagnostic("cannot read \(displayName): \((error as NSError).localizedFailureReason ?? "no such file or not readable")")
-        }
+        let data = try InputFile.read(file.path, displayName: displayName)
         let result = parse([UInt8](data), displayName: displayName, in: workspace)
         if result.problems.isEmpty { return result.updates }
         throw diagnostic(result.problems, displayName: displayName)

@@ -58,6 +58,8 @@ enum SnapshotFile {
         case officeNames = 30, officeStart, officeCodes
         case targetStart = 40, targetValue, targetLow, targetHigh, targetComparator, targetUnit, unitNames
         case targetRawBytes, targetRawOffsets, targetMetricBytes, targetMetricOffsets
+        /// Added with target kinds and actuals (SPEC §11); a file without them is upgraded on load.
+        case targetKind = 51, targetActual, targetActualMonth, planIndicators
         case status = 60, progress, noteCode, noteNames, due, updated
         case historyBytes = 80, historyOffsets, historyWhen, historyMonth
         // Supervision (§9); files written before them lack these and are upgraded on load.
@@ -120,6 +122,12 @@ enum SnapshotFile {
             blob(.unitNames) { namesBlob(t.units.names) },
             raw(.targetRawBytes, t.targetRaw.bytes), raw(.targetRawOffsets, t.targetRaw.offsets),
             raw(.targetMetricBytes, t.targetMetric.bytes), raw(.targetMetricOffsets, t.targetMetric.offsets),
+            raw(.targetKind, t.targetKind), raw(.targetActual, t.targetActual), raw(.targetActualMonth, t.targetActualMonth),
+            blob(.planIndicators) {
+                var b = BinaryWriter()
+                for p in w.plans { ModelCodec.encode(p.indicators, into: &b) }
+                return b.bytes
+            },
             raw(.status, t.status), raw(.progress, t.progress), raw(.noteCode, t.noteCode),
             blob(.noteNames) { namesBlob(t.notes.names) },
             raw(.due, t.due), raw(.updated, t.updated),
@@ -284,13 +292,13 @@ enum SnapshotFile {
 
         deinit { close(fd) }
 
+        /// Whether the file has section `id` (sections added in later versions may be absent).
+        func has(_ id: SectionID) -> Bool { sections[id] != nil }
+
         private func section(_ id: SectionID) throws -> Section {
             guard let s = sections[id] else { throw StoreCorruption("\(displayName) is damaged (section \(id.label) missing)") }
             return s
         }
-
-        /// Whether the file has section `id` (sections added in later versions may be missing).
-        func has(_ id: SectionID) -> Bool { sections[id] != nil }
 
         private func damaged(_ id: SectionID) -> StoreCorruption {
             StoreCorruption("\(displayName) is damaged (checksum mismatch in section \(id.label))")
@@ -331,6 +339,22 @@ enum SnapshotFile {
         func blob(_ id: SectionID) throws -> BinaryReader {
             let bytes = try array(id, of: UInt8.self)
             return BinaryReader(bytes, context: "\(displayName) section \(id.label)")
+        }
+
+        /// Kinds, actuals and plan indicators (SPEC §11), or their defaults for a file saved before them.
+        private func readTargetTracking(into t: inout TaskTable, plans: inout [PlanInfo]) throws {
+            let n = t.targetValue.count
+            t.targetActual = has(.targetActual) ? try array(.targetActual, of: Double.self) : Array(repeating: .nan, count: n)
+            t.targetActualMonth = has(.targetActualMonth) ? try array(.targetActualMonth, of: Int32.self) : Array(repeating: -1, count: n)
+            if has(.targetKind) {
+                t.targetKind = try array(.targetKind, of: UInt8.self)
+            } else {
+                t.deriveTargetKindsFromText()
+            }
+            guard has(.planIndicators) else { return }
+            var r = try blob(.planIndicators)
+            for i in plans.indices { plans[i].indicators = try ModelCodec.decodeIndicators(&r) }
+            guard r.isAtEnd else { throw r.corrupt("trailing bytes") }
         }
 
         /// Builds the workspace, verifying every checksum and the table's internal consistency.
@@ -387,6 +411,7 @@ enum SnapshotFile {
             t.units = StringInterner(names: unitNames)
             t.targetRaw = try strings(.targetRawBytes, .targetRawOffsets)
             t.targetMetric = try strings(.targetMetricBytes, .targetMetricOffsets)
+            try readTargetTracking(into: &t, plans: &plans)
             t.status = try array(.status, of: UInt8.self)
             t.progress = try array(.progress, of: UInt8.self)
             t.noteCode = try array(.noteCode, of: UInt32.self)
@@ -493,7 +518,9 @@ struct TableCheck {
               t.deadlineDay.allSatisfy({ CalendarDay(ordinal: $0) != nil }) else { throw fail("bad date") }
         let nt = t.targetValue.count
         for (what, c) in [("target lows", t.targetLow.count), ("target highs", t.targetHigh.count),
-                          ("comparators", t.targetComparator.count), ("target units", t.targetUnit.count)] where c != nt {
+                          ("comparators", t.targetComparator.count), ("target units", t.targetUnit.count),
+                          ("target kinds", t.targetKind.count), ("actuals", t.targetActual.count),
+                          ("actual months", t.targetActualMonth.count)] where c != nt {
             throw fail("\(what) column has \(c) rows, expected \(nt)")
         }
         try offsets(t.targetRaw.offsets, rows: nt, bytes: t.targetRaw.bytes.count, "target text")
@@ -508,6 +535,7 @@ struct TableCheck {
         guard t.targetUnit.allSatisfy({ $0 < units }) else { throw fail("unit code out of range") }
         guard t.noteCode.allSatisfy({ $0 < notes }) else { throw fail("note code out of range") }
         guard t.targetComparator.allSatisfy({ Int($0) < Comparator.allCases.count }) else { throw fail("bad comparator") }
+        guard t.targetKind.allSatisfy({ $0 <= 1 }) else { throw fail("bad target kind") }
         guard t.status.allSatisfy({ $0 <= 3 }) else { throw fail("bad status") }
         guard t.progress.allSatisfy({ $0 <= 100 }) else { throw fail("progress over 100") }
         guard t.printedPaths.keys.allSatisfy({ $0 < n }) else { throw fail("printed path of a missing row") }

@@ -19,6 +19,6 @@ enum CountCommand {
         """,
         topic: "query"
     ) { input, session in
-        .rendered(try QueryEngine.run(input.text, in: session.workspace))
+        .rendered(try QueryEngine.run(input.text, in: session.workspace, context: session.queryContext))
     }
 }

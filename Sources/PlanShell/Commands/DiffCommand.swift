@@ -49,8 +49,8 @@ enum DiffCommand {
                 throw Diagnostic("`where` needs an expression", at: ww.span)
             }
             var ids = Set<String>()
-            for r in try QueryEngine.filterRows(expr, offset: start, in: new) { ids.insert(new.taskID(row: r)) }
-            for r in try QueryEngine.filterRows(expr, offset: start, in: old) { ids.insert(old.taskID(row: r)) }
+            for r in try QueryEngine.filterRows(expr, offset: start, in: new, context: session.queryContext) { ids.insert(new.taskID(row: r)) }
+            for r in try QueryEngine.filterRows(expr, offset: start, in: old, context: session.queryContext) { ids.insert(old.taskID(row: r)) }
             include = { ids.contains($0.id) }
         }
         let d = WorkspaceDiff.compute(from: old, to: new, include: include)

@@ -30,6 +30,6 @@ enum FindCommand {
         """,
         topic: "query"
     ) { input, session in
-        .rendered(try QueryEngine.run(input.text, in: session.workspace))
+        .rendered(try QueryEngine.run(input.text, in: session.workspace, context: session.queryContext))
     }
 }

@@ -38,6 +38,8 @@ enum ReportCommand {
             case .noSuchMonth: throw Diagnostic(e.description, at: request.month?.span ?? input.words[0].span)
             }
         }
+        // Ctrl-C while the report was built: show nothing rather than part of it.
+        try Cancellation.check()
         return .rendered(Report(data))
     }
 

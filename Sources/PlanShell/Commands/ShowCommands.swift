@@ -37,6 +37,6 @@ enum ShowTaskCommand {
         }
         if args.count > 1 { throw Diagnostic("`show task` takes one task id", at: args[1].span) }
         let row = try ProgressCommands.row(of: word.value, span: word.span, in: session.workspace)
-        return .rendered(TaskDetail(workspace: session.workspace, row: row))
+        return .rendered(TaskDetail(workspace: session.workspace, row: row, context: session.queryContext))
     }
 }

@@ -66,7 +66,7 @@ enum UpdateCommand {
             guard !exprText.trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw Diagnostic("`where` needs an expression", at: whereWord.span)
             }
-            rows = try QueryEngine.filterRows(exprText, offset: exprStart, in: w)
+            rows = try QueryEngine.filterRows(exprText, offset: exprStart, in: w, context: session.queryContext)
             bulk = true
         } else {
             for word in args[..<setIndex] {

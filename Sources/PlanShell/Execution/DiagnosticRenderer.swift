@@ -11,7 +11,7 @@ public enum DiagnosticRenderer {
     public static func render(_ d: Diagnostic, source: String?, span: Range<Int>?, file: String?, firstLine: Int) -> String {
         guard let source, let span else {
             let prefix = file.map { "\($0):\(firstLine): " } ?? ""
-            return prefix + "error: " + d.message + notes(d)
+            return prefix + d.severity.rawValue + ": " + d.message + notes(d)
         }
         let chars = Array(source)
         let lo = min(max(0, span.lowerBound), chars.count)
@@ -41,7 +41,7 @@ public enum DiagnosticRenderer {
         let padWidth = DisplayWidth.of(lead) + DisplayWidth.of(String(chars[from..<lo]))
         let caretWidth = max(1, DisplayWidth.of(String(chars[lo..<max(lo, min(hi, to))])))
         let location = file.map { "\($0):\(lineNo):\(col): " } ?? ""
-        return location + "error: " + d.message + "\n"
+        return location + d.severity.rawValue + ": " + d.message + "\n"
             + "    " + lineText + "\n"
             + "    " + String(repeating: " ", count: padWidth) + String(repeating: "^", count: caretWidth)
             + notes(d)

@@ -54,6 +54,7 @@ extension Session {
                 try write(result, toFile: target.file, span: target.offset..<(target.offset + target.file.count))
             } else {
                 output(render(result))
+                if let failure = StandardStreams.takeOutputFailure() { throw Diagnostic(failure) }
             }
             onCommandResult?(result, target?.file)
             return true
@@ -108,8 +109,12 @@ extension Session {
                    firstLine: scriptStack.last?.line ?? 1)
             return false
         }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            report(Diagnostic("cannot read script \(displayName): no such file"), source: nil, file: nil, firstLine: 1)
+        let data: Data
+        do {
+            // A script may come from a pipe or a terminal (`plansh /dev/stdin`), not from a device.
+            data = try InputFile.read(url.path, displayName: "script \(displayName)", kind: .regularOrStream, limit: 64 << 20)
+        } catch {
+            report(error as? Diagnostic ?? Diagnostic("cannot read script \(displayName): \(error)"), source: nil, file: nil, firstLine: 1)
             return false
         }
         guard let text = String(validating: data, as: UTF8.self) else {

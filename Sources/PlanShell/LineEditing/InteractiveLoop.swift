@@ -66,9 +66,9 @@ public final class TerminalInteraction: SessionInteraction {
 
     public func progress(_ line: String?) {
         if let line {
-            StandardStreams.write("\r\u{1B}[K" + line, to: .err)
+            StandardStreams.writeRaw("\r\u{1B}[K" + TerminalText.escaped(line), to: .err)
         } else {
-            StandardStreams.write("\r\u{1B}[K", to: .err)
+            StandardStreams.writeRaw("\r\u{1B}[K", to: .err)
         }
     }
 }

@@ -1,0 +1,25 @@
+/// Ctrl-C as a flag PlanKit's long loops can see: the shell's SIGINT handler sets it, the
+/// shell clears it before each command. PlanKit never installs a handler itself.
+///
+/// Loops over tasks (query scans, grouping, report tables) poll it every few thousand rows and
+/// stop early; the query engine then throws `Cancellation.diagnostic`, so a partial result is
+/// never shown as if it were complete.
+public enum Cancellation {
+    nonisolated(unsafe) static var flag: sig_atomic_t = 0
+    /// Ctrl-C was pressed since the flag was last cleared.
+    public static var isRequested: Bool { flag != 0 }
+    /// Async-signal-safe: only stores to a `sig_atomic_t`.
+    public static func request() { flag = 1 }
+    public static func clear() { flag = 0 }
+    /// Throws when Ctrl-C was pressed (the work done so far is dropped).
+    public static func check() throws {
+        if isRequested { throw diagnostic }
+    }
+    public static let diagnostic = Diagnostic("interrupted (Ctrl-C); nothing was shown or changed")
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -1,0 +1,117 @@
+/// How serious a message is: an error stops a script, a warning and a note do not.
+public enum Severity: String, Sendable, Equatable {
+    case error, warning, note
+}
+
+/// One user-facing message: a stable name (tests and docs refer to it), a severity and its words.
+///
+/// Every sentence plansh says about a user's mistake is a static member of `Messages` (the
+/// catalogue below, grouped by the stage that says it), so the wording lives in one place and a
+/// test can ask "which message was this" without matching text.
+public struct Message: Sendable, Equatable, CustomStringConvertible {
+    public let name: String
+    public let severity: Severity
+    public let text: String
+
+    public init(_ name: String, _ severity: Severity = .error, _ text: String) {
+        self.name = name
+        self.severity = severity
+        self.text = text
+    }
+
+    public var description: String { text }
+}
+
+extension Diagnostic {
+    /// A diagnostic saying `message` at `span`.
+    public init(_ message: Message, at span: Range<Int>? = nil, notes: [String] = []) {
+        self.init(message.text, at: span, notes: notes)
+        self.name = message.name
+        self.severity = message.severity
+    }
+
+    /// An "incomplete input" diagnostic (the shell answers it with a continuation line).
+    public static func incomplete(_ message: Message, at span: Range<Int>? = nil) -> Diagnostic {
+        var d = Diagnostic(message, at: span)
+        d.kind = .incomplete
+        return d
+    }
+}
+
+/// The catalogue of messages, one static member each, grouped by who says it.
+public enum Messages {
+    /// `"x"` cut to a readable length, for quoting user input inside a message.
+    static func q(_ word: String) -> String { "\"" + Suggest.excerpt(word) + "\"" }
+}
+
+// MARK: - Shell line (lexer, interpolation, redirect)
+
+extension Messages {
+    public static func unterminatedString() -> Message {
+        Message("unterminated-string", .error, "unterminated string: the quote opened here is never closed")
+    }
+    public static func unterminatedVariable() -> Message {
+        Message("unterminated-variable", .error, "unterminated ${…}: add the closing }")
+    }
+    public static func unknownVariable(_ name: String, known: [String]) -> Message {
+        Message("unknown-variable", .error, "unknown variable $\(Suggest.excerpt(name))" + Suggest.phrase(name, in: known))
+    }
+    public static func variableTooLong(_ name: String, bytes: Int, limit: Int) -> Message {
+        Message("variable-too-long", .error,
+                "$\(name) would hold \(bytes / 1024) KB; a variable holds at most \(limit / (1024 * 1024)) MB")
+    }
+    public static func unclosedAtEnd(_ what: String) -> Message {
+        Message("unclosed-at-end", .error, "unexpected end of \(what): a string or parenthesis is not closed")
+    }
+    public static func redirectNeedsFile() -> Message {
+        Message("redirect-needs-file", .error, "`>` needs a file name, e.g. `> tasks.csv`")
+    }
+    public static func redirectNoWriter(_ file: String, known: [String]) -> Message {
+        Message("redirect-no-writer", .error,
+                "no writer for \(q(file)): the extension chooses the format (" + known.map { "." + $0 }.joined(separator: " ") + ")")
+    }
+    public static func cannotWrite(_ file: String, reason: String) -> Message {
+        Message("cannot-write", .error, "cannot write \(file): \(reason)")
+    }
+    public static func invalidUTF8Line() -> Message {
+        Message("invalid-utf8", .error, "line is not valid UTF-8")
+    }
+}
+
+// MARK: - Commands (binder, usage)
+
+extension Messages {
+    public static func unknownCommand(_ word: String, suggestion: String?) -> Message {
+        Message("unknown-command", .error,
+                "unknown command \(q(word))" + (suggestion.map { " — did you mean \"\($0)\"?" } ?? ""))
+    }
+    /// `show` alone: the first word of several commands, none chosen.
+    public static func incompleteCommand(_ word: String, choices: [String]) -> Message {
+        Message("incomplete-command", .error, "`\(word)` needs more: " + choices.joined(separator: " | "))
+    }
+    public static func unknownSubcommand(_ word: String, after command: String, choices: [String]) -> Message {
+        Message("unknown-subcommand", .error,
+                "`\(command) \(Suggest.excerpt(word))` is not a command" + Suggest.phrase(word, in: choices)
+                + " (" + choices.map { "\(command) \($0)" }.joined(separator: " | ") + ")")
+    }
+    public static func missingArgument(_ what: String, usage: String) -> Message {
+        Message("missing-argument", .error, "expected \(what) — usage: \(usage)")
+    }
+    public static func extraArgument(_ word: String, usage: String) -> Message {
+        Message("extra-argument", .error, "unexpected \(q(word)) — usage: \(usage)")
+    }
+    public static func badArgument(_ word: String, expected: String, usage: String) -> Message {
+        Message("bad-argument", .error, "\(q(word)) is not \(expected) — usage: \(usage)")
+    }
+    public static func keywordTwice(_ word: String) -> Message {
+        Message("keyword-twice", .error, "`\(word)` given twice")
+    }
+    public static func readOnly(_ command: String, reason: String) -> Message {
+        Message("read-only", .error, "`\(command)` changes data and is refused: \(reason)")
+    }
+    public static func noHelp(_ word: String, known: [String]) -> Message {
+        Message("no-help", .error, "no help for \(q(word))" + Suggest.phrase(word, in: known))
+    }
+}
+
+// MARK: - Query (the registry helper adds the query stages' messages here)

@@ -1,0 +1,102 @@
+/// Building blocks the field entries share: comparisons, orders over string columns,
+/// group keys and CSV quoting.
+enum FieldSupport {
+    @inline(__always) static func compare<T: Comparable>(_ a: T, _ b: T) -> Int { a < b ? -1 : a > b ? 1 : 0 }
+
+    /// Byte (code point) order of a string column's rows.
+    static func byteOrder(_ col: StringColumn) -> (Int, Int) -> Int {
+        { a, b in
+            col.bytes.withUnsafeBytes { raw in
+                QueryText.compareBytes(UnsafeRawBufferPointer(rebasing: raw[col.byteRange(a)]),
+                                       UnsafeRawBufferPointer(rebasing: raw[col.byteRange(b)]))
+            }
+        }
+    }
+
+    /// Natural order of paths (`2.2` before `2.10`).
+    static func pathOrder(_ s: RowSource) -> (Int, Int) -> Int {
+        let paths = s.tasks.paths
+        return { a, b in NaturalOrder.compare(Array(paths.bytes[paths.byteRange(a)]), Array(paths.bytes[paths.byteRange(b)])) }
+    }
+
+    /// Depth of row `r`'s path (`2.1.1` → 3).
+    static func level(_ t: TaskTable, _ r: Int) -> Int {
+        var dots = 1
+        for i in t.paths.byteRange(r) where t.paths.bytes[i] == 0x2E { dots += 1 }
+        return dots
+    }
+
+    /// Distinct paths in natural order (the first 200,000 rows), for completion.
+    static func paths(_ w: Workspace) -> [String] {
+        let t = w.tasks
+        var seen = Set<String>()
+        var out: [String] = []
+        for r in 0..<min(t.count, 200_000) {
+            let p = t.paths[r]
+            if seen.insert(p).inserted { out.append(p) }
+        }
+        return out.sorted(by: NaturalOrder.less)
+    }
+
+    /// Appends a CSV field, quoted when it holds a comma, quote, CR or LF (RFC 4180).
+    static func appendCSV(_ bytes: ArraySlice<UInt8>, to out: inout [UInt8]) {
+        if bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
+            out.append(0x22)
+            for b in bytes {
+                if b == 0x22 { out.append(0x22) }
+                out.append(b)
+            }
+            out.append(0x22)
+        } else {
+            out.append(contentsOf: bytes)
+        }
+    }
+}
+
+/// One field's group codes for `count … by`: how to get a row's codes, and the value and
+/// sort rank each code stands for. Built once per query by the field's entry.
+struct GroupKey {
+    /// Number of codes when fixed in advance (nil: codes are handed out while scanning).
+    var domain: Int?
+    var codes: (Int, inout [Int]) -> Void
+    var value: (Int) -> ResultTable.Cell
+    /// Sort rank of a code.
+    var rank: (Int) -> Double
+
+    /// Group by a string per row, values compared after folding (SPEC §3: equal after folding
+    /// is one group); ranked naturally (ids, paths) or by code point.
+    static func strings(natural: Bool, _ text: @escaping (Int) -> String) -> GroupKey {
+        let dict = Interner<String>()
+        let cache = RankCache()
+        return GroupKey(domain: nil, codes: { r, out in out.append(dict.code(text(r))) },
+                        value: { .text(dict.values[$0]) },
+                        rank: { code in
+                            if cache.ranks.count != dict.values.count {
+                                let order = dict.values.indices.sorted { a, b in
+                                    natural ? NaturalOrder.less(dict.values[a], dict.values[b])
+                                        : QueryText.compareBytes(Array(dict.values[a].utf8), Array(dict.values[b].utf8)) < 0
+                                }
+                                var ranks = [Int](repeating: 0, count: order.count)
+                                for (k, i) in order.enumerated() { ranks[i] = k }
+                                cache.ranks = ranks
+                            }
+                            return Double(cache.ranks[code])
+                        })
+    }
+}
+
+/// Codes handed out in order of first appearance, for group keys without a fixed domain.
+final class Interner<T: Hashable> {
+    var values: [T] = []
+    var codes: [T: Int] = [:]
+    func code(_ v: T) -> Int {
+        if let c = codes[v] { return c }
+        values.append(v)
+        codes[v] = values.count - 1
+        return values.count - 1
+    }
+}
+
+final class RankCache {
+    var ranks: [Int] = []
+}

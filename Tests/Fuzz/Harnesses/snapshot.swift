@@ -1,0 +1,56 @@
+import Foundation
+@testable import PlanKit
+
+/// The snapshot decoder. Checksums are recomputed over the mutated bytes first (section sums in
+/// the header, the header sum, the preamble sum) when the layout allows it, so mutations reach
+/// the decoding and table checks behind them instead of stopping at the first checksum.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzSnapshot(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    var bytes = FuzzFixture.bytes(data, size)
+    SnapshotFixup.fixChecksums(&bytes)
+    let path = SnapshotFixup.scratch
+    guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else { return 0 }
+    if let reader = try? SnapshotFile.Reader(path: path, displayName: "fuzz.snapshot"),
+       let w = try? reader.workspace() {
+        if let r = try? QueryEngine.run("find tasks", in: w) { FuzzFixture.renderEverywhere(r) }
+        _ = try? QueryEngine.run("count tasks by office, status", in: w)
+    }
+    return 0
+}
+
+enum SnapshotFixup {
+    static let scratch: String = {
+        let dir = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
+        return dir + "/plansh-fuzz-snapshot-\(getpid())"
+    }()
+
+    static func putU64(_ v: UInt64, _ b: inout [UInt8], at p: Int) {
+        for i in 0..<8 { b[p + i] = UInt8(truncatingIfNeeded: v >> (8 * UInt64(i))) }
+    }
+
+    /// Rewrites the checksums of a snapshot-shaped buffer; leaves it alone where it does not parse.
+    static func fixChecksums(_ b: inout [UInt8]) {
+        let pre = SnapshotFile.preambleSize
+        guard b.count >= pre else { return }
+        var r = BinaryReader(b, from: 8, to: pre, context: "fixup")
+        guard (try? r.u32()) != nil, (try? r.u32()) != nil, let ho = try? r.u64(), let hl = try? r.u64() else { return }
+        if ho <= UInt64(b.count), hl <= UInt64(b.count) - ho {
+            let start = Int(ho), end = Int(ho + hl)
+            var h = BinaryReader(b, from: start, to: end, context: "fixup header")
+            if (try? h.u8()) != nil, (try? h.string()) != nil, (try? h.zigzag()) != nil, (try? h.bool()) != nil,
+               (try? h.u64()) != nil, (try? h.int()) != nil, (try? h.int()) != nil, (try? h.int()) != nil,
+               let n = try? h.count() {
+                for _ in 0..<n {
+                    guard (try? h.varint()) != nil, let off = try? h.int(), let len = try? h.int() else { break }
+                    let at = h.position
+                    guard (try? h.u64()) != nil else { break }
+                    if off >= 0, len >= 0, off <= b.count, len <= b.count - off {
+                        putU64(Checksum.xxh64(b[off..<(off + len)]), &b, at: at)
+                    }
+                }
+            }
+            putU64(Checksum.xxh64(b[start..<end]), &b, at: 32)
+        }
+        putU64(Checksum.xxh64(b[0..<40]), &b, at: 40)
+    }
+}
