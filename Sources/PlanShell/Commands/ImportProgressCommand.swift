@@ -20,7 +20,7 @@ enum ImportProgressCommand {
         guard let file = args.first else {
             throw Diagnostic("`import progress` needs a CSV file", at: input.words[input.commandWordCount - 1].span)
         }
-        var month = YearMonth(containing: Date())
+        var month = session.recordingMonth
         var i = 1
         while i < args.count {
             let w = args[i]

@@ -7,7 +7,7 @@ enum SaveCommand {
         ["save"], summary: "freeze the working state as a named snapshot",
         usage: "save [NAME] · save NAME!",
         details: """
-        The name defaults to the current month (YYYY-MM). An existing snapshot is not overwritten
+        The name defaults to `set month`, else the current month within the plans' year, else the reporting month (YYYY-MM). An existing snapshot is not overwritten
         unless the name ends with `!`. Names hold letters, digits, `.`, `_`, `-` and Chinese.
           save 2025-04
           save 2025-04!        replace it
@@ -16,7 +16,7 @@ enum SaveCommand {
         topic: "snapshots"
     ) { input, session in
         let args = Array(input.arguments)
-        var name = YearMonth(containing: Date()).description
+        var name = session.recordingMonth.description
         var overwrite = false
         var span = input.words[0].span
         if let w = args.first {
@@ -31,7 +31,7 @@ enum SaveCommand {
             } else if args.count > 1 {
                 throw Diagnostic("`save` takes one name", at: args[1].span)
             }
-            if name.isEmpty { name = YearMonth(containing: Date()).description }
+            if name.isEmpty { name = session.recordingMonth.description }
         }
         if let p = SnapshotName.problem(with: name) { throw Diagnostic(p, at: span) }
         try ProgressCommands.requireWritable(session, input, "`save`")

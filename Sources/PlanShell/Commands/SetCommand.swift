@@ -8,7 +8,8 @@ enum SetCommand {
         set format csv          results on the screen as CSV (also json, markdown, table)
         set timer on            after each command print `time: 12.3 ms` on stderr
         set errors = continue   a script goes on after a failing command (default: stop)
-        set month = 2025-04     a variable, used as $month or ${month}
+        set today = 2025-04-30  judge lights, expected and due_in as of this day ($today; none: the default)
+        set month = 2025-04     the reporting month ($month; none: the latest month with progress)
         Without arguments, lists the settings and variables.
         """,
         topic: "scripts"
@@ -47,6 +48,14 @@ enum SetCommand {
         case "timer":
             guard let on = onOff(value) else { throw Diagnostic("`set timer` takes on or off", at: valueWord.span) }
             session.settings.timer = on
+        case "today", "month":
+            let key = name.lowercased()
+            if value.lowercased() == "none" {
+                session.settings.variables[key] = nil
+            } else {
+                try SetCommand.checkSupervision(key, value, span: valueWord.span)
+                session.settings.variables[key] = value
+            }
         case "errors":
             switch value.lowercased() {
             case "continue": session.settings.continueOnError = true
@@ -61,6 +70,16 @@ enum SetCommand {
             session.settings.variables[name] = value
         }
         return .none
+    }
+
+    /// `today` must be a real day and `month` a month; anything else is refused, nothing changed.
+    static func checkSupervision(_ name: String, _ value: String, span: Range<Int>? = nil) throws {
+        do {
+            if name == "today" { _ = try AsOf.parseDay(value) } else { _ = try AsOf.parseMonth(value) }
+        } catch let d as Diagnostic {
+            guard let span else { throw d }
+            throw Diagnostic(d.message, at: span)
+        }
     }
 
     static func onOff(_ s: String) -> Bool? {

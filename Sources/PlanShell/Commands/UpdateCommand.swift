@@ -8,7 +8,8 @@ enum UpdateCommand {
         usage: "update ID[, ID…] set F = V[, …] [force] · update tasks where EXPR set F = V[, …] [force]",
         details: """
         Fields: status (not_started on_track behind done · 未启动 推进中 滞后 已完成), progress (0–100),
-        note ("text"), due (YYYY-MM-DD, YYYY-MM, or none); Chinese names 状态 进度 备注 截止.
+        note ("text"), due and start (YYYY-MM-DD, YYYY-MM, or none: back to the default); Chinese names
+        状态 进度 备注 期限 开始.
         `month = YYYY-MM` says which month the progress refers to (default: this month).
           update yy2025:2.1.1 set status = behind, progress = 40, note = "设备采购延迟"
           update yy2025:2.1.1, yy2025:2.1.2 set due = 2025-06-30
@@ -29,13 +30,13 @@ enum UpdateCommand {
     }
 
     enum Field: String, CaseIterable {
-        case status, progress, note, due, month
+        case status, progress, note, due, start, month
     }
 
     static let fieldNames: [String: Field] = [
         "status": .status, "状态": .status, "progress": .progress, "进度": .progress,
         "note": .note, "备注": .note, "due": .due, "截止": .due, "截止日期": .due, "期限": .due,
-        "month": .month, "月份": .month,
+        "完成时限": .due, "start": .start, "开始": .start, "month": .month, "月份": .month,
     ]
 
     static func run(_ input: CommandInput, _ session: Session) throws -> CommandOutput {
@@ -85,7 +86,7 @@ enum UpdateCommand {
 
         // The new values.
         var template = ProgressUpdate(plan: "", path: "", source: session.currentSource)
-        var month = YearMonth(containing: Date())
+        var month = session.recordingMonth
         var seen: Set<Field> = []
         for a in assignments {
             guard seen.insert(a.field).inserted else {
@@ -112,14 +113,9 @@ enum UpdateCommand {
             case .note:
                 template.note = a.value
             case .due:
-                let v = TextFolding.keyword(a.value)
-                if v.isEmpty || v == "none" || v == "无" {
-                    template.due = .some(nil)
-                } else if let d = CalendarDay(parsing: v) {
-                    template.due = .some(d)
-                } else {
-                    throw Diagnostic("a due date is YYYY-MM-DD or YYYY-MM (or none), not \"\(a.value)\"", at: a.valueSpan)
-                }
+                template.due = .some(try date(a, "a due date"))
+            case .start:
+                template.start = .some(try date(a, "a start date"))
             case .month:
                 guard let m = YearMonth(parsing: TextFolding.fold(a.value)) else {
                     throw Diagnostic("a month is YYYY-MM, not \"\(a.value)\"", at: a.valueSpan)
@@ -127,8 +123,9 @@ enum UpdateCommand {
                 month = m
             }
         }
-        guard template.status != nil || template.progress != nil || template.note != nil || template.due != nil else {
-            throw Diagnostic("nothing to change: set status, progress, note or due", at: setWord.span)
+        guard template.status != nil || template.progress != nil || template.note != nil || template.due != nil
+            || template.start != nil else {
+            throw Diagnostic("nothing to change: set status, progress, note, due or start", at: setWord.span)
         }
 
         try ProgressCommands.requireWritable(session, input, "`update`")
@@ -159,6 +156,7 @@ enum UpdateCommand {
             if let p = template.progress, p != t.progress { parts.append("progress \(t.progress) → \(p)") }
             if let n = template.note, n != t.note { parts.append("note \"\(n)\"") }
             if let d = template.due { parts.append("due \(d?.description ?? "none")") }
+            if let d = template.start { parts.append("start \(d?.description ?? "none")") }
             return .message("updated \(t.id): " + (parts.isEmpty ? "unchanged" : parts.joined(separator: ", ")))
         }
         var parts: [String] = []
@@ -166,7 +164,18 @@ enum UpdateCommand {
         if let p = template.progress { parts.append("progress → \(p)") }
         if template.note != nil { parts.append("note") }
         if let d = template.due { parts.append("due → \(d?.description ?? "none")") }
+        if let d = template.start { parts.append("start → \(d?.description ?? "none")") }
         return .message("updated \(before.count) tasks: " + parts.joined(separator: ", "))
+    }
+
+    /// A date value: `YYYY-MM-DD`, `YYYY-MM` (its last day), or `none` (nil: back to the default).
+    static func date(_ a: Assignment, _ what: String) throws -> CalendarDay? {
+        let v = TextFolding.keyword(a.value)
+        if v.isEmpty || v == "none" || v == "无" { return nil }
+        guard let d = CalendarDay(parsing: v) else {
+            throw Diagnostic("\(what) is YYYY-MM-DD or YYYY-MM (or none), not \"\(a.value)\"", at: a.valueSpan)
+        }
+        return d
     }
 
     // MARK: Parsing `F = V, F = V [force]`
@@ -225,7 +234,7 @@ enum UpdateCommand {
         let end = text.count..<(text.count + 1)
         while i < toks.count {
             guard case let .word(name, nameSpan, quoted) = toks[i] else {
-                throw Diagnostic("expected a field name (status, progress, note, due)", at: toks[i].span)
+                throw Diagnostic("expected a field name (status, progress, note, due, start)", at: toks[i].span)
             }
             if !quoted && TextFolding.keyword(name) == "force" && i == toks.count - 1 && !out.isEmpty {
                 force = true
@@ -233,7 +242,7 @@ enum UpdateCommand {
             }
             guard let field = fieldNames[TextFolding.keyword(name)] else {
                 throw Diagnostic("unknown field \"\(name)\"" + Suggest.phrase(name, in: Field.allCases.map(\.rawValue))
-                                 + " (update sets status, progress, note, due)", at: nameSpan)
+                                 + " (update sets status, progress, note, due, start)", at: nameSpan)
             }
             guard i + 1 < toks.count, case .equals = toks[i + 1] else {
                 throw Diagnostic("expected `=` after \(name)", at: i + 1 < toks.count ? toks[i + 1].span : end)

@@ -94,7 +94,7 @@ extension TaskFields {
         empty: { c in .notes(c.tasks.notes.names.map(\.isEmpty)) })
 
     static let due = FieldEntry(
-        "due", aliases: ["截止", "期限"], kind: .day,
+        "due", aliases: ["期限", "完成时限", "截止"], kind: .day,
         summary: "due date YYYY-MM-DD; YYYY-MM means the whole month",
         cell: { s, r in CalendarDay(ordinal: s.tasks.due[r]).map { .text($0.description) } ?? .null },
         order: { s in
