@@ -40,7 +40,7 @@ public struct ReportTask: Sendable, Hashable {
 
 extension ReportTask {
     /// Row `r` of `workspace` as it stands now, read from the columns (the task text is not needed).
-    init(row r: Int, of w: Workspace) {
+    public init(row r: Int, of w: Workspace) {
         let t = w.tasks
         self.init(plan: w.plans[Int(t.planRow[r])].id, path: t.paths[r], heading: t.headings[r],
                   offices: t.officeCodes(row: r).map { t.offices[$0] },

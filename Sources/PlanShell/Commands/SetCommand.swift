@@ -48,6 +48,12 @@ enum SetCommand {
         case "timer":
             guard let on = onOff(value) else { throw Diagnostic("`set timer` takes on or off", at: valueWord.span) }
             session.settings.timer = on
+        case "lang":
+            switch value.lowercased() {
+            case "zh", "中文": session.settings.language = .zh
+            case "en", "none": session.settings.language = .en
+            default: throw Diagnostic("`set lang` takes zh or en", at: valueWord.span)
+            }
         case "today", "month":
             let key = name.lowercased()
             if value.lowercased() == "none" {

@@ -136,7 +136,7 @@ extension TaskFields {
         })
 
     static let pace = FieldEntry(
-        "pace", aliases: ["序时"], kind: .choice,
+        "pace", aliases: ["序时状态"], kind: .choice,
         summary: "done ahead on_pace behind_pace / 已完成 超序时 达序时 欠序时",
         cell: { s, r in .text(judge(s).pace(row: r, in: s.tasks).keyword) },
         localize: { word, language in

@@ -1,0 +1,156 @@
+import PlanKit
+
+/// Supervision (SPEC §9): the rules, `why` a task has its light, and the lead offices' scores.
+enum SupervisionCommands {
+    static let specs: [CommandSpec] = [rules, setRule, why, score]
+
+    static let rules = CommandSpec(
+        ["rules"], summary: "the supervision rules: light thresholds, reminder days, score weights",
+        usage: "rules",
+        details: """
+        Lists each rule with its value, its default and what it means. Rules belong to the store:
+        they are journaled, saved in snapshots and restored by `load`. Change one with `set rule`.
+        """,
+        topic: "supervision"
+    ) { input, session in
+        if let extra = input.arguments.first { throw Diagnostic("`rules` takes no arguments", at: extra.span) }
+        let r = session.workspace.rules
+        let zh = session.settings.language == .zh
+        let rows: [[ResultTable.Cell]] = Rules.entries.map { e in
+            [.text(e.name), .integer(r[keyPath: e.keyPath]), .integer(Rules.defaults[keyPath: e.keyPath]),
+             .text(zh ? e.chineseMeaning : e.meaning)]
+        }
+        return .rendered(ResultTable(columns: ["name", "value", "default", "meaning"].map { ResultTable.Column($0) },
+                                     rows: rows, showsRowCount: false))
+    }
+
+    static let setRule = CommandSpec(
+        ["set", "rule"], summary: "change one supervision rule (journaled)",
+        usage: "set rule NAME = N",
+        details: """
+        NAME is yellow, red, idle, remind, score_yellow or score_red; N a whole number with
+        0 ≤ yellow ≤ red ≤ 100. A value that breaks these is refused and nothing changes.
+          set rule yellow = 15
+          set rule remind = 7
+        """,
+        topic: "supervision"
+    ) { input, session in
+        var args = Array(input.arguments)
+        guard let nameWord = args.first else {
+            throw Diagnostic("`set rule` needs a rule name: " + Rules.names.joined(separator: ", "), at: input.words[1].span)
+        }
+        args.removeFirst()
+        if args.first?.value == "=" { args.removeFirst() }
+        guard let valueWord = args.first else { throw Diagnostic("`set rule \(nameWord.value)` needs a value", at: nameWord.span) }
+        if args.count > 1 { throw Diagnostic("`set rule` takes one value", at: args[1].span) }
+        guard Rules.entry(named: nameWord.value) != nil else {
+            throw Diagnostic("no rule \"\(nameWord.value)\"" + Suggest.phrase(nameWord.value, in: Rules.names)
+                             + "; rules are " + Rules.names.joined(separator: ", "), at: nameWord.span)
+        }
+        guard let n = Int(TextFolding.fold(valueWord.value)) else {
+            throw Diagnostic("a rule is a whole number, not \"\(valueWord.value)\"", at: valueWord.span)
+        }
+        let old = session.workspace.rules[nameWord.value] ?? 0
+        do {
+            _ = try session.workspace.rules.setting(nameWord.value, to: n)
+        } catch let d as Diagnostic {
+            throw Diagnostic(d.message, at: valueWord.span)
+        }
+        try ProgressCommands.requireWritable(session, input, "`set rule`")
+        try session.commit(.setRule(nameWord.value.lowercased(), n))
+        return .message("rule \(nameWord.value.lowercased()) = \(n)" + (old == n ? " (unchanged)" : " (was \(old))"))
+    }
+
+    static let why = CommandSpec(
+        ["why"], summary: "why a task has its light: expected progress, gap and the rule that applied",
+        usage: "why ID",
+        details: """
+        One or two lines from the same numbers the light used, as of today (`set today`):
+          why qingshan2025:2.1.4
+        """,
+        topic: "supervision"
+    ) { input, session in
+        let args = Array(input.arguments)
+        guard let idWord = args.first else { throw Diagnostic("`why` needs a task id (PLAN:PATH)", at: input.words[0].span) }
+        if args.count > 1 { throw Diagnostic("`why` takes one task id", at: args[1].span) }
+        let w = session.workspace
+        let row = try ProgressCommands.row(of: idWord.value, span: idWord.span, in: w)
+        let j = session.judge.judge(row: row, in: w.tasks)
+        let lines = WhyText.lines(j, rules: w.rules, english: session.settings.language != .zh)
+        return .message(w.taskID(row: row) + " " + w.tasks.headings[row] + "\n" + lines.map { "  " + $0 }.joined(separator: "\n"))
+    }
+
+    static let score = CommandSpec(
+        ["score"], summary: "rank lead offices by the lights of the tasks they lead",
+        usage: "score [plan ID] [month YYYY-MM]",
+        details: """
+        score = 100 − score_yellow × yellow − score_red × red; ties go to the smaller average gap
+        behind, then the name. `month M` judges progress as it stood in M (as of its last day).
+          score
+          score plan qingshan2025 month 2025-03
+        """,
+        topic: "supervision"
+    ) { input, session in
+        var plan: String?
+        var month: YearMonth?
+        var span = input.words[0].span
+        let args = Array(input.arguments)
+        var i = 0
+        while i < args.count {
+            let key = TextFolding.keyword(args[i].value)
+            guard ["plan", "计划", "month", "月份"].contains(key) else {
+                throw Diagnostic("unexpected \"\(args[i].value)\" (expected `plan ID` or `month YYYY-MM`)", at: args[i].span)
+            }
+            guard i + 1 < args.count else { throw Diagnostic("`\(args[i].value)` needs a value", at: args[i].span) }
+            let v = args[i + 1]
+            if key == "plan" || key == "计划" {
+                plan = v.value
+            } else {
+                guard let m = YearMonth(parsing: TextFolding.fold(v.value)) else {
+                    throw Diagnostic("a month is YYYY-MM, not \"\(v.value)\"", at: v.span)
+                }
+                month = m
+                span = v.span
+            }
+            i += 2
+        }
+        let board = try scoreBoard(session, plan: plan, month: month, span: span)
+        return .rendered(board)
+    }
+
+    /// The ranking as a table (JSON: an array of office objects, best first).
+    static func scoreBoard(_ session: Session, plan: String?, month: YearMonth?, span: Range<Int>) throws -> ResultTable {
+        let w = session.workspace
+        let judge: Judge
+        let tasks: [ReportTask]
+        do {
+            if let month {
+                let data = try ReportData.build(workspace: w, plan: plan, month: month,
+                                                today: session.setToday ?? LocalTime.today())
+                judge = Judge(asOf: data.asOf, rules: w.rules)
+                tasks = data.tasks
+            } else {
+                guard plan == nil || w.planIndex(plan ?? "") != nil else {
+                    throw ReportError.unknownPlan(plan ?? "", suggestion: Suggest.nearest(plan ?? "", in: w.plans.map(\.id)))
+                }
+                if w.plans.isEmpty { throw ReportError.noPlans }
+                let rows = plan.flatMap { w.planIndex($0) }.map { Array(w.taskRanges[$0]) } ?? Array(0..<w.taskCount)
+                judge = session.judge
+                tasks = rows.map { ReportTask(row: $0, of: w) }
+            }
+        } catch let e as ReportError {
+            throw Diagnostic(e.description, at: span)
+        }
+        let ends = Dictionary(w.plans.map { ($0.id, $0.periodEnd) }, uniquingKeysWith: { a, _ in a })
+        let ranked = Scores.rank(Scores.entries(tasks, judge: judge, planEnd: { ends[$0] ?? judge.asOf }), rules: w.rules)
+        let rows: [[ResultTable.Cell]] = ranked.map { s in
+            [.text(s.office), .integer(s.tasks), .integer(s.done), .integer(s.green), .integer(s.yellow), .integer(s.red),
+             .number(Double(s.averageGapTenths) / 10), .integer(s.score)]
+        }
+        let r = w.rules
+        return ResultTable(columns: ["office", "tasks", "done", "green", "yellow", "red", "avg_gap", "score"].map { ResultTable.Column($0) },
+                           rows: rows,
+                           title: "score as of \(judge.asOf) (100 − \(r.scoreYellow)×yellow − \(r.scoreRed)×red)",
+                           rowNoun: "offices")
+    }
+}
