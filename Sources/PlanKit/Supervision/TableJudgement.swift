@@ -54,6 +54,15 @@ extension Judge {
         }
     }
 
+    /// How many rows are red, and how many are due soon (the prompt's counts).
+    public func redAndDueSoon(in t: TaskTable) -> (red: Int, dueSoon: Int) {
+        var red = 0, soon = 0
+        scanLights(t, upTo: t.count) { _, l in if l == Light.red.rawValue { red += 1 } }
+        var dc = DayCache()
+        for r in 0..<t.count where isDueSoon(due: dc.day(t.due[r]), status: t.status[r]) { soon += 1 }
+        return (red, soon)
+    }
+
     /// The light of one row.
     @inline(__always)
     public func light(row r: Int, in t: TaskTable) -> Light {
