@@ -196,6 +196,8 @@ public struct ReportData: Sendable {
     public var changes: ReportChanges?
     /// Months with recorded progress in these plans, oldest first.
     public var months: [YearMonth]
+    /// Lights, 通报, scores and light changes (§9).
+    public var supervision: ReportSupervision?
 
     public var taskCount: Int { tasks.count }
     public func count(_ s: TaskStatus) -> Int { statusCounts.first { $0.status == s }?.count ?? 0 }
@@ -219,7 +221,8 @@ extension ReportData {
     public static func build(workspace: Workspace, plan planID: String? = nil, month: YearMonth? = nil,
                              byOffice: Bool = false,
                              previous: (YearMonth) throws -> (name: String, workspace: Workspace)? = { _ in nil },
-                             today: CalendarDay = CalendarDay(containing: Date())) throws -> ReportData {
+                             today: CalendarDay = CalendarDay(containing: Date()),
+                             asOf setAsOf: CalendarDay? = nil) throws -> ReportData {
         let plans: [PlanInfo]
         if let planID {
             guard let p = workspace.plan(planID) else {
@@ -253,7 +256,8 @@ extension ReportData {
         }
         let lastDay = CalendarDay(year: reportMonth.year, month: reportMonth.month,
                                   day: CalendarDay.daysIn(year: reportMonth.year, month: reportMonth.month)) ?? today
-        let asOf = min(lastDay, today)
+        // `set today` is the as-of day itself (§9); otherwise the month's last day, or today in it.
+        let asOf = setAsOf ?? min(lastDay, today)
 
         var tasks: [ReportTask] = []
         tasks.reserveCapacity(rows.count)
@@ -269,8 +273,10 @@ extension ReportData {
 
         // The previous snapshot's tasks of the same plans, by id.
         var previousTasks: [String: PreviousTask]?
+        var previousLights: [String: Light]?
         let previous = try previous(reportMonth)
         if let previous {
+            previousLights = ReportSupervision.lights(of: previous.workspace, plans: planIDs, rules: workspace.rules)
             let old = previous.workspace
             var m: [String: PreviousTask] = [:]
             m.reserveCapacity(old.taskCount)
@@ -294,10 +300,13 @@ extension ReportData {
             changes = compare(tasks, with: previousTasks, snapshot: previous.name, plans: planIDs)
         }
 
-        return ReportData(plans: plans, month: reportMonth, asOf: asOf, byOffice: byOffice, tasks: tasks,
-                          statusCounts: statusCounts, averageProgress: mean(tasks.map(\.progress)),
-                          planSummaries: planSummaries(plans, tasks, previous: previousTasks), offices: offices, attention: attention, targets: targetSummary(tasks),
-                          changes: changes, months: months)
+        var data = ReportData(plans: plans, month: reportMonth, asOf: asOf, byOffice: byOffice, tasks: tasks,
+                              statusCounts: statusCounts, averageProgress: mean(tasks.map(\.progress)),
+                              planSummaries: planSummaries(plans, tasks, previous: previousTasks), offices: offices, attention: attention, targets: targetSummary(tasks),
+                              changes: changes, months: months)
+        data.supervision = ReportSupervision.build(tasks: tasks, plans: plans, asOf: asOf, rules: workspace.rules,
+                                                   previousLights: previousLights)
+        return data
     }
 
     /// The snapshot a report of `month` compares with: the latest snapshot named for an earlier

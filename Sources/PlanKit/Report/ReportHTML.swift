@@ -25,6 +25,7 @@ enum ReportHTML {
 
         """
         h += kpis(d)
+        if let sv = d.supervision { h += ReportSupervisionRender.html(sv, esc: esc) }
         h += section("一、任务状态", statusChart(d) + legend())
         h += section("二、科室进展", officeChart(d) + officeTable(d) + planTable(d))
         h += section("三、滞后和逾期任务（\(d.attention.count)）",

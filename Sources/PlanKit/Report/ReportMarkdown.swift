@@ -5,6 +5,7 @@ enum ReportMarkdown {
         out.append("# \(d.title)")
         out.append("")
         out.append(ReportLabels.subtitle(d))
+        if let sv = d.supervision { out += ReportSupervisionRender.markdown(sv) }
 
         out.append("")
         out.append("## 任务状态")

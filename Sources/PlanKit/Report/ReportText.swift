@@ -16,6 +16,9 @@ enum ReportText {
         }
         out.append(line)
 
+        // Supervision first: the 通报, the lights, scores and changes (§9).
+        if let sv = d.supervision { out += ReportSupervisionRender.text(sv) }
+
         // 1. Status.
         out.append("")
         out.append("■ 任务状态 Tasks by status")

@@ -25,12 +25,12 @@ enum ReportCommand {
         let data: ReportData
         do {
             data = try ReportData.build(
-                workspace: session.workspace, plan: request.plan?.value, month: request.month?.value,
+                workspace: session.workspace, plan: request.plan?.value, month: request.month?.value ?? session.setMonth,
                 byOffice: request.byOffice,
                 previous: { month in
                     guard let snap = ReportData.previousSnapshot(for: month, among: try store.snapshots()) else { return nil }
                     return (snap.name, try store.snapshotWorkspace(named: snap.name))
-                })
+                }, today: LocalTime.today(), asOf: session.setToday)
         } catch let e as ReportError {
             switch e {
             case .noPlans: throw Diagnostic(e.description, at: input.words[0].span)
