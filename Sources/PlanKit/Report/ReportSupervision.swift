@@ -64,12 +64,15 @@ public struct ReportSupervision: Sendable {
 
     /// A snapshot's lights by task id, judged as of the last day of its latest progress month
     /// with the current rules (§9).
-    static func lights(of w: Workspace, plans: Set<String>, rules: Rules) -> [String: Light] {
-        guard let m = AsOf.latestProgressMonth(w), let day = CalendarDay.lastDay(year: m.year, month: m.month) else { return [:] }
+    /// `asOf` overrides the day (the working state is judged as of today).
+    public static func lights(of w: Workspace, plans: Set<String>? = nil, rules: Rules, asOf: CalendarDay? = nil) -> [String: Light] {
+        guard let day = asOf ?? AsOf.latestProgressMonth(w).flatMap({ CalendarDay.lastDay(year: $0.year, month: $0.month) }) else {
+            return [:]
+        }
         let judge = Judge(asOf: day, rules: rules)
         let lights = judge.lights(in: w.tasks)
         var out: [String: Light] = [:]
-        for r in 0..<w.taskCount where plans.contains(w.plans[Int(w.tasks.planRow[r])].id) {
+        for r in 0..<w.taskCount where plans?.contains(w.plans[Int(w.tasks.planRow[r])].id) ?? true {
             out[w.taskID(row: r)] = Light(rawValue: lights[r])
         }
         return out
