@@ -119,7 +119,7 @@ enum SupervisionCommands {
     }
 
     /// The ranking as a table (JSON: an array of office objects, best first).
-    static func scoreBoard(_ session: Session, plan: String?, month: YearMonth?, span: Range<Int>) throws -> ResultTable {
+    static func scoreBoard(_ session: Session, plan: String?, month: YearMonth?, span: Range<Int>) throws -> ScoreView {
         let w = session.workspace
         let judge: Judge
         let tasks: [ReportTask]
@@ -143,14 +143,30 @@ enum SupervisionCommands {
         }
         let ends = Dictionary(w.plans.map { ($0.id, $0.periodEnd) }, uniquingKeysWith: { a, _ in a })
         let ranked = Scores.rank(Scores.entries(tasks, judge: judge, planEnd: { ends[$0] ?? judge.asOf }), rules: w.rules)
-        let rows: [[ResultTable.Cell]] = ranked.map { s in
-            [.text(s.office), .integer(s.tasks), .integer(s.done), .integer(s.green), .integer(s.yellow), .integer(s.red),
-             .number(Double(s.averageGapTenths) / 10), .integer(s.score)]
+        func rows(gap: (Int) -> ResultTable.Cell) -> [[ResultTable.Cell]] {
+            ranked.map { s in
+                [.text(s.office), .integer(s.tasks), .integer(s.done), .integer(s.green), .integer(s.yellow), .integer(s.red),
+                 gap(s.averageGapTenths), .integer(s.score)]
+            }
         }
         let r = w.rules
-        return ResultTable(columns: ["office", "tasks", "done", "green", "yellow", "red", "avg_gap", "score"].map { ResultTable.Column($0) },
-                           rows: rows,
-                           title: "score as of \(judge.asOf) (100 − \(r.scoreYellow)×yellow − \(r.scoreRed)×red)",
-                           rowNoun: "offices")
+        func table(_ gap: @escaping (Int) -> ResultTable.Cell) -> ResultTable {
+            var columns = ["office", "tasks", "done", "green", "yellow", "red", "avg_gap", "score"].map { ResultTable.Column($0) }
+            columns[6].alignment = .right
+            return ResultTable(columns: columns, rows: rows(gap: gap),
+                               title: "score as of \(judge.asOf) (100 − \(r.scoreYellow)×yellow − \(r.scoreRed)×red)",
+                               rowNoun: "offices")
+        }
+        // People read the average gap with one decimal; programs get a number.
+        return ScoreView(screen: table { .text(Judge.formatTenths($0)) }, data: table { .number(Double($0) / 10) })
+    }
+}
+
+/// The score table: one decimal for people, numbers for JSON and CSV.
+struct ScoreView: Renderable {
+    let screen: ResultTable
+    let data: ResultTable
+    func render(_ format: OutputFormat, _ context: RenderContext) -> String {
+        [.json, .csv].contains(format) ? data.render(format, context) : screen.render(format, context)
     }
 }
