@@ -1,11 +1,11 @@
 import Foundation
 import PlanKit
 
-/// `import plan FILE [as ID] [replace]` and `import plan DIR [replace]`.
+/// `import plan FILE [as ID] [year YYYY] [replace]` and `import plan DIR [year YYYY] [replace]`.
 enum ImportPlanCommand {
     static let spec = CommandSpec(
         ["import", "plan"], summary: "import a plan document (or every *.txt of a directory)",
-        usage: "import plan FILE [as ID] [replace] · import plan DIR [replace]",
+        usage: "import plan FILE [as ID] [year YYYY] [replace] · import plan DIR [year YYYY] [replace]",
         details: """
         Reads a UTF-8 plain-text work plan (BOM and CRLF accepted) and breaks it into sections
         and tasks with their offices (责任科室) and quantitative targets. The plan id defaults
@@ -20,6 +20,7 @@ enum ImportPlanCommand {
           import plan examples/plans/qingshan2025.txt
           import plan 余姚2025.txt as yy2025
           import plan yy2025.txt replace
+          import plan notice.txt year 2025   the plan's year when neither title nor file name gives it
           import plan corpus/docs
         """,
         topic: "plans"
@@ -30,6 +31,7 @@ enum ImportPlanCommand {
         }
         var id: String?
         var replace = false
+        var year: Int?
         var i = 1
         while i < args.count {
             let w = args[i]
@@ -46,9 +48,17 @@ enum ImportPlanCommand {
             case "replace" where !w.quoted:
                 replace = true
                 i += 1
+            case "year" where !w.quoted:
+                guard i + 1 < args.count else { throw Diagnostic("`year` needs a year YYYY", at: w.span) }
+                let given = args[i + 1]
+                guard given.value.count == 4, let y = Int(TextFolding.fold(given.value)), (1990...2100).contains(y) else {
+                    throw Diagnostic("a plan's year is YYYY (1990–2100), not \"\(Suggest.excerpt(given.value))\"", at: given.span)
+                }
+                year = y
+                i += 2
             default:
-                throw Diagnostic("unexpected \"\(Suggest.excerpt(w.value))\"" + Suggest.phrase(w.value, in: ["as", "replace"])
-                                 + " (import plan FILE [as ID] [replace])", at: w.span)
+                throw Diagnostic("unexpected \"\(Suggest.excerpt(w.value))\"" + Suggest.phrase(w.value, in: ["as", "replace", "year"])
+                                 + " (import plan FILE [as ID] [year YYYY] [replace])", at: w.span)
             }
         }
         try requireWritable(session)
@@ -60,11 +70,13 @@ enum ImportPlanCommand {
         let now = Int64(Date().timeIntervalSince1970)
         if isDir.boolValue {
             if id != nil { throw Diagnostic("`as ID` names one plan; a directory's plans are named after their files", at: pathWord.span) }
-            return try importDirectory(url, replace: replace, now: now, session: session, span: pathWord.span)
+            return try importDirectory(url, replace: replace, year: year, now: now, session: session, span: pathWord.span)
         }
-        let plan: ImportedPlan
+        var plan: ImportedPlan
         do {
             plan = try PlanImporter.importFile(at: url, id: id, now: now)
+            // `year YYYY`: the plan's period, and so every default due date, from the given year.
+            if let year { plan = Schedule.withYear(year, plan) }
         } catch var d as Diagnostic {
             if d.span == nil { d.span = pathWord.span }
             throw d
@@ -77,10 +89,15 @@ enum ImportPlanCommand {
         text += ": \(plan.tasks.count) task\(plan.tasks.count == 1 ? "" : "s"), \(Set(plan.tasks.flatMap(\.offices)).count) offices, "
             + "\(plan.tasks.reduce(0) { $0 + $1.targets.count }) targets"
         if w > 0 { text += ", \(w) warning\(w == 1 ? "" : "s") (show plan \(plan.info.id) lists them)" }
+        // A plan without a year changes every judgement: say so at once.
+        if let noYear = plan.info.warnings.first(where: { $0.message.hasPrefix(PlanYear.missingWarningPrefix) }) {
+            text += "\nwarning: \(plan.info.sourceFile):\(noYear.line): \(noYear.message)"
+        }
         return .message(text)
     }
 
-    static func importDirectory(_ url: URL, replace: Bool, now: Int64, session: Session, span: Range<Int>) throws -> CommandOutput {
+    static func importDirectory(_ url: URL, replace: Bool, year: Int?, now: Int64, session: Session,
+                                span: Range<Int>) throws -> CommandOutput {
         let batch: PlanBatch
         do { batch = try PlanBatch(directory: url) } catch var d as Diagnostic {
             d.span = span
@@ -97,7 +114,8 @@ enum ImportPlanCommand {
             return true
         })
         session.reportProgress("saving \(outcome.plans.count) plans…")
-        try commit(.importPlans(outcome.plans, replace: replace), span: span, session: session)
+        let plans = year.map { y in outcome.plans.map { Schedule.withYear(y, $0) } } ?? outcome.plans
+        try commit(.importPlans(plans, replace: replace), span: span, session: session)
         let p = outcome.progress
         var text = "imported \(outcome.plans.count) plans: \(outcome.tasks) tasks, \(outcome.warnings) warnings"
         // Throughput varies run to run: shown on a terminal or with `set timer on`, not in a script's output.
