@@ -31,6 +31,20 @@ struct Grouping {
         if var d = dense, fields == [.office, .status] || fields == [.office] || fields == [.status] {
             countOfficeStatus(selection, into: &d)
             dense = d
+        } else if var d = dense, sources.allSatisfy({ $0.single != nil }) {
+            // One code per row in every field (lead, light, pace): a mixed-radix key, no buffers.
+            let singles = sources.compactMap(\.single)
+            func visit(_ r: Int) {
+                var key = 0
+                for k in singles.indices { key = key * radices[k] + singles[k](r) }
+                d[key] += 1
+            }
+            switch selection {
+            case .all: for r in 0..<n { visit(r) }
+            case let .list(l): for r in l { visit(Int(r)) }
+            case let .bitmap(b): for r in b.rows() { visit(Int(r)) }
+            }
+            dense = d
         } else {
             func visit(_ r: Int) {
                 for (k, s) in sources.enumerated() {

@@ -62,6 +62,8 @@ struct GroupKey {
     var value: (Int) -> ResultTable.Cell
     /// Sort rank of a code.
     var rank: (Int) -> Double
+    /// When every row has exactly one code: that code (a tight counting loop, no buffers).
+    var single: ((Int) -> Int)? = nil
 
     /// Group by a string per row, values compared after folding (SPEC §3: equal after folding
     /// is one group); ranked naturally (ids, paths) or by code point.
