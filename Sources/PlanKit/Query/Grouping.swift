@@ -31,18 +31,26 @@ struct Grouping {
         if var d = dense, fields == [.office, .status] || fields == [.office] || fields == [.status] {
             countOfficeStatus(selection, into: &d)
             dense = d
-        } else if var d = dense, sources.allSatisfy({ $0.single != nil }) {
-            // One code per row in every field (lead, light, pace): a mixed-radix key, no buffers.
-            let singles = sources.compactMap(\.single)
-            func visit(_ r: Int) {
-                var key = 0
-                for k in singles.indices { key = key * radices[k] + singles[k](r) }
-                d[key] += 1
+        } else if var d = dense, sources.allSatisfy({ $0.column != nil }) {
+            // One code per row in every field (lead, light, pace): a mixed-radix key over columns.
+            let columns = sources.compactMap { $0.column?() }
+            var keys = [Int](repeating: 0, count: n)
+            for (k, col) in columns.enumerated() {
+                let radix = radices[k]
+                keys.withUnsafeMutableBufferPointer { key in
+                    col.withUnsafeBufferPointer { c in
+                        for r in 0..<min(n, c.count) { key[r] = key[r] * radix + Int(c[r]) }
+                    }
+                }
             }
-            switch selection {
-            case .all: for r in 0..<n { visit(r) }
-            case let .list(l): for r in l { visit(Int(r)) }
-            case let .bitmap(b): for r in b.rows() { visit(Int(r)) }
+            d.withUnsafeMutableBufferPointer { out in
+                keys.withUnsafeBufferPointer { key in
+                    switch selection {
+                    case .all: for r in 0..<n { out[key[r]] += 1 }
+                    case let .list(l): for r in l { out[key[Int(r)]] += 1 }
+                    case let .bitmap(b): for r in b.rows() { out[key[Int(r)]] += 1 }
+                    }
+                }
             }
             dense = d
         } else {

@@ -62,8 +62,9 @@ struct GroupKey {
     var value: (Int) -> ResultTable.Cell
     /// Sort rank of a code.
     var rank: (Int) -> Double
-    /// When every row has exactly one code: that code (a tight counting loop, no buffers).
-    var single: ((Int) -> Int)? = nil
+    /// When every row has exactly one code: the codes of all rows, built in one pass (counting
+    /// then runs over plain columns, with no call per row).
+    var column: (() -> [Int32])? = nil
 
     /// Group by a string per row, values compared after folding (SPEC §3: equal after folding
     /// is one group); ranked naturally (ids, paths) or by code point.
