@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -17,7 +18,7 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
-        .target(name: "PlanKit"),
+        .target(name: "PlanKit", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "PlanShell", dependencies: ["PlanKit", "CLibEdit"]),
         .executableTarget(
             name: "plansh",
@@ -27,7 +28,11 @@ let package = Package(
             ]
         ),
         // Golden outputs and fixtures are read from the source tree by path, not bundled.
-        .testTarget(name: "PlanKitTests", dependencies: ["PlanKit"], exclude: ["Golden", "Fixtures"]),
+        .testTarget(
+            name: "PlanKitTests",
+            dependencies: ["PlanKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Golden", "Fixtures"]
+        ),
         .testTarget(name: "PlanShellTests", dependencies: ["PlanShell", "PlanKit"]),
     ],
     swiftLanguageModes: [.v6]

@@ -28,6 +28,6 @@ static inline int plansh_history_setsize(HistoryW *h, HistEventW *ev, int n) { r
 static inline int plansh_history_setunique(HistoryW *h, HistEventW *ev, int on) { return history_w(h, ev, H_SETUNIQUE, on); }
 static inline int plansh_history_enter(HistoryW *h, HistEventW *ev, const wchar_t *line) { return history_w(h, ev, H_ENTER, line); }
 static inline int plansh_history_load(HistoryW *h, HistEventW *ev, const char *file) { return history_w(h, ev, H_LOAD, file); }
-static inline int plansh_history_save(HistoryW *h, HistEventW *ev, const char *file) { return history_w(h, ev, H_SAVE, file); }
+static inline int plansh_history_save_fp(HistoryW *h, HistEventW *ev, FILE *fp) { return history_w(h, ev, H_SAVE_FP, fp); }
 
 #endif

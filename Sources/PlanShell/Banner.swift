@@ -3,8 +3,9 @@ public enum Banner {
     public static func text(session: Session) -> String {
         var lines = ["plansh \(PlanshVersion.string) — 卫生健康工作要点 progress shell · store \(session.store.directory.path)"]
         if session.store.isReadOnly {
-            lines.append("Another plansh holds this store: opened READ-ONLY (queries work, changes are refused).")
+            lines.append("This store is READ-ONLY (\(session.store.readOnlyReason ?? "it cannot be written")): queries work, changes are refused.")
         }
+        if let damage = session.store.damage { lines.append(damage.message) }
         if session.workspace.plans.isEmpty {
             lines += [
                 "The store is empty. 欢迎使用！",

@@ -21,6 +21,27 @@ public enum CommandTable {
         return best
     }
 
+    /// The command `words` start with, or the message saying what is missing or unknown:
+    /// `show` alone expects `show task ID | show plan ID`, `show foo` is not a command.
+    static func resolve(_ words: [Word]) throws -> (CommandSpec, Int) {
+        let values = words.map { $0.quoted ? "\u{0}" : $0.value }
+        if let found = lookup(values) { return found }
+        guard let first = words.first else { throw Diagnostic(Messages.unknownCommand("", suggestion: nil)) }
+        let head = TextFolding.keyword(first.value)
+        let family = all.filter { $0.words.count > 1 && $0.words[0] == head && !first.quoted }
+        guard !family.isEmpty else {
+            throw Diagnostic(Messages.unknownCommand(first.value, suggestion: Suggest.nearest(first.value, in: commandWords)),
+                             at: first.span)
+        }
+        guard words.count > 1 else {
+            throw Diagnostic(Messages.incompleteCommand(first.value, choices: family.map(\.usage)),
+                             at: first.span.upperBound..<(first.span.upperBound + 1))
+        }
+        let second = words[1]
+        throw Diagnostic(Messages.unknownSubcommand(second.value, after: head, choices: family.map { $0.words[1] }),
+                         at: second.span)
+    }
+
     /// First words of every command, for completion and "did you mean".
     public static var commandWords: [String] {
         var seen = Set<String>()

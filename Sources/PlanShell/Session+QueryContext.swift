@@ -30,3 +30,11 @@ extension Session {
     /// The judge of this command: the as-of day and the store's rules.
     public var judge: Judge { Judge(asOf: asOf, rules: workspace.rules) }
 }
+
+extension SessionSettings {
+    /// `set lang zh|en` (the variable `lang`; `--set lang=zh` too): the language of headers and
+    /// statuses on the screen and in CSV. A session setting, never stored; English by default.
+    public var language: Language {
+        variables["lang"].flatMap { Language(rawValue: TextFolding.keyword($0)) } ?? .en
+    }
+}

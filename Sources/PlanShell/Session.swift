@@ -11,6 +11,10 @@ public struct SessionEnvironment: Sendable {
     public var width: Int
     /// Current directory relative paths are resolved against.
     public var workingDirectory: URL
+    /// Reads the terminal's width again before each command (nil: `width` stays as it is).
+    public var measureWidth: (@Sendable () -> Int?)?
+    /// Colour statuses (a terminal without `NO_COLOR`).
+    public var usesColour = false
 
     public init(isInteractive: Bool = false, stdoutIsTerminal: Bool = false, width: Int = 120,
                 workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
@@ -31,8 +35,6 @@ public struct SessionSettings: Sendable {
     public var assumeYes = false
     /// `set NAME = VALUE`, `--set`, and `$1…` of the running script.
     public var variables: [String: String] = [:]
-    /// `set lang zh|en`: headers and statuses on the screen and in CSV (never stored).
-    public var language: Language = .en
     public init() {}
 }
 
@@ -108,29 +110,47 @@ public final class Session {
         return environment.workingDirectory.appendingPathComponent(path)
     }
 
+    /// How results are drawn on the screen (colour when wanted).
     public var renderContext: RenderContext {
-        RenderContext(width: environment.width, isTerminal: environment.stdoutIsTerminal)
+        RenderContext(width: environment.width, isTerminal: environment.stdoutIsTerminal, usesColour: environment.usesColour)
     }
 
-    /// Runs one command's text (no `;`, no `> FILE`, variables already expanded).
+    /// Runs one command's text (no `;`, no `> FILE`), with the session's variables.
     public func runCommand(_ text: String) throws -> CommandOutput {
-        let input0 = try CommandInput(text: text, commandWordCount: 0)
-        guard let first = input0.words.first else { return .none }
-        guard let (spec, n) = CommandTable.lookup(input0.words.map(\.value)) else {
-            let word = first.value
-            throw Diagnostic(Messages.unknownCommand(word, suggestion: Suggest.nearest(word, in: CommandTable.commandWords)),
-                             at: first.span)
-        }
-        let input = try CommandInput(text: text, commandWordCount: n)
-        return try spec.run(input, self)
+        let lexed = ShellLexer.lex(text)
+        if let d = lexed.incomplete { throw d }
+        guard let segment = lexed.segments.first else { return .none }
+        return try runCommand(ExpandedCommand(segment, source: text, variables: settings.variables))
     }
 
-    /// The text of `output` in `format` (the session's format when nil).
-    public func render(_ output: CommandOutput, as format: OutputFormat? = nil) -> String {
+    /// Finds the command, binds its words to its declaration, refuses a change on a read-only
+    /// store, and runs it. Diagnostics count in `command.text`.
+    func runCommand(_ command: ExpandedCommand) throws -> CommandOutput {
+        let words = command.words
+        guard !words.isEmpty else { return .none }
+        let (spec, n) = try CommandTable.resolve(words)
+        let input = CommandInput(text: command.text, words: words, commandWordCount: n)
+        if let damage = store.damage, !RecoverCommand.worksWithoutWorkingState.contains(spec.words[0]) {
+            throw Diagnostic(damage.message, at: words[0].span)
+        }
+        // The one read-only check, from the declaration: said first, before any argument error.
+        if spec.changesData && store.isReadOnly {
+            throw Diagnostic(Messages.readOnly(spec.name, reason: store.readOnlyReason ?? "it cannot be written"),
+                             at: words[0].span.lowerBound..<words[n - 1].span.upperBound)
+        }
+        return try spec.run(try Binder.bind(input, to: spec, in: self), self)
+    }
+
+
+    /// The text of `output` in `format` (the session's format when nil); a file gets no colour.
+    public func render(_ output: CommandOutput, as format: OutputFormat? = nil, forFile: Bool = false,
+                       context: RenderContext? = nil) -> String {
+        var context = context ?? self.renderContext
+        if forFile { context.usesColour = false }
         switch output {
         case .none: return ""
         case let .message(m): return m.hasSuffix("\n") ? m : m + "\n"
-        case let .rendered(r): return r.render(format ?? settings.format, renderContext)
+        case let .rendered(r): return r.render(format ?? settings.format, context)
         }
     }
 }

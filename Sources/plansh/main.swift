@@ -39,8 +39,8 @@ struct Plansh: ParsableCommand {
     func run() throws {
         var settings = SessionSettings()
         if let format {
-            guard let f = OutputFormat(rawValue: format.lowercased()), [.table, .csv, .json, .markdown].contains(f) else {
-                throw ValidationError("unknown format \"\(format)\" (table, csv, json, markdown)")
+            guard let f = ScreenFormat.named(format) else {
+                throw ValidationError("unknown format \"\(format)\" (\(ScreenFormat.names.joined(separator: ", ")))")
             }
             settings.format = f
         }
@@ -48,7 +48,11 @@ struct Plansh: ParsableCommand {
             guard let eq = v.firstIndex(of: "="), eq != v.startIndex else {
                 throw ValidationError("--set takes NAME=VALUE, not \"\(v)\"")
             }
-            settings.variables[String(v[..<eq])] = String(v[v.index(after: eq)...])
+            let value = String(v[v.index(after: eq)...])
+            guard value.utf8.count <= ExpandedCommand.variableLimit else {
+                throw ValidationError("--set \(v[..<eq]): a variable holds at most 1 MB")
+            }
+            settings.variables[String(v[..<eq])] = value
         }
         // The session settings of §9 are checked as `set today` / `set month` check them.
         for key in ["today", "month"] {
@@ -77,8 +81,13 @@ struct Plansh: ParsableCommand {
         for note in opened.notes { StandardStreams.write("plansh: \(note)\n", to: .err) }
 
         let interactive = command == nil && script.isEmpty && Terminal.isTerminal(0) && Terminal.isTerminal(1)
-        let environment = SessionEnvironment(isInteractive: interactive, stdoutIsTerminal: Terminal.isTerminal(1),
+        var environment = SessionEnvironment(isInteractive: interactive, stdoutIsTerminal: Terminal.isTerminal(1),
                                              width: Terminal.width() ?? 120)
+        if environment.stdoutIsTerminal {
+            // The window may be resized between commands.
+            environment.measureWidth = { Terminal.width() }
+            environment.usesColour = Palette.enabled(environment: ProcessInfo.processInfo.environment)
+        }
         let session = Session(store: opened, environment: environment)
         session.settings = settings
 
@@ -94,7 +103,7 @@ struct Plansh: ParsableCommand {
             ok = session.runScript(at: url, displayName: file, arguments: Array(script.dropFirst()))
         } else if interactive {
             guard let reader = EditLineReader(historyPath: opened.historyFile.path, complete: { line in
-                Completer(session: session).candidates(forLine: line)
+                Completer(session: session).completion(forLine: line)
             }) else {
                 StandardStreams.write("plansh: cannot start the line editor\n", to: .err)
                 Foundation.exit(1)

@@ -60,7 +60,7 @@ import Testing
         let byRow = Dictionary(grouping: r.problems, by: \.row).mapValues { $0.map(\.message).joined(separator: "; ") }
         #expect(byRow.keys.sorted() == [3, 4, 5, 6, 7, 8, 9], "\(r.problems)")
         #expect(byRow[3]?.contains("no task \"yy2025:9.9.9\"") == true)
-        #expect(byRow[4]?.contains("bad status \"lagging\"") == true)
+        #expect(byRow[4]?.contains("unknown status \"lagging\"") == true)
         #expect(byRow[5]?.contains("progress 120 is out of range") == true)
         #expect(byRow[6]?.contains("already on row 2") == true)
         #expect(byRow[7]?.contains("no plan \"nosuch\"") == true)
@@ -109,9 +109,14 @@ import Testing
         #expect(r.updates.first?.progress == 45 && r.updates.first?.status == .onTrack && r.updates.first?.path == "1.1.1")
         let wide = parse("id,status\nyy2025:1.1.1,done,extra\n")
         #expect(wide.problems.first?.message.contains("3 cells") == true)
-        let latin1 = ProgressSheet.parse([0x69, 0x64, 0x0A, 0xB1, 0xE0], displayName: "g.csv", in: workspace)
-        #expect(latin1.problems.first?.message.contains("not UTF-8") == true)
-        #expect(latin1.problems.first?.row == 2)
+        // Bytes that are not UTF-8 are GB18030 (what Chinese Excel and WPS save), said in a warning.
+        let gbk = ProgressSheet.parse(Array("编号,状态\nyy2025:1.1.1,滞后\n".data(using: TextDecoding.gb18030) ?? Data()),
+                                      displayName: "g.csv", in: workspace)
+        #expect(gbk.problems.isEmpty, "\(gbk.problems)")
+        #expect(gbk.updates.first?.status == .behind)
+        #expect(gbk.fileWarnings == ["g.csv: read as GB18030 (the file is not UTF-8)"])
+        let garbage = ProgressSheet.parse([0x69, 0x64, 0x0A, 0xFF], displayName: "g.csv", in: workspace)
+        #expect(garbage.problems.first?.message.contains("neither UTF-8") == true, "\(garbage.problems)")
     }
 
     @Test func aBadSheetChangesNothingInTheStore() throws {

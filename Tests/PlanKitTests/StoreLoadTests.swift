@@ -2,10 +2,11 @@ import Foundation
 import Testing
 @testable import PlanKit
 
-/// `load` shares snapshot files by hard link instead of copying them. These tests check that a
-/// shared file is never written through (later changes leave the named snapshot byte for byte as
-/// saved), that every on-disk state `load` passes through opens as the state before or after it,
-/// and that listings still tell automatic snapshots apart.
+/// `load` never gives a file a second name: the working file gets its own copy of the snapshot
+/// (written after `load` returns; until then the snapshot is the base). These tests check that
+/// no two names share an inode, that damage to one never reaches another, that every on-disk
+/// state `load` passes through opens as the state before or after it, and that listings still
+/// tell automatic snapshots apart.
 @Suite struct StoreLoadTests {
     typealias S = StoreTestSupport
 
@@ -15,24 +16,30 @@ import Testing
         return (UInt64(st.st_ino), Int(st.st_nlink))
     }
 
-    /// Whether the temporary folder's file system makes hard links (else `load` copies).
-    static func hardLinksWork(in dir: URL) -> Bool {
-        let a = dir.appendingPathComponent("link-probe-a").path, b = dir.appendingPathComponent("link-probe-b").path
-        defer { unlink(a); unlink(b) }
-        guard FileManager.default.createFile(atPath: a, contents: Data([1])) else { return false }
-        return link(a, b) == 0
+    /// Every file of the store has exactly one name, and no two share an inode.
+    static func expectNoSharedFiles(_ dir: URL) {
+        var seen: [UInt64: String] = [:]
+        for sub in ["", "snapshots"] {
+            let folder = sub.isEmpty ? dir : dir.appendingPathComponent(sub)
+            for f in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] {
+                let path = folder.appendingPathComponent(f).path
+                guard let n = inode(path), !f.hasPrefix("."), f != "snapshots" else { continue }
+                #expect(n.links == 1, "\(path) has \(n.links) names")
+                #expect(seen[n.ino] == nil, "\(path) shares its inode with \(seen[n.ino] ?? "")")
+                seen[n.ino] = path
+            }
+        }
     }
 
     func snapshotFile(_ dir: URL, _ name: String) -> URL {
         dir.appendingPathComponent("snapshots/\(name).plansnap")
     }
 
-    @Test func loadLinksTheSnapshotAndLaterChangesNeverWriteThroughIt() throws {
-        let dir = S.temporaryDirectory("loadlink")
+    @Test func loadSharesNoFileAndDamageNeverCrosses() throws {
+        let dir = S.temporaryDirectory("loadcopy")
         defer { try? FileManager.default.removeItem(at: dir) }
         var store = try Store.open(at: dir)
         defer { store.close() }
-        let linking = Self.hardLinksWork(in: dir)
         try store.commit(.importPlans([S.plan("yy2025", tasks: 40)], replace: false))
         try store.commit(S.update("yy2025", "1.1.1", status: .behind, progress: 30, note: "待协调"))
         let saved = S.picture(store.workspace)
@@ -42,18 +49,17 @@ import Testing
         try store.commit(S.update("yy2025", "1.1.2", status: .done, progress: 100))
         let before = S.picture(store.workspace)
 
-        // The journal holds a change: it is folded into the working file, which is then kept by link.
+        // The journal holds a change: it is folded into the working file, which is then renamed.
         let kept = try store.load(name: "a", now: 1_746_000_000)
         #expect(S.picture(store.workspace) == saved)
         #expect(S.picture(try store.snapshotWorkspace(named: kept.name)) == before)
+        store.finishBackgroundCopy()
         let working = dir.appendingPathComponent("working.plansnap").path
-        if linking {
-            #expect(Self.inode(working)?.ino == Self.inode(aPath)?.ino, "the loaded snapshot is linked, not copied")
-            #expect(Self.inode(aPath)?.links == 2)
-        }
+        #expect(Self.inode(working)?.ino != Self.inode(aPath)?.ino, "the loaded snapshot is copied, not linked")
+        Self.expectNoSharedFiles(dir)
 
         // Every kind of later change: journaled updates, a direct compaction, a reopen (which cuts
-        // the journal to its last record), a threshold compaction, `save a!` elsewhere and more loads.
+        // the journal to its last record), a threshold compaction, `save` elsewhere and more loads.
         try store.commit(S.update("yy2025", "1.1.3", status: .onTrack, progress: 50, note: "正常"))
         try store.commit(.dropPlan("yy2025"))
         try store.commit(.importPlans([S.plan("yy2025", tasks: 40), S.plan("zz", tasks: 5)], replace: true))
@@ -68,6 +74,8 @@ import Testing
         try store.commit(S.update("yy2025", "1.1.1", progress: 99))
         try store.load(name: "b", now: 1_749_000_000)
         try store.commit(S.update("yy2025", "1.1.1", progress: 98))
+        store.finishBackgroundCopy()
+        Self.expectNoSharedFiles(dir)
 
         #expect(try Data(contentsOf: URL(fileURLWithPath: aPath)) == aBytes, "snapshot a changed on disk")
         #expect(S.picture(try store.snapshotWorkspace(named: "a")) == saved)
@@ -77,10 +85,24 @@ import Testing
         store.close()
         store = try Store.open(at: dir)
         #expect(S.picture(store.workspace) == now)
-        #expect(store.notes.isEmpty, "\(store.notes)")
+        #expect(store.notes.isEmpty && store.damage == nil, "\(store.notes)")
+
+        // A byte flipped in the working file right after `load` damages the working state only.
+        try store.load(name: "a", now: 1_750_000_000)
+        store.close()
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: working)))
+        bytes[bytes.count / 2] ^= 0x10
+        try Data(bytes).write(to: URL(fileURLWithPath: working))
+        store = try Store.open(at: dir)
+        #expect(store.damage != nil)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: aPath)) == aBytes)
+        #expect(S.picture(try store.snapshotWorkspace(named: "a")) == saved)
+        let report = try store.recover(now: 1_750_000_100)
+        #expect(report.message.contains("from snapshot a") && report.message.contains("no change is lost"), "\(report.message)")
+        #expect(S.picture(store.workspace) == saved)
     }
 
-    @Test func automaticSnapshotsKeptByLinkAreListedAsAutomatic() throws {
+    @Test func automaticSnapshotsAreListedAsAutomatic() throws {
         let dir = S.temporaryDirectory("loadlist")
         defer { try? FileManager.default.removeItem(at: dir) }
         let store = try Store.open(at: dir)
@@ -89,7 +111,7 @@ import Testing
         try store.save(name: "2025-04", overwrite: false, now: 1_745_000_000)
         try store.commit(S.update("yy2025", "1.1.1", progress: 10))
         try store.save(name: "2025-05", overwrite: false, now: 1_747_000_000)
-        // Empty journal after `load`: the next `load` links the working file, which is 2025-04's file.
+        // Empty journal after `load`: the next `load` renames the working file, 2025-04's own copy.
         let first = try store.load(name: "2025-04", now: 1_748_000_000)
         let second = try store.load(name: "2025-05", now: 1_748_000_100)
         let list = try store.snapshots()
@@ -119,33 +141,35 @@ import Testing
 
         let working = dir.appendingPathComponent("working.plansnap").path
         let journal = dir.appendingPathComponent("journal").path
-        let aPath = snapshotFile(dir, "a").path
-        guard Self.hardLinksWork(in: dir) else { return }
-        // After step 2 (an interrupted `load` left a link under a temporary name): removed on open.
+        let journalBytes = try Data(contentsOf: URL(fileURLWithPath: journal))
+        // After step 2 (the working file renamed into snapshots/, its empty journal still in place):
+        // the old state, read from the renamed file.
+        let parked = snapshotFile(dir, "auto-parked").path
+        #expect(rename(working, parked) == 0)
+        store = try Store.open(at: dir)
+        #expect(S.picture(store.workspace) == current && store.damage == nil, "\(String(describing: store.damage))")
+        store.close()
+        // After step 3 (a new journal continuing snapshot a): the new state, read from a.
+        let a = try SnapshotFile.Reader(path: snapshotFile(dir, "a").path, displayName: "a")
+        let loaded = Journal.Base(generation: a.meta.generation, changes: 99, checksum: a.checksum, name: "a")
+        _ = try Journal.create(at: journal, base: loaded)
+        store = try Store.open(at: dir)
+        #expect(S.picture(store.workspace) == saved && store.damage == nil)
+        // An interrupted background copy left a temporary file: the next change removes it and
+        // writes the working file whole.
         let tmp = dir.appendingPathComponent(".tmp-99999-working.plansnap").path
-        #expect(link(aPath, tmp) == 0)
-        store = try Store.open(at: dir)
-        #expect(S.picture(store.workspace) == current)
-        #expect(!FileManager.default.fileExists(atPath: tmp))
-        #expect(S.picture(try store.snapshotWorkspace(named: "a")) == saved)
-        store.close()
-        // After step 3 (journal removed): the old working file alone.
-        #expect(unlink(journal) == 0)
-        store = try Store.open(at: dir)
-        #expect(S.picture(store.workspace) == current && store.notes.isEmpty, "\(store.notes)")
-        store.close()
-        // After step 4 (snapshot renamed over the working file, no journal yet): the new state.
-        #expect(unlink(journal) == 0)
-        #expect(link(aPath, tmp) == 0)
-        #expect(rename(tmp, working) == 0)
-        store = try Store.open(at: dir)
-        #expect(S.picture(store.workspace) == saved && store.notes.isEmpty, "\(store.notes)")
+        #expect(FileManager.default.createFile(atPath: tmp, contents: Data([1, 2, 3])))
         try store.commit(S.update("yy2025", "1.1.1", progress: 5))
+        #expect(!FileManager.default.fileExists(atPath: tmp))
+        #expect(FileManager.default.fileExists(atPath: working))
         store.close()
         store = try Store.open(at: dir)
         defer { store.close() }
         #expect(store.workspace.task(row: 0).progress == 5)
         #expect(S.picture(try store.snapshotWorkspace(named: "a")) == saved)
+        #expect(S.picture(try store.snapshotWorkspace(named: "auto-parked")) == current)
+        Self.expectNoSharedFiles(dir)
+        #expect(journalBytes.count > 0)
     }
 
     /// Snapshots written before generations were unique carry generation 0: `load` copies them.
@@ -164,7 +188,7 @@ import Testing
         try store.commit(S.update("yy2025", "1.1.1", progress: 70))
         try store.load(name: "old", now: 1_746_000_000)
         #expect(S.picture(store.workspace) == old)
-        #expect(Self.inode(oldPath)?.links == 1)
+        Self.expectNoSharedFiles(dir)
         try store.commit(S.update("yy2025", "1.1.2", progress: 20))
         store.close()
         let again = try Store.open(at: dir)
@@ -172,42 +196,28 @@ import Testing
         #expect(again.workspace.task(row: 1).progress == 20 && again.notes.isEmpty, "\(again.notes)")
     }
 
-    /// Where `link(2)` fails (here EXDEV: `snapshots/` on another file system), `load` copies.
-    @Test func loadCopiesWhenFilesCannotBeLinked() throws {
-        let dir = S.temporaryDirectory("loadexdev")
-        let elsewhere = URL(fileURLWithPath: "/dev/shm/plansh-loadexdev-\(getpid())-\(UUID().uuidString.prefix(8))")
+    /// A symbolic link where `snapshots/` should be is refused, naming it; nothing is written through it.
+    @Test func aLinkedSnapshotsFolderIsRefused() throws {
+        let dir = S.temporaryDirectory("loadlinkdir")
+        let elsewhere = S.temporaryDirectory("loadlinkdir-target")
         defer {
             try? FileManager.default.removeItem(at: dir)
             try? FileManager.default.removeItem(at: elsewhere)
         }
-        var st1 = stat(), st2 = stat()
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        guard stat("/dev/shm", &st1) == 0, stat(dir.path, &st2) == 0, st1.st_dev != st2.st_dev,
-              (try? FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)) != nil else {
-            return // no second file system to provoke EXDEV with
-        }
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(at: dir.appendingPathComponent("snapshots"), withDestinationURL: elsewhere)
-        var store = try Store.open(at: dir)
-        try store.commit(.importPlans([S.plan("yy2025", tasks: 20)], replace: false))
-        try store.save(name: "a", overwrite: false, now: 1_745_000_000)
-        let saved = S.picture(store.workspace)
-        let aBytes = try Data(contentsOf: snapshotFile(dir, "a"))
-        let before = S.picture(try { try store.commit(S.update("yy2025", "1.1.1", progress: 10)); return store.workspace }())
-        let kept = try store.load(name: "a", now: 1_746_000_000)
-        #expect(S.picture(store.workspace) == saved)
-        #expect(Self.inode(dir.appendingPathComponent("working.plansnap").path)?.links == 1)
-        try store.commit(S.update("yy2025", "1.1.2", progress: 20))
-        store.close()
-        store = try Store.open(at: dir)
-        defer { store.close() }
-        #expect(store.workspace.task(row: 1).progress == 20 && store.notes.isEmpty, "\(store.notes)")
-        #expect(S.picture(try store.snapshotWorkspace(named: kept.name)) == before)
-        #expect(try store.snapshots().first { $0.name == kept.name }?.automatic == true)
-        #expect(try Data(contentsOf: snapshotFile(dir, "a")) == aBytes)
+        #expect(throws: Diagnostic.self) { _ = try Store.open(at: dir) }
+        do {
+            _ = try Store.open(at: dir)
+        } catch {
+            #expect("\(error)".contains("snapshots is a symbolic link"), "\(error)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path).isEmpty)
     }
 
-    /// A read-only shell sees `load`'s result on its next refresh.
-    @Test func readerFollowsALinkedLoad() throws {
+    /// Another shell sees `load`'s result on its next refresh, before and after the copy is written.
+    @Test func readerFollowsALoad() throws {
         let dir = S.temporaryDirectory("loadreader")
         defer { try? FileManager.default.removeItem(at: dir) }
         let writer = try Store.open(at: dir)
@@ -218,8 +228,10 @@ import Testing
         try writer.commit(S.update("yy2025", "1.1.1", progress: 60))
         let reader = try Store.open(at: dir)
         defer { reader.close() }
-        #expect(reader.isReadOnly && S.picture(reader.workspace) == S.picture(writer.workspace))
+        #expect(S.picture(reader.workspace) == S.picture(writer.workspace))
         try writer.load(name: "a", now: 1_746_000_000)
+        #expect(reader.refreshIfChanged())
+        #expect(S.picture(reader.workspace) == saved)
         try writer.commit(S.update("yy2025", "1.1.2", progress: 40))
         #expect(reader.refreshIfChanged())
         #expect(S.picture(reader.workspace) == S.picture(writer.workspace))

@@ -49,6 +49,16 @@ enum StoreTestSupport {
                 officeRows: w.tasks.officeRows)
     }
 
+    /// A short text of what changes hold (for readable failures where `picture` would print pages).
+    static func fingerprint(_ w: Workspace) -> String {
+        var s = w.plans.map(\.id).joined(separator: ",") + "\n"
+        for r in 0..<w.taskCount {
+            let t = w.task(row: r)
+            s += "\(t.id)|\(t.status.keyword)|\(t.progress)|\(t.note)\n"
+        }
+        return s + "history \(w.history.count)\n"
+    }
+
     static func update(_ plan: String, _ path: String, status: TaskStatus? = nil, progress: Int? = nil,
                        note: String? = nil, month: YearMonth? = YearMonth(year: 2025, month: 4), at: Int64 = 1_745_000_000) -> Mutation {
         .updateProgress([ProgressUpdate(plan: plan, path: path, status: status, progress: progress, note: note,

@@ -82,7 +82,7 @@ import Testing
         let store = try Store.open(at: dir)
         try store.commit(.importPlans([S.plan("big", tasks: Store.directCompactionTasks + 100)], replace: false))
         let journalSize = try FileManager.default.attributesOfItem(atPath: store.journalPath)[.size] as? Int
-        #expect(journalSize == Journal.headerSize)
+        #expect(journalSize == Journal.header(store.base).count)
         try store.commit(S.update("big", "1.1.1", status: .onTrack, progress: 5))
         let expected = S.picture(store.workspace)
         store.close()
@@ -102,7 +102,7 @@ import Testing
         for i in 0..<(limit / 120_000 + 3) {
             try store.commit(S.update("yy2025", "1.1.\(i % 5 + 1)", progress: i % 100, note: note + String(i)))
             let size = try FileManager.default.attributesOfItem(atPath: store.journalPath)[.size] as? Int ?? 0
-            if size == Journal.headerSize { sawReset = true }
+            if size == Journal.header(store.base).count { sawReset = true }
             #expect(size <= limit + 200_000)
         }
         #expect(sawReset)
@@ -188,33 +188,42 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir.deletingLastPathComponent().appendingPathComponent("escape.plansnap").path))
     }
 
-    @Test func aSecondOpenerIsReadOnly() throws {
+    /// Two openers of one store both write, one change at a time, each catching up first; a
+    /// writer that finds the lock held waits, then gives up naming the holder's pid.
+    @Test func twoOpenersTakeTurnsAndAWriterWaitsForTheLock() throws {
         let dir = S.temporaryDirectory("lock")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let writer = try Store.open(at: dir)
-        try writer.commit(.importPlans([S.plan("yy2025", tasks: 10)], replace: false))
-        let reader = try Store.open(at: dir)
-        #expect(!writer.isReadOnly)
-        #expect(reader.isReadOnly)
-        #expect(reader.notes.contains { $0.contains("read-only") })
-        #expect(reader.workspace.taskCount == 10)
-        #expect(throws: Diagnostic.self) { try reader.commit(S.update("yy2025", "1.1.1", progress: 3)) }
-        #expect(throws: Diagnostic.self) { try reader.save(name: "x", overwrite: false, now: 0) }
-        // Between commands the reader catches up with the writer: journal appends and compactions.
-        #expect(!reader.refreshIfChanged())
-        try writer.commit(S.update("yy2025", "1.1.1", status: .done, progress: 100))
-        #expect(reader.refreshIfChanged())
-        #expect(S.picture(reader.workspace) == S.picture(writer.workspace))
-        try writer.save(name: "a", overwrite: false, now: 1)
-        try writer.commit(S.update("yy2025", "1.1.2", progress: 9))
-        try writer.load(name: "a", now: 2)
-        #expect(reader.refreshIfChanged())
-        #expect(S.picture(reader.workspace) == S.picture(writer.workspace))
-        #expect(reader.isReadOnly)
-        reader.close()
-        writer.close()
-        let next = try Store.open(at: dir)
-        defer { next.close() }
-        #expect(!next.isReadOnly)
+        let first = try Store.open(at: dir)
+        defer { first.close() }
+        try first.commit(.importPlans([S.plan("yy2025", tasks: 10)], replace: false))
+        let second = try Store.open(at: dir)
+        defer { second.close() }
+        #expect(!first.isReadOnly && !second.isReadOnly && second.notes.isEmpty)
+        #expect(second.workspace.taskCount == 10)
+        // Each change catches up with the other's before it is made.
+        try second.commit(S.update("yy2025", "1.1.1", status: .done, progress: 100))
+        try first.commit(S.update("yy2025", "1.1.2", progress: 9))
+        #expect(first.workspace.task(row: 0).progress == 100)
+        #expect(second.refreshIfChanged())
+        #expect(S.picture(second.workspace) == S.picture(first.workspace))
+        try second.save(name: "a", overwrite: false, now: 1)
+        try first.commit(S.update("yy2025", "1.1.3", progress: 7))
+        try second.load(name: "a", now: 2)
+        #expect(first.refreshIfChanged())
+        #expect(S.picture(first.workspace) == S.picture(second.workspace))
+        #expect(first.workspace.task(row: 2).progress == 0)
+
+        // A change in progress holds the lock: the other waits up to its timeout, then gives up.
+        second.finishBackgroundCopy()
+        try first.beginChange("test")
+        second.lockTimeout = 0.3
+        let started = Date()
+        var refused = ""
+        do { try second.commit(S.update("yy2025", "1.1.4", progress: 4)) } catch { refused = "\(error)" }
+        #expect(Date().timeIntervalSince(started) >= 0.3)
+        #expect(refused.contains("another plansh (pid \(getpid()))") && refused.contains("nothing was changed"), "\(refused)")
+        first.endChange()
+        try second.commit(S.update("yy2025", "1.1.4", progress: 4))
+        #expect(second.workspace.task(row: 3).progress == 4)
     }
 }

@@ -192,3 +192,60 @@ import Testing
         #expect(w.history(of: "p:1.1").count == 2)
     }
 }
+
+/// Kinds, actuals and indicators survive the journal, the working snapshot and named snapshots.
+@Suite struct TargetPersistenceTests {
+    @Test func kindsActualsAndIndicatorsSurviveTheStore() throws {
+        let dir = StoreTestSupport.temporaryDirectory("targets")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let plan = try PlanImporter.parse(data: Data(IndicatorTableTests.text.utf8), fileName: "x.txt", id: "x")
+        let april = YearMonth(year: 2025, month: 4)
+        var expected: StoreTestSupport.Picture
+        do {
+            let store = try Store.open(at: dir)
+            try store.commit(.importPlans([plan], replace: false))
+            try store.commit(.updateProgress([
+                ProgressUpdate(plan: "x", path: "1.1", actuals: [ActualUpdate(number: 1, value: 2)], source: "command"),
+                ProgressUpdate(plan: "x", path: "", actuals: [ActualUpdate(number: 1, value: 36.5)], source: "sheet a.csv:2"),
+            ], month: april, at: 5))
+            expected = StoreTestSupport.picture(store.workspace)
+            _ = try store.save(name: "s1", overwrite: false, now: 10)
+            store.close()
+        }
+        #expect(expected.plans[0].indicators[0].target.actual == 36.5)
+        #expect(expected.tasks[0].targets.first?.actual == 2 && expected.tasks[0].targets.first?.actualMonth == april)
+        let again = try Store.open(at: dir)
+        defer { again.close() }
+        #expect(StoreTestSupport.picture(again.workspace) == expected)
+        #expect(StoreTestSupport.picture(try again.snapshotWorkspace(named: "s1")) == expected)
+    }
+
+    @Test func recordsFromBeforeKindsReadKindsFromTheText() throws {
+        let text = "为60岁以上老年人接种8000人次。"
+        let figures = FigureExtractor.targets(in: text)
+        // A task record as written before figures had kinds: the comparator byte has no kind bits.
+        var w = BinaryWriter()
+        w.string("p"); w.string("1"); w.string("h"); w.string(text); w.strings([]); w.bool(false)
+        w.count(figures.count)
+        for g in figures {
+            w.string(g.raw); w.string(g.metric)
+            w.u8(UInt8(Comparator.allCases.firstIndex(of: g.comparator) ?? 2))
+            w.f64(g.value ?? .nan); w.f64(g.low ?? .nan); w.f64(g.high ?? .nan); w.string(g.unit)
+        }
+        w.zigzag(1); w.bool(false); w.optionalString(nil); w.u8(0); w.zigzag(0); w.string("")
+        ModelCodec.encode(CalendarDay?.none, into: &w)
+        ModelCodec.encode(YearMonth?.none, into: &w)
+        var r = BinaryReader(w.bytes, context: "old record")
+        let task = try ModelCodec.decodeTask(&r)
+        #expect(task.targets.map(\.kind) == [.qualifier, .target])
+
+        // A snapshot table from before kinds: the same, column-wise.
+        var b = TaskTable.Builder()
+        var flat = task
+        for i in flat.targets.indices { flat.targets[i].kind = .target }
+        b.append(flat, planRow: 0)
+        var t = b.finish()
+        t.deriveTargetKindsFromText()
+        #expect((0..<2).map { t.isQualifier($0) } == [true, false])
+    }
+}

@@ -3,6 +3,31 @@ import Testing
 import PlanKit
 @testable import PlanShell
 
+/// A session on the demo plans, working in a copy of `examples/` (what `help` examples assume).
+final class DemoShell {
+    let sandbox: TutorialSandbox
+    var session: Session { sandbox.session }
+    var err = ""
+
+    init() throws {
+        let learner = Session(store: try Store.open(at: FileManager.default.temporaryDirectory
+            .appendingPathComponent("plansh-demo-shell-\(UUID().uuidString.prefix(8))")))
+        sandbox = try TutorialSandbox(examples: LessonFiles.examples, like: learner)
+        try sandbox.reset(running: ["import demo"])
+    }
+
+    deinit { sandbox.remove() }
+
+    /// Runs `line`; the error text (if any) lands in `err`.
+    @discardableResult func run(_ line: String) -> Bool {
+        err = ""
+        let saved = session.errorOutput
+        session.errorOutput = { [unowned self] in self.err += $0 }
+        defer { session.errorOutput = saved }
+        return !sandbox.run(line, show: false).failed
+    }
+}
+
 @Suite struct CompletionTests {
     func session() throws -> Session {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plansh-complete-\(UUID().uuidString)")
@@ -14,8 +39,11 @@ import PlanKit
         #expect(c.candidates(forLine: "ec") == ["echo"])
         #expect(c.candidates(forLine: "he") == ["help"])
         #expect(c.candidates(forLine: "echo a; se").contains("set"))
+        #expect(c.candidates(forLine: "echo \"a;b\"; se") == ["set"])
+        #expect(c.candidates(forLine: "echo a; ").contains("find"))
         let all = c.candidates(forLine: "")
         #expect(all.contains("quit") && all.contains("run"))
+        #expect(c.candidates(forLine: "import ") == ["demo", "plan", "progress"])
     }
 
     @Test func argumentsOfSetAndHelp() throws {
@@ -23,11 +51,35 @@ import PlanKit
         #expect(c.candidates(forLine: "set format j") == ["json"])
         #expect(c.candidates(forLine: "set timer o") == ["off", "on"])
         #expect(c.candidates(forLine: "help ech") == ["echo"])
+        #expect(Completer.commonPrefix(["医政科", "医政科教科"]) == "医政科")
     }
 
-    @Test func currentWordStopsAtSeparators() {
-        #expect(Completer.currentWord("find tasks where office = \"医政") == "医政")
-        #expect(Completer.currentWord("echo a;se") == "se")
-        #expect(Completer.commonPrefix(["医政科", "医政科教科"]) == "医政科")
+    /// Tab offers exactly what `set format` accepts (one table, `ScreenFormat`).
+    @Test func formatsOfferedAreTheFormatsAccepted() throws {
+        let s = try session()
+        let offered = Completer(session: s).candidates(forLine: "set format ")
+        #expect(offered.sorted() == ScreenFormat.names.sorted())
+        for f in offered { #expect(s.execute("set format \(f)"), "\(f)") }
+        #expect(!s.execute("set format html"))
+    }
+
+    @Test(.enabled(if: LessonFiles.sheetsReady)) func tabInsideAnOpenQuoteCompletesAndClosesIt() throws {
+        let demo = try DemoShell()
+        let c = Completer(session: demo.session)
+        let office = try #require(demo.session.workspace.tasks.offices.names.filter { $0.hasPrefix("医政") }.sorted().first)
+        for (open, close) in [("\"", "\""), ("“", "”"), ("'", "'")] {
+            let done = c.completion(forLine: "find tasks where 科室 = \(open)医政")
+            #expect(done.word == "医政")
+            #expect(done.closer == Character(close))
+            #expect(done.candidates.contains(office))
+            if done.candidates.count == 1 {
+                #expect(EditLineReader.insertion(for: done) == String(office.dropFirst(2)) + close + " ")
+            }
+        }
+        // One candidate: its rest, the closing quote and a space.
+        let one = Completer.Completion(word: "医", candidates: ["医政科"], closer: "\"")
+        #expect(EditLineReader.insertion(for: one) == "政科\" ")
+        // Nothing to add: no insertion (the reader beeps, and lists on a second Tab).
+        #expect(EditLineReader.insertion(for: .init(word: "医政科", candidates: ["医政科", "医政科教科"], closer: "\"")) == nil)
     }
 }

@@ -195,4 +195,25 @@ import PlanKit
         #expect(done.contains { $0.hasPrefix("load ") } && done.contains { $0.hasPrefix("import progress sheet") })
         #expect(done.contains { $0.hasPrefix("import plan yy2025-b") } && done.contains { $0.hasPrefix("drop plan") })
     }
+
+    /// `scripts/crash-trials 30`: `kill -9` during every kind of change, including `recover`.
+    @Test func crashTrialsScript() throws {
+        let script = C.packageRoot.appendingPathComponent("scripts/crash-trials")
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") || FileManager.default.isExecutableFile(atPath: "/usr/bin/env") else {
+            print("crash-trials: skipped (no python3)")
+            return
+        }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", script.path, "30", "--plansh", try C.plansh().path]
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = out
+        try p.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        print(text)
+        #expect(p.terminationStatus == 0, "\(text)")
+        #expect(text.contains("tried 30 / clear error") && text.contains("/ crash 0 / hang 0 / data loss 0"), "\(text)")
+    }
 }

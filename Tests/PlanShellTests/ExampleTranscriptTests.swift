@@ -302,9 +302,10 @@ enum LineDiff {
         ("report plan qingshan", "1:13: error: no plan \"qingshan\"", "            ^^^^^^^^"),
         ("report month 2025-13", "1:14: error: \"2025-13\" is not a month", "             ^^^^^^^"),
         ("report month 2025-05", "1:14: error: no progress recorded for 2025-05 in these plans; months with progress: 2025-04", "             ^^^^^^^"),
-        ("report by plan", "1:11: error: a report can be broken down `by office` only", "          ^^^^"),
-        ("report qingshan2025", "1:8: error: write `plan qingshan2025` to report on one plan", "       ^^^^^^^^^^^^"),
-        ("report plan", "1:8: error: `plan` needs a plan id", "       ^^^^"),
+        ("report by plan", "1:11: error: \"plan\" is not `office` or `科室`", "          ^^^^"),
+        ("report qingshan2025", "1:8: error: unexpected \"qingshan2025\" — usage: report [plan ID] [month YYYY-MM] [by office]",
+         "       ^^^^^^^^^^^^"),
+        ("report plan", "1:12: error: expected a plan id after `plan`", "           ^"),
         ("report mnth 2025-04", "1:8: error: unexpected \"mnth\"", "       ^^^^"),
     ]) func errorsPointAtTheWord(command: String, message: String, caret: String) throws {
         let (s, out, tmp) = try Self.session()

@@ -117,7 +117,7 @@ import PlanKit
         #expect(s.execute("diff 四月"))
         var out = c.take().0
         #expect(out.contains("changed") && out.contains("yy2025:1.2") && out.contains("not_started") && out.contains("behind"))
-        #expect(out.contains("0 added, 0 removed, 1 changed (四月 → now)"))
+        #expect(out.contains("0 added, 0 removed, 1 task changed (1 field change) (四月 → now)"))
         #expect(s.execute("diff 2025-03 四月"))
         #expect(c.take().0.contains("no differences"))
 
@@ -146,20 +146,21 @@ import PlanKit
         #expect(s.execute("diff 四月"))
     }
 
-    @Test func readOnlyStoreSaysSoAndRefusesChanges() throws {
-        let (dir, s, c) = try shell("readonly")
+    /// A second session on the same store is not read-only: each change takes the writer's lock
+    /// for its own length, and each command first catches up with the other session's changes.
+    @Test func secondSessionWritesToo() throws {
+        let (dir, s, c) = try shell("twosessions")
         defer { s.store.close(); try? FileManager.default.removeItem(at: dir) }
-        let reader = Session(store: try Store.open(at: s.store.directory))
-        defer { reader.store.close() }
-        reader.output = { c.out += $0 }
-        reader.errorOutput = { c.err += $0 }
-        #expect(reader.store.isReadOnly)
-        // The prompt counts red tasks as of today (§9), then says read-only.
-        #expect(reader.prompt.hasPrefix("plansh[2 plans") && reader.prompt.hasSuffix(", read-only]> "))
-        #expect(!reader.execute("update yy2025:1.1 set progress = 5"))
-        #expect(c.take().1.contains("read-only"))
-        #expect(!reader.execute("save x"))
-        #expect(reader.execute("snapshots; history yy2025:1.1; check"))
+        let other = Session(store: try Store.open(at: s.store.directory))
+        defer { other.store.close() }
+        other.output = { c.out += $0 }
+        other.errorOutput = { c.err += $0 }
+        #expect(!other.store.isReadOnly)
+        #expect(other.prompt.hasPrefix("plansh[2 plans"))
+        #expect(other.execute("update yy2025:1.1 set progress = 5"))
+        #expect(s.execute("history yy2025:1.1"))
+        #expect(c.take().0.contains("0 → 5"))
+        #expect(other.execute("save x; snapshots; check"))
     }
 
     static var queryEngineAvailable: Bool {

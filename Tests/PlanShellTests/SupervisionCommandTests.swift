@@ -46,7 +46,7 @@ struct SupervisionCommandTests {
     @Test func thePromptCountsRedAndDueSoon() throws {
         let sh = try demo()
         #expect(sh.run("set today = 2025-04-30"))
-        #expect(sh.session.prompt == "plansh[3 plans · 8 红灯 · 3 临期]> ")
+        #expect(sh.session.prompt == "plansh[3 plans · 5 红灯 · 1 临期]> ")
         #expect(sh.run("set today = 2025-01-10"))
         #expect(sh.session.prompt.hasPrefix("plansh[3 plans"))
     }
@@ -96,7 +96,7 @@ struct SupervisionCommandTests {
             ("set month = 2025-13", "month takes YYYY-MM (or none)"),
             ("set rule red = 5", "red must be at least yellow (10), not 5"),
             ("set rule yellow = -1", "yellow must be 0 or more, not -1"),
-            ("set rule gren = 5", "no rule \"gren\""),
+            ("set rule gren = 5", "\"gren\""),
             ("set rule red = lots", "a rule is a whole number"),
             ("why nosuch:1.1", "no plan \"nosuch\""),
             ("why hewan2025:9.9", "hewan2025:9.9"),

@@ -54,7 +54,7 @@ struct TutorialImportDemoTests {
         #expect(sh.err.contains("error: the demo plans are already in this store (hewan2025, qingshan2025, songling2025)"))
         #expect(sh.session.workspace.history.count == history)
         #expect(!sh.run("import demo now"))
-        #expect(sh.err.contains("error: `import demo` takes no arguments\n    import demo now\n                ^^^"))
+        #expect(sh.err.contains("error: unexpected \"now\" — usage: import demo\n    import demo now\n                ^^^"))
     }
 
     @Test func snapshotNameClashIsRefusedBeforeAnyChange() throws {

@@ -217,9 +217,9 @@ final class ScriptedReader: LineReader {
     @Test func badLessonNumbersAndArguments() throws {
         let t = try TutorialScratch()
         #expect(t.type("tutorial 7").contains("error: there is no lesson 7: lessons are 1–1 (`tutorial` lists them)\n    tutorial 7\n             ^"))
-        #expect(t.type("tutorial 0").contains("error: `tutorial` takes a lesson number, not \"0\""))
-        #expect(t.type("tutorial one").contains("error: `tutorial` takes a lesson number, not \"one\""))
-        #expect(t.type("tutorial 1 again").contains("error: expected `tutorial N` or `tutorial N restart`"))
+        #expect(t.type("tutorial 0").contains("error: \"0\" is not a lesson number"))
+        #expect(t.type("tutorial one").contains("error: \"one\" is not a number — usage: tutorial [N] [restart]"))
+        #expect(t.type("tutorial 1 again").contains("error: unexpected \"again\" — usage: tutorial [N] [restart]"))
         #expect(t.session.interceptor == nil)
     }
 
@@ -282,7 +282,7 @@ final class ScriptedReader: LineReader {
         let lesson = "# 第1课 坏 · Lesson 1: Bad setup\nsetup: import nothing\nstep: a · A\nexplain: x\nask: y\nanswer: echo 1\nwrong: echo 2\nhint: h\n"
         let t = try TutorialScratch(lessons: ["01-bad.lesson": lesson])
         let e = t.type("tutorial 1")
-        #expect(e.contains("error: lesson 1 cannot start: examples/lessons/01-bad.lesson:2: the setup command `import nothing` fails in the sandbox: error: unknown command"), "\(e)")
+        #expect(e.contains("error: lesson 1 cannot start: examples/lessons/01-bad.lesson:2: the setup command `import nothing` fails in the sandbox: error: `import nothing` is not a command (import plan | import progress | import demo)"), "\(e)")
         #expect(t.session.interceptor == nil)
     }
 

@@ -2,82 +2,148 @@ import Foundation
 import Testing
 import PlanKit
 
-/// Two plansh processes on one store: the first is the writer, the second opens read-only,
-/// says so, answers queries, and refuses changes.
+/// Several plansh processes on one store. None is read-only: a change takes the writer's lock
+/// only for its own length, read-only commands never take it, a shell catches up with other
+/// processes before each command, and a writer that finds the lock held waits up to 5 s.
 @Suite(.serialized) struct TwoShellsTests {
     typealias C = CrashTestSupport
 
-    @Test func oneWriterOneReader() throws {
-        let plansh = try C.plansh()
-        let dir = C.temporaryDirectory("twoshells")
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let store = dir.appendingPathComponent("store")
-        _ = try C.seedStore(at: store, plans: [("yy2025", 2, 3)])
+    /// A plansh reading commands from a pipe, kept open.
+    final class OpenShell {
+        let process = Process()
+        let input = Pipe(), output = Pipe()
 
-        // Shell 1 reads commands from a pipe and stays open.
-        let first = Process()
-        first.executableURL = plansh
-        first.arguments = ["--store", store.path]
-        let input = Pipe(), output = Pipe(), errors = Pipe()
-        first.standardInput = input
-        first.standardOutput = output
-        first.standardError = errors
-        try first.run()
-        defer { if first.isRunning { kill(first.processIdentifier, SIGKILL) } }
-        func send(_ line: String, to pipe: Pipe = input) { pipe.fileHandleForWriting.write(Data((line + "\n").utf8)) }
-        /// Reads a shell's output until `marker` appears.
-        func waitFor(_ marker: String, from pipe: Pipe = output) -> String {
+        init(store: URL) throws {
+            process.executableURL = try C.plansh()
+            process.arguments = ["--store", store.path]
+            process.standardInput = input
+            process.standardOutput = output
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+        }
+
+        deinit { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+
+        func send(_ line: String) { input.fileHandleForWriting.write(Data((line + "\n").utf8)) }
+
+        /// Reads output until `marker` appears.
+        func waitFor(_ marker: String) -> String {
             var text = ""
             while !text.contains(marker) {
-                let d = pipe.fileHandleForReading.availableData
+                let d = output.fileHandleForReading.availableData
                 if d.isEmpty { break }
                 text += String(decoding: d, as: UTF8.self)
             }
             return text
         }
-        send("update yy2025:1.1 set status = behind, progress = 10; echo READY")
-        #expect(waitFor("READY").contains("updated yy2025:1.1"))
 
-        // Shell 2 while shell 1 runs: read-only, says so, queries work, changes are refused.
-        let second = try C.run(["--store", store.path, "-c", "history yy2025:1.1; snapshots; check"])
+        func finish() throws -> Int32 {
+            try input.fileHandleForWriting.close()
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+    }
+
+    @Test func openShellsAndScriptsAllWrite() throws {
+        let dir = C.temporaryDirectory("twoshells")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = dir.appendingPathComponent("store")
+        _ = try C.seedStore(at: store, plans: [("yy2025", 2, 3)])
+
+        let first = try OpenShell(store: store)
+        first.send("update yy2025:1.1 set status = behind, progress = 10; echo READY")
+        #expect(first.waitFor("READY").contains("updated yy2025:1.1"))
+
+        // A script while shell 1 is open: it is not read-only, and its changes go through.
+        let second = try C.run(["--store", store.path, "-c", "history yy2025:1.1; update yy2025:1.2 set progress = 50; save x"])
         #expect(second.status == 0, "\(second.err)")
-        #expect(second.err.contains("is using store") && second.err.contains("opened read-only"), "\(second.err)")
-        #expect(second.err.contains("(pid \(first.processIdentifier))"))
-        #expect(second.out.contains("not_started → behind"))
-        let refused = try C.run(["--store", store.path, "-c", "update yy2025:1.2 set progress = 50"])
+        #expect(!second.err.contains("read-only"), "\(second.err)")
+        #expect(second.out.contains("not_started → behind") && second.out.contains("progress 0 → 50"))
+
+        // Shell 1 catches up before its next command, and writes on top of the script's change.
+        first.send("update yy2025:1.2 set progress = 20; echo DONE")
+        #expect(first.waitFor("DONE").contains("progress 50 → 20"))
+        let third = try OpenShell(store: store)
+        third.send("history yy2025:1.2; echo R1")
+        #expect(third.waitFor("R1").contains("50 → 20"))
+        first.send("update yy2025:1.2 set progress = 30; echo DONE2")
+        #expect(first.waitFor("DONE2").contains("progress 20 → 30"))
+        third.send("history yy2025:1.2; echo R2")
+        #expect(third.waitFor("R2").contains("20 → 30"))
+        #expect(try third.finish() == 0)
+        #expect(try first.finish() == 0)
+    }
+
+    /// A loop of read-only commands alongside a stream of updates: no update is refused.
+    @Test func readersNeverBlockWriters() throws {
+        let dir = C.temporaryDirectory("readersloop")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = dir.appendingPathComponent("store")
+        _ = try C.seedStore(at: store, plans: [("yy2025", 2, 3)])
+        let reader = Process()
+        reader.executableURL = try C.plansh()
+        reader.arguments = ["--store", store.path]
+        let input = Pipe()
+        reader.standardInput = input
+        reader.standardOutput = FileHandle.nullDevice
+        reader.standardError = FileHandle.nullDevice
+        try reader.run()
+        defer { if reader.isRunning { kill(reader.processIdentifier, SIGKILL) } }
+        let feeding = DispatchGroup()
+        feeding.enter()
+        DispatchQueue.global().async {
+            for _ in 0..<4000 { input.fileHandleForWriting.write(Data("count tasks; plans; history yy2025:1.1\n".utf8)) }
+            try? input.fileHandleForWriting.close()
+            feeding.leave()
+        }
+        var refused: [String] = []
+        for i in 1...20 {
+            let r = try C.run(["--store", store.path, "-c", "update yy2025:1.1 set progress = \(i)"])
+            if r.status != 0 { refused.append(r.err) }
+        }
+        #expect(reader.isRunning, "the reader loop ended before the updates did: the test proved nothing")
+        #expect(refused.isEmpty, "\(refused)")
+        feeding.wait()
+        reader.waitUntilExit()
+        #expect(reader.terminationStatus == 0)
+        let last = try C.run(["--store", store.path, "--format", "csv", "-c", "find tasks where id = yy2025:1.1 show progress"])
+        #expect(last.out.contains("20"), "\(last.out)")
+    }
+
+    /// A writer waits for a change in progress; after 5 s it gives up, naming the holder's pid.
+    @Test func aWriterWaitsThenNamesTheHolder() throws {
+        let dir = C.temporaryDirectory("lockwait")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = dir.appendingPathComponent("store")
+        _ = try C.seedStore(at: store, plans: [("yy2025", 2, 3)])
+        let lock = store.appendingPathComponent("lock").path
+        // Holds the lock as a plansh would, writing its pid first.
+        func holder(seconds: Int) throws -> Process {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/bin/sh")
+            p.arguments = ["-c", "echo $$ > '\(lock)'; exec flock '\(lock)' sleep \(seconds)"]
+            try p.run()
+            usleep(300_000)
+            return p
+        }
+        let short = try holder(seconds: 2)
+        let started = Date()
+        let waited = try C.run(["--store", store.path, "-c", "update yy2025:1.1 set progress = 7"])
+        #expect(waited.status == 0, "\(waited.err)")
+        #expect(Date().timeIntervalSince(started) >= 1.2)
+        short.waitUntilExit()
+
+        let long = try holder(seconds: 8)
+        defer { if long.isRunning { kill(long.processIdentifier, SIGKILL) } }
+        let t0 = Date()
+        let refused = try C.run(["--store", store.path, "-c", "update yy2025:1.1 set progress = 8; echo after"])
+        let elapsed = Date().timeIntervalSince(t0)
         #expect(refused.status == 1)
-        #expect(refused.err.contains("the store is open read-only (another plansh holds it); `update` is refused"), "\(refused.err)")
-        let refusedSave = try C.run(["--store", store.path, "-c", "save x"])
-        #expect(refusedSave.status == 1)
-
-        // A reader that stays open (shell 3) catches up with the writer between its commands.
-        let third = Process()
-        third.executableURL = plansh
-        third.arguments = ["--store", store.path]
-        let thirdIn = Pipe(), thirdOut = Pipe()
-        third.standardInput = thirdIn
-        third.standardOutput = thirdOut
-        third.standardError = FileHandle.nullDevice
-        try third.run()
-        defer { if third.isRunning { kill(third.processIdentifier, SIGKILL) } }
-        send("history yy2025:1.2; echo R1", to: thirdIn)
-        #expect(waitFor("R1", from: thirdOut).contains("no changes recorded for yy2025:1.2"))
-
-        // Shell 1 still writes.
-        send("update yy2025:1.2 set progress = 20; echo DONE")
-        #expect(waitFor("DONE").contains("progress 0 → 20"))
-        send("history yy2025:1.2; echo R2", to: thirdIn)
-        #expect(waitFor("R2", from: thirdOut).contains("0 → 20"))
-        try thirdIn.fileHandleForWriting.close()
-        third.waitUntilExit()
-        try input.fileHandleForWriting.close()
-        first.waitUntilExit()
-        #expect(first.terminationStatus == 0)
-
-        // With shell 1 gone, the next shell is the writer and sees both changes.
-        let last = try C.run(["--store", store.path, "-c", "update yy2025:1.2 set progress = 30"])
-        #expect(last.status == 0, "\(last.err)")
-        #expect(!last.err.contains("read-only"))
-        #expect(last.out.contains("progress 20 → 30"))
+        #expect(elapsed >= 4.9 && elapsed < 7.5, "\(elapsed)")
+        #expect(refused.err.contains("another plansh (pid \(long.processIdentifier))") && refused.err.contains("nothing was changed"),
+                "\(refused.err)")
+        // Reading is never refused while the lock is held.
+        let read = try C.run(["--store", store.path, "--format", "csv", "-c", "find tasks where id = yy2025:1.1 show progress"])
+        #expect(read.status == 0 && read.out.contains("7"), "\(read.err)")
     }
 }

@@ -6,8 +6,14 @@
 /// never shown as if it were complete.
 public enum Cancellation {
     nonisolated(unsafe) static var flag: sig_atomic_t = 0
+    /// Replaces the process-wide flag for the current task: tests run in parallel, and one
+    /// test's Ctrl-C must not reach another's queries.
+    @TaskLocal public static var source: (@Sendable () -> Bool)?
     /// Ctrl-C was pressed since the flag was last cleared.
-    public static var isRequested: Bool { flag != 0 }
+    public static var isRequested: Bool {
+        if let source { return source() }
+        return flag != 0
+    }
     /// Async-signal-safe: only stores to a `sig_atomic_t`.
     public static func request() { flag = 1 }
     public static func clear() { flag = 0 }

@@ -97,8 +97,9 @@ extension Messages {
     public static func missingArgument(_ what: String, usage: String) -> Message {
         Message("missing-argument", .error, "expected \(what) — usage: \(usage)")
     }
-    public static func extraArgument(_ word: String, usage: String) -> Message {
-        Message("extra-argument", .error, "unexpected \(q(word)) — usage: \(usage)")
+    public static func extraArgument(_ word: String, suggestion: String? = nil, usage: String) -> Message {
+        Message("extra-argument", .error, "unexpected \(q(word))"
+                + (suggestion.map { " — did you mean \"\($0)\"?" } ?? "") + " — usage: \(usage)")
     }
     public static func badArgument(_ word: String, expected: String, usage: String) -> Message {
         Message("bad-argument", .error, "\(q(word)) is not \(expected) — usage: \(usage)")
@@ -107,7 +108,27 @@ extension Messages {
         Message("keyword-twice", .error, "`\(word)` given twice")
     }
     public static func readOnly(_ command: String, reason: String) -> Message {
-        Message("read-only", .error, "`\(command)` changes data and is refused: \(reason)")
+        Message("read-only", .error, "the store is read-only (\(reason)): `\(command)` changes data and is refused")
+    }
+    public static func noPlan(_ id: String, known: [String]) -> Message {
+        Message("no-plan", .error, "no plan \(q(id))" + Suggest.phrase(id, in: known)
+                + (known.isEmpty ? " (no plans are imported yet: `import plan FILE` or `import demo`)" : ""))
+    }
+    public static func invalidPlanID(_ id: String) -> Message {
+        Message("invalid-plan-id", .error, "plan id \(q(id)) is not valid: use lower-case letters, digits, _ and -")
+    }
+    public static func notTaskID(_ word: String) -> Message {
+        Message("not-task-id", .error, "\(q(word)) is not a task id (PLAN:PATH, e.g. yy2025:2.1.1)")
+    }
+    public static func noTask(_ id: String, suggestion: String?) -> Message {
+        Message("no-task", .error, "no task \(q(id))" + (suggestion.map { " — did you mean \"\($0)\"?" } ?? ""))
+    }
+    public static func badSetting(name: String, value: String, values: [String]) -> Message {
+        Message("bad-setting", .error, "`set \(name)` takes " + values.joined(separator: ", ") + ", not \(q(value))"
+                + Suggest.phrase(value, in: values).replacingOccurrences(of: " — ", with: "; "))
+    }
+    public static func badVariableName() -> Message {
+        Message("bad-variable-name", .error, "a variable name is letters, digits and _ (ASCII), starting with a letter")
     }
     public static func noHelp(_ word: String, known: [String]) -> Message {
         Message("no-help", .error, "no help for \(q(word))" + Suggest.phrase(word, in: known))

@@ -267,8 +267,8 @@ public enum FigureExtractor {
     // MARK: Comparators, lists, metrics
 
     static let atLeastWords: [[UInt32]] = ["不低于", "不少于", "不小于", "高于", "多于", "提高到", "提升到", "提高至", "提升至", "增加到", "增长到", "超过",
-                                           "达到", "保持在", "巩固在", "稳定在", "维持在", "达"].map(scalars)
-    static let atMostWords: [[UInt32]] = ["控制在", "不超过", "不高于", "低于", "降低到", "降低至", "降至", "下降到", "少于", "不多于", "不大于"].map(scalars)
+                                           "达到", "保持在", "巩固在", "稳定在", "维持在", "达", "≥"].map(scalars)
+    static let atMostWords: [[UInt32]] = ["控制在", "不超过", "不高于", "低于", "降低到", "降低至", "降至", "下降到", "少于", "不多于", "不大于", "≤"].map(scalars)
 
     /// Groups `分别达35%、15%、15%以上` into one phrase, then builds targets with kinds, comparators and metrics.
     static func assemble(_ found: [Found], _ s: [UInt32]) -> [Target] {

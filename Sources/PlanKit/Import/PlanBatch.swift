@@ -1,7 +1,8 @@
 import Dispatch
 import Foundation
 
-/// Imports every `*.txt` of a directory, all or nothing: the files are parsed in parallel
+/// Imports every plan document of a directory (`*.txt`, `*.docx`, `*.html`, `*.htm`; the bytes
+/// decide how each is read, and a refused kind fails the batch), all or nothing: the files are parsed in parallel
 /// batches, progress is reported between batches, and any bad file (or a cancel) leaves
 /// nothing imported.
 public struct PlanBatch: Sendable {
@@ -22,7 +23,7 @@ public struct PlanBatch: Sendable {
     }
 
     public let directory: URL
-    /// `*.txt` file names, in natural order.
+    /// Plan document file names (`PlanDocument.isPlanFileName`), in natural order.
     public let files: [String]
 
     public init(directory: URL) throws {
@@ -33,8 +34,8 @@ public struct PlanBatch: Sendable {
         } catch {
             throw Diagnostic("cannot list \(directory.path): \((error as NSError).localizedFailureReason ?? "not readable")")
         }
-        files = names.filter { $0.lowercased().hasSuffix(".txt") && !$0.hasPrefix(".") }.sorted { NaturalOrder.less($0, $1) }
-        guard !files.isEmpty else { throw Diagnostic("no *.txt plan files in \(directory.path)") }
+        files = names.filter(PlanDocument.isPlanFileName).sorted { NaturalOrder.less($0, $1) }
+        guard !files.isEmpty else { throw Diagnostic("no plan files (*.txt, *.docx, *.html, *.htm) in \(directory.path)") }
     }
 
     /// Parses every file. `progress` is called between batches; `isCancelled` is polled there too.

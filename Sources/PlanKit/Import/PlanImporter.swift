@@ -2,7 +2,8 @@ import Foundation
 
 /// Imports plan documents: the public entry to `PlanParser`.
 public enum PlanImporter {
-    /// Parses the plan in `data` (UTF-8, BOM and CRLF accepted) as plan `id`.
+    /// Parses the plan in `data` as plan `id`: any format of SPEC §10 that `PlanDocument` reads
+    /// (text in UTF-8 with or without BOM, UTF-16, GB18030; Word .docx; a web page), CRLF accepted.
     public static func parse(data: Data, fileName: String, id: String, now: Int64 = Int64(Date().timeIntervalSince1970)) throws -> ImportedPlan {
         guard isValidID(id) else {
             throw Diagnostic("plan id \"\(id)\" is not valid: use lower-case letters, digits, _ and -")
@@ -10,8 +11,17 @@ public enum PlanImporter {
         if data.count > 200_000_000 {
             throw Diagnostic("\(fileName): \(data.count / 1_000_000) MB is too large for one plan (limit 200 MB)")
         }
-        let text = try PlanText.decode(data, fileName: fileName)
-        return try PlanParser.parse(text, id: id, fileName: fileName, now: now)
+        let document = try PlanDocument.read(data, fileName: fileName)
+        let text = try PlanText.decode(document.utf8, fileName: fileName)
+        var plan: ImportedPlan
+        do {
+            plan = try PlanParser.parse(text, id: id, fileName: fileName, now: now)
+        } catch let d as Diagnostic where document.kind != .text && d.message.contains("no plan structure found") {
+            let what = document.kind == .html ? "web page" : "Word document"
+            throw Diagnostic("\(fileName): no plan in this \(what): its text has no numbered headings such as 一、 (一) 1. (1) 一是")
+        }
+        plan.info.warnings.insert(contentsOf: document.warnings.map { ImportWarning(line: 0, message: $0) }, at: 0)
+        return plan
     }
 
     /// Reads and parses the file at `url`.

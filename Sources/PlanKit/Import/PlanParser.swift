@@ -39,6 +39,7 @@ struct PlanParser {
     var extras: [String] = []
     var frontLines: [String] = []
     var chromeLines: [Int] = []
+    var indicators: [PlanIndicator] = []
 
     func line(at pos: Int) -> Int {
         guard !lineOf.isEmpty else { return 0 }
@@ -74,6 +75,7 @@ struct PlanParser {
             year = importYear
         }
         var info = PlanInfo(id: id, title: title, issuer: issuer, year: year, sourceFile: fileName, importedAt: now)
+        info.indicators = indicators
         var tasks: [PlanTask] = []
         var sections: [PlanSection] = []
         let topHasChildren = root.children.contains { !$0.children.isEmpty }
@@ -123,6 +125,7 @@ struct PlanParser {
             }
             lines.append((scalars, n))
         }
+        indicators = IndicatorTable.extract(&lines, warnings: &warnings, extras: &extras)
         lines = rejoinHardWraps(lines)
         stream.reserveCapacity(lines.reduce(0) { $0 + $1.scalars.count + 1 })
         for (k, l) in lines.enumerated() {

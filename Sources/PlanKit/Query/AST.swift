@@ -105,3 +105,29 @@ public enum QueryCommand: Sendable, Equatable {
         }
     }
 }
+
+/// `update ID[, ID…] set F = V[, …] [force]` · `update [tasks] where EXPR set F = V[, …] [force]`
+public struct UpdateStatement: Sendable, Equatable {
+    /// Which tasks: ids as written, or a filter.
+    public enum Rows: Sendable, Equatable {
+        case ids([Literal])
+        case filter(Expr)
+    }
+
+    /// `F = V`: `field` is a registry field (status, progress, note, due), nil for `month`.
+    public struct Assignment: Sendable, Equatable {
+        public var field: Field?
+        /// The canonical name (`status`, …, `month`), whatever alias was written.
+        public var name: String
+        public var nameSpan: Range<Int>
+        /// Bare words keep the text as typed (a note is not folded); strings lose their quotes.
+        public var value: Literal
+    }
+
+    public var rows: Rows
+    /// The `set` keyword.
+    public var setSpan: Range<Int>
+    public var assignments: [Assignment]
+    /// `force` at the end: apply a bulk change without asking.
+    public var force: Bool
+}

@@ -54,7 +54,10 @@ struct Grouping {
             }
             dense = d
         } else {
+            // Ctrl-C: the remaining rows are skipped; the engine then throws, showing nothing.
+            var stopped = false
             func visit(_ r: Int) {
+                if stopped || (r & 0xFFF == 0 && Cancellation.isRequested) { stopped = true; return }
                 for (k, s) in sources.enumerated() {
                     buffers[k].removeAll(keepingCapacity: true)
                     s.codes(r, &buffers[k])
@@ -101,7 +104,9 @@ struct Grouping {
         } else {
             groups = sparse.map { ($0.key, $0.value) }
         }
+        // Largest groups first (SPEC: grouped counts by count, then natural order of the values).
         groups.sort { a, b in
+            if a.count != b.count { return a.count > b.count }
             for k in sources.indices where a.codes[k] != b.codes[k] {
                 let ra = sources[k].rank(a.codes[k]), rb = sources[k].rank(b.codes[k])
                 if ra != rb { return ra < rb }

@@ -31,17 +31,18 @@ public struct Lexer {
                 out.append(Token(.rightParen, text: ")", span: i..<(i + 1))); i += 1
             case ",", "，", "、":
                 out.append(Token(.comma, text: ",", span: i..<(i + 1))); i += 1
-            case "\"", "'", "“", "‘", "”":
-                let close: Character = c == "“" || c == "”" ? "”" : c == "‘" ? "’" : c
+            case _ where Quotes.opened(by: c) != nil:
+                // One quote table for the shell and the query (Text/Quotes.swift).
+                guard let quote = Quotes.opened(by: c) else { break }
                 var value = ""
                 i += 1
                 var closed = false
                 while i < n {
                     let d = chars[i]
-                    if d == "\\" && close == "\"" && i + 1 < n {
+                    if d == "\\" && quote.escapes && i + 1 < n {
                         value.append(chars[i + 1]); i += 2; continue
                     }
-                    if d == close || (close == "”" && d == "\"") { closed = true; i += 1; break }
+                    if quote.isClosed(by: d) { closed = true; i += 1; break }
                     value.append(d); i += 1
                 }
                 guard closed else {
@@ -103,11 +104,11 @@ public struct Lexer {
     static func endsWord(_ c: Character) -> Bool {
         switch c {
         case " ", "\t", "\n", "\r", "\r\n", "\u{3000}", "\u{A0}",
-             "(", ")", "（", "）", ",", "，", "、", "\"", "'", "“", "”", "‘",
+             "(", ")", "（", "）", ",", "，", "、",
              "=", "!", "<", ">", "＝", "！", "＜", "＞", "≠", "≤", "≥":
             return true
         default:
-            return false
+            return Quotes.opened(by: c) != nil
         }
     }
 }

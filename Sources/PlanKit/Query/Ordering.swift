@@ -113,6 +113,14 @@ struct Ordering {
         }
     }
 
+    /// Each name's rank in natural order (digit runs by value: `科室2` before `科室10`).
+    static func naturalRanks(_ names: [String]) -> [Int] {
+        let order = names.indices.sorted { NaturalOrder.less(names[$0], names[$1]) }
+        var rank = [Int](repeating: 0, count: names.count)
+        for (k, i) in order.enumerated() { rank[i] = k }
+        return rank
+    }
+
     /// Each name's rank in byte order.
     static func ranks(_ names: [String]) -> [Int] {
         let order = names.indices.sorted { QueryText.compareBytes(Array(names[$0].utf8), Array(names[$1].utf8)) < 0 }

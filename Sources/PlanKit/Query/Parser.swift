@@ -444,6 +444,10 @@ public struct Parser {
             if keywords.contains(t.keyword) {
                 throw Diagnostic("expected a field name after `\(context)`, found the keyword \(t.described)", at: t.span)
             }
+            if suggestion.isEmpty, let list = valueAfterOr(t) {
+                throw Diagnostic("unknown field \(t.described): `or` joins conditions, not values"
+                                 + " — to match any of several values write `\(list)`", at: t.span)
+            }
             throw Diagnostic("unknown field \(t.described)" + suggestion
                              + (suggestion.isEmpty ? " (fields: \(FieldRegistry.nameLine(rowKind)))" : ""),
                              at: t.span)
@@ -455,6 +459,16 @@ public struct Parser {
         default:
             throw unexpectedInExpression(t, expected: "a field name")
         }
+    }
+
+    /// `F = a or b` where `b` is not a field: the user meant `F in (a, b)`; that list, or nil.
+    func valueAfterOr(_ t: Token) -> String? {
+        guard pos >= 4, tokens[pos - 1].isKeyword("or") || tokens[pos - 1].isKeyword("或") else { return nil }
+        let value = tokens[pos - 2], op = tokens[pos - 3], field = tokens[pos - 4]
+        guard value.kind == .word || value.kind == .string, op.kind == .op, op.text == "=",
+              field.kind == .word, FieldRegistry.field(named: field.text, in: rowKind) != nil else { return nil }
+        func written(_ x: Token) -> String { x.kind == .string ? "\"\(x.value)\"" : x.text }
+        return "\(field.text) in (\(written(value)), \(written(t)))"
     }
 
     func unexpectedInExpression(_ t: Token, expected: String) -> Diagnostic {

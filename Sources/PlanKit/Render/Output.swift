@@ -2,16 +2,69 @@
 public enum OutputFormat: String, Sendable, CaseIterable {
     case table, csv, json, markdown, html, text
 
-    /// The format a file name asks for (`.csv .json .md .html .txt`), nil when unknown.
+    /// The text format a file name asks for (`.csv .json .md .html .txt`), nil when unknown.
+    public init?(fileExtension ext: String) {
+        guard case let .text(f)? = OutputFileKind(fileExtension: ext) else { return nil }
+        self = f
+    }
+}
+
+/// What a `> FILE` writes, by the file's extension: text in one of the formats, or a workbook.
+/// An extension with no writer has no kind (and is an error, never a different format).
+public enum OutputFileKind: Sendable, Equatable {
+    case text(OutputFormat)
+    case workbook
+
     public init?(fileExtension ext: String) {
         switch ext.lowercased() {
-        case "csv": self = .csv
-        case "json": self = .json
-        case "md", "markdown": self = .markdown
-        case "html", "htm": self = .html
-        case "txt", "text": self = .text
+        case "csv": self = .text(.csv)
+        case "json": self = .text(.json)
+        case "md", "markdown": self = .text(.markdown)
+        case "html", "htm": self = .text(.html)
+        case "txt", "text": self = .text(.text)
+        case "xlsx": self = .workbook
         default: return nil
         }
+    }
+
+    /// The extensions there are writers for, for error messages.
+    public static let extensions = [".csv", ".json", ".md", ".html", ".txt", ".xlsx"]
+
+    /// How wide text written to a file may be: no truncation with `…` in a file.
+    public static let fileWidth = 1_000_000
+}
+
+/// A result that can also be written as a workbook (`> FILE.xlsx`).
+public protocol WorkbookRenderable {
+    func workbook() -> XlsxWorkbook
+}
+
+/// A complete HTML page around a fragment (a table), for `> FILE.html`: a browser shows it with
+/// the right encoding, and it prints.
+public enum HTMLPage {
+    public static func document(_ fragment: String, title: String) -> String {
+        if fragment.lowercased().hasPrefix("<!doctype") { return fragment }
+        let t = ResultTable.htmlEscape(title)
+        return """
+        <!DOCTYPE html>
+        <html lang="zh-CN">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(t)</title>
+        <style>
+        body { font-family: "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; margin: 1.5em; }
+        table { border-collapse: collapse; }
+        th, td { border: 1px solid #bbb; padding: 0.25em 0.5em; vertical-align: top; }
+        th { background: #e8edf5; }
+        caption { font-weight: bold; text-align: left; margin-bottom: 0.4em; }
+        </style>
+        </head>
+        <body>
+        \(fragment)</body>
+        </html>
+
+        """
     }
 }
 
@@ -21,10 +74,13 @@ public struct RenderContext: Sendable {
     public var width: Int
     /// Output goes to a terminal (Unicode charts, progress lines) rather than a pipe or file.
     public var isTerminal: Bool
+    /// Colour values of `tone` columns (`Palette`): a terminal without `NO_COLOR`, never a file.
+    public var usesColour: Bool
 
-    public init(width: Int = 120, isTerminal: Bool = false) {
+    public init(width: Int = 120, isTerminal: Bool = false, usesColour: Bool = false) {
         self.width = width
         self.isTerminal = isTerminal
+        self.usesColour = usesColour
     }
 }
 
@@ -98,6 +154,20 @@ public enum OutputFile {
 
     /// Writes `text` (UTF-8, after a byte order mark when `byteOrderMark`) to `path`.
     public static func write(_ text: String, to path: String, byteOrderMark: Bool = false) throws {
+        var s = text
+        try write(to: path) { put in
+            if byteOrderMark { [UInt8]([0xEF, 0xBB, 0xBF]).withUnsafeBytes(put) }
+            s.withUTF8 { put(UnsafeRawBufferPointer($0)) }
+        }
+    }
+
+    /// Writes `bytes` to `path` (a workbook).
+    public static func write(_ bytes: [UInt8], to path: String) throws {
+        try write(to: path) { put in bytes.withUnsafeBytes(put) }
+    }
+
+    /// Opens a temporary file beside `path`, lets `body` put bytes into it, then renames it over `path`.
+    static func write(to path: String, _ body: ((UnsafeRawBufferPointer) -> Void) -> Void) throws {
         let slash = path.lastIndex(of: "/")
         let dir = slash.map { String(path[..<$0]) } ?? "."
         let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
@@ -107,9 +177,10 @@ public enum OutputFile {
         var ok = true
         var reason = ""
         func put(_ p: UnsafeRawBufferPointer) {
+            guard let start = p.baseAddress else { return }
             var off = 0
             while ok && off < p.count {
-                let n = systemWrite(fd, p.baseAddress! + off, p.count - off)
+                let n = systemWrite(fd, start + off, p.count - off)
                 if n < 0 {
                     if errno == EINTR { continue }
                     ok = false
@@ -119,9 +190,7 @@ public enum OutputFile {
                 }
             }
         }
-        if byteOrderMark { [UInt8]([0xEF, 0xBB, 0xBF]).withUnsafeBytes(put) }
-        var s = text
-        s.withUTF8 { put(UnsafeRawBufferPointer($0)) }
+        body(put)
         if close(fd) != 0 && ok { ok = false; reason = String(cString: strerror(errno)) }
         if ok && rename(temp, path) != 0 { ok = false; reason = String(cString: strerror(errno)) }
         if !ok {

@@ -25,6 +25,15 @@ public struct ResultTable: Renderable, Sendable {
         /// The table format never narrows this column below `min(minWidth, its natural width)`
         /// (use it for identifiers); nil: the header's width capped at 12, or for numbers their width.
         public var minWidth: Int?
+        /// Cells are coloured by `Palette` on a terminal (statuses, lights).
+        public var tone = false
+
+        /// A column whose values are coloured on a terminal.
+        public static func toned(_ name: String) -> Column {
+            var c = Column(name)
+            c.tone = true
+            return c
+        }
 
         public init(_ name: String, alignment: Alignment? = nil, overflow: Overflow = .truncate, minWidth: Int? = nil) {
             self.name = name
@@ -102,7 +111,7 @@ public struct ResultTable: Renderable, Sendable {
 
     public func render(_ format: OutputFormat, _ context: RenderContext) -> String {
         switch format {
-        case .table, .text: renderTable(width: context.width)
+        case .table, .text: renderTable(width: context.width, colour: format == .table && context.usesColour)
         case .csv: renderCSV()
         case .json: renderJSON()
         case .markdown: renderMarkdown()
@@ -133,7 +142,7 @@ public struct ResultTable: Renderable, Sendable {
 
     static let separator = "  "
 
-    func renderTable(width: Int) -> String {
+    func renderTable(width: Int, colour: Bool = false) -> String {
         let n = columns.count
         var out = ""
         if let title { out += title + "\n" }
@@ -189,7 +198,13 @@ public struct ResultTable: Renderable, Sendable {
                 for i in 0..<n {
                     let piece = l < lines[i].count ? lines[i][l] : ""
                     if i > 0 { line += ResultTable.separator }
-                    line += TableText.pad(piece, to: widths[i], right: aligns[i] == .right)
+                    let padded = TableText.pad(piece, to: widths[i], right: aligns[i] == .right)
+                    if colour && !isHeader && columns[i].tone, let tone = Palette.tone(of: piece),
+                       let r = padded.range(of: piece) {
+                        line += padded.replacingCharacters(in: r, with: Palette.paint(piece, tone))
+                    } else {
+                        line += padded
+                    }
                 }
                 out += TableText.trimTrailing(line) + "\n"
             }
@@ -323,6 +338,7 @@ public struct ResultTable: Renderable, Sendable {
         return out + "</tbody>\n</table>\n"
     }
 
+    /// The one HTML escaper (tables, reports): `& < > " '`.
     public static func htmlEscape(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
@@ -332,6 +348,7 @@ public struct ResultTable: Renderable, Sendable {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
+            case "'": out += "&#39;"
             default: out.unicodeScalars.append(ch)
             }
         }

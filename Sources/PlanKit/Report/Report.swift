@@ -1,8 +1,9 @@
 /// A monthly report, renderable in every output format.
 ///
-/// Screen (`table`/`text`): sections with Unicode bar charts; `markdown`: headings and pipe
-/// tables; `html`: one self-contained page with SVG charts; `csv`: one row per task;
-/// `json`: the figures of every section.
+/// The screen, Markdown and HTML print one `ReportDocument` built from the data (sections of
+/// paragraphs, lists, tables and charts): the screen with Unicode bars, Markdown with pipe
+/// tables, HTML as one self-contained page with SVG charts. `csv` is one row per task;
+/// `json` the figures of every section.
 public struct Report: Renderable {
     public var data: ReportData
 
@@ -10,9 +11,9 @@ public struct Report: Renderable {
 
     public func render(_ format: OutputFormat, _ context: RenderContext) -> String {
         switch format {
-        case .table, .text: ReportText.render(data, width: context.width)
-        case .markdown: ReportMarkdown.render(data)
-        case .html: ReportHTML.render(data)
+        case .table, .text: ReportText.render(ReportDocument(data), width: context.width)
+        case .markdown: ReportMarkdown.render(ReportDocument(data))
+        case .html: ReportHTML.render(ReportDocument(data))
         case .csv: ReportCSV.render(data)
         case .json: ReportJSON.render(data)
         }
@@ -78,6 +79,17 @@ enum ReportLabels {
         let full = eighths / 8, rest = eighths % 8
         let partials = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
         return String(repeating: "█", count: full) + partials[rest]
+    }
+
+    /// `一` … `十` for section numbers (a report has fewer than ten sections).
+    static func sectionNumber(_ n: Int) -> String {
+        let digits = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+        return (1...digits.count).contains(n) ? digits[n - 1] : String(n)
+    }
+
+    /// Tasks an office should look at: behind, not started or overdue.
+    static func needsAttention(_ t: ReportTask) -> Bool {
+        t.status == .behind || t.status == .notStarted || t.overdue
     }
 
     /// `2.1.4 → 15%`: a task's status and progress in a few characters.

@@ -217,12 +217,12 @@ extension ReportData {
     /// recorded progress when nil) from `workspace`, comparing with the state `previous` gives
     /// for the report's month (nil: nothing to compare with).
     ///
-    /// A plan or month that does not exist is an error; `today` decides the current month's overdue day.
+    /// A plan or month that does not exist is an error; `today` (the session's as-of day) decides the
+    /// current month's overdue day.
     public static func build(workspace: Workspace, plan planID: String? = nil, month: YearMonth? = nil,
                              byOffice: Bool = false,
                              previous: (YearMonth) throws -> (name: String, workspace: Workspace)? = { _ in nil },
-                             today: CalendarDay = CalendarDay(containing: Date()),
-                             asOf setAsOf: CalendarDay? = nil) throws -> ReportData {
+                             today: CalendarDay, asOf setAsOf: CalendarDay? = nil) throws -> ReportData {
         let plans: [PlanInfo]
         if let planID {
             guard let p = workspace.plan(planID) else {
@@ -492,7 +492,7 @@ struct HistoryIndex {
         t.due = due
         t.start = start
         t.updated = updated
-        t.overdue = due.map { $0 < day } == true && status != .done
+        t.overdue = QueryContext.isOverdue(due: due?.ordinal ?? 0, status: status.rawValue, asOf: day.ordinal)
         return t
     }
 

@@ -1,77 +1,39 @@
-/// The supervision part of a report in each format: one list of sections, three printers.
+/// The supervision part of a report: document sections every printer prints, and its JSON.
 enum ReportSupervisionRender {
-    /// The sections: a heading and its lines (the 通报 paragraph, the lists, the scores, the changes).
-    static func sections(_ s: ReportSupervision) -> [(title: String, lines: [String])] {
-        func item(_ i: ReportSupervision.Item) -> [String] {
-            ["\(i.task.id)  \(i.task.heading)  牵头 \(i.task.offices.first ?? "—")  完成时限 \(i.judgement.due)"]
-                + i.why.map { "  " + $0 }
+    /// The report's supervision sections as document blocks (title, English title, blocks).
+    static func sections(_ s: ReportSupervision) -> [(String, String, [ReportDocument.Block])] {
+        func item(_ i: ReportSupervision.Item) -> String {
+            "\(i.judgement.light.chineseLabel) \(i.task.id)  \(i.task.heading)（牵头 \(i.task.offices.first ?? "—")，完成时限 \(i.judgement.due)）\n"
+                + i.why.joined(separator: "\n")
         }
-        func capped(_ items: [ReportSupervision.Item]) -> [String] {
+        func list(_ items: [ReportSupervision.Item], none: String) -> [ReportDocument.Block] {
+            guard !items.isEmpty else { return [.paragraph(none)] }
             let (shown, more) = ReportLabels.capped(items)
-            return shown.flatMap(item) + (more > 0 ? [ReportLabels.moreLine(more)] : [])
+            return [.list(shown.map(item))] + (more > 0 ? [.more(more)] : [])
         }
-        var out: [(String, [String])] = [("通报", [s.paragraph])]
-        out.append(("红灯任务（\(s.red.count)）", s.red.isEmpty ? ["没有红灯任务。"] : capped(s.red)))
-        out.append(("黄灯任务（\(s.yellow.count)）", s.yellow.isEmpty ? ["没有黄灯任务。"] : capped(s.yellow)))
+        var out: [(String, String, [ReportDocument.Block])] = [("通报", "Summary", [.paragraph(s.paragraph)])]
+        out.append(("红灯任务（\(s.red.count)）", "Red", list(s.red, none: "没有红灯任务。")))
+        out.append(("黄灯任务（\(s.yellow.count)）", "Yellow", list(s.yellow, none: "没有黄灯任务。")))
         let soon = ReportLabels.capped(s.dueSoon).shown.map {
             "\($0.task.id)  \($0.task.heading)  完成时限 \($0.judgement.due)（还有 \($0.judgement.dueIn) 天）  \($0.judgement.light.chineseLabel)"
         }
-        out.append(("临期任务（\(s.rules.remind) 天内，\(s.dueSoon.count)）", soon.isEmpty ? ["没有临期任务。"] : soon))
-        var score = ["牵头科室  任务  完成  绿  黄  红  平均差距  得分"]
-        for o in s.scores {
-            score.append("\(o.office)  \(o.tasks)  \(o.done)  \(o.green)  \(o.yellow)  \(o.red)  "
-                         + "\(Judge.formatTenths(o.averageGapTenths))  \(o.score)")
-        }
-        out.append(("考核排名（100 − \(s.rules.scoreYellow)×黄灯 − \(s.rules.scoreRed)×红灯）", s.scores.isEmpty ? ["没有牵头科室。"] : score))
+        out.append(("临期任务（\(s.rules.remind) 天内，\(s.dueSoon.count)）", "Due soon", soon.isEmpty ? [.paragraph("没有临期任务。")] : [.list(soon)]))
+        let table = ReportDocument.Table(
+            columns: [.init("牵头科室", isName: true), .init("任务", numeric: true), .init("完成", numeric: true),
+                      .init("绿灯", numeric: true), .init("黄灯", numeric: true), .init("红灯", numeric: true),
+                      .init("平均差距", numeric: true), .init("得分", numeric: true)],
+            rows: s.scores.map { o in
+                [.text(o.office), .number(o.tasks), .number(o.done), .number(o.green), .number(o.yellow), .number(o.red),
+                 .text(Judge.formatTenths(o.averageGapTenths)), .number(o.score)]
+            })
+        out.append(("考核排名（100 − \(s.rules.scoreYellow)×黄灯 − \(s.rules.scoreRed)×红灯）", "Scores",
+                    s.scores.isEmpty ? [.paragraph("没有牵头科室。")] : [.table(table)]))
         if let changes = s.lightChanges {
-            out.append(("灯色变化（\(changes.count)）", changes.isEmpty ? ["与上期快照相比没有灯色变化。"] : changes.map {
-                "\($0.task.id)  \($0.old.chineseShort)→\($0.new.chineseShort)  \($0.task.heading)"
-            }))
+            out.append(("灯色变化（\(changes.count)）", "Light changes", changes.isEmpty ? [.paragraph("与上期快照相比没有灯色变化。")] : [
+                .list(changes.map { "\($0.old.chineseShort)→\($0.new.chineseShort) \($0.task.id)  \($0.task.heading)" }),
+            ]))
         }
         return out
-    }
-
-    static func text(_ s: ReportSupervision) -> [String] {
-        sections(s).flatMap { [""] + ["■ " + $0.title] + $0.lines.map { "  " + $0 } }
-    }
-
-    static func markdown(_ s: ReportSupervision) -> [String] {
-        sections(s).flatMap { sec -> [String] in
-            ["", "## \(sec.title)", ""] + sec.lines.map { $0.hasPrefix("  ") ? "  - " + $0.dropFirst(2) : "- " + $0 }
-        }
-    }
-
-    static let dotColors: [Light: String] = [.red: "#c62828", .yellow: "#f9a825", .green: "#2e7d32"]
-
-    /// A coloured dot for a light.
-    static func dot(_ l: Light) -> String {
-        "<span class=\"dot\" style=\"display:inline-block;width:10px;height:10px;border-radius:50%;background:\(dotColors[l] ?? "#888")\" title=\"\(l.chineseLabel)\"></span>"
-    }
-
-    static func html(_ s: ReportSupervision, esc: (String) -> String) -> String {
-        var h = "<section><h2>通报</h2>\n<p>\(esc(s.paragraph))</p>\n"
-        for (title, items) in [("红灯任务", s.red), ("黄灯任务", s.yellow), ("临期任务", s.dueSoon)] {
-            h += "<h3>\(esc(title))（\(items.count)）</h3>\n<ul>\n"
-            for i in ReportLabels.capped(items).shown {
-                h += "<li>\(dot(i.judgement.light)) <code>\(esc(i.task.id))</code> \(esc(i.task.heading))<br><small>"
-                    + i.why.map(esc).joined(separator: "<br>") + "</small></li>\n"
-            }
-            h += "</ul>\n"
-        }
-        h += "<h3>考核排名</h3>\n<table><tr><th>牵头科室</th><th>任务</th><th>完成</th><th>绿</th><th>黄</th><th>红</th><th>平均差距</th><th>得分</th></tr>\n"
-        for o in s.scores {
-            h += "<tr><td>\(esc(o.office))</td><td>\(o.tasks)</td><td>\(o.done)</td><td>\(o.green)</td><td>\(o.yellow)</td>"
-                + "<td>\(o.red)</td><td>\(Judge.formatTenths(o.averageGapTenths))</td><td>\(o.score)</td></tr>\n"
-        }
-        h += "</table>\n"
-        if let changes = s.lightChanges {
-            h += "<h3>灯色变化（\(changes.count)）</h3>\n<ul>\n"
-            for c in changes {
-                h += "<li>\(dot(c.old))→\(dot(c.new)) <code>\(esc(c.task.id))</code> \(esc(c.old.chineseShort))→\(esc(c.new.chineseShort)) \(esc(c.task.heading))</li>\n"
-            }
-            h += "</ul>\n"
-        }
-        return h + "</section>\n"
     }
 
     static func json(_ s: ReportSupervision) -> String {

@@ -8,22 +8,34 @@ import Darwin
 /// Thin, checked wrappers over the POSIX calls the store needs for durability:
 /// full writes and reads at an offset, fsync of files and directories, atomic replacement.
 ///
-/// Every file descriptor is opened close-on-exec, so a lock never leaks into a child process.
+/// Every file descriptor is opened close-on-exec, so a lock never leaks into a child process, and
+/// with `O_NOFOLLOW`: a symbolic link planted in the store is an error naming it, never a way to
+/// make plansh read or write a file elsewhere.
 enum FileIO {
     static func errorText(_ code: Int32 = errno) -> String { String(cString: strerror(code)) }
 
     static func open(_ path: String, _ flags: Int32, mode: mode_t = 0o600) throws -> Int32 {
         while true {
-            let fd = Foundation.open(path, flags | O_CLOEXEC, mode)
+            let fd = Foundation.open(path, flags | O_CLOEXEC | O_NOFOLLOW, mode)
             if fd >= 0 { return fd }
             if errno == EINTR { continue }
-            throw FileIOError(path: path, operation: "open", code: errno)
+            let code = errno
+            // ELOOP (Linux, BSD) or EMLINK (FreeBSD) is how O_NOFOLLOW says "that is a link".
+            if (code == ELOOP || code == EMLINK) && isSymbolicLink(path) { throw FileIOError.symbolicLink(path) }
+            throw FileIOError(path: path, operation: "open", code: code)
         }
+    }
+
+    /// True when `path` itself (not what it points to) is a symbolic link.
+    static func isSymbolicLink(_ path: String) -> Bool {
+        var st = stat()
+        return lstat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFLNK
     }
 
     /// Writes every byte of `buffer` at `offset`.
     static func write(_ fd: Int32, _ buffer: UnsafeRawBufferPointer, at offset: Int, path: String) throws {
         guard let base = buffer.baseAddress else { return }
+        if let code = FaultInjection.failure(.write, path) { throw FileIOError(path: path, operation: "write", code: code) }
         var done = 0
         while done < buffer.count {
             // Large writes go in pieces so a progress line can follow and the kernel is not asked for GBs at once.
@@ -82,6 +94,7 @@ enum FileIO {
     }
 
     static func sync(_ fd: Int32, path: String) throws {
+        if let code = FaultInjection.failure(.fsync, path) { throw FileIOError(path: path, operation: "fsync", code: code) }
         while fsync(fd) != 0 {
             if errno == EINTR { continue }
             throw FileIOError(path: path, operation: "fsync", code: errno)
@@ -106,17 +119,6 @@ enum FileIO {
         guard Foundation.rename(from, to) == 0 else { throw FileIOError(path: to, operation: "rename", code: errno) }
     }
 
-    /// Gives the file at `from` a second name `to` (`link(2)`; `to` must not exist). Returns 0, or
-    /// the errno when the file system refuses (EXDEV, EPERM, ENOTSUP, EMLINK, EEXIST…), so the
-    /// caller can fall back to writing a copy.
-    static func link(_ from: String, _ to: String) -> Int32 {
-        while Foundation.link(from, to) != 0 {
-            if errno == EINTR { continue }
-            return errno
-        }
-        return 0
-    }
-
     /// Removes a name; a missing file is not an error.
     static func remove(_ path: String) throws {
         guard Foundation.unlink(path) == 0 || errno == ENOENT else {
@@ -124,9 +126,41 @@ enum FileIO {
         }
     }
 
+    /// True when a name exists at `path` (a symbolic link counts: it is not followed).
     static func exists(_ path: String) -> Bool {
         var st = stat()
-        return stat(path, &st) == 0
+        return lstat(path, &st) == 0
+    }
+
+    /// Every byte of the file at `path` (read through a handle opened without following links).
+    static func readAll(_ path: String) throws -> [UInt8] {
+        let fd = try open(path, O_RDONLY)
+        defer { close(fd) }
+        let size = try self.size(fd, path: path)
+        guard let bytes = try readBytes(fd, count: size, at: 0, path: path) else {
+            throw FileIOError(path: path, operation: "read", code: EIO)
+        }
+        return bytes
+    }
+
+    /// Writes `bytes` to a new file `to` (never replacing one), makes it durable, and reads it
+    /// back to compare: a copy that is known to hold what the original held.
+    static func writeVerifiedCopy(_ bytes: [UInt8], to path: String) throws {
+        let fd = try open(path, O_RDWR | O_CREAT | O_EXCL)
+        do {
+            try bytes.withUnsafeBytes { try write(fd, $0, at: 0, path: path) }
+            try sync(fd, path: path)
+            guard try readBytes(fd, count: bytes.count, at: 0, path: path) == bytes,
+                  try size(fd, path: path) == bytes.count else {
+                throw FileIOError(path: path, operation: "verify the copy written to", code: EIO)
+            }
+            close(fd)
+        } catch {
+            close(fd)
+            unlink(path)
+            throw error
+        }
+        try syncDirectory((path as NSString).deletingLastPathComponent)
     }
 
     /// Writes a file so that readers and crashes see either the old content or the whole new one:
@@ -178,5 +212,47 @@ struct FileIOError: Error, CustomStringConvertible {
     var path: String
     var operation: String
     var code: Int32
-    var description: String { "cannot \(operation) \(path): \(FileIO.errorText(code))" }
+    var description: String {
+        if operation == FileIOError.linkOperation {
+            return "\(path) is a symbolic link: plansh does not follow links inside its store (remove it or replace it with the file)"
+        }
+        return "cannot \(operation) \(path): \(FileIO.errorText(code))"
+    }
+
+    static let linkOperation = "follow the link"
+
+    static func symbolicLink(_ path: String) -> FileIOError {
+        FileIOError(path: path, operation: linkOperation, code: ELOOP)
+    }
+}
+
+/// Failures the tests make a store's system calls return (a full disk, a failing fsync) where the
+/// real fault cannot be produced. Scoped to a directory so tests running side by side are not hit.
+enum FaultInjection {
+    enum Call: Sendable { case write, fsync }
+
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var rules: [(call: Call, prefix: String, code: Int32)] = []
+
+    /// Until `clear(under:)`, every `call` on a path under `directory` fails with `code`.
+    static func fail(_ call: Call, under directory: String, with code: Int32) {
+        lock.lock()
+        defer { lock.unlock() }
+        rules.append((call, directory.hasSuffix("/") ? directory : directory + "/", code))
+    }
+
+    static func clear(under directory: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+        rules.removeAll { $0.prefix == prefix }
+    }
+
+    static func failure(_ call: Call, _ path: String) -> Int32? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !rules.isEmpty else { return nil }
+        let full = path.hasSuffix("/") ? path : path + "/"
+        return rules.first { $0.call == call && full.hasPrefix($0.prefix) }?.code
+    }
 }

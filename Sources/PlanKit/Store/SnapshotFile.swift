@@ -10,12 +10,12 @@ import Darwin
 /// Layout (little-endian):
 /// ```
 /// 0   "PLANSNAP"                       magic
-/// 8   u32 format version (2)
+/// 8   u32 format version (3)
 /// 12  u32 reserved (0)
 /// 16  u64 header offset   24 u64 header length   32 u64 header checksum
 /// 40  u64 checksum of bytes 0..<40
 /// 48  sections, back to back
-/// …   header (BinaryWriter): kind, name, time, generation, counts, section table
+/// …   header (BinaryWriter): kind, name, time, generation, counts, section table, changes
 /// ```
 /// Columns of the task table are sections of raw fixed-width values or UTF-8 bytes, read with
 /// one `pread` straight into the arrays the workspace uses; small structured parts (plans,
@@ -24,9 +24,11 @@ import Darwin
 /// anywhere is found and named.
 enum SnapshotFile {
     static let magic: [UInt8] = Array("PLANSNAP".utf8)
-    /// 2: history as a byte buffer with columns (`HistoryLog`). Version 1 (history as one
-    /// interned blob) existed only during development and is not read.
-    static let formatVersion: UInt32 = 2
+    /// 3: the header ends with the count of changes the state holds (journal sequence numbers
+    /// continue it). 2: history as a byte buffer with columns (`HistoryLog`); read as holding 0
+    /// changes. Version 1 (history as one interned blob) existed only during development and is not read.
+    static let formatVersion: UInt32 = 3
+    static let oldestReadableVersion: UInt32 = 2
     static let preambleSize = 48
     static let fileExtension = "plansnap"
 
@@ -37,11 +39,13 @@ enum SnapshotFile {
         var name: String
         var createdAt: Int64
         var automatic: Bool
-        /// Working file only: which journal continues it.
+        /// Identifies the content: a journal continues the file (working or named) of its generation.
         var generation: UInt64
         var plans: Int
         var tasks: Int
         var historyRecords: Int
+        /// Changes made to the store up to this state (0 in files of format version 2).
+        var changes: UInt64 = 0
     }
 
     struct Section {
@@ -207,6 +211,7 @@ enum SnapshotFile {
             b.count(s.length)
             b.u64(s.checksum)
         }
+        b.u64(m.changes)
         return b.bytes
     }
 
@@ -220,6 +225,8 @@ enum SnapshotFile {
         let fd: Int32
         let meta: Meta
         let size: Int
+        /// Checksum of the preamble, which covers the header's, which covers every section's.
+        let checksum: UInt64
         private let sections: [SectionID: Section]
 
         /// Opens `path` and checks magic, version and header checksum.
@@ -248,7 +255,7 @@ enum SnapshotFile {
                 guard Checksum.xxh64(pre[0..<40]) == preSum else {
                     throw StoreCorruption("\(displayName) is damaged (preamble checksum mismatch)")
                 }
-                guard version == SnapshotFile.formatVersion else {
+                guard version >= SnapshotFile.oldestReadableVersion && version <= SnapshotFile.formatVersion else {
                     throw StoreCorruption("\(displayName) was written by an early development version of plansh "
                                           + "(format version \(version); this plansh reads version \(SnapshotFile.formatVersion))")
                 }
@@ -267,7 +274,7 @@ enum SnapshotFile {
                 let automatic = try h.bool()
                 let generation = try h.u64()
                 let plans = try h.int(), tasks = try h.int(), history = try h.int()
-                meta = Meta(kind: kind, name: name, createdAt: createdAt, automatic: automatic, generation: generation,
+                var meta = Meta(kind: kind, name: name, createdAt: createdAt, automatic: automatic, generation: generation,
                             plans: plans, tasks: tasks, historyRecords: history)
                 var table: [SectionID: Section] = [:]
                 for _ in 0..<(try h.count()) {
@@ -282,7 +289,10 @@ enum SnapshotFile {
                         table[id] = Section(id: id, offset: offset, length: length, checksum: sum)
                     }
                 }
+                if version >= 3 { meta.changes = try h.u64() }
                 sections = table
+                checksum = preSum
+                self.meta = meta
             } catch {
                 close(fd)
                 throw error

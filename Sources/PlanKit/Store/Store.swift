@@ -9,44 +9,56 @@ import Darwin
 ///
 /// Files in the directory:
 /// ```
-/// working.plansnap       the working state as of the last compaction (SnapshotFile, with a generation)
-/// journal                mutations committed since then (Journal), replayed on open
+/// working.plansnap       the working state as of the last compaction (SnapshotFile)
+/// journal                changes committed since its base (Journal), replayed on open
 /// snapshots/NAME.plansnap   named snapshots (`save`, `load`)
-/// damaged/               files recovery had to set aside, kept for inspection
+/// damaged/               verified copies of damaged files `recover` replaced
 /// lock                   the writer's advisory lock (flock), holding its pid
 /// history                the line editor's history
 /// ```
-/// A commit appends one journal record and fsyncs it before returning; large changes are written
-/// straight into a new working snapshot instead (temp file, fsync, rename, fsync directory).
-/// Either way a `kill -9` loses at most the change in flight, and the next open finds a store
-/// that loads. One process writes (it holds the lock); any other opens read-only.
+/// The working state is the journal's base plus its records. The base is the snapshot file whose
+/// generation the journal carries: `working.plansnap`, or just after `load` (until the working
+/// file's own copy is written) the named snapshot loaded. Every file is written whole under a
+/// temporary name and renamed, except the journal, which is appended to; no two names ever share
+/// a file. A commit appends one record and fsyncs it; large changes write a new working file.
+/// Either way a `kill -9` loses at most the change in flight.
 ///
-/// Snapshot files (working and named) are never written in place: each is written whole under a
-/// temporary name and renamed, and only the journal is appended to. So one immutable file can
-/// carry several names: `load` keeps the replaced state by hard-linking the working file into
-/// `snapshots/` and makes the loaded snapshot the working state by hard-linking it as
-/// `working.plansnap` (copying only where the file system has no hard links). Every snapshot
-/// file's generation is unique (`freshGeneration`), so a journal continues exactly one file.
+/// One writer at a time, per change: a process takes the lock only while it changes data, after
+/// catching up with what others wrote, and waits up to `lockTimeout` for it. Readers never take it.
 public final class Store {
     public let directory: URL
-    public private(set) var workspace: Workspace
-    /// Another process holds the writer lock: data-changing commands are refused.
-    public private(set) var isReadOnly: Bool
-    /// What opening the store found worth telling (read-only, recovered journal, damaged files).
-    public private(set) var notes: [String] = []
+    public internal(set) var workspace: Workspace
+    /// The store cannot be written (permissions, a read-only file system): changes are refused.
+    public internal(set) var isReadOnly = false
+    /// Why the store is read-only, in plain words; nil when it is writable.
+    public internal(set) var readOnlyReason: String?
+    /// What opening the store found worth telling (read-only, damage).
+    public internal(set) var notes: [String] = []
+    /// Set when the working state cannot be read whole: commands that need it must refuse to run.
+    public internal(set) var damage: StoreDamage?
     /// Receives a progress line while a large snapshot is written or read (`saving 2025-04 … 45%`).
     public var progressHandler: ((String) -> Void)?
     /// Polled while a snapshot is written or read; true stops the work (Ctrl-C), changing nothing.
     public var isCancelled: (() -> Bool)?
+    /// Seconds a change waits for another process's change to finish.
+    public var lockTimeout: Double = 5
 
-    private var lockFD: Int32 = -1
-    private var journal: Journal?
-    /// The working snapshot's generation; the journal continues it.
-    private var generation: UInt64 = 0
+    var lockFD: Int32 = -1
+    var journal: Journal?
+    /// What the working state in memory continues, and how many changes it holds.
+    var base = Journal.Base(generation: 0, changes: 0)
+    var changes: UInt64 = 0
+    /// The base is `working.plansnap` (else a named snapshot, just after `load`).
+    var baseIsWorkingFile = true
     /// Size of the working snapshot: how large the journal may grow before it is compacted.
-    private var workingBytes = 0
+    var workingBytes = 0
     /// The last generation this process gave a snapshot file.
-    private var lastIssuedGeneration: UInt64 = 0
+    var lastIssuedGeneration: UInt64 = 0
+    /// What the working file and journal looked like when last read (the catch-up check).
+    var loadedSignature: [Int] = []
+    /// The working file's own copy of a loaded snapshot, being written after `load` returned.
+    var backgroundCopy: BackgroundCopy?
+    var foldersPrepared = false
 
     static let workingName = "working.plansnap"
     static let journalName = "journal"
@@ -62,44 +74,36 @@ public final class Store {
     /// Progress sheets with more rows than this are compacted at once as well.
     static let directCompactionUpdates = 20_000
 
-    private init(directory: URL) {
+    init(directory: URL) {
         self.directory = directory
         self.workspace = Workspace()
-        self.isReadOnly = true
     }
 
     deinit { close() }
 
-    var workingPath: String { directory.appendingPathComponent(Store.workingName).path }
-    var journalPath: String { directory.appendingPathComponent(Store.journalName).path }
-    var snapshotsPath: String { directory.appendingPathComponent(Store.snapshotsFolder).path }
-    var damagedPath: String { directory.appendingPathComponent(Store.damagedFolder).path }
+    func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
+    var workingPath: String { path(Store.workingName) }
+    var journalPath: String { path(Store.journalName) }
+    var snapshotsPath: String { path(Store.snapshotsFolder) }
+    var damagedPath: String { path(Store.damagedFolder) }
 
-    /// Where the shell keeps its line-editing history.
+    /// Where the shell keeps its line-editing history (write it with `openHistoryFile`).
     public var historyFile: URL { directory.appendingPathComponent("history") }
 
     // MARK: Opening
 
     /// Opens (creating when missing, owner-only permissions) the store at `directory`.
-    /// Takes the writer lock when free, else opens read-only and says so in `notes`.
+    /// Refuses a directory owned by another user or writable by others; opens read-only, saying
+    /// why, one that cannot be written. A damaged working state is reported in `damage`.
     public static func open(at directory: URL) throws -> Store {
-        let fm = FileManager.default
-        var isDir: ObjCBool = false
-        if fm.fileExists(atPath: directory.path, isDirectory: &isDir) {
-            guard isDir.boolValue else { throw Diagnostic("store \(directory.path) is not a directory") }
-        } else {
-            do {
-                try fm.createDirectory(at: directory, withIntermediateDirectories: true,
-                                       attributes: [.posixPermissions: 0o700])
-                try? FileIO.syncDirectory(directory.deletingLastPathComponent().path)
-            } catch {
-                throw Diagnostic("cannot create store \(directory.path): \(Store.creationProblem(directory))")
-            }
+        let (dir, readOnly) = try StoreDirectory.open(directory)
+        let store = Store(directory: dir)
+        if let readOnly {
+            store.isReadOnly = true
+            store.readOnlyReason = readOnly
+            store.notes.append("store \(dir.path) is read-only (\(readOnly)): queries work, changes are refused")
         }
-        let store = Store(directory: directory)
-        store.takeLock()
         do {
-            if !store.isReadOnly { try store.prepareFolders() }
             try store.loadState()
         } catch let e as StoreCorruption {
             store.close()
@@ -114,67 +118,100 @@ public final class Store {
         return store
     }
 
-    private func takeLock() {
-        let path = directory.appendingPathComponent(Store.lockName).path
-        guard let fd = try? FileIO.open(path, O_RDWR | O_CREAT) else {
-            isReadOnly = true
-            notes.append("store \(directory.path) is not writable: opened read-only")
-            return
-        }
-        if flock(fd, LOCK_EX | LOCK_NB) == 0 {
-            lockFD = fd
-            isReadOnly = false
-            let pid = Array("\(getpid())\n".utf8)
-            try? FileIO.truncate(fd, to: 0, path: path)
-            try? pid.withUnsafeBytes { try FileIO.write(fd, $0, at: 0, path: path) }
-            return
-        }
-        let holder = (try? FileIO.readBytes(fd, count: min(32, (try? FileIO.size(fd, path: path)) ?? 0), at: 0, path: path))
-            .flatMap { $0 }.map { String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
-        Foundation.close(fd)
-        isReadOnly = true
-        let who = holder.isEmpty ? "another plansh" : "another plansh (pid \(holder))"
-        notes.append("\(who) is using store \(directory.path): opened read-only — queries work, changes are refused")
+    /// The words for refusing `what` (e.g. "`update`") on a read-only store: why it cannot be changed.
+    public func refusal(_ what: String) -> String {
+        "the store is read-only (\(readOnlyReason ?? "it cannot be written")); \(what) is refused"
     }
 
-    private func prepareFolders() throws {
-        let fm = FileManager.default
-        if !fm.fileExists(atPath: snapshotsPath) {
-            try fm.createDirectory(atPath: snapshotsPath, withIntermediateDirectories: true,
-                                   attributes: [.posixPermissions: 0o700])
-            try FileIO.syncDirectory(directory.path)
+    /// Throws the refusal when the store cannot be written.
+    func requireWritable(_ what: String) throws {
+        if isReadOnly { throw Diagnostic(refusal(what)) }
+    }
+
+    // MARK: The writer's lock
+
+    /// Takes the writer's lock, waiting up to `lockTimeout` for another process's change, then
+    /// catches up with what other processes wrote. Every data-changing operation runs inside.
+    func beginChange(_ what: String) throws {
+        try requireWritable(what)
+        finishBackgroundCopy()
+        try acquireLock()
+        do {
+            if !foldersPrepared { try prepareFolders() }
+            if fileSignature() != loadedSignature {
+                let saved = notes
+                try loadState()
+                notes = saved
+            }
+        } catch {
+            releaseLock()
+            throw error
         }
-        // Temporary files of an interrupted write are incomplete by construction.
+    }
+
+    func endChange() {
+        releaseLock()
+    }
+
+    private func acquireLock() throws {
+        let lockPath = path(Store.lockName)
+        if lockFD < 0 {
+            do {
+                lockFD = try FileIO.open(lockPath, O_RDWR | O_CREAT)
+            } catch let e as FileIOError {
+                throw Diagnostic("cannot take the writer's lock: \(e.description)")
+            }
+        }
+        let deadline = Date().addingTimeInterval(lockTimeout)
+        while flock(lockFD, LOCK_EX | LOCK_NB) != 0 {
+            if errno == EINTR { continue }
+            guard errno == EWOULDBLOCK else {
+                throw Diagnostic("cannot take the writer's lock \(lockPath): \(FileIO.errorText())")
+            }
+            if isCancelled?() == true { throw Diagnostic("cancelled while waiting for the writer's lock; nothing was changed") }
+            if Date() >= deadline {
+                let who = lockHolder().map { "another plansh (pid \($0))" } ?? "another plansh"
+                throw Diagnostic("\(who) has been changing store \(directory.path) for over \(Int(lockTimeout)) s; "
+                                 + "nothing was changed — try again when it has finished")
+            }
+            usleep(10_000)
+        }
+        let pid = Array("\(getpid())\n".utf8)
+        try? FileIO.truncate(lockFD, to: 0, path: lockPath)
+        try? pid.withUnsafeBytes { try FileIO.write(lockFD, $0, at: 0, path: lockPath) }
+    }
+
+    /// The pid the lock's holder wrote into the lock file.
+    private func lockHolder() -> String? {
+        let text = (try? FileIO.readAll(path(Store.lockName))).map { String(decoding: $0.prefix(32), as: UTF8.self) } ?? ""
+        let pid = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return pid.isEmpty || !pid.allSatisfy(\.isNumber) ? nil : pid
+    }
+
+    private func releaseLock() {
+        if lockFD >= 0 { flock(lockFD, LOCK_UN) }
+    }
+
+    /// Makes `snapshots/` and removes temporary files of interrupted writes (only under the lock:
+    /// another writer's temporary file is never in progress then).
+    private func prepareFolders() throws {
+        try StoreDirectory.makeFolder(snapshotsPath, in: directory.path)
+        let fm = FileManager.default
         for dir in [directory.path, snapshotsPath] {
             for f in (try? fm.contentsOfDirectory(atPath: dir)) ?? [] where f.hasPrefix(".tmp-") {
                 unlink((dir as NSString).appendingPathComponent(f))
             }
         }
+        foldersPrepared = true
     }
 
-    private func setAside(_ path: String, as name: String) {
-        let fm = FileManager.default
-        try? fm.createDirectory(atPath: damagedPath, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        let stamp = Store.stamp(Int64(Date().timeIntervalSince1970))
-        var target = (damagedPath as NSString).appendingPathComponent("\(name)-\(stamp)")
-        var i = 2
-        while fm.fileExists(atPath: target) {
-            target = (damagedPath as NSString).appendingPathComponent("\(name)-\(stamp)-\(i)")
-            i += 1
-        }
-        try? FileIO.rename(path, target)
-        try? FileIO.syncDirectory(damagedPath)
-        try? FileIO.syncDirectory(directory.path)
-    }
+    // MARK: Reading the working state
 
-    /// What the working snapshot and journal looked like when last read (a reader's staleness check).
-    private var loadedSignature: [Int] = []
-
-    private func fileSignature() -> [Int] {
+    func fileSignature() -> [Int] {
         var out: [Int] = []
         for path in [workingPath, journalPath] {
             var st = stat()
-            if stat(path, &st) == 0 {
+            if lstat(path, &st) == 0 {
                 out += [Int(st.st_ino), Int(st.st_size), Int(st.st_mtim.tv_sec), Int(st.st_mtim.tv_nsec)]
             } else {
                 out += [-1, -1, -1, -1]
@@ -183,142 +220,61 @@ public final class Store {
         return out
     }
 
-    /// A read-only store re-reads the working state when the writer has changed it since.
-    /// Meant to be called between commands (never during one: rows would move under it).
-    /// Returns true when the workspace was replaced.
+    /// Re-reads the working state when another process changed it since it was read. Called
+    /// between commands (never during one: rows would move under it). True when it was replaced.
     @discardableResult
     public func refreshIfChanged() -> Bool {
-        guard isReadOnly, fileSignature() != loadedSignature else { return false }
-        let saved = (workspace, notes)
+        guard backgroundCopy == nil, fileSignature() != loadedSignature else { return false }
+        let saved = (workspace, notes, damage)
         do {
             try loadState()
             notes = saved.1
             return true
         } catch {
-            (workspace, notes) = saved
+            (workspace, notes, damage) = saved
             return false
         }
     }
 
-    /// Reads the working snapshot and replays the journal. A reader retries when the writer
-    /// compacts between the two reads.
-    private func loadState() throws {
-        loadedSignature = fileSignature()
-        for attempt in 0..<20 {
-            if try loadStateOnce(finalAttempt: attempt == 19) { return }
+    /// Reads the base and replays the journal; retries when another process rewrote the files
+    /// while they were being read.
+    func loadState() throws {
+        var attempt = 0
+        while true {
+            let before = fileSignature()
+            let state = try readState()
+            let after = fileSignature()
+            if before == after || attempt == 20 {
+                adopt(state, signature: before)
+                return
+            }
+            attempt += 1
             usleep(20_000)
         }
     }
 
-    /// False when a reader raced a compaction and should try again.
-    private func loadStateOnce(finalAttempt: Bool) throws -> Bool {
-        var w = Workspace()
-        var gen: UInt64 = 0
-        var workingSetAside = false
-        var newNotes: [String] = []
-        if FileIO.exists(workingPath) {
-            do {
-                let reader = try SnapshotFile.Reader(path: workingPath, displayName: Store.workingName)
-                w = try reader.workspace(progress: progressLine("reading the working state", cancellable: false))
-                gen = reader.meta.generation
-                workingBytes = reader.size
-            } catch let e as StoreCorruption where !e.message.contains("newer plansh") {
-                newNotes.append("\(e.message): the working state starts empty"
-                                + (isReadOnly ? "" : "; the file was moved to \(Store.damagedFolder)/")
-                                + " — `load NAME` restores a saved snapshot")
-                if !isReadOnly {
-                    setAside(workingPath, as: Store.workingName)
-                    workingSetAside = true
-                }
-                gen = UInt64(Date().timeIntervalSince1970)
-            } catch let e as StoreCorruption {
-                throw StoreCorruption("\(e.message); this store cannot be opened by this plansh")
-            }
-        }
-
-        var scan: Journal.Scan?
-        switch try Journal.scan(at: journalPath) {
-        case nil:
-            break
-        case let .failure(.newerVersion(v))?:
-            throw StoreCorruption("\(Store.journalName) was written by a newer plansh (journal version \(v)); this store cannot be opened by this plansh")
-        case let .failure(.unreadableHeader(why))?:
-            newNotes.append("\(Store.journalName) is damaged (\(why)): its changes are lost"
-                            + (isReadOnly ? "" : "; the file was moved to \(Store.damagedFolder)/"))
-            if !isReadOnly { setAside(journalPath, as: Store.journalName) }
-        case let .success(s)?:
-            if workingSetAside {
-                newNotes.append("\(Store.journalName) continued the damaged working state and was moved to \(Store.damagedFolder)/ as well")
-                setAside(journalPath, as: Store.journalName)
-            } else if s.generation == gen {
-                scan = s
-            } else if s.generation > gen {
-                // A reader saw the journal of a newer working snapshot: the writer compacted meanwhile.
-                if isReadOnly && !finalAttempt { return false }
-                newNotes.append("\(Store.journalName) does not continue \(Store.workingName) (generation \(s.generation), expected \(gen)); it was set aside")
-                if !isReadOnly { setAside(journalPath, as: Store.journalName) }
-            }
-            // An older generation: a compaction was interrupted after the new working snapshot
-            // was in place; every record of this journal is already in it.
-        }
-
-        var dirty = false
-        if let s = scan {
-            var expected: UInt64 = 1
-            for rec in s.records {
-                if rec.sequence != expected {
-                    newNotes.append("recovered journal: records \(expected)…\(rec.sequence - 1) are missing")
-                }
-                expected = rec.sequence + 1
-                var r = BinaryReader(Array(rec.payload), context: "journal record \(rec.sequence)")
-                do {
-                    let m = try ModelCodec.decodeMutation(&r)
-                    try w.apply(m)
-                } catch {
-                    newNotes.append("recovered journal: record \(rec.sequence) could not be applied (\(error)); skipped")
-                    dirty = true
-                }
-            }
-            if !s.damaged.isEmpty {
-                let bytes = s.damaged.reduce(0) { $0 + $1.count }
-                newNotes.append("recovered journal: skipped \(s.damaged.count) damaged stretch(es), \(bytes) bytes; kept \(s.records.count) intact records"
-                                + (isReadOnly ? "" : " (the damaged journal was copied to \(Store.damagedFolder)/)"))
-                dirty = true
-            }
-            if s.tornTail > 0 && !isReadOnly {
-                newNotes.append("recovered journal: dropped a torn last record (\(s.tornTail) bytes of a change that was not completed)")
-            }
-        }
-
-        workspace = w
-        generation = gen
-        notes += newNotes
-        guard !isReadOnly else { return true }
-
-        if dirty || workingSetAside {
-            if dirty {
-                // Keep the original for inspection, then fold what was recovered into a fresh working snapshot.
-                let copy = directory.appendingPathComponent(".tmp-journal-copy").path
-                if (try? FileManager.default.copyItem(atPath: journalPath, toPath: copy)) != nil {
-                    setAside(copy, as: Store.journalName)
-                }
-            }
-            try compact()
-        } else if let s = scan {
-            journal = try Journal.openForAppend(at: journalPath, scan: s)
-        } else {
-            journal = try Journal.create(at: journalPath, generation: gen)
-        }
-        return true
+    private func adopt(_ s: LoadedState, signature: [Int]) {
+        workspace = s.workspace
+        base = s.base
+        changes = s.changes
+        baseIsWorkingFile = s.baseIsWorkingFile
+        workingBytes = s.workingBytes
+        damage = s.damage
+        loadedSignature = signature
+        journal = nil
+        pendingScan = s.appendable
     }
+
+    /// The intact journal a writer continues, opened for appending at its first change.
+    var pendingScan: Journal.Scan?
 
     // MARK: Changing data
 
     /// Applies `m` to the working state and makes it durable before returning.
     public func commit(_ m: Mutation) throws {
-        guard !isReadOnly else {
-            throw Diagnostic("the store is open read-only (another plansh holds it); changes are refused")
-        }
+        try beginChange("the change")
+        defer { endChange() }
+        if let d = damage { throw Diagnostic(d.message) }
         // Large changes go straight into a new working snapshot; only small ones are encoded for the journal.
         let direct: Bool
         switch m {
@@ -334,34 +290,45 @@ public final class Store {
         let payload = direct ? [] : ModelCodec.encode(m)
         // Validates and applies in place; throws without changing anything.
         try workspace.apply(m)
+        changes += 1
         do {
-            if journal == nil || direct || payload.count > Store.directCompactionBytes {
-                try compact()
-            } else if let j = journal {
+            if !direct && payload.count <= Store.directCompactionBytes, let j = try journalForAppend() {
                 try j.append(payload)
+                loadedSignature = fileSignature()
                 if j.end > Store.compactionThreshold(workingBytes: workingBytes) {
                     // The change is durable already; a failed compaction only postpones itself.
                     try? compact(cancellable: false)
                 }
+            } else {
+                try compact()
             }
         } catch {
             // Not durable: go back to what the disk holds.
             restoreFromDisk()
             if error is StoreCancelled { throw Diagnostic("cancelled; nothing was changed") }
-            let reason = (error as? FileIOError)?.description ?? "\(error)"
-            throw Diagnostic("could not save the change (\(reason)); nothing was changed")
+            throw Diagnostic("could not save the change (\(Store.reason(error))); nothing was changed")
         }
     }
 
+    /// The journal to append to; nil when the state must be written whole instead (no journal
+    /// yet, an old format, or a base that is not the working file's own copy).
+    private func journalForAppend() throws -> Journal? {
+        if let journal { return journal }
+        guard baseIsWorkingFile, let scan = pendingScan, scan.version == Journal.version, scan.headerDamage == nil else { return nil }
+        journal = try Journal.openForAppend(at: journalPath, scan: scan)
+        pendingScan = nil
+        return journal
+    }
+
     /// A generation no snapshot file of this store has: after the working one, and from the clock
-    /// (nanoseconds) so that files written at different times — a named snapshot that `load` later
-    /// links in as the working file — never share one. A journal continues the working file whose
-    /// generation it carries; two files with one generation would let it be replayed onto the wrong one.
-    private func freshGeneration() -> UInt64 {
+    /// (nanoseconds) so that files written at different times never share one. A journal
+    /// continues the file whose generation it carries; two files share one only when one is the
+    /// working file's own copy of the other (`load`), and then they hold the same state.
+    func freshGeneration() -> UInt64 {
         var ts = timespec()
         clock_gettime(CLOCK_REALTIME, &ts)
         let clock = UInt64(max(0, ts.tv_sec)) &* 1_000_000_000 &+ UInt64(max(0, ts.tv_nsec))
-        let g = max(generation + 1, lastIssuedGeneration + 1, clock)
+        let g = max(base.generation + 1, lastIssuedGeneration + 1, clock)
         lastIssuedGeneration = g
         return g
     }
@@ -376,23 +343,32 @@ public final class Store {
     }
 
     /// Writes the working state as a new working snapshot and starts an empty journal after it.
-    /// Throws only when the snapshot could not be written (the disk then still holds the old state).
-    private func compact(cancellable: Bool = true) throws {
+    /// Throws only when the snapshot could not be written (the disk then still holds the old state:
+    /// the new file is renamed in whole, and the old journal, older than it, is then ignored).
+    func compact(cancellable: Bool = true) throws {
         let g = freshGeneration()
         let meta = SnapshotFile.Meta(kind: .working, name: "", createdAt: Int64(Date().timeIntervalSince1970),
                                      automatic: false, generation: g, plans: workspace.plans.count,
-                                     tasks: workspace.taskCount, historyRecords: workspace.history.count)
+                                     tasks: workspace.taskCount, historyRecords: workspace.history.count, changes: changes)
+        journal = nil
+        pendingScan = nil
+        if !FileIO.exists(journalPath) {
+            // Never a working file without a journal (that is how a deleted journal is noticed):
+            // an empty one first, which the new working file then makes stale.
+            _ = try Journal.create(at: journalPath, base: base)
+        }
         try SnapshotFile.write(workspace, meta: meta, to: workingPath,
                                progress: progressLine("saving the working state", cancellable: cancellable))
-        generation = g
+        base = Journal.Base(generation: g, changes: changes)
+        baseIsWorkingFile = true
         workingBytes = (try? FileManager.default.attributesOfItem(atPath: workingPath)[.size] as? Int) ?? workingBytes
-        journal = nil
-        // If this fails the old journal is stale (older generation, ignored on open) and the next
-        // commit compacts again instead of journaling.
-        journal = try? Journal.create(at: journalPath, generation: g)
+        // If this fails the old journal is stale (its changes are in the new file, which says how
+        // many it holds) and the next commit compacts again instead of journaling.
+        journal = try? Journal.create(at: journalPath, base: base)
+        loadedSignature = fileSignature()
     }
 
-    private func restoreFromDisk() {
+    func restoreFromDisk() {
         journal = nil
         let saved = notes
         do {
@@ -400,11 +376,12 @@ public final class Store {
             notes = saved
         } catch {
             isReadOnly = true
+            readOnlyReason = "it could not be re-read after a failed write: \(error)"
             notes = saved + ["the store could not be re-read after a failed write (\(error)): now read-only"]
         }
     }
 
-    private func progressLine(_ what: String, cancellable: Bool = true) -> ((Double) throws -> Void)? {
+    func progressLine(_ what: String, cancellable: Bool = true) -> ((Double) throws -> Void)? {
         let h = progressHandler
         let cancelled = cancellable ? isCancelled : nil
         guard h != nil || cancelled != nil else { return nil }
@@ -419,8 +396,9 @@ public final class Store {
         }
     }
 
-    /// Releases the writer lock.
+    /// Finishes background work and releases the writer's lock.
     public func close() {
+        finishBackgroundCopy()
         journal = nil
         if lockFD >= 0 {
             flock(lockFD, LOCK_UN)
@@ -429,350 +407,10 @@ public final class Store {
         }
     }
 
-    // MARK: Snapshots
-
-    func snapshotPath(_ name: String) -> String {
-        (snapshotsPath as NSString).appendingPathComponent("\(name).\(SnapshotFile.fileExtension)")
-    }
-
-    private func checkedName(_ name: String) throws -> String {
-        if let p = SnapshotName.problem(with: name) { throw Diagnostic(p) }
-        return name
-    }
-
-    /// Every snapshot, oldest first. Files that cannot be read are listed with `problem` set.
-    public func snapshots() throws -> [SnapshotInfo] {
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: snapshotsPath)) ?? []
-        var out: [SnapshotInfo] = []
-        let ext = "." + SnapshotFile.fileExtension
-        for f in files where f.hasSuffix(ext) && !f.hasPrefix(".") {
-            let name = String(f.dropLast(ext.count))
-            let path = snapshotPath(name)
-            do {
-                let (meta, size) = try SnapshotFile.meta(at: path, displayName: "\(Store.snapshotsFolder)/\(f)")
-                // A state `load` kept by hard link carries the header of the file it shares
-                // (the working file, or a snapshot loaded earlier): its name tells what it is.
-                let linked = !meta.automatic && name.hasPrefix("auto-") && (meta.kind == .working || meta.name != name)
-                out.append(SnapshotInfo(name: name, createdAt: linked ? (Store.time(ofStamp: name) ?? meta.createdAt) : meta.createdAt,
-                                        plans: meta.plans, tasks: meta.tasks, bytes: size, automatic: meta.automatic || linked))
-            } catch {
-                let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-                var info = SnapshotInfo(name: name, createdAt: 0, plans: 0, tasks: 0, bytes: size, automatic: false)
-                info.problem = "\(error)"
-                out.append(info)
-            }
-        }
-        return out.sorted { ($0.createdAt, $0.name) < ($1.createdAt, $1.name) }
-    }
-
-    /// The working state frozen under `name`.
-    public func snapshotWorkspace(named name: String) throws -> Workspace {
-        try readSnapshot(named: name).workspace
-    }
-
-    /// Snapshot `name` read and verified, with its header, size and path.
-    private func readSnapshot(named name: String) throws -> (workspace: Workspace, meta: SnapshotFile.Meta, size: Int, path: String) {
-        let path = snapshotPath(try checkedName(name))
-        guard FileIO.exists(path) else {
-            let names = ((try? snapshots()) ?? []).map(\.name)
-            throw Diagnostic("no snapshot \"\(name)\"" + Suggest.phrase(name, in: names))
-        }
-        do {
-            let r = try SnapshotFile.Reader(path: path, displayName: "\(Store.snapshotsFolder)/\(name).\(SnapshotFile.fileExtension)")
-            return (try r.workspace(progress: progressLine("reading snapshot \(name)")), r.meta, r.size, path)
-        } catch is StoreCancelled {
-            throw Diagnostic("cancelled")
-        } catch let e as StoreCorruption {
-            throw Diagnostic("snapshot \"\(name)\" cannot be used: \(e.message)")
-        } catch let e as FileIOError {
-            throw Diagnostic(e.description)
-        }
-    }
-
-    /// Freezes the working state as `name`; refuses to overwrite unless `overwrite`.
-    @discardableResult
-    public func save(name: String, overwrite: Bool, automatic: Bool = false, now: Int64) throws -> SnapshotInfo {
-        guard !isReadOnly else {
-            throw Diagnostic("the store is open read-only (another plansh holds it); snapshots cannot be saved")
-        }
-        let path = snapshotPath(try checkedName(name))
-        if FileIO.exists(path) && !overwrite {
-            throw Diagnostic("snapshot \"\(name)\" exists; use `save \(name)!` to overwrite it")
-        }
-        let meta = SnapshotFile.Meta(kind: .named, name: name, createdAt: now, automatic: automatic, generation: freshGeneration(),
-                                     plans: workspace.plans.count, tasks: workspace.taskCount,
-                                     historyRecords: workspace.history.count)
-        do {
-            try SnapshotFile.write(workspace, meta: meta, to: path, progress: progressLine("saving snapshot \(name)"))
-        } catch let e as FileIOError {
-            throw Diagnostic("could not save snapshot \"\(name)\": \(e.description)")
-        } catch is StoreCancelled {
-            throw Diagnostic("cancelled; snapshot \"\(name)\" was not saved")
-        }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        return SnapshotInfo(name: name, createdAt: now, plans: meta.plans, tasks: meta.tasks, bytes: size, automatic: automatic)
-    }
-
-    /// Makes snapshot `name` the working state, keeping the current one as an automatic snapshot
-    /// first; returns that automatic snapshot.
-    ///
-    /// Where the file system allows, nothing is copied: the journal is folded into the working
-    /// file if it holds changes, the working file is hard-linked as `snapshots/auto-…`, and the
-    /// snapshot is hard-linked in as the new working file. On disk, step by step (each name change
-    /// followed by an fsync of its directory), a crash leaves either the old state or the new one:
-    /// 1. the working file alone is the old state (empty journal), 2. `snapshots/auto-…` is one more
-    /// name for it, 3. the journal is removed (the working file alone still is the old state),
-    /// 4. the snapshot, linked under a temporary name, is renamed over the working file (the new
-    /// state, still without a journal), 5. an empty journal continuing it is created.
-    @discardableResult
-    public func load(name: String, now: Int64) throws -> SnapshotInfo {
-        guard !isReadOnly else {
-            throw Diagnostic("the store is open read-only (another plansh holds it); `load` is refused")
-        }
-        let source = try readSnapshot(named: name)
-        if journal == nil || journal?.recordCount != 0 || !FileIO.exists(workingPath) {
-            do {
-                try compact()
-            } catch {
-                if error is StoreCancelled { throw Diagnostic("cancelled; nothing was changed") }
-                throw Diagnostic("could not keep the working state before loading \"\(name)\" (\(Store.reason(error))); nothing was changed")
-            }
-        }
-        let kept = try keepWorkingState(now: now)
-
-        // Snapshots written before generations were unique all have generation 0: copied, not linked.
-        let temporary = directory.appendingPathComponent(".tmp-\(getpid())-\(Store.workingName)").path
-        try? FileIO.remove(temporary)
-        guard source.meta.generation != 0, FileIO.link(source.path, temporary) == 0 else {
-            let previous = workspace
-            workspace = source.workspace
-            do {
-                try compact()
-            } catch {
-                workspace = previous
-                if error is StoreCancelled {
-                    throw Diagnostic("cancelled; the working state is unchanged (snapshot \(kept.name) was kept)")
-                }
-                throw Diagnostic("could not make \"\(name)\" the working state (\(Store.reason(error))); nothing was changed")
-            }
-            return kept
-        }
-        do {
-            // The journal is empty; without it the working file alone is the state, before the
-            // rename and after it. An old journal must never meet the new working file.
-            journal = nil
-            try FileIO.remove(journalPath)
-            try FileIO.syncDirectory(directory.path)
-            try FileIO.rename(temporary, workingPath)
-        } catch {
-            try? FileIO.remove(temporary)
-            // The rename did not happen: the old working file is in place; give it its journal back.
-            journal = try? Journal.create(at: journalPath, generation: generation)
-            throw Diagnostic("could not make \"\(name)\" the working state (\(Store.reason(error))); nothing was changed")
-        }
-        workspace = source.workspace
-        generation = source.meta.generation
-        workingBytes = source.size
-        // Creating the journal fsyncs the directory, which makes the rename durable.
-        if let j = try? Journal.create(at: journalPath, generation: generation) {
-            journal = j
-        } else {
-            do {
-                try FileIO.syncDirectory(directory.path)
-            } catch {
-                restoreFromDisk()
-                throw Diagnostic("could not make \"\(name)\" the working state durable (\(Store.reason(error))); the store was re-read")
-            }
-        }
-        return kept
-    }
-
-    /// Keeps the working file (which holds the whole working state: the journal is empty) as an
-    /// automatic snapshot, as a hard link when the file system allows, else as a copy.
-    private func keepWorkingState(now: Int64) throws -> SnapshotInfo {
-        let base = "auto-\(Store.stamp(now))"
-        var autoName = base
-        var i = 2
-        while true {
-            let path = snapshotPath(autoName)
-            if !FileIO.exists(path) {
-                let code = FileIO.link(workingPath, path)
-                if code == 0 {
-                    do {
-                        try FileIO.syncDirectory(snapshotsPath)
-                    } catch {
-                        try? FileIO.remove(path)
-                        throw Diagnostic("could not keep the working state as snapshot \"\(autoName)\" (\(Store.reason(error))); nothing was changed")
-                    }
-                    return SnapshotInfo(name: autoName, createdAt: now, plans: workspace.plans.count, tasks: workspace.taskCount,
-                                        bytes: workingBytes, automatic: true)
-                }
-                if code != EEXIST { break }
-            }
-            autoName = "\(base)-\(i)"
-            i += 1
-        }
-        return try save(name: autoName, overwrite: false, automatic: true, now: now)
-    }
-
     static func reason(_ error: Error) -> String {
         (error as? FileIOError)?.description ?? (error as? Diagnostic).map { "\($0)" } ?? "\(error)"
-    }
-
-    /// The time in an automatic snapshot's name (`auto-YYYYMMDD-HHMMSS`, local time).
-    static func time(ofStamp name: String) -> Int64? {
-        let digits = Array(name.utf8.dropFirst(5).prefix(15))
-        guard name.hasPrefix("auto-"), digits.count == 15, digits[8] == UInt8(ascii: "-") else { return nil }
-        var fields: [Int32] = []
-        for (start, length) in [(0, 4), (4, 2), (6, 2), (9, 2), (11, 2), (13, 2)] {
-            var v: Int32 = 0
-            for d in digits[start..<(start + length)] {
-                guard d >= UInt8(ascii: "0"), d <= UInt8(ascii: "9") else { return nil }
-                v = v * 10 + Int32(d - UInt8(ascii: "0"))
-            }
-            fields.append(v)
-        }
-        var t = tm()
-        t.tm_year = fields[0] - 1900
-        t.tm_mon = fields[1] - 1
-        t.tm_mday = fields[2]
-        t.tm_hour = fields[3]
-        t.tm_min = fields[4]
-        t.tm_sec = fields[5]
-        t.tm_isdst = -1
-        let seconds = mktime(&t)
-        return seconds == -1 ? nil : Int64(seconds)
-    }
-
-    /// `YYYYMMDD-HHMMSS` in local time.
-    static func stamp(_ t: Int64) -> String {
-        var time = time_t(t)
-        var tm = tm()
-        localtime_r(&time, &tm)
-        return String(format: "%04d%02d%02d-%02d%02d%02d", Int(tm.tm_year) + 1900, Int(tm.tm_mon) + 1, Int(tm.tm_mday),
-                      Int(tm.tm_hour), Int(tm.tm_min), Int(tm.tm_sec))
-    }
-
-    // MARK: Verifying
-
-    /// Reads every file of the store and verifies checksums and structure.
-    public func check() -> [StoreCheckResult] {
-        var out: [StoreCheckResult] = []
-        func ok(_ file: String, _ detail: String) { out.append(StoreCheckResult(file: file, problem: nil, detail: detail)) }
-        func bad(_ file: String, _ problem: String) { out.append(StoreCheckResult(file: file, problem: problem, detail: "")) }
-
-        var workingGeneration: UInt64 = 0
-        if FileIO.exists(workingPath) {
-            do {
-                let r = try SnapshotFile.Reader(path: workingPath, displayName: Store.workingName)
-                let w = try r.workspace(progress: progressLine("checking \(Store.workingName)", cancellable: false))
-                workingGeneration = r.meta.generation
-                ok(Store.workingName, "\(w.plans.count) plans, \(w.taskCount) tasks, generation \(r.meta.generation)")
-            } catch {
-                bad(Store.workingName, "\(error)")
-            }
-        } else {
-            ok(Store.workingName, "absent (nothing compacted yet)")
-        }
-
-        do {
-            switch try Journal.scan(at: journalPath) {
-            case nil:
-                ok(Store.journalName, "absent")
-            case let .failure(f)?:
-                bad(Store.journalName, "\(f)")
-            case let .success(s)?:
-                var problems: [String] = []
-                if !s.damaged.isEmpty { problems.append("\(s.damaged.count) damaged stretch(es)") }
-                if s.tornTail > 0 {
-                    problems.append("an incomplete last record (\(s.tornTail) bytes)"
-                                    + (isReadOnly ? " — the writer may be in the middle of a change" : ""))
-                }
-                if s.generation > workingGeneration {
-                    problems.append("generation \(s.generation) does not continue \(Store.workingName) (\(workingGeneration))")
-                }
-                for rec in s.records {
-                    var r = BinaryReader(Array(rec.payload), context: "record \(rec.sequence)")
-                    if (try? ModelCodec.decodeMutation(&r)) == nil { problems.append("record \(rec.sequence) cannot be decoded") }
-                }
-                let stale = s.generation < workingGeneration ? " (older than the working state: ignored)" : ""
-                if problems.isEmpty {
-                    ok(Store.journalName, "\(s.records.count) records, \(s.fileSize) bytes\(stale)")
-                } else {
-                    bad(Store.journalName, problems.joined(separator: "; "))
-                }
-            }
-        } catch {
-            bad(Store.journalName, "\(error)")
-        }
-
-        let ext = "." + SnapshotFile.fileExtension
-        let files = ((try? FileManager.default.contentsOfDirectory(atPath: snapshotsPath)) ?? []).sorted()
-        for f in files where f.hasSuffix(ext) && !f.hasPrefix(".") {
-            let shown = "\(Store.snapshotsFolder)/\(f)"
-            do {
-                let r = try SnapshotFile.Reader(path: (snapshotsPath as NSString).appendingPathComponent(f), displayName: shown)
-                let w = try r.workspace(progress: progressLine("checking \(shown)", cancellable: false))
-                ok(shown, "\(w.plans.count) plans, \(w.taskCount) tasks")
-            } catch {
-                bad(shown, "\(error)")
-            }
-        }
-        return out
     }
 }
 
 /// Long work stopped by the user (`Store.isCancelled`).
 struct StoreCancelled: Error {}
-
-/// One file's verdict from `Store.check()`.
-public struct StoreCheckResult: Sendable, Hashable {
-    /// Relative to the store directory.
-    public var file: String
-    /// Nil when the file is intact.
-    public var problem: String?
-    /// What the file holds, when intact.
-    public var detail: String
-}
-
-/// A named snapshot as `snapshots` lists it.
-public struct SnapshotInfo: Sendable, Hashable {
-    public var name: String
-    /// Seconds since 1970.
-    public var createdAt: Int64
-    public var plans: Int
-    public var tasks: Int
-    /// Size on disk.
-    public var bytes: Int
-    /// Made by `load` to keep the state it replaced.
-    public var automatic: Bool
-    /// Why the file cannot be used (damaged, written by a newer plansh); nil when it is fine.
-    public var problem: String?
-
-    public init(name: String, createdAt: Int64, plans: Int, tasks: Int, bytes: Int, automatic: Bool) {
-        self.name = name
-        self.createdAt = createdAt
-        self.plans = plans
-        self.tasks = tasks
-        self.bytes = bytes
-        self.automatic = automatic
-        self.problem = nil
-    }
-}
-
-extension Store {
-    /// Why a store directory cannot be made, in plain words: the nearest existing ancestor
-    /// and what is wrong with it (Foundation's own message names no path).
-    static func creationProblem(_ directory: URL) -> String {
-        let fm = FileManager.default
-        var ancestor = directory.deletingLastPathComponent()
-        while ancestor.path != "/" && !fm.fileExists(atPath: ancestor.path) {
-            ancestor = ancestor.deletingLastPathComponent()
-        }
-        var isDir: ObjCBool = false
-        _ = fm.fileExists(atPath: ancestor.path, isDirectory: &isDir)
-        if !isDir.boolValue { return "\(ancestor.path) is not a directory" }
-        if !fm.isWritableFile(atPath: ancestor.path) { return "\(ancestor.path) is not writable" }
-        return "\(ancestor.path) does not allow new directories here"
-    }
-}

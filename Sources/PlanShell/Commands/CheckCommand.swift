@@ -4,23 +4,22 @@ import PlanKit
 enum CheckCommand {
     static let spec = CommandSpec(
         ["check"], summary: "verify every file of the store (checksums and structure)",
-        usage: "check",
         details: "Reads the working state, the journal and every snapshot in full. Fails (exit status 1 in scripts) "
-            + "when any file is damaged, naming it.",
+            + "when any file is damaged or the journal is missing, naming it; lists what `recover` set aside in damaged/.",
         topic: "snapshots"
-    ) { input, session in
-        if let extra = input.arguments.first { throw Diagnostic("`check` takes no arguments", at: extra.span) }
+    ) { _, session in
         let results = ProgressCommands.withProgress(session) { session.store.check() }
         let bad = results.filter { $0.problem != nil }
+        let setAside = results.filter(\.setAside).count
         let table = RecordTable(
             columns: [.init(title: "file"), .init(title: "state"), .init(title: "detail", shrinkable: true)],
-            rows: results.map { [$0.file, $0.problem == nil ? "ok" : "DAMAGED", $0.problem ?? $0.detail] },
+            rows: results.map { [$0.file, $0.problem != nil ? "DAMAGED" : $0.setAside ? "set aside" : "ok", $0.problem ?? $0.detail] },
             title: "store \(session.store.directory.path): "
-                + (bad.isEmpty ? "every file intact" : "\(bad.count) damaged"),
+                + (bad.isEmpty ? "every file intact" : "\(bad.count) damaged")
+                + (setAside == 0 ? "" : "; \(setAside) damaged file\(setAside == 1 ? "" : "s") set aside in damaged/"),
             rowNoun: "files")
         if bad.isEmpty { return .rendered(table) }
-        session.output(session.render(.rendered(table)))
-        throw Diagnostic("check found \(bad.count) damaged file\(bad.count == 1 ? "" : "s"): "
-                         + bad.map(\.file).joined(separator: ", "))
+        throw FailedWithResult(result: .rendered(table), diagnostic: Diagnostic("check found \(bad.count) damaged file\(bad.count == 1 ? "" : "s"): "
+                         + bad.map(\.file).joined(separator: ", ")))
     }
 }

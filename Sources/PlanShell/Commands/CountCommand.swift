@@ -4,7 +4,7 @@ import PlanKit
 enum CountCommand {
     static let spec = CommandSpec(
         ["count"], summary: "count tasks, optionally grouped by fields",
-        usage: "count [tasks] [where EXPR] [by F[, F…]] [--format F]",
+        parameters: [.query("[tasks] [where EXPR] [by F[, F…]] [--format F]")],
         details: """
         Without `by`, prints the number of matching tasks. With `by`, one row per combination
         of values and its count. A list field counts a task once per value: `by office` counts a
@@ -14,11 +14,11 @@ enum CountCommand {
         Examples:
           count tasks where status = behind
           count tasks by office, status
-          count where plan = yy2025 by 状态
+          count where plan = qingshan2025 by 状态
           count tasks by office > offices.csv
         """,
         topic: "query"
-    ) { input, session in
-        .rendered(try QueryEngine.run(input.text, in: session.workspace, context: session.queryContext))
+    ) { args, session in
+        .rendered(try QueryEngine.run(args.input.text, in: session.workspace, context: session.queryContext))
     }
 }

@@ -4,32 +4,19 @@ import PlanKit
 enum DiffCommand {
     static let spec = CommandSpec(
         ["diff"], summary: "tasks added, removed and changed between snapshots (or a snapshot and now)",
-        usage: "diff A [B] [where EXPR]",
+        parameters: [.snapshot("A"), .optional(.snapshot("B")), .option("where", .query("EXPR"))],
         details: """
         Compares snapshot A with snapshot B, or with the working state when B is omitted (or `now`).
         Changed means status, progress, note or due differ; each change is shown old → new.
           diff 2025-03 2025-04
-          diff 2025-03 where office = "医政科教科"
+          diff 2025-03 where office = "医政科"
         """,
         topic: "snapshots"
-    ) { input, session in
-        let args = Array(input.arguments)
-        var names: [Word] = []
-        var whereWord: Word?
-        for a in args {
-            if !a.quoted && TextFolding.keyword(a.value) == "where" {
-                whereWord = a
-                break
-            }
-            names.append(a)
-        }
-        guard let a = names.first else {
-            throw Diagnostic("`diff` needs a snapshot name (see `snapshots`)", at: input.words[0].span)
-        }
-        if names.count > 2 { throw Diagnostic("`diff` compares two states: diff A [B]", at: names[2].span) }
+    ) { args, session in
+        guard let a = args.word("A") else { return .none }
+        let names = [a] + (args.word("B").map { [$0] } ?? [])
         func state(_ w: Word) throws -> Workspace {
-            if ["now", "working", "现在"].contains(TextFolding.keyword(w.value)) { return session.workspace }
-            if let p = SnapshotName.problem(with: w.value) { throw Diagnostic(p, at: w.span) }
+            if Binder.nowWords.contains(TextFolding.keyword(w.value)) { return session.workspace }
             do {
                 return try ProgressCommands.withProgress(session) { try session.store.snapshotWorkspace(named: w.value) }
             } catch var d as Diagnostic {
@@ -42,11 +29,10 @@ enum DiffCommand {
         let newLabel = names.count > 1 ? names[1].value : "now"
 
         var include: (PlanTask) -> Bool = { _ in true }
-        if let ww = whereWord {
-            let start = ww.span.upperBound
-            let expr = String(Array(input.text)[start...])
+        if let (expr, start) = args.query {
             guard !expr.trimmingCharacters(in: .whitespaces).isEmpty else {
-                throw Diagnostic("`where` needs an expression", at: ww.span)
+                throw Diagnostic(Messages.missingArgument("an expression after `where`", usage: args.spec.usage),
+                                 at: args.input.endSpan)
             }
             var ids = Set<String>()
             for r in try QueryEngine.filterRows(expr, offset: start, in: new, context: session.queryContext) { ids.insert(new.taskID(row: r)) }
@@ -57,15 +43,14 @@ enum DiffCommand {
         // Lights (§9): a snapshot as of the last day of its latest progress month, now as of today.
         let rules = session.workspace.rules
         let oldLights = ReportSupervision.lights(of: old, rules: rules)
-        let newLights = ReportSupervision.lights(of: new, rules: rules, asOf: names.count > 1 ? nil : session.asOf)
+        let newLights = ReportSupervision.lights(of: new, rules: rules, asOf: newLabel == "now" ? session.asOf : nil)
         var lightRows: [[String]] = []
         for r in 0..<new.taskCount {
             let t = new.task(row: r)
             guard include(t), let o = oldLights[t.id], let n = newLights[t.id], o != n else { continue }
             lightRows.append(["changed", t.id, t.heading, "light", o.keyword, n.keyword])
         }
-        let summary = "\(d.added.count) added, \(d.removed.count) removed, \(d.changed.count) changed"
-            + (lightRows.isEmpty ? "" : ", \(lightRows.count) lights changed") + " (\(a.value) → \(newLabel))"
+        let summary = d.summary + (lightRows.isEmpty ? "" : ", \(lightRows.count) lights changed") + " (\(a.value) → \(newLabel))"
         if d.isEmpty && lightRows.isEmpty { return .message("no differences between \(a.value) and \(newLabel)") }
         var rows: [[String]] = []
         for t in d.added { rows.append(["added", t.id, t.heading, "", "", ""]) }
@@ -74,10 +59,11 @@ enum DiffCommand {
             for f in c.changes { rows.append(["changed", c.id, c.heading, f.field, f.old, f.new]) }
         }
         rows += lightRows
-        let table = RecordTable(
+        var table = RecordTable(
             columns: [.init(title: "change"), .init(title: "id"), .init(title: "heading", shrinkable: true),
                       .init(title: "field"), .init(title: "old", shrinkable: true), .init(title: "new", shrinkable: true)],
-            rows: rows, title: summary, rowNoun: "changes", arrow: (old: 4, new: 5))
+            rows: rows, title: summary, rowNoun: "rows", arrow: (old: 4, new: 5))
+        table.subjects = d.added.map(\.id) + d.removed.map(\.id) + d.changed.map(\.id)
         return .rendered(table)
     }
 }

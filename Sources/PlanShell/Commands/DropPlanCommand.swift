@@ -4,17 +4,16 @@ import PlanKit
 enum DropPlanCommand {
     static let spec = CommandSpec(
         ["drop", "plan"], summary: "remove a plan with its tasks and their history",
-        usage: "drop plan ID",
+        parameters: [.plan("ID")], changesData: true,
         details: """
         The plan leaves the working state; snapshots saved earlier still hold it (`load` brings
         it back). In the interactive shell you are asked first.
           drop plan qingshan2025
         """,
         topic: "plans"
-    ) { input, session in
+    ) { args, session in
         let w = session.workspace
-        let id = try PlanCommands.planID(input, command: "drop plan", in: w)
-        try ImportPlanCommand.requireWritable(session)
+        let id = args.planID("ID") ?? ""
         let tasks = w.planIndex(id).map { w.taskRanges[$0].count } ?? 0
         if session.environment.isInteractive && !session.settings.assumeYes
             && !session.confirm("drop plan \(id) with its \(tasks) tasks and their history?") {

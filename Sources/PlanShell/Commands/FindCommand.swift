@@ -4,7 +4,7 @@ import PlanKit
 enum FindCommand {
     static let spec = CommandSpec(
         ["find"], summary: "list tasks matching a condition",
-        usage: "find [tasks] [where EXPR] [order by F [asc|desc], …] [limit N] [show F, …|all] [--format F]",
+        parameters: [.query("[tasks] [where EXPR] [order by F [asc|desc], …] [limit N] [show F, …|all] [--format F]")],
         details: """
         EXPR tests fields with = != < <= > >= contains matches (包含 = contains), combined with
         and / or / not and parentheses; `F in (a, b)` and `F is [not] empty` too (help query).
@@ -16,20 +16,19 @@ enum FindCommand {
         JSON output always carries every field. --format F (table csv json markdown html)
         overrides the screen format; `> FILE.csv|.json|.md|.html|.txt` writes a file.
 
-        Fields: id plan path section heading text office status progress note due updated
-                target unit level overdue
-        Chinese names: 科室 责任科室 状态 进度 内容 计划 标题 备注 (and 编号 指标 单位 截止 更新 层级 逾期)
+        """ + QueryHelp.fieldLines() + """
+
 
         Examples:
-          find tasks where office = "医政科教科" and status = behind
+          find tasks where office = "医政科" and status = behind
           find where 内容 包含 "托育" show id, heading
           find tasks where target >= 90% order by progress desc limit 10
-          find tasks where section = 2.1 and plan = yy2025
+          find tasks where section = 2.1 and plan = qingshan2025
           find tasks where status in (behind, 滞后) and note is not empty > behind.csv
-          find tasks where plan = yy2025 --format json
+          find tasks where plan = qingshan2025 --format json
         """,
         topic: "query"
-    ) { input, session in
-        .rendered(try QueryEngine.run(input.text, in: session.workspace, context: session.queryContext))
+    ) { args, session in
+        .rendered(try QueryEngine.run(args.input.text, in: session.workspace, context: session.queryContext))
     }
 }

@@ -3,20 +3,7 @@ import PlanKit
 /// Help topics beyond command names.
 enum HelpTopics {
     static let texts: [String: String] = [
-        "query": """
-        Query expressions (find, count, update … where, diff … where):
-          expr    := term ("or" term)*
-          term    := factor ("and" factor)*
-          factor  := "not" factor | "(" expr ")" | field op value
-                   | field "in" "(" value, … ")" | field "is" ["not"] "empty"
-          op      := = != < <= > >= contains matches   (包含 = contains)
-        Fields: id plan path section heading text office status progress note due updated
-                target unit level overdue   (科室 状态 进度 内容 计划 标题 备注)
-        Examples:
-          find tasks where office = "医政科教科" and status = behind
-          find where target >= 90% order by progress desc limit 10
-          count tasks by office, status
-        """,
+        "query": QueryHelp.text(),
         "scripts": """
         plansh FILE.plansh ARG…   run a script; $1… are its arguments, --set NAME=VALUE sets $NAME
         plansh -c 'CMD; CMD'      run commands and exit
@@ -26,8 +13,9 @@ enum HelpTopics {
         Exit status: 0 success, 1 a command failed, 2 bad usage.
         """,
         "output": """
-        Any query or report may end with `> FILE`: .csv .json .md .html .txt choose the format.
-        `set format table|csv|json|markdown` sets the format on the screen.
+        Any query or report may end with `> FILE`: \(OutputTarget.extensions.map { "." + $0 }.joined(separator: " ")) choose the format;
+        an extension with no writer is an error.
+        `set format \(ScreenFormat.names.joined(separator: "|"))` sets the format on the screen.
         """,
     ]
     static var names: [String] { texts.keys.sorted() }
@@ -35,29 +23,32 @@ enum HelpTopics {
 
 enum HelpCommand {
     static let spec = CommandSpec(
-        ["help"], summary: "list commands, or explain one", usage: "help [COMMAND|TOPIC]",
+        ["help"], summary: "list commands, or explain one", parameters: [.topic("COMMAND|TOPIC")],
         details: "Topics: " + HelpTopics.names.joined(separator: ", ") + ".", topic: "general"
-    ) { input, _ in
-        let args = input.arguments.map(\.value)
-        guard !args.isEmpty else { return .message(overview()) }
-        let key = args.map { TextFolding.keyword($0) }
+    ) { args, _ in
+        let words = args.rest
+        guard let first = words.first, let last = words.last else { return .message(overview()) }
+        let key = words.map { TextFolding.keyword($0.value) }
         if key.count == 1, let t = HelpTopics.texts[key[0]] { return .message(t) }
         let matching = CommandTable.all.filter { spec in
             Array(spec.words.prefix(key.count)) == key && spec.topic != "hidden"
         }
         guard !matching.isEmpty else {
-            let word = args.joined(separator: " ")
-            let names = CommandTable.all.map(\.name) + HelpTopics.names
-            throw Diagnostic("no help for \"\(word)\"" + Suggest.phrase(word, in: names),
-                             at: input.arguments.first.map { $0.span.lowerBound..<(input.arguments.last?.span.upperBound ?? $0.span.upperBound) })
+            let word = words.map(\.value).joined(separator: " ")
+            throw Diagnostic(Messages.noHelp(word, known: CommandTable.all.map(\.name) + HelpTopics.names),
+                             at: first.span.lowerBound..<last.span.upperBound)
         }
-        return .message(matching.map { spec in
-            var s = "\(spec.usage)\n  \(spec.summary)"
-            if !spec.details.isEmpty {
-                s += "\n\n" + spec.details.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")
-            }
-            return s
-        }.joined(separator: "\n\n"))
+        return .message(matching.map(text(for:)).joined(separator: "\n\n"))
+    }
+
+    /// `help COMMAND`: the usage line made from the declaration, the summary, the details.
+    static func text(for spec: CommandSpec) -> String {
+        var s = "\(spec.usage)\n  \(spec.summary)"
+        if spec.changesData { s += " (changes data)" }
+        if !spec.details.isEmpty {
+            s += "\n\n" + spec.details.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")
+        }
+        return s
     }
 
     static func overview() -> String {

@@ -4,29 +4,22 @@ import PlanKit
 enum HistoryCommand {
     static let spec = CommandSpec(
         ["history"], summary: "every change of a task's progress, with when and where it came from",
-        usage: "history ID",
+        parameters: [.task("ID")],
         details: """
         Lists when, the month the progress refers to, the field, old → new, and the source:
         `command` (typed), `script FILE:LINE`, or `sheet FILE:ROW` (import progress).
-          history yy2025:2.1.1
+          history qingshan2025:2.1.1
         """,
         topic: "progress"
-    ) { input, session in
-        let args = Array(input.arguments)
-        guard let idWord = args.first else {
-            throw Diagnostic("`history` needs a task id (PLAN:PATH)", at: input.words[0].span)
-        }
-        if args.count > 1 {
-            throw Diagnostic("`history` takes one task id", at: args[1].span)
-        }
+    ) { args, session in
         let w = session.workspace
-        let row = try ProgressCommands.row(of: idWord.value, span: idWord.span, in: w)
+        let row = args.taskRow("ID") ?? 0
         let id = w.taskID(row: row)
         let entries = w.history(of: id)
         if entries.isEmpty {
             return .message("no changes recorded for \(id)")
         }
-        let table = RecordTable(
+        var table = RecordTable(
             columns: [.init(title: "when"), .init(title: "month"), .init(title: "field"),
                       .init(title: "old", shrinkable: true), .init(title: "new", shrinkable: true),
                       .init(title: "source", shrinkable: true)],
@@ -34,6 +27,7 @@ enum HistoryCommand {
                 [LocalTime.minutes(e.when), e.month?.description ?? "", e.field, e.old, e.new, e.source]
             },
             title: "\(id) \(w.tasks.headings[row])", rowNoun: "changes", arrow: (old: 3, new: 4))
+        table.subjects = [id]
         return .rendered(table)
     }
 }

@@ -5,7 +5,7 @@ import PlanKit
 enum ImportDemoCommand {
     static let spec = CommandSpec(
         ["import", "demo"], summary: "load the bundled demo plans with their progress sheets",
-        usage: "import demo",
+        changesData: true,
         details: """
         Imports every examples/plans/*.txt (each named after its file), then applies each
         examples/progress/YYYY-MM.csv for its month and saves a snapshot named after the month,
@@ -13,10 +13,7 @@ enum ImportDemoCommand {
         plans or those snapshots are already in the store. $PLANSH_EXAMPLES points elsewhere.
         """,
         topic: "plans"
-    ) { input, session in
-        if let extra = input.arguments.first {
-            throw Diagnostic("`import demo` takes no arguments", at: extra.span.lowerBound..<(input.arguments.last?.span.upperBound ?? extra.span.upperBound))
-        }
+    ) { _, session in
         let examples = try ExamplesLocator.locate(workingDirectory: session.environment.workingDirectory)
         let s = try DemoData.load(into: session, examples: examples)
         var text = "imported demo plans \(s.plans.joined(separator: ", ")): \(s.tasks) tasks"

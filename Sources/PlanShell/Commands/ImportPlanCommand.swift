@@ -1,67 +1,45 @@
 import Foundation
 import PlanKit
 
-/// `import plan FILE [as ID] [year YYYY] [replace]` and `import plan DIR [year YYYY] [replace]`.
+/// `import plan FILE [as ID] [replace]` and `import plan DIR [replace]`.
 enum ImportPlanCommand {
     static let spec = CommandSpec(
-        ["import", "plan"], summary: "import a plan document (or every *.txt of a directory)",
-        usage: "import plan FILE [as ID] [year YYYY] [replace] · import plan DIR [year YYYY] [replace]",
+        ["import", "plan"], summary: "import a plan document: text, Word .docx or a web page (or a directory of them)",
+        parameters: [.file("FILE|DIR"), .option("as", .newPlan("ID")), .option("year", .number("YYYY")), .flag("replace")],
+        changesData: true,
         details: """
-        Reads a UTF-8 plain-text work plan (BOM and CRLF accepted) and breaks it into sections
-        and tasks with their offices (责任科室) and quantitative targets. The plan id defaults
-        to the file name made lower-case ([a-z0-9_-]); `as ID` gives another. An id that exists
-        is refused unless `replace` is added: the plan is then replaced and the progress of
-        tasks whose path survives is kept.
+        Reads a work plan — plain text (UTF-8, UTF-16 with a BOM, or GB18030/GBK, which is named
+        in a warning), a Word .docx (automatic list numbering as Word shows it, tables as | rows,
+        tracked deletions, comments, headers and footers left out) or a saved web page (.html/.htm,
+        any charset; the site's chrome is dropped) — and breaks it into sections and tasks with
+        their offices (责任科室) and quantitative targets. The bytes decide the format: legacy
+        .doc/.wps, PDF, RTF, OFD and password-protected files are refused with how to save them
+        as .docx. The plan id defaults to the file name made lower-case ([a-z0-9_-]); `as ID`
+        gives another. An id that exists is refused unless `replace` is added: the plan is then
+        replaced and the progress of tasks whose path survives is kept.
         Repairs (a missing or duplicated numeral, page chrome skipped, …) are kept as warnings
         with their line numbers: `show plan ID` lists them.
-        A directory imports every *.txt in it, each named after its file, all or nothing: one
-        bad file and nothing is imported. On a terminal a progress line shows files, tasks and
-        MB/s; Ctrl-C stops it with nothing imported.
-          import plan examples/plans/qingshan2025.txt
-          import plan 余姚2025.txt as yy2025
-          import plan yy2025.txt replace
-          import plan notice.txt year 2025   the plan's year when neither title nor file name gives it
-          import plan corpus/docs
+        A directory imports every *.txt, *.docx, *.html and *.htm in it, each named after its
+        file, all or nothing: one bad file and nothing is imported. On a terminal a progress line
+        shows files, tasks and MB/s; Ctrl-C stops it with nothing imported.
+          import plan examples/plans/qingshan2025.txt as qs
+          import plan examples/plans/hewan2025.txt as hewan2
+          import plan examples/plans/hewan2025.txt replace
+          import plan examples/plans replace
         """,
         topic: "plans"
-    ) { input, session in
-        let args = Array(input.arguments)
-        guard let pathWord = args.first else {
-            throw Diagnostic("`import plan` needs a file or directory", at: input.words[1].span)
-        }
-        var id: String?
-        var replace = false
+    ) { args, session in
+        guard let pathWord = args.word("FILE|DIR") else { return .none }
+        let id = args.value("ID")
+        let replace = args.has("replace")
+        // `year YYYY`: the plan's period, and so every default due date, from the given year (§1).
         var year: Int?
-        var i = 1
-        while i < args.count {
-            let w = args[i]
-            switch TextFolding.keyword(w.value) {
-            case "as" where !w.quoted:
-                guard i + 1 < args.count else { throw Diagnostic("`as` needs a plan id", at: w.span) }
-                let given = args[i + 1]
-                guard PlanImporter.isValidID(given.value) else {
-                    throw Diagnostic("plan id \"\(Suggest.excerpt(given.value))\" is not valid: use lower-case letters, digits, _ and -",
-                                     at: given.span)
-                }
-                id = given.value
-                i += 2
-            case "replace" where !w.quoted:
-                replace = true
-                i += 1
-            case "year" where !w.quoted:
-                guard i + 1 < args.count else { throw Diagnostic("`year` needs a year YYYY", at: w.span) }
-                let given = args[i + 1]
-                guard given.value.count == 4, let y = Int(TextFolding.fold(given.value)), (1990...2100).contains(y) else {
-                    throw Diagnostic("a plan's year is YYYY (1990–2100), not \"\(Suggest.excerpt(given.value))\"", at: given.span)
-                }
-                year = y
-                i += 2
-            default:
-                throw Diagnostic("unexpected \"\(Suggest.excerpt(w.value))\"" + Suggest.phrase(w.value, in: ["as", "replace", "year"])
-                                 + " (import plan FILE [as ID] [year YYYY] [replace])", at: w.span)
+        if let y = args.value("YYYY") {
+            guard y.count == 4, let v = Int(TextFolding.fold(y)), (1990...2100).contains(v) else {
+                throw Diagnostic("a plan's year is YYYY (1990–2100), not \"\(Suggest.excerpt(y))\"", at: args.input.endSpan)
             }
+            year = v
         }
-        try requireWritable(session)
         let url = session.resolve(path: pathWord.value)
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) else {
@@ -75,7 +53,6 @@ enum ImportPlanCommand {
         var plan: ImportedPlan
         do {
             plan = try PlanImporter.importFile(at: url, id: id, now: now)
-            // `year YYYY`: the plan's period, and so every default due date, from the given year.
             if let year { plan = Schedule.withYear(year, plan) }
         } catch var d as Diagnostic {
             if d.span == nil { d.span = pathWord.span }
@@ -129,12 +106,6 @@ enum ImportPlanCommand {
         do { try session.commit(m) } catch var d as Diagnostic {
             if d.span == nil { d.span = span }
             throw d
-        }
-    }
-
-    static func requireWritable(_ session: Session) throws {
-        if session.store.isReadOnly {
-            throw Diagnostic("the store is open read-only (another plansh holds it); changes are refused")
         }
     }
 }

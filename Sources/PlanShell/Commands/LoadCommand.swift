@@ -4,18 +4,14 @@ import PlanKit
 enum LoadCommand {
     static let spec = CommandSpec(
         ["load"], summary: "make a snapshot the working state",
-        usage: "load NAME",
+        parameters: [.snapshot("NAME")], changesData: true,
         details: """
         The working state it replaces is first kept as an automatic snapshot (auto-YYYYMMDD-HHMMSS),
         so `load` never loses anything; `load` that one to go back.
         """,
         topic: "snapshots"
-    ) { input, session in
-        let args = Array(input.arguments)
-        guard let w = args.first else { throw Diagnostic("`load` needs a snapshot name (see `snapshots`)", at: input.words[0].span) }
-        if args.count > 1 { throw Diagnostic("`load` takes one name", at: args[1].span) }
-        if let p = SnapshotName.problem(with: w.value) { throw Diagnostic(p, at: w.span) }
-        try ProgressCommands.requireWritable(session, input, "`load`")
+    ) { args, session in
+        guard let w = args.word("NAME") else { return .none }
         let kept: SnapshotInfo
         do {
             kept = try ProgressCommands.withProgress(session) {

@@ -4,15 +4,13 @@ import PlanKit
 enum OfficesCommand {
     static let spec = CommandSpec(
         ["offices"], summary: "list the responsible offices (责任科室) with their task counts",
-        usage: "offices",
         details: """
         Each office named in any plan, with how many tasks it is responsible for (a task shared
         by several offices counts for each), how many are behind or done, and in how many
         plans it appears. Most tasks first.
         """,
         topic: "plans"
-    ) { input, session in
-        if let extra = input.arguments.first { throw Diagnostic("`offices` takes no arguments", at: extra.span) }
+    ) { _, session in
         let t = session.workspace.tasks
         var rows: [(name: String, tasks: Int, behind: Int, done: Int, plans: Int)] = []
         for (code, postings) in t.officeRows.enumerated() where !postings.isEmpty {

@@ -4,11 +4,9 @@ import PlanKit
 enum PlansCommand {
     static let spec = CommandSpec(
         ["plans"], summary: "list the imported plans",
-        usage: "plans",
         details: "Each plan's id, title, year, tasks, warnings, when it was imported and from which file.",
         topic: "plans"
-    ) { input, session in
-        if let extra = input.arguments.first { throw Diagnostic("`plans` takes no arguments", at: extra.span) }
+    ) { _, session in
         let w = session.workspace
         if w.plans.isEmpty { return .message("no plans yet: `import plan FILE.txt` or `import demo`") }
         let rows: [[ResultTable.Cell]] = w.plans.enumerated().map { i, p in

@@ -2,11 +2,12 @@ import Foundation
 import PlanKit
 
 /// Commands of this group, one file each beside this one: progress (update, history,
-/// import progress) and the store (save, snapshots, load, diff, check).
+/// import progress) and the store (save, snapshots, load, diff, check, recover).
 enum ProgressCommands {
     static let specs: [CommandSpec] = [
         UpdateCommand.spec, HistoryCommand.spec, ImportProgressCommand.spec,
         SaveCommand.spec, SnapshotsCommand.spec, LoadCommand.spec, DiffCommand.spec, CheckCommand.spec,
+        RecoverCommand.spec,
     ]
 
     /// Seconds since 1970, now.
@@ -33,31 +34,6 @@ enum ProgressCommands {
         }
         return try body()
     }
-
-    /// Refuses a data-changing command on a read-only store, pointing at the command word.
-    static func requireWritable(_ session: Session, _ input: CommandInput, _ what: String) throws {
-        if session.store.isReadOnly {
-            throw Diagnostic("the store is open read-only (another plansh holds it); \(what) is refused",
-                             at: input.words.first?.span)
-        }
-    }
-
-    /// The task row of a user-typed id, or a diagnostic at `span` with a suggestion.
-    static func row(of id: String, span: Range<Int>, in w: Workspace) throws -> Int {
-        let folded = TextFolding.fold(id)
-        if let r = w.row(id: folded) { return r }
-        guard let colon = folded.lastIndex(of: ":") else {
-            throw Diagnostic("\"\(id)\" is not a task id (PLAN:PATH, e.g. yy2025:2.1.1)", at: span)
-        }
-        let plan = String(folded[..<colon])
-        guard let p = w.planIndex(plan) else {
-            throw Diagnostic("no plan \"\(plan)\"" + Suggest.phrase(plan, in: w.plans.map(\.id)), at: span)
-        }
-        let paths = w.taskRanges[p].map { w.tasks.paths[$0] }
-        let path = String(folded[folded.index(after: colon)...])
-        let hint = Suggest.nearest(path, in: paths).map { " — did you mean \"\(plan):\($0)\"?" } ?? ""
-        throw Diagnostic("no task \"\(folded)\"" + hint, at: span)
-    }
 }
 
 /// The tables of this group's commands, drawn by the shared `ResultTable`: for people (table,
@@ -79,6 +55,8 @@ struct RecordTable: Renderable {
     var rowNoun: String
     /// For people, show these two columns as one `old → new` column.
     var arrow: (old: Int, new: Int)?
+    /// The tasks the table is about (a history, a diff), when it is about tasks.
+    var subjects: [String]?
 
     init(columns: [Column], rows: [[String]], title: String? = nil, rowNoun: String = "rows",
          arrow: (old: Int, new: Int)? = nil) {

@@ -2,7 +2,7 @@ import PlanKit
 
 enum RunCommand {
     static let spec = CommandSpec(
-        ["run"], summary: "run a script file", usage: "run FILE [ARGS…]",
+        ["run"], summary: "run a script file", parameters: [.file("FILE"), .text("ARGS…")],
         details: """
         A script holds commands, one per line; `#` starts a comment, `;` separates commands.
         Arguments are $1, $2 …; `set NAME = VALUE` defines $NAME. The first error stops the
@@ -10,16 +10,13 @@ enum RunCommand {
         A script cannot run itself, directly or through another script.
         """,
         topic: "scripts"
-    ) { input, session in
-        let args = Array(input.arguments)
-        guard let file = args.first else {
-            throw Diagnostic("`run` needs a script file", at: input.words[0].span)
-        }
+    ) { args, session in
+        guard let file = args.word("FILE") else { return .none }
         let url = session.resolve(path: file.value)
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw Diagnostic("no script file \(file.value)", at: file.span)
         }
-        guard session.runScript(at: url, displayName: file.value, arguments: args.dropFirst().map(\.value)) else {
+        guard session.runScript(at: url, displayName: file.value, arguments: args.rest.map(\.value)) else {
             throw AlreadyReported()
         }
         return .none

@@ -4,14 +4,10 @@ import PlanKit
 enum SnapshotsCommand {
     static let spec = CommandSpec(
         ["snapshots"], summary: "list saved snapshots",
-        usage: "snapshots",
         details: "Name, time saved, plans, tasks and size of each snapshot; `auto` marks those `load` kept. "
             + "A file that cannot be read is listed with the reason.",
         topic: "snapshots"
-    ) { input, session in
-        if let extra = input.arguments.first {
-            throw Diagnostic("`snapshots` takes no arguments", at: extra.span)
-        }
+    ) { _, session in
         let list = try session.store.snapshots()
         if list.isEmpty { return .message("no snapshots yet; `save [NAME]` makes one") }
         let rows = list.map { s -> [String] in

@@ -6,14 +6,12 @@ enum SupervisionCommands {
 
     static let rules = CommandSpec(
         ["rules"], summary: "the supervision rules: light thresholds, reminder days, score weights",
-        usage: "rules",
         details: """
         Lists each rule with its value, its default and what it means. Rules belong to the store:
         they are journaled, saved in snapshots and restored by `load`. Change one with `set rule`.
         """,
         topic: "supervision"
-    ) { input, session in
-        if let extra = input.arguments.first { throw Diagnostic("`rules` takes no arguments", at: extra.span) }
+    ) { _, session in
         let r = session.workspace.rules
         let zh = session.settings.language == .zh
         let rows: [[ResultTable.Cell]] = Rules.entries.map { e in
@@ -26,7 +24,7 @@ enum SupervisionCommands {
 
     static let setRule = CommandSpec(
         ["set", "rule"], summary: "change one supervision rule (journaled)",
-        usage: "set rule NAME = N",
+        parameters: [.oneOf("NAME", Rules.names), .text("= N")], changesData: true,
         details: """
         NAME is yellow, red, idle, remind, score_yellow or score_red; N a whole number with
         0 ≤ yellow ≤ red ≤ 100. A value that breaks these is refused and nothing changes.
@@ -34,12 +32,9 @@ enum SupervisionCommands {
           set rule remind = 7
         """,
         topic: "supervision"
-    ) { input, session in
-        var args = Array(input.arguments)
-        guard let nameWord = args.first else {
-            throw Diagnostic("`set rule` needs a rule name: " + Rules.names.joined(separator: ", "), at: input.words[1].span)
-        }
-        args.removeFirst()
+    ) { bound, session in
+        guard let nameWord = bound.word("NAME") else { return .none }
+        var args = bound.rest
         if args.first?.value == "=" { args.removeFirst() }
         guard let valueWord = args.first else { throw Diagnostic("`set rule \(nameWord.value)` needs a value", at: nameWord.span) }
         if args.count > 1 { throw Diagnostic("`set rule` takes one value", at: args[1].span) }
@@ -56,25 +51,21 @@ enum SupervisionCommands {
         } catch let d as Diagnostic {
             throw Diagnostic(d.message, at: valueWord.span)
         }
-        try ProgressCommands.requireWritable(session, input, "`set rule`")
         try session.commit(.setRule(nameWord.value.lowercased(), n))
         return .message("rule \(nameWord.value.lowercased()) = \(n)" + (old == n ? " (unchanged)" : " (was \(old))"))
     }
 
     static let why = CommandSpec(
         ["why"], summary: "why a task has its light: expected progress, gap and the rule that applied",
-        usage: "why ID",
+        parameters: [.task("ID")],
         details: """
         One or two lines from the same numbers the light used, as of today (`set today`):
           why qingshan2025:2.1.4
         """,
         topic: "supervision"
-    ) { input, session in
-        let args = Array(input.arguments)
-        guard let idWord = args.first else { throw Diagnostic("`why` needs a task id (PLAN:PATH)", at: input.words[0].span) }
-        if args.count > 1 { throw Diagnostic("`why` takes one task id", at: args[1].span) }
+    ) { args, session in
         let w = session.workspace
-        let row = try ProgressCommands.row(of: idWord.value, span: idWord.span, in: w)
+        guard let row = args.taskRow("ID") else { return .none }
         let j = session.judge.judge(row: row, in: w.tasks)
         let lines = WhyText.lines(j, rules: w.rules, english: session.settings.language != .zh)
         return .message(w.taskID(row: row) + " " + w.tasks.headings[row] + "\n" + lines.map { "  " + $0 }.joined(separator: "\n"))
@@ -82,7 +73,7 @@ enum SupervisionCommands {
 
     static let score = CommandSpec(
         ["score"], summary: "rank lead offices by the lights of the tasks they lead",
-        usage: "score [plan ID] [month YYYY-MM]",
+        parameters: [.option("plan", .plan("ID")), .option("month", .month("YYYY-MM"))],
         details: """
         score = 100 − score_yellow × yellow − score_red × red; ties go to the smaller average gap
         behind, then the name. `month M` judges progress as it stood in M (as of its last day).
@@ -90,30 +81,10 @@ enum SupervisionCommands {
           score plan qingshan2025 month 2025-03
         """,
         topic: "supervision"
-    ) { input, session in
-        var plan: String?
-        var month: YearMonth?
-        var span = input.words[0].span
-        let args = Array(input.arguments)
-        var i = 0
-        while i < args.count {
-            let key = TextFolding.keyword(args[i].value)
-            guard ["plan", "计划", "month", "月份"].contains(key) else {
-                throw Diagnostic("unexpected \"\(args[i].value)\" (expected `plan ID` or `month YYYY-MM`)", at: args[i].span)
-            }
-            guard i + 1 < args.count else { throw Diagnostic("`\(args[i].value)` needs a value", at: args[i].span) }
-            let v = args[i + 1]
-            if key == "plan" || key == "计划" {
-                plan = v.value
-            } else {
-                guard let m = YearMonth(parsing: TextFolding.fold(v.value)) else {
-                    throw Diagnostic("a month is YYYY-MM, not \"\(v.value)\"", at: v.span)
-                }
-                month = m
-                span = v.span
-            }
-            i += 2
-        }
+    ) { args, session in
+        let plan = args.planID("ID")
+        let month = args.month("YYYY-MM")
+        let span = args.word("YYYY-MM")?.span ?? args.input.endSpan
         let board = try scoreBoard(session, plan: plan, month: month, span: span)
         return .rendered(board)
     }

@@ -5,7 +5,7 @@ import PlanKit
 enum TutorialCommand {
     static let spec = CommandSpec(
         ["tutorial"], summary: "guided lessons on a sandbox copy of the demo plans (课程)",
-        usage: "tutorial [N [restart]]",
+        parameters: [.optional(.number("N")), .flag("restart")],
         details: """
         `tutorial` lists the lessons and how far you got in each; `tutorial N` runs lesson N,
         resuming at the step where you left it (`restart` starts again at step 1).
@@ -14,20 +14,13 @@ enum TutorialCommand {
         hint, skip, back, again, quit. Lessons live in examples/lessons/ (see its README.md).
         """,
         topic: "general"
-    ) { input, session in
-        let args = Array(input.arguments)
-        guard let first = args.first else { return .message(try listing(session: session)) }
-        guard let n = Int(first.value), n > 0 else {
-            throw Diagnostic("`tutorial` takes a lesson number, not \"\(first.value)\" (`tutorial` lists them)", at: first.span)
+    ) { args, session in
+        guard let first = args.word("N"), let n = args.number("N") else { return .message(try listing(session: session)) }
+        guard n > 0 else {
+            throw Diagnostic(Messages.badArgument(first.value, expected: "a lesson number (`tutorial` lists them)", usage: args.spec.usage),
+                             at: first.span)
         }
-        var restart = false
-        if args.count >= 2 {
-            guard args.count == 2, TextFolding.keyword(args[1].value) == "restart" else {
-                let extra = args[1]
-                throw Diagnostic("expected `tutorial N` or `tutorial N restart`", at: extra.span.lowerBound..<(args.last?.span.upperBound ?? extra.span.upperBound))
-            }
-            restart = true
-        }
+        let restart = args.has("restart")
         guard session.interceptor == nil else {
             throw Diagnostic("a lesson is already running", at: first.span)
         }
@@ -37,7 +30,7 @@ enum TutorialCommand {
             throw Diagnostic("there is no lesson \(n): lessons are 1–\(count) (`tutorial` lists them)", at: first.span)
         }
         guard session.environment.isInteractive else {
-            throw Diagnostic("lessons are interactive: start `plansh` in a terminal and type `tutorial \(n)` there", at: input.words[0].span)
+            throw Diagnostic("lessons are interactive: start `plansh` in a terminal and type `tutorial \(n)` there", at: args.commandSpan)
         }
         session.interceptor = try LessonRunner.start(number: n, restart: restart, session: session, numberSpan: first.span)
         return .none

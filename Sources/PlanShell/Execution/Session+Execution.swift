@@ -6,30 +6,48 @@ public struct AlreadyReported: Error {
     public init() {}
 }
 
+/// What running a source text came to.
+public enum ExecutionOutcome: Equatable {
+    case succeeded
+    case failed
+    /// A stage said the input is incomplete: the text from this offset needs another line.
+    case needsMore(from: Int)
+}
+
 extension Session {
     /// Runs every command in `source` (one or more physical lines forming complete commands).
     /// Errors are rendered to `errorOutput`; returns false when a command failed.
     @discardableResult
     public func execute(_ source: String, file: String? = nil, firstLine: Int = 1) -> Bool {
-        let split = CommandSplitter.split(source)
-        if split.isIncomplete {
-            report(Diagnostic("unexpected end of input: a string or parenthesis is not closed",
-                              at: max(0, source.count - 1)..<source.count), source: source, file: file, firstLine: firstLine)
-            return false
-        }
-        var allOK = true
-        for segment in split.segments {
-            if shouldQuit { break }
-            if !executeSegment(segment, source: source, file: file, firstLine: firstLine) {
-                allOK = false
-                // `set errors = continue` goes on, but the failure still counts.
-                if !settings.continueOnError { return false }
-            }
-        }
-        return allOK
+        run(ShellLexer.lex(source), source: source, file: file, firstLine: firstLine, allowContinuation: false) == .succeeded
     }
 
-    func executeSegment(_ segment: CommandSegment, source: String, file: String?, firstLine: Int) -> Bool {
+    /// Runs the commands of an already lexed source (the lexer runs once per input).
+    func run(_ lexed: ShellLexer.Result, source: String, file: String?, firstLine: Int,
+             allowContinuation: Bool) -> ExecutionOutcome {
+        if let d = lexed.incomplete {
+            if allowContinuation { return .needsMore(from: 0) }
+            report(d, source: source, file: file, firstLine: firstLine)
+            return .failed
+        }
+        var outcome = ExecutionOutcome.succeeded
+        for (i, segment) in lexed.segments.enumerated() {
+            if shouldQuit { break }
+            switch executeSegment(segment, source: source, file: file, firstLine: firstLine,
+                                  allowContinuation: allowContinuation && i == lexed.segments.count - 1) {
+            case .succeeded: continue
+            case let .needsMore(from): return .needsMore(from: from)
+            case .failed:
+                outcome = .failed
+                // `set errors = continue` goes on, but the failure still counts.
+                if !settings.continueOnError { return .failed }
+            }
+        }
+        return outcome
+    }
+
+    func executeSegment(_ segment: LexedSegment, source: String, file: String?, firstLine: Int,
+                        allowContinuation: Bool = false) -> ExecutionOutcome {
         let started = DispatchTime.now()
         defer {
             if settings.timer {
@@ -37,38 +55,54 @@ extension Session {
                 errorOutput(String(format: "time: %.1f ms\n", ms))
             }
         }
-        var interpolation: Interpolation?
-        // A read-only shell shows what the writer has committed since the last command.
-        if store.isReadOnly { store.refreshIfChanged() }
+        // The window may have been resized since the last command.
+        if let measure = environment.measureWidth, let w = measure() { environment.width = w }
+        // Each command sees what other processes have committed since the last one.
+        store.refreshIfChanged()
+        func fail(_ d: Diagnostic, _ span: Range<Int>?) -> ExecutionOutcome {
+            if allowContinuation && d.kind == .incomplete { return .needsMore(from: segment.span.lowerBound) }
+            report(d, source: source, span: span, file: file, firstLine: firstLine)
+            return .failed
+        }
+        let command: ExpandedCommand
         do {
-            let expanded = try Interpolation.expand(segment.text, variables: settings.variables)
-            interpolation = expanded
-            var commandText = expanded.text
-            var target: (file: String, offset: Int)?
-            if let r = CommandSplitter.redirect(in: expanded.text) {
-                commandText = r.command
-                target = (r.file, r.fileOffset)
-            }
-            let result = try runCommand(commandText)
-            if let target {
-                try write(result, toFile: target.file, span: target.offset..<(target.offset + target.file.count))
+            command = try ExpandedCommand(segment, source: source, variables: settings.variables)
+            if let r = command.redirect { _ = try OutputTarget(file: r.file, span: r.span) }
+        } catch let d as Diagnostic {
+            return fail(d, d.span)
+        } catch {
+            return fail(Diagnostic("\(error)"), nil)
+        }
+        do {
+            let result = try runCommand(command)
+            if let r = command.redirect {
+                do {
+                    try write(result, to: try OutputTarget(file: r.file, span: r.span), command: command.text)
+                } catch let d as Diagnostic {
+                    // Already in source coordinates.
+                    return fail(d, d.span)
+                }
             } else {
                 output(render(result))
                 if let failure = StandardStreams.takeOutputFailure() { throw Diagnostic(failure) }
             }
-            onCommandResult?(result, target?.file)
-            return true
+            onCommandResult?(result, command.redirect?.file)
+            return .succeeded
+        } catch let failure as FailedWithResult {
+            // The result (e.g. `check`'s table) goes where the command's output goes, then the error.
+            if let r = command.redirect, let target = try? OutputTarget(file: r.file, span: r.span) {
+                try? write(failure.result, to: target, command: command.text)
+            } else {
+                output(render(failure.result))
+            }
+            report(failure.diagnostic, source: source, span: nil, file: file, firstLine: firstLine)
+            return .failed
         } catch let d as Diagnostic {
-            var span = d.span
-            if let s = span, let interpolation { span = interpolation.sourceSpan(s) }
-            let shifted = span.map { ($0.lowerBound + segment.offset)..<($0.upperBound + segment.offset) }
-            report(d, source: source, span: shifted, file: file, firstLine: firstLine)
-            return false
+            return fail(d, d.span.map(command.sourceSpan))
         } catch is AlreadyReported {
-            return false
+            return .failed
         } catch {
-            report(Diagnostic("\(error)"), source: nil, file: file, firstLine: firstLine)
-            return false
+            return fail(Diagnostic("\(error)"), nil)
         }
     }
 
@@ -82,19 +116,32 @@ extension Session {
         errorOutput(text + "\n")
     }
 
-    /// Renders `result` in the format `file`'s extension asks for and writes it there.
-    func write(_ result: CommandOutput, toFile name: String, span: Range<Int>) throws {
-        let ext = name.split(separator: ".").last.map(String.init) ?? ""
-        let format = OutputFormat(fileExtension: ext) ?? .text
-        let text = render(result, as: format)
-        let url = resolve(path: name)
+    /// Renders `result` as `target`'s extension asks (text in a format, or a workbook) and writes
+    /// it there; an extension with no writer was refused when the target was made.
+    func write(_ result: CommandOutput, to target: OutputTarget, command: String) throws {
+        let url = resolve(path: target.file)
         do {
-            // Temporary file + rename, without Foundation's fsync (milliseconds per query).
-            try OutputFile.write(text, to: url.path, byteOrderMark: format == .csv)
+            switch target.kind {
+            case let .text(format):
+                // A file is not a terminal: full text, no `…` cut to the window's width, no colour.
+                var text = render(result, as: format, forFile: true, context: RenderContext(width: OutputFileKind.fileWidth))
+                if format == .html { text = HTMLPage.document(text, title: command) }
+                // Temporary file + rename, without Foundation's fsync (milliseconds per query).
+                try OutputFile.write(text, to: url.path, byteOrderMark: format == .csv)
+            case .workbook:
+                guard case let .rendered(r) = result, let book = (r as? any WorkbookRenderable)?.workbook() else {
+                    throw Diagnostic("this command's output is not a table and cannot be written as .xlsx "
+                                     + "(write it as .txt or .md)", at: target.span)
+                }
+                try OutputFile.write(try XlsxWriter.data(book), to: url.path)
+            }
+        } catch let d as Diagnostic {
+            throw d
         } catch {
-            throw Diagnostic("cannot write \(name): \((error as? OutputFile.Failure)?.reason ?? "\(error)")", at: span)
+            let reason = (error as? OutputFile.Failure)?.reason ?? "\(error)"
+            throw Diagnostic(Messages.cannotWrite(target.file, reason: reason), at: target.span)
         }
-        if environment.isInteractive { errorOutput("wrote \(name)\n") }
+        if environment.isInteractive { errorOutput("wrote \(target.file)\n") }
     }
 
     // MARK: Scripts
@@ -157,25 +204,25 @@ extension Session {
             switch input {
             case let .line(l): line = l
             case .invalid:
-                report(Diagnostic("line is not valid UTF-8"), source: nil, file: name, firstLine: lineNo)
+                report(Diagnostic(Messages.invalidUTF8Line()), source: nil, file: name, firstLine: lineNo)
                 ok = false
                 if settings.continueOnError { continue } else { return false }
             }
             if pending.isEmpty { pendingLine = lineNo; pending = line } else { pending += "\n" + line }
-            if CommandSplitter.split(pending).isIncomplete { continue }
+            let lexed = ShellLexer.lex(pending)
+            if lexed.isIncomplete { continue }
             scriptStack[scriptStack.count - 1].line = pendingLine
             currentSource = "script \(name):\(pendingLine)"
             let chunk = pending
             pending = ""
-            if !execute(chunk, file: name, firstLine: pendingLine) {
+            if run(lexed, source: chunk, file: name, firstLine: pendingLine, allowContinuation: false) != .succeeded {
                 ok = false
                 if !settings.continueOnError { return false }
             }
         }
         if !pending.isEmpty {
-            report(Diagnostic("unexpected end of script: a string or parenthesis is not closed",
-                              at: max(0, pending.count - 1)..<pending.count),
-                   source: pending, file: name, firstLine: pendingLine)
+            let d = ShellLexer.lex(pending).incomplete ?? Diagnostic(Messages.unclosedAtEnd("script"))
+            report(d, source: pending, file: name, firstLine: pendingLine)
             return false
         }
         currentSource = "command"

@@ -6,7 +6,7 @@ import PlanKit
 ///
 /// A failed write to standard output is remembered, not ignored: a full disk or an I/O error
 /// under `plansh … > FILE` must not leave a truncated file behind an exit status of 0, so the
-/// session turns `outputFailure` into the failing command's error. A closed pipe (EPIPE, as
+/// session turns it (`takeOutputFailure`) into the failing command's error. A closed pipe (EPIPE, as
 /// after `| head`) is not a failure: output ends quietly and commands go on running.
 /// `SIGPIPE` is ignored (`ignoreBrokenPipeSignal`) so that a closed pipe arrives as EPIPE.
 public enum StandardStreams {
@@ -45,7 +45,9 @@ public enum StandardStreams {
     public static func writeRaw(_ s: String, to stream: Stream) {
         guard !s.isEmpty else { return }
         let fd: Int32 = stream == .out ? 1 : 2
-        if stream == .out && (outputClosed || outputFailed) { return }
+        // After a failure, output to a file or pipe stops (no gap in the middle of a result);
+        // a terminal is tried again (the shell must not go mute after one I/O error).
+        if stream == .out && (outputClosed || (outputFailed && !terminals.out)) { return }
         if let errorNumber = writeAll(s, to: fd), stream == .out {
             if errorNumber == EPIPE {
                 outputClosed = true

@@ -1,5 +1,6 @@
 import CLibEdit
 import Foundation
+import PlanKit
 
 /// The interactive line editor on the system libedit (wide-character API).
 ///
@@ -12,10 +13,14 @@ public final class EditLineReader: LineReader {
     private var promptBuffer: UnsafeMutablePointer<wchar_t>
     private var promptCapacity = 256
     private let historyPath: String
+    private var historySaveFailed = false
     /// Candidates for the word before the cursor, given the line up to the cursor.
-    private let complete: (String) -> [String]
+    private let complete: (String) -> Completer.Completion
+    /// The line before the cursor at the last Tab that changed nothing: a second such Tab lists.
+    private var lastFruitlessTab: String?
+    private var listedFor: String?
 
-    public init?(historyPath: String, complete: @escaping (String) -> [String]) {
+    public init?(historyPath: String, complete: @escaping (String) -> Completer.Completion) {
         self.historyPath = historyPath
         self.complete = complete
         promptBuffer = .allocate(capacity: promptCapacity)
@@ -30,7 +35,7 @@ public final class EditLineReader: LineReader {
             var ev = HistEventW()
             _ = plansh_history_setsize(h, &ev, 2000)
             _ = plansh_history_setunique(h, &ev, 1)
-            if FileManager.default.fileExists(atPath: historyPath) {
+            if HistoryFile.isReadable(historyPath) {
                 _ = plansh_history_load(h, &ev, historyPath)
             }
             _ = plansh_el_set_hist(el, h)
@@ -126,15 +131,27 @@ public final class EditLineReader: LineReader {
         guard !trimmed.isEmpty, let h = history else { return }
         var ev = HistEventW()
         _ = trimmed.withWideCString { plansh_history_enter(h, &ev, $0) }
-        _ = plansh_history_save(h, &ev, historyPath)
+        saveHistory(h, &ev)
     }
 
-    /// Tab: complete the word before the cursor, or list the candidates.
+    /// Writes the history through a handle opened without following links (SPEC §5); says once why not.
+    private func saveHistory(_ h: OpaquePointer, _ ev: inout HistEventW) {
+        switch HistoryFile.openForWriting(historyPath) {
+        case let .success(fd):
+            guard let file = fdopen(fd, "w") else { close(fd); return }
+            _ = plansh_history_save_fp(h, &ev, file)
+            fclose(file)
+        case let .failure(why):
+            if !historySaveFailed { fputs("plansh: \(why.message)\n", plansh_stderr()) }
+            historySaveFailed = true
+        }
+    }
+
+    /// Tab: complete the word before the cursor; a second Tab that can add nothing lists the
+    /// candidates (once, like bash), and a single candidate inside a quote closes the quote.
     private func completeAtCursor(_ el: OpaquePointer) -> UInt8 {
         guard let info = el_wline(el) else { return UInt8(CC_ERROR) }
-        let start = info.pointee.buffer
-        let cursor = info.pointee.cursor
-        guard let start, let cursor else { return UInt8(CC_ERROR) }
+        guard let start = info.pointee.buffer, let cursor = info.pointee.cursor else { return UInt8(CC_ERROR) }
         var scalars = String.UnicodeScalarView()
         var p = start
         while p < cursor {
@@ -142,22 +159,33 @@ public final class EditLineReader: LineReader {
             p += 1
         }
         let before = String(scalars)
-        let word = Completer.currentWord(before)
-        let candidates = complete(before)
-        guard !candidates.isEmpty else { return UInt8(CC_REFRESH_BEEP) }
-        let common = Completer.commonPrefix(candidates)
-        if common.count > word.count {
-            var insert = String(common.dropFirst(word.count))
-            if candidates.count == 1 { insert += " " }
-            _ = insert.withWideCString { el_winsertstr(el, $0) }
-            return UInt8(CC_REFRESH)
+        let completion = complete(before)
+        guard let insert = EditLineReader.insertion(for: completion) else {
+            defer { lastFruitlessTab = before }
+            guard lastFruitlessTab == before, listedFor != before, completion.candidates.count > 1 else {
+                return UInt8(CC_REFRESH_BEEP)
+            }
+            listedFor = before
+            StandardStreams.write("\n" + Completer.columns(completion.candidates, width: Terminal.width() ?? 80) + "\n", to: .out)
+            return UInt8(CC_REDISPLAY)
         }
-        if candidates.count == 1 {
-            _ = " ".withWideCString { el_winsertstr(el, $0) }
-            return UInt8(CC_REFRESH)
+        lastFruitlessTab = nil
+        listedFor = nil
+        _ = insert.withWideCString { el_winsertstr(el, $0) }
+        return UInt8(CC_REFRESH)
+    }
+
+    /// The text Tab inserts: the candidates' common part beyond what is typed, and after a
+    /// single candidate the closing quote (inside a quote) and a space. Nil when nothing to add.
+    static func insertion(for c: Completer.Completion) -> String? {
+        guard !c.candidates.isEmpty else { return nil }
+        let common = Completer.commonPrefix(c.candidates)
+        var insert = common.count > c.word.count && common.hasPrefix(c.word) ? String(common.dropFirst(c.word.count)) : ""
+        if c.candidates.count == 1 {
+            if let q = c.closer { insert.append(q) }
+            insert += " "
         }
-        StandardStreams.write("\n" + Completer.columns(candidates, width: Terminal.width() ?? 80) + "\n", to: .out)
-        return UInt8(CC_REDISPLAY)
+        return insert.isEmpty ? nil : insert
     }
 }
 

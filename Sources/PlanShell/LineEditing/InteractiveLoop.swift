@@ -43,12 +43,17 @@ extension Session {
                     continue
                 }
                 pending = pending.isEmpty ? line : pending + "\n" + line
-                if CommandSplitter.split(pending).isIncomplete { continue }
+                let lexed = ShellLexer.lex(pending)
+                if lexed.isIncomplete { continue }
                 let chunk = pending
                 pending = ""
                 reader.addHistory(chunk)
                 currentSource = "command"
-                execute(chunk)
+                // A later stage may find the input incomplete too (Lua's `incomplete()`): the
+                // commands already run are done, the rest waits for another line.
+                if case let .needsMore(from) = run(lexed, source: chunk, file: nil, firstLine: 1, allowContinuation: true) {
+                    pending = String(chunk.dropFirst(from))
+                }
                 Interrupt.clear()
             }
         }

@@ -4,8 +4,9 @@ import PlanKit
 /// Finds the bundled `examples/` directory (lessons, demo plans, progress sheets, scripts).
 ///
 /// `$PLANSH_EXAMPLES` wins; otherwise the first directory holding `examples/lessons`, walking
-/// up from the working directory (a tutorial sandbox keeps its own copy there), then from the
-/// executable (a build directory sits inside the package), also trying `share/plansh/examples`.
+/// up from the working directory (a checkout, or a tutorial sandbox's own copy); otherwise the
+/// copy built into the program (`EmbeddedExamples`, SPEC §7), so `import demo` and `tutorial`
+/// work wherever plansh runs and wherever its binary is copied.
 public enum ExamplesLocator {
     public static let environmentKey = "PLANSH_EXAMPLES"
 
@@ -22,33 +23,15 @@ public enum ExamplesLocator {
             }
             return url
         }
-        var starts = [workingDirectory.standardizedFileURL]
-        if let exe = executableURL() { starts.append(exe.deletingLastPathComponent()) }
-        for start in starts {
-            var dir = start
-            for _ in 0..<12 {
-                let candidate = dir.appendingPathComponent("examples")
-                if fm.fileExists(atPath: candidate.appendingPathComponent("lessons").path) { return candidate }
-                let installed = dir.appendingPathComponent("share/plansh/examples")
-                if fm.fileExists(atPath: installed.appendingPathComponent("lessons").path) { return installed }
-                let parent = dir.deletingLastPathComponent()
-                if parent.path == dir.path { break }
-                dir = parent
-            }
+        var dir = workingDirectory.standardizedFileURL
+        for _ in 0..<12 {
+            let candidate = dir.appendingPathComponent("examples")
+            if fm.fileExists(atPath: candidate.appendingPathComponent("lessons").path) { return candidate }
+            let parent = dir.deletingLastPathComponent()
+            if parent.path == dir.path { break }
+            dir = parent
         }
-        throw Diagnostic("cannot find plansh's examples directory (with lessons/, plans/ and progress/) "
-                         + "above the program or the working directory; set $\(environmentKey) to it")
-    }
-
-    /// The running program, symlinks resolved.
-    static func executableURL() -> URL? {
-        let proc = URL(fileURLWithPath: "/proc/self/exe")
-        if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: proc.path) {
-            return URL(fileURLWithPath: target)
-        }
-        guard let arg0 = CommandLine.arguments.first, arg0.contains("/") else { return nil }
-        return URL(fileURLWithPath: arg0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-            .standardizedFileURL.resolvingSymlinksInPath()
+        return try EmbeddedExamples.directory(environment: environment)
     }
 
     /// How a file under `examples` is named in messages: relative to the working directory

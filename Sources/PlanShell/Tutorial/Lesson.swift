@@ -80,6 +80,9 @@ public enum StepCheck: Sendable, Equatable {
     case file(name: String)
     /// The learner's command printed `text` (standard output, compared after folding).
     case outputContains(text: String)
+    /// The learner's result is about exactly these tasks, whatever the command: `history ID`,
+    /// `show task ID` and `diff A B where id = ID` all answer "what changed for ID".
+    case about(taskIDs: [String])
 
     /// The progress fields a `state` check may read.
     public enum TaskField: String, Sendable, CaseIterable {

@@ -135,7 +135,7 @@ public enum LessonParser {
                     throw fail(lineNo, "`\(key):` belongs before the first `step:`")
                 }
                 if key == "setup" {
-                    guard !CommandSplitter.split(value).isIncomplete else {
+                    guard !ShellLexer.lex(value).isIncomplete else {
                         throw fail(lineNo, "the setup command has an unclosed quote or parenthesis")
                     }
                     lesson.setup.append(value)
@@ -153,7 +153,7 @@ public enum LessonParser {
                 case "ask": s.ask.append(value)
                 case "answer":
                     guard s.answer.isEmpty else { throw fail(lineNo, "a step has one `answer:`; this is the second") }
-                    guard !CommandSplitter.split(value).isIncomplete else {
+                    guard !ShellLexer.lex(value).isIncomplete else {
                         throw fail(lineNo, "the answer has an unclosed quote or parenthesis")
                     }
                     s.answer = value
@@ -208,12 +208,12 @@ public enum LessonParser {
     }
 
     // check := "same-result" ["ordered"] | "state" ID FIELD "=" VALUE | "snapshot" NAME
-    //        | "file" NAME | "output" "contains" TEXT
+    //        | "file" NAME | "output" "contains" TEXT | "about" ID { "," ID }
     static func parseCheck(_ text: String) throws -> StepCheck {
         let words = try Word.split(text)
         guard let kind = words.first?.value.lowercased() else { throw Diagnostic("`check:` has no value") }
         let rest = words.dropFirst().map(\.value)
-        let forms = "same-result [ordered] | state ID FIELD = VALUE | snapshot NAME | file NAME | output contains TEXT"
+        let forms = "same-result [ordered] | state ID FIELD = VALUE | snapshot NAME | file NAME | output contains TEXT | about ID[, ID…]"
         switch kind {
         case "same-result":
             if rest.isEmpty { return .sameResult(ordered: false) }
@@ -261,8 +261,12 @@ public enum LessonParser {
                 throw Diagnostic("expected `check: output contains TEXT`")
             }
             return .outputContains(text: rest.dropFirst().joined(separator: " "))
+        case "about":
+            let ids = rest.joined(separator: " ").split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
+            guard !ids.isEmpty, ids.allSatisfy({ $0.contains(":") }) else { throw Diagnostic("expected `check: about ID[, ID…]`") }
+            return .about(taskIDs: ids)
         default:
-            throw Diagnostic("unknown check \"\(kind)\"" + Suggest.phrase(kind, in: ["same-result", "state", "snapshot", "file", "output"])
+            throw Diagnostic("unknown check \"\(kind)\"" + Suggest.phrase(kind, in: ["same-result", "state", "snapshot", "file", "output", "about"])
                              + " (forms: \(forms))")
         }
     }

@@ -20,8 +20,13 @@ public final class LessonRunner: LineInterceptor {
     private let output: (String) -> Void
     /// Columns prose is wrapped to.
     private let width: Int
+    /// The language prose is shown in (`lang` switches, `more` shows the other once).
+    var language: LessonLanguage = .en
 
-    static let controls = "(hint 提示 · skip 跳过 · back 上一步 · again 重看 · quit 退出)"
+    static let controls: [LessonLanguage: String] = [
+        .zh: "（提示 hint · 跳过 skip · 上一步 back · 重看 again · 另一语言 more · 切换语言 lang · 退出 quit）",
+        .en: "(hint · skip · back · again · more: the other language · lang: switch language · quit)",
+    ]
 
     public var prompt: String { "tutorial \(number) [\(min(index + 1, lesson.steps.count))/\(lesson.steps.count)]> " }
 
@@ -63,6 +68,7 @@ public final class LessonRunner: LineInterceptor {
         let runner = LessonRunner(lesson: lesson, number: number, sandbox: sandbox, index: startIndex,
                                   performed: performed, progressDirectory: readOnly ? nil : session.store.directory,
                                   width: session.environment.width, output: { [weak session] in session?.output($0) })
+        runner.language = session.learnerLanguage
         runner.open(resumed: startIndex > 0, readOnly: readOnly)
         return runner
     }
@@ -99,6 +105,14 @@ public final class LessonRunner: LineInterceptor {
         case "again", "重看", "重复":
             present()
             return true
+        case "more", "另一语言":
+            sayOther()
+            return true
+        case "lang", "语言", "lang zh", "lang en", "语言 zh", "语言 en":
+            let asked = text.split(separator: " ").last.flatMap { LessonLanguage(rawValue: $0.lowercased()) }
+            language = asked ?? language.other
+            present()
+            return true
         case "quit", "exit", "退出", "q":
             leave()
             return false
@@ -131,17 +145,17 @@ public final class LessonRunner: LineInterceptor {
         let before = sandbox.fingerprint
         let run = sandbox.run(text, show: true)
         if let why = checker.failure(of: run, in: sandbox) {
-            var lines = ["✗ 还不对 · Not quite: \(why)"]
+            var lines = ["✗ " + Bilingual.line(of: "还不对 · Not quite", language) + ": " + Bilingual.line(of: why, language)]
             lines.append(nextHint())
             if sandbox.fingerprint != before {
                 rebuild()
-                lines.append("(沙盒已恢复到本步开始时的状态 · the sandbox is back as it was at the start of this step)")
+                lines.append(word("（沙盒已恢复到本步开始时的状态）", "(the sandbox is back as it was at the start of this step)"))
             }
             say(lines.joined(separator: "\n"))
             return true
         }
-        var lines = ["✓ 正确 · Correct!"]
-        lines += checker.step.success
+        var lines = ["✓ " + Bilingual.line(of: "正确 · Correct!", language)]
+        lines += Bilingual.pick(checker.step.success, language)
         say(lines.joined(separator: "\n"))
         performed.append(text)
         return advance()
@@ -151,14 +165,15 @@ public final class LessonRunner: LineInterceptor {
         let hints = checker.step.hints
         if hintsGiven < hints.count {
             defer { hintsGiven += 1 }
-            return "提示 Hint: " + hints[hintsGiven]
+            return word("提示", "Hint") + ": " + Bilingual.line(of: hints[hintsGiven], language)
         }
-        return "提示 Hint: " + (hints.last ?? "") + "\n(`skip` shows the answer and goes on · 输入 skip 查看答案并继续)"
+        return word("提示", "Hint") + ": " + Bilingual.line(of: hints.last ?? "", language) + "\n"
+            + word("（输入 skip 查看答案并继续）", "(`skip` shows the answer and goes on)")
     }
 
     private func giveHint() {
         if hintsGiven >= checker.step.hints.count {
-            say("答案 Answer: \(checker.step.answer)")
+            say(word("答案", "Answer") + ": \(checker.step.answer)")
         } else {
             say(nextHint())
         }
@@ -166,7 +181,7 @@ public final class LessonRunner: LineInterceptor {
 
     private func skip() -> Bool {
         let answer = checker.step.answer
-        say("答案 Answer: \(answer)")
+        say(word("答案", "Answer") + ": \(answer)")
         let run = sandbox.run(answer, show: true)
         if run.failed {
             say("(the answer failed in the sandbox: the lesson file \(lesson.fileName):\(checker.step.line) needs fixing)")
@@ -200,8 +215,8 @@ public final class LessonRunner: LineInterceptor {
         hintsGiven = 0
         if index >= lesson.steps.count {
             saveProgress(.done)
-            var lines = [""] + lesson.outro
-            lines.append("🎉 第\(number)课完成 · Lesson \(number) complete. `tutorial` lists the lessons; your own store was not changed.")
+            var lines = [""] + Bilingual.pick(lesson.outro, language)
+            lines.append("🎉 " + word("第\(number)课完成。", "Lesson \(number) complete.") + " " + nextLessonText())
             say(lines.joined(separator: "\n"))
             sandbox.remove()
             return false
@@ -225,11 +240,12 @@ public final class LessonRunner: LineInterceptor {
     // MARK: Showing steps
 
     private func open(resumed: Bool, readOnly: Bool) {
-        var lines = ["━━ \(lesson.title) ━━"]
-        lines += lesson.intro
-        lines.append("Everything here runs on a sandbox copy of the demo plans; your own store is not touched.")
-        lines.append("课程中的命令都在演示计划的沙盒副本上运行，不会改动你自己的数据。")
-        if resumed { lines.append("继续第\(index + 1)步 · Resuming at step \(index + 1) (`back` revisits earlier steps).") }
+        var lines = ["━━ \(Bilingual.line(of: lesson.title, language)) ━━"]
+        lines += Bilingual.pick(lesson.intro, language)
+        lines.append(word("课程中的命令都在演示计划的沙盒副本上运行，不会改动你自己的数据。输入 lang 切换为英文。",
+                          "Everything here runs on a sandbox copy of the demo plans; your own store is not touched. "
+                          + "Type `more` to read a step in Chinese, `lang` to switch to it."))
+        if resumed { lines.append(word("继续第\(index + 1)步（back 回到前面的步骤）。", "Resuming at step \(index + 1) (`back` revisits earlier steps).")) }
         if readOnly { lines.append("(the store is read-only: progress will not be remembered)") }
         say(lines.joined(separator: "\n"))
         present()
@@ -238,8 +254,9 @@ public final class LessonRunner: LineInterceptor {
     /// Prepares and shows the current step.
     private func present() {
         let step = lesson.steps[index]
-        var lines = ["", "── 第\(index + 1)/\(lesson.steps.count)步 · Step \(index + 1) of \(lesson.steps.count): \(step.title) ──"]
-        lines += step.explain
+        let heading = word("第\(index + 1)/\(lesson.steps.count)步", "Step \(index + 1) of \(lesson.steps.count)")
+        var lines = ["", "── \(heading): \(Bilingual.line(of: step.title, language)) ──"]
+        lines += Bilingual.pick(step.explain, language)
         var failed = false
         do {
             checker = StepChecker(step: step, expected: try StepChecker.expectedResult(for: step, in: sandbox))
@@ -250,7 +267,7 @@ public final class LessonRunner: LineInterceptor {
         }
         say(lines.joined(separator: "\n"))
         if !step.examples.isEmpty {
-            say("例如 · For example:")
+            say(word("例如：", "For example:"))
             for example in step.examples {
                 show("  > " + example)
                 if !step.changesData && !failed {
@@ -262,7 +279,8 @@ public final class LessonRunner: LineInterceptor {
     }
 
     private func askText() -> String {
-        (checker.step.ask.map { "→ " + $0 } + ["  " + LessonRunner.controls]).joined(separator: "\n")
+        (Bilingual.pick(checker.step.ask, language).map { "→ " + $0 } + ["  " + (LessonRunner.controls[language] ?? "")])
+            .joined(separator: "\n")
     }
 
     /// The example's output in the sandbox, cut to a dozen lines.
@@ -281,9 +299,33 @@ public final class LessonRunner: LineInterceptor {
         return lines.prefix(10).joined(separator: "\n") + "\n  … (\(lines.count - 10) more lines · 还有 \(lines.count - 10) 行)"
     }
 
+    /// `zh` or `en`, whichever the learner reads.
+    func word(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
+
+    /// How to go on after this lesson: the next one, or the end of the course.
+    func nextLessonText() -> String {
+        let count = (try? LessonCatalogue.load(examples: sandbox.examples, workingDirectory: sandbox.work))?.entries.count ?? 0
+        if number < count {
+            return word("输入 tutorial \(number + 1) 学习下一课。", "Type `tutorial \(number + 1)` for the next lesson.")
+        }
+        return word("这是最后一课；tutorial 列出全部课程。", "That was the last lesson; `tutorial` lists them all.")
+    }
+
+    /// The current step's prose in the other language, once.
+    private func sayOther() {
+        let step = lesson.steps[index]
+        let other = language.other
+        var lines = ["── " + Bilingual.line(of: step.title, other) + " ──"]
+        lines += Bilingual.pick(step.explain, other)
+        lines += Bilingual.pick(step.ask, other).map { "→ " + $0 }
+        say(lines.joined(separator: "\n"))
+    }
+
     /// Prints lesson prose, wrapped to the terminal.
     private func say(_ text: String) {
-        let body = text.hasSuffix("\n") ? String(text.dropLast()) : text
+        var body = text.hasSuffix("\n") ? String(text.dropLast()) : text
+        body = body.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { Bilingual.line(of: String($0), language) }.joined(separator: "\n")
         output(ProseWrap.wrap(body, width: width).joined(separator: "\n") + "\n")
     }
 

@@ -63,9 +63,25 @@ struct StepChecker {
             let url = sandbox.work.appendingPathComponent(name)
             let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? nil
             return (size ?? 0) > 0 ? nil : "the file \(name) was not written · 没有生成文件 \(name)"
+        case let .about(ids):
+            guard let last = run.results.last, let mine = StepChecker.taskIDs(of: last) else {
+                return "your command shows no tasks · 结果中没有任务"
+            }
+            if mine == Set(ids) { return nil }
+            return "your command shows \(mine.count) task(s), not \(ids.joined(separator: ", "))"
+                + " · 结果中是 \(mine.count) 项任务，应为 \(ids.joined(separator: "、"))"
         case let .outputContains(text):
             return TextFolding.fold(run.printed).contains(TextFolding.fold(text)) ? nil
                 : "the output does not show \"\(text)\" · 输出中没有“\(text)”"
         }
+    }
+
+    /// The tasks a result is about: a task list, one task, a history or a diff; nil for others.
+    static func taskIDs(of output: CommandOutput) -> Set<String>? {
+        guard case let .rendered(r) = output else { return nil }
+        if let list = r as? TaskList { return Set(list.taskIDs) }
+        if let detail = r as? TaskDetail { return [detail.task.id] }
+        if let table = r as? RecordTable { return table.subjects.map(Set.init) }
+        return nil
     }
 }

@@ -66,19 +66,15 @@ struct GroupKey {
     /// then runs over plain columns, with no call per row).
     var column: (() -> [Int32])? = nil
 
-    /// Group by a string per row, values compared after folding (SPEC §3: equal after folding
-    /// is one group); ranked naturally (ids, paths) or by code point.
-    static func strings(natural: Bool, _ text: @escaping (Int) -> String) -> GroupKey {
+    /// Group by a string per row, ranked in natural order.
+    static func strings(_ text: @escaping (Int) -> String) -> GroupKey {
         let dict = Interner<String>()
         let cache = RankCache()
         return GroupKey(domain: nil, codes: { r, out in out.append(dict.code(text(r))) },
                         value: { .text(dict.values[$0]) },
                         rank: { code in
                             if cache.ranks.count != dict.values.count {
-                                let order = dict.values.indices.sorted { a, b in
-                                    natural ? NaturalOrder.less(dict.values[a], dict.values[b])
-                                        : QueryText.compareBytes(Array(dict.values[a].utf8), Array(dict.values[b].utf8)) < 0
-                                }
+                                let order = dict.values.indices.sorted { NaturalOrder.less(dict.values[$0], dict.values[$1]) }
                                 var ranks = [Int](repeating: 0, count: order.count)
                                 for (k, i) in order.enumerated() { ranks[i] = k }
                                 cache.ranks = ranks

@@ -15,7 +15,7 @@ extension TaskFields {
         },
         group: { s in
             let t = s.tasks
-            let rank = Ordering.ranks(t.offices.names)
+            let rank = Ordering.naturalRanks(t.offices.names)
             return GroupKey(domain: t.offices.count, codes: { r, out in
                 for c in t.officeCodes(row: r) where !out.contains(Int(c)) { out.append(Int(c)) }
             }, value: { .text(t.offices.names[$0]) }, rank: { Double(rank[$0]) })
@@ -83,7 +83,7 @@ extension TaskFields {
         },
         group: { s in
             let t = s.tasks
-            let rank = Ordering.ranks(t.notes.names)
+            let rank = Ordering.naturalRanks(t.notes.names)
             return GroupKey(domain: t.notes.count, codes: { r, out in out.append(Int(t.noteCode[r])) },
                             value: { .text(t.notes.names[$0]) }, rank: { Double(rank[$0]) })
         },
@@ -94,7 +94,7 @@ extension TaskFields {
         empty: { c in .notes(c.tasks.notes.names.map(\.isEmpty)) })
 
     static let due = FieldEntry(
-        "due", aliases: ["期限", "完成时限", "截止"], kind: .day,
+        "due", aliases: ["截止", "期限", "截止日期", "完成时限"], kind: .day,
         summary: "due date YYYY-MM-DD; YYYY-MM means the whole month",
         cell: { s, r in CalendarDay(ordinal: s.tasks.due[r]).map { .text($0.description) } ?? .null },
         order: { s in

@@ -171,7 +171,7 @@ extension TaskFields {
         summary: "deadline phrases read from the task's text (年底前, 6月底前, …)", multiValued: true,
         cell: { s, r in .list(s.tasks.deadlineRange(row: r).map { s.tasks.deadlineRaw[$0] }) },
         order: { s in { a, b in FieldSupport.compare(s.tasks.deadlineRange(row: a).count, s.tasks.deadlineRange(row: b).count) } },
-        group: { s in GroupKey.strings(natural: false) { r in s.tasks.deadlineRange(row: r).map { s.tasks.deadlineRaw[$0] }.joined(separator: "、") } },
+        group: { s in GroupKey.strings { r in s.tasks.deadlineRange(row: r).map { s.tasks.deadlineRaw[$0] }.joined(separator: "、") } },
         json: .init(key: "deadlines") { s, r in
             "[" + s.tasks.deadlineRange(row: r).map { i in
                 "{\"raw\": " + JSON.quote(s.tasks.deadlineRaw[i]) + ", \"date\": "

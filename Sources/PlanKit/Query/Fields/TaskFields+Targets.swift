@@ -62,7 +62,7 @@ extension TaskFields {
         },
         group: { s in
             let t = s.tasks
-            let rank = Ordering.ranks(t.units.names)
+            let rank = Ordering.naturalRanks(t.units.names)
             return GroupKey(domain: t.units.count, codes: { r, out in
                 for i in t.targetRange(row: r) where !out.contains(Int(t.targetUnit[i])) { out.append(Int(t.targetUnit[i])) }
             }, value: { .text(t.units.names[$0]) }, rank: { Double(rank[$0]) })

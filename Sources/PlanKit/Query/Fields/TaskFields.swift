@@ -29,7 +29,7 @@ enum TaskFields {
             }
         },
         order: { _ in { a, b in FieldSupport.compare(a, b) } },
-        group: { s in GroupKey.strings(natural: true) { s.workspace.taskID(row: $0) } },
+        group: { s in GroupKey.strings { s.workspace.taskID(row: $0) } },
         json: .init(key: "id") { s, r in JSON.quote(s.workspace.taskID(row: r)) },
         complete: { w, word in
             // Task ids of the plan being typed; plan ids with ":" until then.
@@ -86,7 +86,7 @@ enum TaskFields {
         cell: { s, r in .text(s.tasks.paths[r]) },
         csv: { s in { r, out in out.append(contentsOf: s.tasks.paths.bytes[s.tasks.paths.byteRange(r)]) } },
         order: FieldSupport.pathOrder,
-        group: { s in GroupKey.strings(natural: true) { s.tasks.paths[$0] } },
+        group: { s in GroupKey.strings { s.tasks.paths[$0] } },
         json: .init(key: "path") { s, r in JSON.quote(s.tasks.paths[r]) },
         complete: { w, _ in FieldSupport.paths(w) },
         compare: { _, _, op, _, v in
@@ -101,7 +101,7 @@ enum TaskFields {
         column: ResultTable.Column("section", minWidth: 6),
         cell: { s, r in .text(s.tasks.paths[r]) },
         order: FieldSupport.pathOrder,
-        group: { s in GroupKey.strings(natural: true) { s.tasks.paths[$0] } },
+        group: { s in GroupKey.strings { s.tasks.paths[$0] } },
         complete: { w, _ in FieldSupport.paths(w) },
         compare: { c, _, op, opSpan, v in
             switch op {
@@ -118,7 +118,7 @@ enum TaskFields {
         cell: { s, r in .text(s.tasks.headings[r]) },
         csv: { s in { r, out in FieldSupport.appendCSV(s.tasks.headings.bytes[s.tasks.headings.byteRange(r)], to: &out) } },
         order: { s in FieldSupport.byteOrder(s.tasks.headings) },
-        group: { s in GroupKey.strings(natural: false) { s.tasks.headings[$0] } },
+        group: { s in GroupKey.strings { s.tasks.headings[$0] } },
         json: .init(key: "heading") { s, r in JSON.quote(s.tasks.headings[r]) },
         compare: { c, _, op, _, v in .text(.heading, c.textCompare(op, v)) },
         textMatch: { _, test in .text(.heading, test) },
@@ -129,7 +129,7 @@ enum TaskFields {
         cell: { s, r in .text(s.tasks.texts[r]) },
         csv: { s in { r, out in FieldSupport.appendCSV(s.tasks.texts.bytes[s.tasks.texts.byteRange(r)], to: &out) } },
         order: { s in FieldSupport.byteOrder(s.tasks.texts) },
-        group: { s in GroupKey.strings(natural: false) { s.tasks.texts[$0] } },
+        group: { s in GroupKey.strings { s.tasks.texts[$0] } },
         json: .init(key: "text") { s, r in JSON.quote(s.tasks.texts[r]) },
         compare: { c, _, op, _, v in .text(.text, c.textCompare(op, v)) },
         textMatch: { _, test in .text(.text, test) },

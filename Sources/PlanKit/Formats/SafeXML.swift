@@ -1,0 +1,164 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// Receives the events of `SafeXML.parse`, in document order.
+public protocol XMLEventHandler: AnyObject {
+    /// An element opens. `name` is its local name (`w:p` → `p`).
+    func startElement(_ name: String, attributes: SafeXML.Attributes)
+    /// An element closes.
+    func endElement(_ name: String)
+    /// Character data (entities already decoded; may arrive in several pieces).
+    func characters(_ text: String)
+}
+
+/// FoundationXML's `XMLParser`, made safe for files from strangers (SPEC §10 "Safety"):
+/// external entities are never resolved, and a document whose DOCTYPE declares anything
+/// (entities, an internal subset, an external DTD) is refused before parsing, so only the five
+/// predefined entities and numeric references are ever expanded — a billion-laughs file costs
+/// nothing. Office Open XML never carries a DOCTYPE.
+public enum SafeXML {
+    /// An element's attributes as written (`w:val`), looked up by local name.
+    public struct Attributes: Sendable {
+        public var all: [String: String]
+        public init(_ all: [String: String]) { self.all = all }
+
+        /// The value of the attribute whose local name is `local` (`val` finds `w:val`); a
+        /// qualified `name` (`r:id`) is looked up as written.
+        public subscript(_ name: String) -> String? {
+            if let v = all[name] { return v }
+            if name.contains(":") { return nil }
+            for (k, v) in all {
+                if let colon = k.lastIndex(of: ":"), k[k.index(after: colon)...] == name, !k.hasPrefix("xmlns") { return v }
+            }
+            return nil
+        }
+    }
+
+    /// Parses `data`, sending events to `handler`. `source` names the document in errors
+    /// (`plan.docx (word/document.xml)`).
+    public static func parse(_ data: Data, source: String, handler: XMLEventHandler) throws {
+        let utf8 = try normalized(data, source: source)
+        try checkProlog(utf8, source: source)
+        let parser = XMLParser(data: utf8)
+        parser.shouldResolveExternalEntities = false
+        parser.shouldProcessNamespaces = false
+        parser.shouldReportNamespacePrefixes = false
+        let delegate = Delegate(handler, source: source)
+        parser.delegate = delegate
+        let ok = parser.parse()
+        if let stop = delegate.thrown { throw stop }
+        // libxml2 may recover from some errors on its own; a tag left open or closed out of
+        // order is still damage.
+        if !ok || !delegate.open.isEmpty || !delegate.sawRoot {
+            let why = !ok ? parser.parserError.map { ($0 as NSError).localizedDescription } ?? "malformed XML"
+                : delegate.sawRoot ? "<\(delegate.open.last ?? "")> is never closed" : "no root element"
+            throw malformed(source, line: parser.lineNumber, why)
+        }
+    }
+
+    static func malformed(_ source: String, line: Int, _ why: String) -> Diagnostic {
+        Diagnostic("\(source):\(line): not well-formed XML (\(why)); the file is damaged: open it in its program and save it again")
+    }
+
+    /// UTF-16 XML (with a BOM) re-encoded as UTF-8 without its declaration; other data as is.
+    static func normalized(_ data: Data, source: String) throws -> Data {
+        guard let (encoding, _) = TextDecoding.byteOrderMark(data), encoding != .utf8 else { return data }
+        var text = try TextDecoding.decode(data, fileName: source).text
+        if text.hasPrefix("<?xml"), let end = text.range(of: "?>") { text.removeSubrange(text.startIndex..<end.upperBound) }
+        return Data(text.utf8)
+    }
+
+    /// Refuses a DOCTYPE that declares anything. Only the prolog (before the root element) can
+    /// hold one, so the scan stops at the first element.
+    static func checkProlog(_ data: Data, source: String) throws {
+        let doctype = Array("<!DOCTYPE".utf8)
+        var i = data.startIndex
+        let end = data.endIndex
+        while i < end {
+            guard data[i] == 0x3C else { i += 1; continue }  // <
+            guard i + 1 < end else { return }
+            let next = data[i + 1]
+            if next == 0x3F || next == 0x21 {  // <? or <!
+                if i + doctype.count <= end, data[i..<(i + doctype.count)].elementsEqual(doctype) {
+                    var j = i + doctype.count
+                    while j < end, data[j] != 0x3E { // >
+                        if data[j] == 0x5B { break }  // [ — an internal subset
+                        j += 1
+                    }
+                    let head = String(decoding: data[i..<min(j, end)], as: UTF8.self)
+                    if j >= end || data[j] == 0x5B || head.contains("SYSTEM") || head.contains("PUBLIC") {
+                        throw Diagnostic("\(source): refused: the XML declares a DOCTYPE with entities or an external DTD, "
+                                         + "which plansh never expands; office files have none")
+                    }
+                }
+                i += 2
+                continue
+            }
+            return  // the root element: the prolog is over
+        }
+    }
+
+    final class Delegate: NSObject, XMLParserDelegate {
+        let handler: XMLEventHandler
+        let source: String
+        var thrown: Error?
+        /// Elements open now, outermost first (qualified names, to check each close matches).
+        var open: [String] = []
+        var sawRoot = false
+        init(_ handler: XMLEventHandler, source: String) {
+            self.handler = handler
+            self.source = source
+        }
+
+        func stop(_ parser: XMLParser, _ error: Diagnostic) {
+            if thrown == nil { thrown = error }
+            parser.abortParsing()
+        }
+
+        static func local(_ name: String) -> String {
+            guard let colon = name.lastIndex(of: ":") else { return name }
+            return String(name[name.index(after: colon)...])
+        }
+
+        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+                    qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+            guard thrown == nil else { return }
+            if open.isEmpty && sawRoot { return stop(parser, SafeXML.malformed(source, line: parser.lineNumber, "a second root element")) }
+            sawRoot = true
+            open.append(elementName)
+            handler.startElement(Self.local(elementName), attributes: Attributes(attributeDict))
+        }
+
+        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+            guard thrown == nil else { return }
+            guard open.last == elementName else {
+                return stop(parser, SafeXML.malformed(source, line: parser.lineNumber, "</\(elementName)> closes <\(open.last ?? "nothing")>"))
+            }
+            open.removeLast()
+            handler.endElement(Self.local(elementName))
+        }
+
+        func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+            stop(parser, SafeXML.malformed(source, line: parser.lineNumber, (parseError as NSError).localizedDescription))
+        }
+
+        func parser(_ parser: XMLParser, foundCharacters string: String) {
+            guard thrown == nil else { return }
+            handler.characters(string)
+        }
+
+        func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
+            handler.characters(String(decoding: CDATABlock, as: UTF8.self))
+        }
+
+        func parser(_ parser: XMLParser, resolveExternalEntityName name: String, systemID: String?) -> Data? {
+            nil
+        }
+
+        func parser(_ parser: XMLParser, foundInternalEntityDeclarationWithName name: String, value: String?) {
+            stop(parser, Diagnostic("\(source): refused: the XML declares entity \(name), which plansh never expands"))
+        }
+    }
+}

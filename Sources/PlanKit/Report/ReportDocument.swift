@@ -1,0 +1,129 @@
+/// The report built once from its data: a title, a subtitle, summary figures and numbered
+/// sections of paragraphs, lists, tables and charts. The screen, Markdown and HTML printers
+/// only lay it out (xlsx joins them: `tables` gives every table with its section).
+///
+/// Paragraph and list text may hold `**bold**` and `` `code` `` spans; each printer renders them
+/// its own way (the screen keeps code spans and drops the stars).
+public struct ReportDocument: Sendable {
+    public var title: String
+    public var subtitle: [String]
+    /// The headline numbers (HTML shows them as tiles on page 1).
+    public var figures: [Figure]
+    public var sections: [Section]
+    public var footer: String
+
+    public struct Figure: Sendable {
+        public var value: String
+        public var label: String
+        /// `done`, `behind`, `on` (colour in HTML), or empty.
+        public var tone: String
+    }
+
+    public struct Section: Sendable {
+        /// `一`, `二`, … (HTML and Markdown number the headings).
+        public var number: String
+        public var title: String
+        /// The English name the screen shows beside the Chinese one.
+        public var english: String
+        public var blocks: [Block]
+    }
+
+    public enum Block: Sendable {
+        case paragraph(String)
+        case list([String])
+        /// A sub-heading inside a section (an office in `by office`).
+        case subheading(String)
+        case table(Table)
+        /// Tasks by status as a bar chart (screen: bars; Markdown: a table with bars; HTML: SVG).
+        case statusChart([StatusCount], total: Int, average: Double)
+        /// Each office's tasks by status and mean progress (HTML only: an SVG; the office table
+        /// carries the same numbers everywhere).
+        case officeChart([OfficeSummary], compared: Bool)
+        /// Tasks needing attention (screen: a few lines each; elsewhere: the table).
+        case tasks([ReportTask], table: Table)
+        /// `… 另有 N 项未列出`.
+        case more(Int)
+    }
+
+    /// A table of the report: cells keep their meaning so each printer can style them.
+    public struct Table: Sendable {
+        public var columns: [Column]
+        public var rows: [[Cell]]
+    }
+
+    public struct Column: Sendable {
+        public var name: String
+        public var numeric: Bool
+        /// A bar beside the numbers: on the screen only, and dropped first when the width is short.
+        public var isBar: Bool
+        /// Names (offices, plans, ids) are never cut on the screen: other columns give first.
+        public var isName: Bool
+
+        public init(_ name: String, numeric: Bool = false, isBar: Bool = false, isName: Bool = false) {
+            self.name = name
+            self.numeric = numeric
+            self.isBar = isBar
+            self.isName = isName
+        }
+    }
+
+    public enum Cell: Sendable {
+        case text(String)
+        case number(Int)
+        /// A number already formatted (`23.3`, `41%`), right-aligned.
+        case figure(String)
+        /// A task, plan or snapshot id (code in Markdown, monospace in HTML).
+        case id(String)
+        case status(TaskStatus, overdue: Bool, due: CalendarDay?)
+        case move(from: TaskStatus, to: TaskStatus)
+        /// A change of a mean (`+13.3`), coloured up or down in HTML.
+        case delta(Double?)
+        /// A fraction 0…1 drawn as a bar.
+        case bar(Double)
+        /// A progress note (highlighted in HTML).
+        case note(String)
+
+        /// The cell as plain text (the screen and every format without styles).
+        public var text: String {
+            switch self {
+            case let .text(s), let .figure(s), let .id(s), let .note(s): s
+            case let .number(n): String(n)
+            case let .status(s, overdue, due):
+                s.chineseLabel + (overdue ? "，逾期" + (due.map { "（\($0)）" } ?? "") : "")
+            case let .move(a, b): "\(a.chineseLabel) → \(b.chineseLabel)"
+            case let .delta(v): v.map(ReportLabels.delta) ?? "—"
+            case let .bar(f): ReportLabels.bar(f, width: 20)
+            }
+        }
+    }
+
+    /// Every table with the title of its section, in order (for printers that write sheets).
+    public var tables: [(section: String, table: Table)] {
+        sections.flatMap { s in
+            s.blocks.compactMap { b -> (String, Table)? in
+                switch b {
+                case let .table(t), let .tasks(_, t): (s.title, t)
+                default: nil
+                }
+            }
+        }
+    }
+}
+
+extension ReportDocument.Table {
+    /// The table for `ResultTable`'s printers, without bar columns unless `bars`.
+    func resultTable(bars: Bool, cell: (ReportDocument.Cell) -> String = { $0.text }) -> ResultTable {
+        let keep = columns.indices.filter { bars || !columns[$0].isBar }
+        let cols = keep.map { i -> ResultTable.Column in
+            let c = columns[i]
+            if c.isBar { return ResultTable.Column("", alignment: .left) }
+            let names = c.isName || rows.contains { if case .id = $0[i] { true } else { false } }
+            let widest = rows.map { DisplayWidth.of(cell($0[i])) }.max() ?? 0
+            return ResultTable.Column(c.name, alignment: c.numeric ? .right : .left, minWidth: names ? min(24, widest) : nil)
+        }
+        let cells = rows.map { r in keep.map { ResultTable.Cell.text(cell(r[$0])) } }
+        return ResultTable(columns: cols, rows: cells, showsRowCount: false)
+    }
+
+    var hasBars: Bool { columns.contains(where: \.isBar) }
+}

@@ -1,0 +1,94 @@
+import Foundation
+
+/// One file's verdict from `Store.check()`.
+public struct StoreCheckResult: Sendable, Hashable {
+    /// Relative to the store directory.
+    public var file: String
+    /// Nil when the file is intact.
+    public var problem: String?
+    /// What the file holds, when intact.
+    public var detail: String
+    /// A file `recover` kept in `damaged/`: not part of the store, listed so it is not forgotten.
+    public var setAside = false
+}
+
+extension Store {
+    /// Reads every file of the store and verifies checksums and structure; lists what sits in `damaged/`.
+    public func check() -> [StoreCheckResult] {
+        var out: [StoreCheckResult] = []
+        func ok(_ file: String, _ detail: String) { out.append(StoreCheckResult(file: file, problem: nil, detail: detail)) }
+        func bad(_ file: String, _ problem: String) { out.append(StoreCheckResult(file: file, problem: problem, detail: "")) }
+
+        var working: SnapshotFile.Meta?
+        if FileIO.exists(workingPath) {
+            do {
+                let r = try SnapshotFile.Reader(path: workingPath, displayName: Store.workingName)
+                let w = try r.workspace(progress: progressLine("checking \(Store.workingName)", cancellable: false))
+                working = r.meta
+                ok(Store.workingName, "\(w.plans.count) plans, \(w.taskCount) tasks, \(r.meta.changes) changes")
+            } catch {
+                bad(Store.workingName, Store.describe(error))
+            }
+        } else if base.name.isEmpty || !FileIO.exists(journalPath) {
+            ok(Store.workingName, "absent (nothing written yet)")
+        } else {
+            ok(Store.workingName, "absent: the state is snapshot \(base.name) until its copy is written")
+        }
+        checkJournal(working: working, ok: ok, bad: bad)
+        for name in snapshotFileNames().sorted() {
+            let shown = "\(Store.snapshotsFolder)/\(name).\(SnapshotFile.fileExtension)"
+            do {
+                let r = try SnapshotFile.Reader(path: snapshotPath(name), displayName: shown)
+                let w = try r.workspace(progress: progressLine("checking \(shown)", cancellable: false))
+                ok(shown, "\(w.plans.count) plans, \(w.taskCount) tasks")
+            } catch {
+                bad(shown, Store.describe(error))
+            }
+        }
+        if let d = damage, !out.contains(where: { $0.problem != nil }) { bad("(working state)", d.problem) }
+        let kept = ((try? FileManager.default.contentsOfDirectory(atPath: damagedPath)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+        for f in kept {
+            let size = (try? FileManager.default.attributesOfItem(atPath: (damagedPath as NSString).appendingPathComponent(f))[.size] as? Int) ?? 0
+            out.append(StoreCheckResult(file: "\(Store.damagedFolder)/\(f)", problem: nil,
+                                        detail: "a damaged file set aside by `recover` (\(size) bytes); remove it when no longer needed",
+                                        setAside: true))
+        }
+        return out
+    }
+
+    private func checkJournal(working: SnapshotFile.Meta?, ok: (String, String) -> Void, bad: (String, String) -> Void) {
+        let scan: Journal.Scan?
+        do {
+            scan = try readJournal()
+        } catch {
+            bad(Store.journalName, Store.describe(error))
+            return
+        }
+        guard let s = scan else {
+            if FileIO.exists(workingPath) {
+                bad(Store.journalName, "missing: changes made after \(Store.workingName) was written are lost")
+            } else {
+                ok(Store.journalName, "absent (nothing written yet)")
+            }
+            return
+        }
+        var problems: [String] = []
+        var notes: [String] = []
+        if let h = s.headerDamage { problems.append("header damaged (\(h))") }
+        if !s.damaged.isEmpty || s.lostChanges > 0 { problems.append(Store.journalLoss(s)) }
+        if s.tornTail > 0 {
+            notes.append("an incomplete last record (\(s.tornTail) bytes) of a change that was never completed is ignored")
+        }
+        if let w = working, Store.isStale(s, continuing: w) {
+            notes.append("older than \(Store.workingName), which holds all of it: ignored")
+        } else if !s.base.name.isEmpty {
+            notes.append("continues snapshot \(s.base.name)")
+        }
+        if s.version < Journal.version { notes.append("format version \(s.version), rewritten at the next change") }
+        if problems.isEmpty {
+            ok(Store.journalName, (["\(s.records.count) records, \(s.fileSize) bytes"] + notes).joined(separator: "; "))
+        } else {
+            bad(Store.journalName, problems.joined(separator: "; "))
+        }
+    }
+}
