@@ -6,7 +6,7 @@ import PlanKit
 public enum CommandTable {
     public static let all: [CommandSpec] =
         CoreCommands.specs + PlanCommands.specs + QueryCommands.specs
-        + ProgressCommands.specs + ReportCommands.specs + TutorialCommands.specs
+        + ProgressCommands.specs + ReportCommands.specs + TutorialCommands.specs + SupervisionCommands.specs
 
     /// The command whose words start `words` (longest match first), with how many words it used.
     public static func lookup(_ words: [String]) -> (CommandSpec, Int)? {

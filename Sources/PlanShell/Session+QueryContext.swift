@@ -3,12 +3,32 @@ import PlanKit
 extension Session {
     /// What the command now running is judged against: the as-of day and the label language.
     /// Built once per command and passed through the whole query, report or view.
-    ///
-    /// As of: today by the clock, for now (SPEC §9's rule — `set today`, the reporting month —
-    /// replaces this, here and nowhere else).
     public var queryContext: QueryContext {
-        QueryContext(asOf: LocalTime.today(), language: settings.language)
+        QueryContext(asOf: asOf, language: settings.language)
     }
+
+    /// `set today` (§9), read from its variable (`--set today=…` reaches it too); nil when unset.
+    var setToday: CalendarDay? { settings.variables["today"].flatMap { try? AsOf.parseDay($0) } }
+    /// `set month`, likewise.
+    var setMonth: YearMonth? { settings.variables["month"].flatMap { try? AsOf.parseMonth($0) } }
+
+    /// The day every judgement of this command is made as of (SPEC §9).
+    public var asOf: CalendarDay {
+        AsOf.day(setToday: setToday, setMonth: setMonth, workspace: workspace, clock: LocalTime.today())
+    }
+
+    /// The month a report without `month` reports.
+    public var reportingMonth: YearMonth {
+        AsOf.reportingMonth(set: setMonth, workspace: workspace, clock: LocalTime.today())
+    }
+
+    /// The month `update`, `import progress` and `save` record when none is given.
+    public var recordingMonth: YearMonth {
+        AsOf.recordingMonth(set: setMonth, workspace: workspace, clock: LocalTime.today())
+    }
+
+    /// The judge of this command: the as-of day and the store's rules.
+    public var judge: Judge { Judge(asOf: asOf, rules: workspace.rules) }
 }
 
 extension SessionSettings {

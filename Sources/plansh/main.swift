@@ -54,6 +54,16 @@ struct Plansh: ParsableCommand {
             }
             settings.variables[String(v[..<eq])] = value
         }
+        // The session settings of §9 are checked as `set today` / `set month` check them.
+        for key in ["today", "month"] {
+            guard let v = settings.variables[key] else { continue }
+            if v.lowercased() == "none" { settings.variables[key] = nil; continue }
+            do {
+                if key == "today" { _ = try AsOf.parseDay(v) } else { _ = try AsOf.parseMonth(v) }
+            } catch {
+                throw ValidationError("--set \(key): \(error)")
+            }
+        }
         settings.assumeYes = yes
         if command != nil && !script.isEmpty {
             throw ValidationError("give either -c COMMANDS or a script file, not both")

@@ -60,7 +60,9 @@ import Testing
     /// JSON keys are the registry's JSON members in order: SPEC §3's stable shape.
     @Test func jsonKeysFollowTheRegistryInSpecOrder() {
         let keys = FieldRegistry.entries(.tasks).compactMap(\.json?.key)
-        #expect(keys == ["id", "plan", "path", "heading", "text", "offices", "targets", "status", "progress", "note", "due", "updated"])
+        // §9's keys are appended after the existing ones.
+        #expect(keys == ["id", "plan", "path", "heading", "text", "offices", "targets", "status", "progress", "note", "due", "updated",
+                         "lead", "start", "expected", "gap", "due_in", "light", "pace", "deadlines"])
     }
 
     /// One as-of day drives filtering, display, ordering and grouping of `overdue` alike

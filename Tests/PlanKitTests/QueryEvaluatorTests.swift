@@ -133,7 +133,8 @@ import Testing
         let text = r.render(.table, RenderContext())
         let parsed = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]]
         let o = try #require(parsed?.first)
-        #expect(o.keys.sorted() == ["due", "heading", "id", "note", "offices", "path", "plan", "progress", "status", "targets", "text", "updated"])
+        #expect(o.keys.sorted() == ["deadlines", "due", "due_in", "expected", "gap", "heading", "id", "lead", "light", "note", "offices",
+                                    "pace", "path", "plan", "progress", "start", "status", "targets", "text", "updated"])
         #expect(o["status"] as? String == "behind")
         #expect(o["due"] as? String == "2025-03-31")
         #expect(o["updated"] as? String == "2025-04")
@@ -172,8 +173,8 @@ import Testing
     @Test func fieldsAfterWhereAndOrByShow() {
         #expect(c("find tasks where of") == ["office"])
         #expect(c("find tasks where status = done and pro") == ["progress"])
-        #expect(c("count by st") == ["status"])
-        #expect(c("find order by le") == ["level"])
+        #expect(c("count by st") == ["status", "start"])
+        #expect(c("find order by le") == ["level", "lead"])
         #expect(c("find show id, hea") == ["heading"])
         #expect(c("find where 科")?.contains("科室") == true)
         #expect(c("find where (no") == ["note", "not"])
@@ -195,6 +196,6 @@ import Testing
         #expect(c("find tasks where status = done ") == ["and", "or", "where", "order", "limit", "show"])
         #expect(c("count tasks ") == ["where", "by"])
         #expect(c("show plan ") == nil)
-        #expect(c("update tasks where sta") == ["status"])
+        #expect(c("update tasks where sta") == ["status", "start"])
     }
 }

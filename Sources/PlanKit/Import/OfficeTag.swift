@@ -10,7 +10,7 @@ struct OfficeTag {
     var unbalanced: Bool
 
     static let keywords: [[UInt32]] = ["责任科室", "责任单位", "牵头单位", "责任处室", "牵头科室", "牵头部门",
-                                       "责任部门", "牵头处室", "责任股室", "主办科室"].map { $0.unicodeScalars.map(\.value) }
+                                       "责任部门", "牵头处室", "责任股室", "主办科室", "配合单位", "配合科室"].map { $0.unicodeScalars.map(\.value) }
     static let openSuffixes: [String] = ["等有关科室", "等相关科室", "等相关处室", "等有关处室", "等有关单位", "等相关单位",
                                          "等有关部门", "等相关部门", "等科室", "等单位", "等部门"]
 
@@ -76,13 +76,19 @@ struct OfficeTag {
     /// `A、B;配合单位:C、D等有关科室` → [A, B, C, D], open.
     static let openSuffixScalars: [[UInt32]] = openSuffixes.map { $0.unicodeScalars.map(\.value) }
 
+    static let leadLabel: [UInt32] = [0x7275, 0x5934]  // 牵头
+
     static func splitOffices(_ content: ArraySlice<UInt32>) -> ([String], Bool) {
         var offices: [String] = []
         var names: [ArraySlice<UInt32>] = []
         var open = false
+        // Offices of a group labelled 牵头… go first, wherever the group is written (§1: lead first).
+        var leadCount = 0
         for var g in content.split(omittingEmptySubsequences: false, whereSeparator: { $0 == 0x3B || $0 == 0xFF1B }) {  // ; ；
             // Drop a label such as 配合单位: at the start of a group.
+            var isLead = false
             if let colon = g.firstIndex(where: { $0 == 0x3A || $0 == 0xFF1A }), colon - g.startIndex <= 8 {
+                isLead = g[..<colon].starts(with: leadLabel) && !offices.isEmpty
                 g = g[(colon + 1)...]
             }
             let items = g.split(omittingEmptySubsequences: false) {
@@ -103,8 +109,10 @@ struct OfficeTag {
                     plain && isPlain(names[k]) ? names[k].elementsEqual(scalars) : offices[k] == name
                 }
                 if !seen {
-                    offices.append(name)
-                    names.append(scalars)
+                    let at = isLead ? leadCount : offices.count
+                    offices.insert(name, at: at)
+                    names.insert(scalars, at: at)
+                    if isLead { leadCount += 1 }
                 }
             }
         }

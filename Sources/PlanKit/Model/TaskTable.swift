@@ -97,6 +97,15 @@ public struct TaskTable: Sendable {
         }
     }
 
+    /// Every row's lead office code, `none` for rows without an office (one pass over the columns).
+    public func leadCodes(none: Int32) -> [Int32] {
+        officeStart.withUnsafeBufferPointer { start in
+            officeCodes.withUnsafeBufferPointer { codes in
+                (0..<count).map { r in start[r] < start[r + 1] ? Int32(codes[Int(start[r])]) : none }
+            }
+        }
+    }
+
     /// The lead office code of a row (its first office), nil when it has none.
     @inline(__always)
     public func leadCode(row: Int) -> UInt32? {

@@ -30,6 +30,29 @@ struct Grouping {
         if var d = dense, fields == [.office, .status] || fields == [.office] || fields == [.status] {
             countOfficeStatus(selection, into: &d)
             dense = d
+        } else if var d = dense, sources.allSatisfy({ $0.column != nil }) {
+            // One code per row in every field (lead, light, pace): a mixed-radix key over columns.
+            let columns = sources.compactMap { $0.column?() }
+            let n = evaluator.source.count
+            var keys = [Int](repeating: 0, count: n)
+            for (k, col) in columns.enumerated() {
+                let radix = radices[k]
+                keys.withUnsafeMutableBufferPointer { key in
+                    col.withUnsafeBufferPointer { c in
+                        for r in 0..<min(n, c.count) { key[r] = key[r] * radix + Int(c[r]) }
+                    }
+                }
+            }
+            d.withUnsafeMutableBufferPointer { out in
+                keys.withUnsafeBufferPointer { key in
+                    switch selection {
+                    case .all: for r in 0..<n { out[key[r]] += 1 }
+                    case let .list(l): for r in l { out[key[Int(r)]] += 1 }
+                    case let .bitmap(b): for r in b.rows() { out[key[Int(r)]] += 1 }
+                    }
+                }
+            }
+            dense = d
         } else {
             // Ctrl-C: the remaining rows are skipped; the engine then throws, showing nothing.
             var stopped = false

@@ -69,8 +69,32 @@ struct Ordering {
             }
             return best
         }
+        if keys.count == 1, let key = integerKey() {
+            // One key with an integer per row: sort (key, row) packed in 64 bits, no closures.
+            let desc = keys[0].descending
+            var packed = rows.map { r -> UInt64 in
+                let k = Int64(key(Int(r))) + (1 << 31)
+                return UInt64(desc ? (1 << 32) - 1 - k : k) << 32 | UInt64(r)
+            }
+            packed.sort()
+            let all = packed.map { UInt32(truncatingIfNeeded: $0) }
+            return limit.map { Array(all.prefix($0)) } ?? all
+        }
         let all = rows.sorted(by: cmp)
         return limit.map { Array(all.prefix($0)) } ?? all
+    }
+
+    /// A 32-bit sort key per row for the fields that have one (the due date orders `due` and
+    /// `due_in`; the light column orders `light`), nil for the others.
+    func integerKey() -> ((Int) -> Int32)? {
+        let t = evaluator.tasks
+        switch keys[0].field.field {
+        case .due, .dueIn: return { t.due[$0] > 0 ? t.due[$0] : Int32.max }
+        case .light:
+            let lights = Judge(asOf: evaluator.source.context.asOf, rules: evaluator.workspace.rules).lights(in: t)
+            return { Int32(lights[$0]) }
+        default: return nil
+        }
     }
 
     /// "a before b" by the keys, then by row.

@@ -112,6 +112,9 @@ public struct TaskDetail: Renderable, Sendable {
     public let task: PlanTask
     public let planTitle: String
     public let history: [HistoryEntry]
+    /// The light and why, as of the context's day (§9).
+    public let judgement: Judgement
+    let why: [String]
     let json: String
     /// Per figure: its target number (nil for a qualifier) and, with an actual, its judgement.
     let numbers: [Int?]
@@ -127,6 +130,8 @@ public struct TaskDetail: Renderable, Sendable {
         lights = zip(task.targets, judged).map { t, j in
             j?.light(isRate: TargetUnit.isRate(unit: t.unit, metric: t.metric), calendar: calendar)
         }
+        judgement = Judge(asOf: context.asOf, rules: workspace.rules).judge(row: row, in: workspace.tasks)
+        why = WhyText.lines(judgement, rules: workspace.rules, english: context.language != .zh)
         planTitle = workspace.plans[Int(workspace.tasks.planRow[row])].title
         history = workspace.history(of: task.id)
         json = TaskList.json(workspace: workspace, row: row, context: context)
@@ -178,6 +183,13 @@ public struct TaskDetail: Renderable, Sendable {
         if let m = task.updated { progress += " · updated \(m)" }
         out += progress + "\n"
         if !task.note.isEmpty { out += "note      \(task.note)\n" }
+        out += "calendar  \(judgement.start) → \(judgement.due)"
+            + (task.startByHand ? " · start set by hand" : "") + (task.dueByHand ? " · due set by hand" : "") + "\n"
+        if !task.deadlines.isEmpty {
+            out += "deadlines " + task.deadlines.map { "\($0.raw) (\($0.day))" }.joined(separator: "、") + "\n"
+        }
+        out += "light     \(judgement.light.keyword) (\(judgement.light.chineseLabel)) · lead \(task.lead.isEmpty ? "—" : task.lead)\n"
+        for line in why { out += "          " + line + "\n" }
         out += "\n"
         for line in DisplayWidth.wrap(task.text, to: width - 2) { out += "  " + line + "\n" }
         if !task.targets.isEmpty {

@@ -15,11 +15,15 @@ public struct ReportTask: Sendable, Hashable {
     public var updated: YearMonth?
     /// `due` has passed by the report's reference day and the task is not done.
     public var overdue: Bool
+    /// When the calendar of the task starts (§9).
+    public var start: CalendarDay?
 
     public var id: String { "\(plan):\(path)" }
 
     public init(plan: String, path: String, heading: String, offices: [String], targets: [Target],
-                status: TaskStatus, progress: Int, note: String, due: CalendarDay?, updated: YearMonth?, overdue: Bool) {
+                status: TaskStatus, progress: Int, note: String, due: CalendarDay?, updated: YearMonth?, overdue: Bool,
+                start: CalendarDay? = nil) {
+        self.start = start
         self.plan = plan
         self.path = path
         self.heading = heading
@@ -36,14 +40,15 @@ public struct ReportTask: Sendable, Hashable {
 
 extension ReportTask {
     /// Row `r` of `workspace` as it stands now, read from the columns (the task text is not needed).
-    init(row r: Int, of w: Workspace) {
+    public init(row r: Int, of w: Workspace) {
         let t = w.tasks
         self.init(plan: w.plans[Int(t.planRow[r])].id, path: t.paths[r], heading: t.headings[r],
                   offices: t.officeCodes(row: r).map { t.offices[$0] },
                   targets: t.targetRange(row: r).map(t.target(at:)),
                   status: TaskStatus(rawValue: t.status[r]) ?? .notStarted, progress: Int(t.progress[r]),
                   note: t.notes[t.noteCode[r]], due: CalendarDay(ordinal: t.due[r]),
-                  updated: t.updated[r] < 0 ? nil : YearMonth(ordinal: Int(t.updated[r])), overdue: false)
+                  updated: t.updated[r] < 0 ? nil : YearMonth(ordinal: Int(t.updated[r])), overdue: false,
+                  start: CalendarDay(ordinal: t.start[r]))
     }
 }
 
@@ -195,6 +200,8 @@ public struct ReportData: Sendable {
     public var changes: ReportChanges?
     /// Months with recorded progress in these plans, oldest first.
     public var months: [YearMonth]
+    /// Lights, 通报, scores and light changes (§9).
+    public var supervision: ReportSupervision?
 
     public var taskCount: Int { tasks.count }
     public func count(_ s: TaskStatus) -> Int { statusCounts.first { $0.status == s }?.count ?? 0 }
@@ -219,7 +226,7 @@ extension ReportData {
     public static func build(workspace: Workspace, plan planID: String? = nil, month: YearMonth? = nil,
                              byOffice: Bool = false,
                              previous: (YearMonth) throws -> (name: String, workspace: Workspace)? = { _ in nil },
-                             today: CalendarDay) throws -> ReportData {
+                             today: CalendarDay, asOf setAsOf: CalendarDay? = nil) throws -> ReportData {
         let plans: [PlanInfo]
         if let planID {
             guard let p = workspace.plan(planID) else {
@@ -253,7 +260,8 @@ extension ReportData {
         }
         let lastDay = CalendarDay(year: reportMonth.year, month: reportMonth.month,
                                   day: CalendarDay.daysIn(year: reportMonth.year, month: reportMonth.month)) ?? today
-        let asOf = min(lastDay, today)
+        // `set today` is the as-of day itself (§9); otherwise the month's last day, or today in it.
+        let asOf = setAsOf ?? min(lastDay, today)
 
         var tasks: [ReportTask] = []
         tasks.reserveCapacity(rows.count)
@@ -269,8 +277,10 @@ extension ReportData {
 
         // The previous snapshot's tasks of the same plans, by id.
         var previousTasks: [String: PreviousTask]?
+        var previousLights: [String: Light]?
         let previous = try previous(reportMonth)
         if let previous {
+            previousLights = ReportSupervision.lights(of: previous.workspace, plans: planIDs, rules: workspace.rules)
             let old = previous.workspace
             var m: [String: PreviousTask] = [:]
             m.reserveCapacity(old.taskCount)
@@ -296,10 +306,13 @@ extension ReportData {
 
         var targets = targetSummary(tasks)
         (targets.tracked, targets.noActual) = trackedTargets(workspace, plans: Set(plans.map(\.id)), asOf: asOf)
-        return ReportData(plans: plans, month: reportMonth, asOf: asOf, byOffice: byOffice, tasks: tasks,
-                          statusCounts: statusCounts, averageProgress: mean(tasks.map(\.progress)),
-                          planSummaries: planSummaries(plans, tasks, previous: previousTasks), offices: offices, attention: attention, targets: targets,
-                          changes: changes, months: months)
+        var data = ReportData(plans: plans, month: reportMonth, asOf: asOf, byOffice: byOffice, tasks: tasks,
+                              statusCounts: statusCounts, averageProgress: mean(tasks.map(\.progress)),
+                              planSummaries: planSummaries(plans, tasks, previous: previousTasks), offices: offices, attention: attention, targets: targets,
+                              changes: changes, months: months)
+        data.supervision = ReportSupervision.build(tasks: tasks, plans: plans, asOf: asOf, rules: workspace.rules,
+                                                   previousLights: previousLights)
+        return data
     }
 
     /// The snapshot a report of `month` compares with: the latest snapshot named for an earlier
@@ -463,7 +476,7 @@ struct HistoryIndex {
     /// `task` as it stood at the end of `month`: for each field, the last change recorded for that
     /// month or earlier; failing that, the value before the first later change; failing that, now.
     func state(of task: ReportTask, asOf month: YearMonth, day: CalendarDay) -> ReportTask {
-        var status = task.status, progress = task.progress, note = task.note, due = task.due
+        var status = task.status, progress = task.progress, note = task.note, due = task.due, start = task.start
         var updated = task.updated.flatMap { $0 <= month ? $0 : nil }
         if let entries = byTask[task.id] {
             var settled = Set<String>()
@@ -471,11 +484,11 @@ struct HistoryIndex {
             for e in entries where e.month <= month {
                 settled.insert(e.field)
                 latest = e.month
-                apply(e.field, e.new, &status, &progress, &note, &due)
+                apply(e.field, e.new, &status, &progress, &note, &due, &start)
             }
             for e in entries where e.month > month && !settled.contains(e.field) {
                 settled.insert(e.field)
-                apply(e.field, e.old, &status, &progress, &note, &due)
+                apply(e.field, e.old, &status, &progress, &note, &due, &start)
             }
             if let latest { updated = max(updated ?? latest, latest) }
         }
@@ -484,18 +497,20 @@ struct HistoryIndex {
         t.progress = progress
         t.note = note
         t.due = due
+        t.start = start
         t.updated = updated
         t.overdue = QueryContext.isOverdue(due: due?.ordinal ?? 0, status: status.rawValue, asOf: day.ordinal)
         return t
     }
 
     private func apply(_ field: String, _ value: String, _ status: inout TaskStatus, _ progress: inout Int,
-                       _ note: inout String, _ due: inout CalendarDay?) {
+                       _ note: inout String, _ due: inout CalendarDay?, _ start: inout CalendarDay?) {
         switch field {
         case "status": status = TaskStatus(parsing: value) ?? status
         case "progress": progress = Int(value) ?? progress
         case "note": note = value
         case "due": due = value.isEmpty ? nil : CalendarDay(parsing: value)
+        case "start": start = value.isEmpty ? nil : CalendarDay(parsing: value)
         default: break
         }
     }

@@ -51,6 +51,7 @@ enum ReportJSON {
         } else {
             o.add("changes", "null")
         }
+        o.add("supervision", d.supervision.map(ReportSupervisionRender.json) ?? "null")
         return o.text + "\n"
     }
 

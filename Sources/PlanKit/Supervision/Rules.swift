@@ -63,17 +63,20 @@ public struct Rules: Sendable, Hashable {
         }
         var r = self
         r[keyPath: e.keyPath] = value
-        try r.validate()
+        try r.validate(changed: e.name)
         return r
     }
 
     /// Checks the invariants: integers with 0 ≤ yellow ≤ red ≤ 100, idle 0–100, remind 0–366,
     /// score weights 0–100. The message names the rule and the bound.
-    public func validate() throws {
+    public func validate(changed: String? = nil) throws {
         for e in Rules.entries where self[keyPath: e.keyPath] < 0 {
             throw Diagnostic("\(e.name) must be 0 or more, not \(self[keyPath: e.keyPath])")
         }
-        if red < yellow { throw Diagnostic("red must be at least yellow (\(yellow)), not \(red)") }
+        if red < yellow {
+            throw Diagnostic(changed == "yellow" ? "yellow must be at most red (\(red)), not \(yellow)"
+                                                 : "red must be at least yellow (\(yellow)), not \(red)")
+        }
         if red > 100 { throw Diagnostic("red must be at most 100, not \(red)") }
         if idle > 100 { throw Diagnostic("idle must be at most 100, not \(idle)") }
         if remind > 366 { throw Diagnostic("remind must be at most 366 days, not \(remind)") }

@@ -36,6 +36,33 @@ extension Judge {
         }
     }
 
+    /// Calls `body(row, light raw value)` for rows `0..<n`, in order: the loop the queries scan with.
+    @inline(__always)
+    public func scanLights(_ t: TaskTable, upTo n: Int, _ body: (Int, UInt8) -> Void) {
+        var sc = DayCache(), dc = DayCache()
+        t.start.withUnsafeBufferPointer { start in
+            t.due.withUnsafeBufferPointer { due in
+                t.progress.withUnsafeBufferPointer { progress in
+                    t.status.withUnsafeBufferPointer { status in
+                        for r in 0..<min(n, status.count) {
+                            body(r, light(start: sc.day(start[r]), due: dc.day(due[r]),
+                                          progress: Int(progress[r]), status: status[r]).0.rawValue)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// How many rows are red, and how many are due soon (the prompt's counts).
+    public func redAndDueSoon(in t: TaskTable) -> (red: Int, dueSoon: Int) {
+        var red = 0, soon = 0
+        scanLights(t, upTo: t.count) { _, l in if l == Light.red.rawValue { red += 1 } }
+        var dc = DayCache()
+        for r in 0..<t.count where isDueSoon(due: dc.day(t.due[r]), status: t.status[r]) { soon += 1 }
+        return (red, soon)
+    }
+
     /// The light of one row.
     @inline(__always)
     public func light(row r: Int, in t: TaskTable) -> Light {
@@ -72,6 +99,27 @@ extension Judge {
         let (ea, ta) = span(start: CalendarDay.dayNumber(ordinal: t.start[a]), due: CalendarDay.dayNumber(ordinal: t.due[a]))
         let (eb, tb) = span(start: CalendarDay.dayNumber(ordinal: t.start[b]), due: CalendarDay.dayNumber(ordinal: t.due[b]))
         return (ea * tb - eb * ta).signum()
+    }
+
+    /// The exact numerator and denominator of one row's gap: (progress × total − 100 × elapsed) / total.
+    @inline(__always)
+    func gapFraction(row r: Int, in t: TaskTable) -> (Int, Int) {
+        let (e, total) = span(start: CalendarDay.dayNumber(ordinal: t.start[r]), due: CalendarDay.dayNumber(ordinal: t.due[r]))
+        let p = t.status[r] == TaskStatus.done.rawValue ? 100 : Int(t.progress[r])
+        return (p * total - 100 * e, total)
+    }
+
+    /// The exact numerator and denominator of one row's expected: 100 × elapsed / total.
+    @inline(__always)
+    func expectedFraction(row r: Int, in t: TaskTable) -> (Int, Int) {
+        let (e, total) = span(start: CalendarDay.dayNumber(ordinal: t.start[r]), due: CalendarDay.dayNumber(ordinal: t.due[r]))
+        return (100 * e, total)
+    }
+
+    /// Compares the exact gaps of two rows (for ordering): negative, zero or positive.
+    public func compareGap(_ a: Int, _ b: Int, in t: TaskTable) -> Int {
+        let (na, da) = gapFraction(row: a, in: t), (nb, db) = gapFraction(row: b, in: t)
+        return (na * db - nb * da).signum()
     }
 
     /// The full judgement of one row.

@@ -40,14 +40,25 @@ enum DiffCommand {
             include = { ids.contains($0.id) }
         }
         let d = WorkspaceDiff.compute(from: old, to: new, include: include)
-        let summary = d.summary + " (\(a.value) → \(newLabel))"
-        if d.isEmpty { return .message("no differences between \(a.value) and \(newLabel)") }
+        // Lights (§9): a snapshot as of the last day of its latest progress month, now as of today.
+        let rules = session.workspace.rules
+        let oldLights = ReportSupervision.lights(of: old, rules: rules)
+        let newLights = ReportSupervision.lights(of: new, rules: rules, asOf: newLabel == "now" ? session.asOf : nil)
+        var lightRows: [[String]] = []
+        for r in 0..<new.taskCount {
+            let t = new.task(row: r)
+            guard include(t), let o = oldLights[t.id], let n = newLights[t.id], o != n else { continue }
+            lightRows.append(["changed", t.id, t.heading, "light", o.keyword, n.keyword])
+        }
+        let summary = d.summary + (lightRows.isEmpty ? "" : ", \(lightRows.count) lights changed") + " (\(a.value) → \(newLabel))"
+        if d.isEmpty && lightRows.isEmpty { return .message("no differences between \(a.value) and \(newLabel)") }
         var rows: [[String]] = []
         for t in d.added { rows.append(["added", t.id, t.heading, "", "", ""]) }
         for t in d.removed { rows.append(["removed", t.id, t.heading, "", "", ""]) }
         for c in d.changed {
             for f in c.changes { rows.append(["changed", c.id, c.heading, f.field, f.old, f.new]) }
         }
+        rows += lightRows
         var table = RecordTable(
             columns: [.init(title: "change"), .init(title: "id"), .init(title: "heading", shrinkable: true),
                       .init(title: "field"), .init(title: "old", shrinkable: true), .init(title: "new", shrinkable: true)],

@@ -5,7 +5,8 @@ import PlanKit
 enum ImportPlanCommand {
     static let spec = CommandSpec(
         ["import", "plan"], summary: "import a plan document: text, Word .docx or a web page (or a directory of them)",
-        parameters: [.file("FILE|DIR"), .option("as", .newPlan("ID")), .flag("replace")], changesData: true,
+        parameters: [.file("FILE|DIR"), .option("as", .newPlan("ID")), .option("year", .number("YYYY")), .flag("replace")],
+        changesData: true,
         details: """
         Reads a work plan — plain text (UTF-8, UTF-16 with a BOM, or GB18030/GBK, which is named
         in a warning), a Word .docx (automatic list numbering as Word shows it, tables as | rows,
@@ -31,6 +32,14 @@ enum ImportPlanCommand {
         guard let pathWord = args.word("FILE|DIR") else { return .none }
         let id = args.value("ID")
         let replace = args.has("replace")
+        // `year YYYY`: the plan's period, and so every default due date, from the given year (§1).
+        var year: Int?
+        if let y = args.value("YYYY") {
+            guard y.count == 4, let v = Int(TextFolding.fold(y)), (1990...2100).contains(v) else {
+                throw Diagnostic("a plan's year is YYYY (1990–2100), not \"\(Suggest.excerpt(y))\"", at: args.input.endSpan)
+            }
+            year = v
+        }
         let url = session.resolve(path: pathWord.value)
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) else {
@@ -39,11 +48,12 @@ enum ImportPlanCommand {
         let now = Int64(Date().timeIntervalSince1970)
         if isDir.boolValue {
             if id != nil { throw Diagnostic("`as ID` names one plan; a directory's plans are named after their files", at: pathWord.span) }
-            return try importDirectory(url, replace: replace, now: now, session: session, span: pathWord.span)
+            return try importDirectory(url, replace: replace, year: year, now: now, session: session, span: pathWord.span)
         }
-        let plan: ImportedPlan
+        var plan: ImportedPlan
         do {
             plan = try PlanImporter.importFile(at: url, id: id, now: now)
+            if let year { plan = Schedule.withYear(year, plan) }
         } catch var d as Diagnostic {
             if d.span == nil { d.span = pathWord.span }
             throw d
@@ -56,10 +66,15 @@ enum ImportPlanCommand {
         text += ": \(plan.tasks.count) task\(plan.tasks.count == 1 ? "" : "s"), \(Set(plan.tasks.flatMap(\.offices)).count) offices, "
             + "\(plan.tasks.reduce(0) { $0 + $1.targets.count }) targets"
         if w > 0 { text += ", \(w) warning\(w == 1 ? "" : "s") (show plan \(plan.info.id) lists them)" }
+        // A plan without a year changes every judgement: say so at once.
+        if let noYear = plan.info.warnings.first(where: { $0.message.hasPrefix(PlanYear.missingWarningPrefix) }) {
+            text += "\nwarning: \(plan.info.sourceFile):\(noYear.line): \(noYear.message)"
+        }
         return .message(text)
     }
 
-    static func importDirectory(_ url: URL, replace: Bool, now: Int64, session: Session, span: Range<Int>) throws -> CommandOutput {
+    static func importDirectory(_ url: URL, replace: Bool, year: Int?, now: Int64, session: Session,
+                                span: Range<Int>) throws -> CommandOutput {
         let batch: PlanBatch
         do { batch = try PlanBatch(directory: url) } catch var d as Diagnostic {
             d.span = span
@@ -76,7 +91,8 @@ enum ImportPlanCommand {
             return true
         })
         session.reportProgress("saving \(outcome.plans.count) plans…")
-        try commit(.importPlans(outcome.plans, replace: replace), span: span, session: session)
+        let plans = year.map { y in outcome.plans.map { Schedule.withYear(y, $0) } } ?? outcome.plans
+        try commit(.importPlans(plans, replace: replace), span: span, session: session)
         let p = outcome.progress
         var text = "imported \(outcome.plans.count) plans: \(outcome.tasks) tasks, \(outcome.warnings) warnings"
         // Throughput varies run to run: shown on a terminal or with `set timer on`, not in a script's output.

@@ -26,7 +26,7 @@ enum ImportProgressCommand {
         topic: "progress"
     ) { args, session in
         guard let file = args.word("FILE") else { return .none }
-        let options = (sheet: args.value("NAME"), month: args.month("YYYY-MM") ?? YearMonth(containing: Date()))
+        let options = (sheet: args.value("NAME"), month: args.month("YYYY-MM") ?? session.recordingMonth)
         let (url, name) = try sheetFile(file, session)
         let reading: ProgressSheet.Reading
         do {

@@ -25,12 +25,12 @@ enum ReportCommand {
         let data: ReportData
         do {
             data = try ReportData.build(
-                workspace: session.workspace, plan: args.planID("ID"), month: args.month("YYYY-MM"),
+                workspace: session.workspace, plan: args.planID("ID"), month: args.month("YYYY-MM") ?? session.setMonth,
                 byOffice: args.word("office") != nil,
                 previous: { month in
                     guard let snap = ReportData.previousSnapshot(for: month, among: try store.snapshots()) else { return nil }
                     return (snap.name, try store.snapshotWorkspace(named: snap.name))
-                }, today: session.queryContext.asOf)
+                }, today: LocalTime.today(), asOf: session.setToday)
         } catch let e as ReportError {
             switch e {
             case .noPlans: throw Diagnostic(e.description, at: args.commandSpan)

@@ -15,7 +15,7 @@ enum SaveCommand {
         """,
         topic: "snapshots"
     ) { args, session in
-        var name = YearMonth(containing: Date()).description
+        var name = session.recordingMonth.description
         var overwrite = args.has("!")
         if let w = args.word("NAME") {
             name = w.value
@@ -23,7 +23,7 @@ enum SaveCommand {
                 overwrite = true
                 name.removeLast()
             }
-            if name.isEmpty { name = YearMonth(containing: Date()).description }
+            if name.isEmpty { name = session.recordingMonth.description }
             if let p = SnapshotName.problem(with: name) { throw Diagnostic(p, at: w.span) }
         }
         let info = try ProgressCommands.withProgress(session) {

@@ -46,6 +46,8 @@ enum SetCommand {
         set errors = continue   a script goes on after a failing command (default: stop)
         set lang zh             headers and statuses in Chinese on the screen and in CSV
                                 (JSON stays English; `set lang = none` restores en; $lang reads it)
+        set today = 2025-04-30  judge lights, expected and due_in as of this day ($today; none: the default)
+        set month = 2025-04     the reporting month ($month; none: the latest month with progress)
         set office = 医政科     a variable, used as $office or ${office} (at most 1 MB)
         Without arguments, lists the settings and variables.
         """,
@@ -72,6 +74,22 @@ enum SetCommand {
                 throw Diagnostic(Messages.badSetting(name: setting.name, value: value, values: setting.values), at: span)
             }
             setting.apply(v, session)
+            return .none
+        }
+        // §9's as-of day and reporting month: kept as the variables `today` and `month` (so `$today`
+        // and `--set today=…` work), checked here; none restores the default.
+        if ["today", "month"].contains(name.lowercased()) {
+            let key = name.lowercased()
+            if TextFolding.keyword(value) == "none" {
+                session.settings.variables[key] = nil
+                return .none
+            }
+            do {
+                if key == "today" { _ = try AsOf.parseDay(value) } else { _ = try AsOf.parseMonth(value) }
+            } catch let d as Diagnostic {
+                throw Diagnostic(d.message, at: span)
+            }
+            session.settings.variables[key] = value
             return .none
         }
         guard name.first.map({ $0.isLetter || $0 == "_" }) == true,

@@ -27,7 +27,7 @@ enum UpdateActuals {
         }
         let w = session.workspace
         var value: UpdateStatement.Assignment?
-        var month = UpdateCommand.defaultMonth(session)
+        var month = session.recordingMonth
         for a in statement.assignments {
             if targetAssignments.contains(where: { $0.nameSpan == a.nameSpan }) {
                 guard value == nil else { throw Diagnostic("actual is set twice", at: a.nameSpan) }

@@ -43,7 +43,7 @@ enum UpdateCommand {
         }
 
         // The new values, each parsed by the one parser sheets use too.
-        let (template, month) = try values(statement, source: session.currentSource)
+        let (template, month) = try values(statement, source: session.currentSource, defaultMonth: session.recordingMonth)
         guard template.status != nil || template.progress != nil || template.note != nil || template.due != nil else {
             throw Diagnostic("nothing to change: set status, progress, note or due", at: statement.setSpan)
         }
@@ -70,13 +70,12 @@ enum UpdateCommand {
         return .message(summary(before, template))
     }
 
-    /// The month an update without `month =` refers to.
-    static func defaultMonth(_ session: Session? = nil) -> YearMonth { YearMonth(containing: Date()) }
-
     /// The assignments as one update template and the month it refers to.
-    static func values(_ statement: UpdateStatement, source: String) throws -> (ProgressUpdate, YearMonth) {
+    /// Without `month`, §9's recording month (never the clock's month for last year's plan).
+    static func values(_ statement: UpdateStatement, source: String,
+                       defaultMonth: YearMonth = YearMonth(containing: Date())) throws -> (ProgressUpdate, YearMonth) {
         var template = ProgressUpdate(plan: "", path: "", source: source)
-        var month = defaultMonth()
+        var month = defaultMonth
         var seen: Set<String> = []
         func value<T>(_ r: Result<T, ProgressValue.Problem>, _ a: UpdateStatement.Assignment) throws -> T {
             switch r {

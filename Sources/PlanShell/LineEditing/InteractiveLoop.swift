@@ -2,10 +2,16 @@ import Foundation
 import PlanKit
 
 extension Session {
-    /// The prompt showing the store's state: `plansh[2 plans]> `.
+    /// The prompt showing the store's state: `plansh[3 plans · 2 红灯 · 3 临期]> ` (red and due-soon
+    /// tasks as of today, counted only when there are some).
     public var prompt: String {
         let n = workspace.plans.count
         var state = n == 0 ? "no plans" : n == 1 ? "1 plan" : "\(n) plans"
+        if n > 0 {
+            let (red, soon) = judge.redAndDueSoon(in: workspace.tasks)
+            if red > 0 { state += " · \(red) 红灯" }
+            if soon > 0 { state += " · \(soon) 临期" }
+        }
         if store.isReadOnly { state += ", read-only" }
         return "plansh[\(state)]> "
     }

@@ -74,6 +74,9 @@ struct GroupKey {
     var value: (Int) -> ResultTable.Cell
     /// Sort rank of a code.
     var rank: (Int) -> Double
+    /// When every row has exactly one code: the codes of all rows, built in one pass (counting
+    /// then runs over plain columns, with no call per row).
+    var column: (() -> [Int32])? = nil
 
     /// Group by a string per row, values equal after folding as one group shown with their
     /// first spelling, ranked in natural order.
