@@ -142,7 +142,7 @@ import Testing
         #expect(lines.contains("| 科室 | 任务 | 已完成 | 推进中 | 滞后 | 未启动 | 逾期 | 平均进度 | 比上期 |"))
         #expect(lines.contains("| A | 3 | 0 | 2 | 0 | 1 | 1 | 23.3 | +13.3 |"))
         #expect(lines.contains("| 已完成 | 1 | 20.0% | ████ |"))
-        #expect(lines.contains("## 五、与快照 2025-03 相比"))
+        #expect(lines.contains { $0.hasPrefix("## ") && $0.hasSuffix("、与快照 2025-03 相比") }, "sections renumber as supervision adds its own")
         #expect(lines.contains("### C"))
         #expect(lines.contains { $0.hasPrefix("| `t1:2.2` | 滞后 | 35% | C |") && $0.hasSuffix("| 资金未到位 |") })
         // Every table row has as many cells as its header.

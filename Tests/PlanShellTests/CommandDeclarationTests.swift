@@ -25,7 +25,7 @@ import PlanKit
             #expect(out.text.hasPrefix(spec.usage + "\n  " + spec.summary), "\(spec.name): \(out.text)")
             #expect(spec.usage == ([spec.name] + spec.parameters.map(\.usage)).joined(separator: " "))
         }
-        #expect(CommandTable.all.first { $0.name == "import plan" }?.usage == "import plan FILE|DIR [as ID] [replace]")
+        #expect(CommandTable.all.first { $0.name == "import plan" }?.usage == "import plan FILE|DIR [as ID] [year YYYY] [replace]")
         #expect(CommandTable.all.first { $0.name == "diff" }?.usage == "diff A [B] [where EXPR]")
     }
 
@@ -53,7 +53,7 @@ import PlanKit
         #expect(!out.text.contains("unknown command"))
         out.text = ""
         #expect(!s.execute("import"))
-        #expect(out.text.contains("error: `import` needs more: import plan FILE|DIR [as ID] [replace] | "
+        #expect(out.text.contains("error: `import` needs more: import plan FILE|DIR [as ID] [year YYYY] [replace] | "
                                   + "import progress FILE [sheet NAME] [month YYYY-MM] | import demo"), "\(out.text)")
         out.text = ""
         #expect(!s.execute("show tsk x"))
@@ -66,8 +66,8 @@ import PlanKit
     @Test func completionOffersWhatTheDeclarationTakes() throws {
         let (s, _) = try session()
         let c = Completer(session: s)
-        #expect(c.candidates(forLine: "import plan x.txt ") == ["as", "replace"])
-        #expect(c.candidates(forLine: "import plan x.txt replace ") == ["as"])
+        #expect(c.candidates(forLine: "import plan x.txt ") == ["as", "replace", "year"])
+        #expect(c.candidates(forLine: "import plan x.txt replace ") == ["as", "year"])
         #expect(c.candidates(forLine: "report ") == ["by", "month", "plan"])
         #expect(c.candidates(forLine: "report by ") == ["office", "科室"])
         #expect(c.candidates(forLine: "tutorial 1 ") == ["restart"])

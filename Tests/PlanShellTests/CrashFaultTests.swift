@@ -166,7 +166,7 @@ import Testing
         let reason = mounted ? "read-only file system" : "you may not write"
         #expect(s.store.isReadOnly)
         #expect(s.store.readOnlyReason?.contains(reason) == true, "\(s.store.readOnlyReason ?? "")")
-        #expect(s.prompt == "plansh[1 plan, read-only]> ")
+        #expect(s.prompt.hasPrefix("plansh[1 plan") && s.prompt.hasSuffix(", read-only]> "), "\(s.prompt)")
         #expect(Banner.text(session: s).contains(reason))
         for command in ["update yy2025:1.1 set progress = 5", "save x", "load x", "import plan nothing.txt", "recover"] {
             #expect(!s.execute(command))

@@ -92,7 +92,7 @@ import PlanKit
         let feeding = DispatchGroup()
         feeding.enter()
         DispatchQueue.global().async {
-            for _ in 0..<4000 { input.fileHandleForWriting.write(Data("count tasks; plans; history yy2025:1.1\n".utf8)) }
+            for _ in 0..<16000 { input.fileHandleForWriting.write(Data("count tasks; plans; history yy2025:1.1\n".utf8)) }
             try? input.fileHandleForWriting.close()
             feeding.leave()
         }
