@@ -18,7 +18,9 @@ struct ShellTerminalTests {
     }
 
     static let cache = FileManager.default.temporaryDirectory.appendingPathComponent("plansh-test-cache-\(getpid())")
-    let prompt = "plansh[3 plans]> "
+    /// The demo as of 2025-04-30 (its reporting month): 5 red and 1 due-soon task in the prompt.
+    let prompt = "plansh[3 plans · 5 红灯 · 1 临期]> "
+    var promptWidth: Int { DisplayWidth.of(prompt) }
 
     func start(_ store: URL, width: Int = 100, environment: [String: String] = [:]) throws -> TerminalSession {
         // The test runner's own environment may ask for no colour; each test says what it wants.
@@ -40,7 +42,7 @@ struct ShellTerminalTests {
         try t.press("Tab")
         var s = try t.wait { $0.contains(#"科室 = "医政科" "#) || $0.contains(#"科室 = "医政科""#) }
         #expect(s.contains(#"count tasks where 科室 = "医政科""#), "screen:\n\(s)")
-        #expect(try t.cursorColumn() == prompt.count + DisplayWidth.of(#"count tasks where 科室 = "医政科" "#))
+        #expect(try t.cursorColumn() == promptWidth + DisplayWidth.of(#"count tasks where 科室 = "医政科" "#))
         try t.press("Enter")
         s = try t.wait { $0.range(of: "\n[0-9]+\n", options: .regularExpression) != nil }
         #expect(!s.contains("...>"), "no continuation line; screen:\n\(s)")
@@ -119,16 +121,16 @@ struct ShellTerminalTests {
         defer { t.close() }
         try t.type("echo 甲乙丙")
         try t.wait { $0.contains("echo 甲乙丙") }
-        #expect(try t.cursorColumn() == prompt.count + 5 + 6)
+        #expect(try t.cursorColumn() == promptWidth + 5 + 6)
         try t.press("BSpace")
         usleep(200_000)
-        #expect(try t.cursorColumn() == prompt.count + 5 + 4)
+        #expect(try t.cursorColumn() == promptWidth + 5 + 4)
         try t.press("Left", "BSpace")
         usleep(200_000)
-        #expect(try t.cursorColumn() == prompt.count + 5)
+        #expect(try t.cursorColumn() == promptWidth + 5)
         try t.type("丁")
         usleep(200_000)
-        #expect(try t.cursorColumn() == prompt.count + 5 + 2)
+        #expect(try t.cursorColumn() == promptWidth + 5 + 2)
         try t.press("Enter")
         let s = try t.wait { $0.contains("\n丁乙") }
         #expect(s.contains("\n丁乙"), "screen:\n\(s)")
