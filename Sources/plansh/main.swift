@@ -36,7 +36,8 @@ struct Plansh: ParsableCommand {
     @Argument(help: "A script file to run, and its arguments.")
     var script: [String] = []
 
-    func run() throws {
+    /// `--format` and `--set` as session settings, checked as `set` checks them.
+    func sessionSettings() throws -> SessionSettings {
         var settings = SessionSettings()
         if let format {
             guard let f = ScreenFormat.named(format) else {
@@ -64,6 +65,11 @@ struct Plansh: ParsableCommand {
                 throw ValidationError("--set \(key): \(error)")
             }
         }
+        return settings
+    }
+
+    func run() throws {
+        var settings = try sessionSettings()
         settings.assumeYes = yes
         if command != nil && !script.isEmpty {
             throw ValidationError("give either -c COMMANDS or a script file, not both")

@@ -31,27 +31,7 @@ struct Grouping {
             countOfficeStatus(selection, into: &d)
             dense = d
         } else if var d = dense, sources.allSatisfy({ $0.column != nil }) {
-            // One code per row in every field (lead, light, pace): a mixed-radix key over columns.
-            let columns = sources.compactMap { $0.column?() }
-            let n = evaluator.source.count
-            var keys = [Int](repeating: 0, count: n)
-            for (k, col) in columns.enumerated() {
-                let radix = radices[k]
-                keys.withUnsafeMutableBufferPointer { key in
-                    col.withUnsafeBufferPointer { c in
-                        for r in 0..<min(n, c.count) { key[r] = key[r] * radix + Int(c[r]) }
-                    }
-                }
-            }
-            d.withUnsafeMutableBufferPointer { out in
-                keys.withUnsafeBufferPointer { key in
-                    switch selection {
-                    case .all: for r in 0..<n { out[key[r]] += 1 }
-                    case let .list(l): for r in l { out[key[Int(r)]] += 1 }
-                    case let .bitmap(b): for r in b.rows() { out[key[Int(r)]] += 1 }
-                    }
-                }
-            }
+            countColumns(selection, sources, radices: radices, into: &d)
             dense = d
         } else {
             // Ctrl-C: the remaining rows are skipped; the engine then throws, showing nothing.
@@ -104,7 +84,12 @@ struct Grouping {
         } else {
             groups = sparse.map { ($0.key, $0.value) }
         }
-        // Largest groups first (SPEC: grouped counts by count, then natural order of the values).
+        Self.sortLargestFirst(&groups, sources)
+        return groups.map { g in Group(values: sources.indices.map { sources[$0].value(g.codes[$0]) }, count: g.count) }
+    }
+
+    /// Largest groups first (SPEC: grouped counts by count, then natural order of the values).
+    private static func sortLargestFirst(_ groups: inout [(codes: [Int], count: Int)], _ sources: [GroupKey]) {
         groups.sort { a, b in
             if a.count != b.count { return a.count > b.count }
             for k in sources.indices where a.codes[k] != b.codes[k] {
@@ -114,7 +99,31 @@ struct Grouping {
             }
             return false
         }
-        return groups.map { g in Group(values: sources.indices.map { sources[$0].value(g.codes[$0]) }, count: g.count) }
+    }
+
+    /// Every field has one code per row in a column (lead, light, pace): a mixed-radix key over
+    /// the columns, counted in one loop.
+    private func countColumns(_ selection: Selection, _ sources: [GroupKey], radices: [Int], into d: inout [Int]) {
+        let columns = sources.compactMap { $0.column?() }
+        let n = evaluator.source.count
+        var keys = [Int](repeating: 0, count: n)
+        for (k, col) in columns.enumerated() {
+            let radix = radices[k]
+            keys.withUnsafeMutableBufferPointer { key in
+                col.withUnsafeBufferPointer { c in
+                    for r in 0..<min(n, c.count) { key[r] = key[r] * radix + Int(c[r]) }
+                }
+            }
+        }
+        d.withUnsafeMutableBufferPointer { out in
+            keys.withUnsafeBufferPointer { key in
+                switch selection {
+                case .all: for r in 0..<n { out[key[r]] += 1 }
+                case let .list(l): for r in l { out[key[Int(r)]] += 1 }
+                case let .bitmap(b): for r in b.rows() { out[key[Int(r)]] += 1 }
+                }
+            }
+        }
     }
 
     /// Q3's shape (`by office, status`, or either alone) as one loop over the columns.
