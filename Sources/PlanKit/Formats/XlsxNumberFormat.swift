@@ -50,17 +50,8 @@ enum XlsxNumberFormat: Sendable, Equatable {
         } else if days < 60 {
             days += 1
         }
-        // Days from 1899-12-30 to a civil date (Howard Hinnant's days_from_civil, inverted).
-        let z = days - 25569 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        return CalendarDay(year: y, month: m, day: d)
+        // Serial 25569 is 1970-01-01 (serials count days from 1899-12-30).
+        return CalendarDay(dayNumber: days - 25569)
     }
 
     /// The 1900-system serial number of a day (what the writer puts in a date cell).
