@@ -3,31 +3,6 @@ import Testing
 import PlanKit
 @testable import PlanShell
 
-/// A session on the demo plans, working in a copy of `examples/` (what `help` examples assume).
-final class DemoShell {
-    let sandbox: TutorialSandbox
-    var session: Session { sandbox.session }
-    var err = ""
-
-    init() throws {
-        let learner = Session(store: try Store.open(at: FileManager.default.temporaryDirectory
-            .appendingPathComponent("plansh-demo-shell-\(UUID().uuidString.prefix(8))")))
-        sandbox = try TutorialSandbox(examples: LessonFiles.examples, like: learner)
-        try sandbox.reset(running: ["import demo"])
-    }
-
-    deinit { sandbox.remove() }
-
-    /// Runs `line`; the error text (if any) lands in `err`.
-    @discardableResult func run(_ line: String) -> Bool {
-        err = ""
-        let saved = session.errorOutput
-        session.errorOutput = { [unowned self] in self.err += $0 }
-        defer { session.errorOutput = saved }
-        return !sandbox.run(line, show: false).failed
-    }
-}
-
 @Suite struct CompletionTests {
     func session() throws -> Session {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plansh-complete-\(UUID().uuidString)")
