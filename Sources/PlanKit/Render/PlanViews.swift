@@ -48,7 +48,7 @@ public struct PlanOutline: Renderable, Sendable {
             return ResultTable(
                 columns: [.init("path", minWidth: 6), .init("level"), .init("heading", overflow: .wrap), .init("tasks")],
                 rows: sections.map { [.text($0.path), .integer($0.level), .text($0.heading), .integer($0.tasks)] },
-                title: "\(info.id) — \(info.title)", rowNoun: "sections"
+                title: "\(info.id) — \(info.title)", rowNoun: .sections
             ).render(format, context)
         case .table, .text:
             return text(width: context.width)
@@ -168,7 +168,7 @@ public struct TaskDetail: Renderable, Sendable {
                         attainments[i].map { .text(JSON.number(($0 * 1000).rounded() / 10) + "%") } ?? .null,
                         lights[i].map { .text($0.keyword) } ?? .null]
             },
-            title: "\(task.id) targets", rowNoun: "targets")
+            title: "\(task.id) targets", rowNoun: .targets)
     }
 
     func text(_ context: RenderContext) -> String {

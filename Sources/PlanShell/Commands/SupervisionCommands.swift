@@ -126,7 +126,7 @@ enum SupervisionCommands {
             columns[6].alignment = .right
             return ResultTable(columns: columns, rows: rows(gap: gap),
                                title: "score as of \(judge.asOf) (100 − \(r.scoreYellow)×yellow − \(r.scoreRed)×red)",
-                               rowNoun: "offices")
+                               rowNoun: .offices)
         }
         // People read the average gap with one decimal; programs get a number.
         return ScoreView(screen: table { .text(Judge.formatTenths($0)) }, data: table { .number(Double($0) / 10) })
