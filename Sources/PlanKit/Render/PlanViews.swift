@@ -131,7 +131,7 @@ public struct TaskDetail: Renderable, Sendable {
             j?.light(isRate: TargetUnit.isRate(unit: t.unit, metric: t.metric), calendar: calendar)
         }
         judgement = Judge(asOf: context.asOf, rules: workspace.rules).judge(row: row, in: workspace.tasks)
-        why = WhyText.lines(judgement, rules: workspace.rules, english: context.language != .zh)
+        why = WhyText.lines(judgement, rules: workspace.rules, in: context.language)
         planTitle = workspace.plans[Int(workspace.tasks.planRow[row])].title
         history = workspace.history(of: task.id)
         json = TaskList.json(workspace: workspace, row: row, context: context)

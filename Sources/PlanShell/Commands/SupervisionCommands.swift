@@ -67,7 +67,7 @@ enum SupervisionCommands {
         let w = session.workspace
         guard let row = args.taskRow("ID") else { return .none }
         let j = session.judge.judge(row: row, in: w.tasks)
-        let lines = WhyText.lines(j, rules: w.rules, english: session.settings.language != .zh)
+        let lines = WhyText.lines(j, rules: w.rules, in: session.settings.language)
         return .message(w.taskID(row: row) + " " + w.tasks.headings[row] + "\n" + lines.map { "  " + $0 }.joined(separator: "\n"))
     }
 
