@@ -275,22 +275,9 @@ extension ReportData {
                         percent: total == 0 ? 0 : Double(counts[s] ?? 0) * 100 / Double(total))
         }
 
-        // The previous snapshot's tasks of the same plans, by id.
-        var previousTasks: [String: PreviousTask]?
-        var previousLights: [String: Light]?
         let previous = try previous(reportMonth)
-        if let previous {
-            previousLights = ReportSupervision.lights(of: previous.workspace, plans: planIDs, rules: workspace.rules)
-            let old = previous.workspace
-            var m: [String: PreviousTask] = [:]
-            m.reserveCapacity(old.taskCount)
-            for r in 0..<old.taskCount where planIDs.contains(old.plans[Int(old.tasks.planRow[r])].id) {
-                m[old.taskID(row: r)] = PreviousTask(
-                    status: TaskStatus(rawValue: old.tasks.status[r]) ?? .notStarted,
-                    progress: Int(old.tasks.progress[r]), note: old.tasks.notes[old.tasks.noteCode[r]])
-            }
-            previousTasks = m
-        }
+        let previousTasks = previous.map { previousTasksByID(in: $0.workspace, plans: planIDs) }
+        let previousLights = previous.map { ReportSupervision.lights(of: $0.workspace, plans: planIDs, rules: workspace.rules) }
 
         let offices = officeSummaries(tasks, previous: previousTasks)
         let attention = tasks.filter { $0.status == .behind || $0.overdue }
@@ -313,6 +300,18 @@ extension ReportData {
         data.supervision = ReportSupervision.build(tasks: tasks, plans: plans, asOf: asOf, rules: workspace.rules,
                                                    previousLights: previousLights)
         return data
+    }
+
+    /// The previous snapshot's tasks of `plans`, by id.
+    static func previousTasksByID(in old: Workspace, plans planIDs: Set<String>) -> [String: PreviousTask] {
+        var m: [String: PreviousTask] = [:]
+        m.reserveCapacity(old.taskCount)
+        for r in 0..<old.taskCount where planIDs.contains(old.plans[Int(old.tasks.planRow[r])].id) {
+            m[old.taskID(row: r)] = PreviousTask(
+                status: TaskStatus(rawValue: old.tasks.status[r]) ?? .notStarted,
+                progress: Int(old.tasks.progress[r]), note: old.tasks.notes[old.tasks.noteCode[r]])
+        }
+        return m
     }
 
     /// The snapshot a report of `month` compares with: the latest snapshot named for an earlier
