@@ -56,12 +56,14 @@ import Testing
             let bare = s.hasPrefix("<h2>")
             #expect(keeps || bare)
         }
-        // The first section (status chart) moves as one piece with its heading.
-        #expect(sections.first?.hasPrefix("<div class=\"keep\">\n<h2>一、任务状态</h2>\n<svg") == true)
-        // The summary figures come before the first section, on page 1.
+        // The first section (the 通报, §9) moves as one piece with its heading; the status chart too.
+        #expect(sections.first?.hasPrefix("<div class=\"keep\">\n<h2>一、通报</h2>\n<p>") == true)
+        #expect(sections.contains { $0.contains("、任务状态</h2>\n<svg") && $0.hasPrefix("<div class=\"keep\">") })
+        // The summary figures come right after the first section, on page 1.
         let kpis = try #require(html.range(of: "<div class=\"kpis\">"))
         let first = try #require(html.range(of: "<section>"))
-        #expect(kpis.lowerBound < first.lowerBound)
+        let second = try #require(html.range(of: "<section>", range: first.upperBound..<html.endIndex))
+        #expect(first.lowerBound < kpis.lowerBound && kpis.lowerBound < second.lowerBound)
     }
 
     /// One HTML escaper: tables and reports escape `'` alike.

@@ -114,6 +114,13 @@ extension Messages {
     public static func badDueDate(_ value: String) -> Message {
         Message("bad-due-date", .error, "a due date is YYYY-MM-DD or YYYY-MM (or none), not \(v(value))")
     }
+    public static func badStartDate(_ value: String) -> Message {
+        Message("bad-start-date", .error, "a start date is YYYY-MM-DD or YYYY-MM (or none), not \(v(value))")
+    }
+    public static func startAfterDue(_ task: String, start: CalendarDay, due: CalendarDay) -> Message {
+        Message("start-after-due", .error, "\(task) would start on \(start), after its due date \(due): "
+                + "a task's calendar runs from start to due (set both, or `start = none` for the plan's start)")
+    }
     public static func badMonth(_ value: String) -> Message {
         Message("bad-month", .error, "a month is YYYY-MM, not \(v(value))")
     }

@@ -3,7 +3,7 @@
 extension Parser {
     /// Fields `update … set` changes, by registry name; `month` says which month the change
     /// refers to and is not a field.
-    public static let settableFields: [Field] = [.status, .progress, .note, .due]
+    public static let settableFields: [Field] = [.status, .progress, .note, .due, .start]
     /// Fields `update TASK#n set` changes on a target (SPEC §11).
     public static let settableTargetFields: [Field] = [FieldRegistry.field(named: "actual", in: .targets)].compactMap { $0 }
     static let monthWords = ["month", "月份"]

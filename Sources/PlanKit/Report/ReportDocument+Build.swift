@@ -5,10 +5,10 @@ extension ReportDocument {
         subtitle = ReportLabels.subtitleParts(d)
         figures = ReportDocument.figures(d)
         footer = "plansh 生成 · 进度截至 \(d.month) · 逾期按 \(d.asOf) 计"
-        var s: [(String, String, [Block])] = []
+        // Supervision (§9) opens the report: the 通报, the red, yellow and due-soon lists, scores,
+        // light changes; then the status of §6.
+        var s: [(String, String, [Block])] = d.supervision.map(ReportSupervisionRender.sections) ?? []
         s.append(("任务状态", "Tasks by status", ReportDocument.status(d)))
-        // Supervision (§9): the 通报, the red, yellow and due-soon lists, scores, light changes.
-        if let sv = d.supervision { s += ReportSupervisionRender.sections(sv) }
         if d.planSummaries.count > 1 { s.append(("计划", "Plans", [.table(ReportDocument.plans(d))])) }
         s.append(("科室", "Offices", d.offices.isEmpty
                     ? [.paragraph("任务没有责任科室。")]

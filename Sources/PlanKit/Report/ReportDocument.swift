@@ -43,6 +43,31 @@ public struct ReportDocument: Sendable {
         case tasks([ReportTask], table: Table)
         /// `… 另有 N 项未列出`.
         case more(Int)
+        /// Items marked by a light (red and yellow lists, due soon, light changes): the screen and
+        /// Markdown print the light's word, HTML a coloured dot with the word, xlsx a filled cell.
+        case lights([LightItem])
+    }
+
+    /// A list item led by one light, or by two for a change (`黄→红`), with lines under it
+    /// (the why lines of §9).
+    public struct LightItem: Sendable {
+        public var lights: [Light]
+        /// The task's id (code in Markdown, monospace in HTML).
+        public var id: String
+        public var text: String
+        public var detail: [String]
+
+        public init(_ lights: [Light], id: String, _ text: String, detail: [String] = []) {
+            self.lights = lights
+            self.id = id
+            self.text = text
+            self.detail = detail
+        }
+
+        /// The lights in words: `红灯`, or `黄→红` for a change.
+        public var label: String {
+            lights.count == 1 ? lights[0].chineseLabel : lights.map(\.chineseShort).joined(separator: "→")
+        }
     }
 
     /// A table of the report: cells keep their meaning so each printer can style them.
@@ -58,12 +83,15 @@ public struct ReportDocument: Sendable {
         public var isBar: Bool
         /// Names (offices, plans, ids) are never cut on the screen: other columns give first.
         public var isName: Bool
+        /// A column counting one light (绿灯 黄灯 红灯): HTML marks its heading with the dot.
+        public var light: Light?
 
-        public init(_ name: String, numeric: Bool = false, isBar: Bool = false, isName: Bool = false) {
+        public init(_ name: String, numeric: Bool = false, isBar: Bool = false, isName: Bool = false, light: Light? = nil) {
             self.name = name
             self.numeric = numeric
             self.isBar = isBar
             self.isName = isName
+            self.light = light
         }
     }
 
@@ -82,6 +110,8 @@ public struct ReportDocument: Sendable {
         case bar(Double)
         /// A progress note (highlighted in HTML).
         case note(String)
+        /// A light: its word (HTML adds the coloured dot, xlsx fills the cell).
+        case light(Light)
 
         /// The cell as plain text (the screen and every format without styles).
         public var text: String {
@@ -93,6 +123,7 @@ public struct ReportDocument: Sendable {
             case let .move(a, b): "\(a.chineseLabel) → \(b.chineseLabel)"
             case let .delta(v): v.map(ReportLabels.delta) ?? "—"
             case let .bar(f): ReportLabels.bar(f, width: 20)
+            case let .light(l): l.chineseLabel
             }
         }
     }

@@ -1,6 +1,6 @@
 /// The report document as one self-contained HTML page: inline CSS and SVG charts, no
-/// scripts, no network. Printed, page 1 holds the summary figures and the first section, and
-/// a heading is kept with the block after it.
+/// scripts, no network. Printed, page 1 holds the first section (the 通报) and the summary
+/// figures, and a heading is kept with the block after it.
 enum ReportHTML {
     static let colors: [TaskStatus: String] = [
         .done: "#2e7d32", .onTrack: "#1f6fb2", .behind: "#c62828", .notStarted: "#a3a9b0",
@@ -26,8 +26,12 @@ enum ReportHTML {
         </header>
 
         """
-        h += figures(doc.figures)
-        for s in doc.sections { h += section(s) }
+        // The 通报 opens the page (§9); the figures follow it, still on page 1.
+        for (i, s) in doc.sections.enumerated() {
+            h += section(s)
+            if i == 0 { h += figures(doc.figures) }
+        }
+        if doc.sections.isEmpty { h += figures(doc.figures) }
         h += """
         <footer>\(esc(doc.footer))</footer>
         </main>
@@ -39,7 +43,8 @@ enum ReportHTML {
     }
 
     static let css = """
-    :root { --done: #2e7d32; --on: #1f6fb2; --behind: #c62828; --idle: #a3a9b0; --ink: #1d2327; --muted: #5f6b75; --line: #d9dee3; }
+    :root { --done: #2e7d32; --on: #1f6fb2; --behind: #c62828; --idle: #a3a9b0; --ink: #1d2327; --muted: #5f6b75; --line: #d9dee3;
+      --red: #c62828; --yellow: #f2a900; --green: #2e7d32; }
     * { box-sizing: border-box; }
     body { margin: 0; background: #f4f6f8; color: var(--ink);
       font: 15px/1.6 "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif; }
@@ -71,6 +76,14 @@ enum ReportHTML {
     td.move { white-space: nowrap; }
     .up { color: var(--done); } .down { color: var(--behind); }
     ul { margin: 4px 0 10px; padding-left: 22px; }
+    /* Lights (三色预警): a coloured dot beside the light's word, so the page reads the same in
+       grey print and to a screen reader. */
+    .light { white-space: nowrap; font-weight: 600; }
+    .light .dot { font-size: 1.15em; line-height: 1; margin-right: 2px; }
+    .light.red .dot { color: var(--red); } .light.yellow .dot { color: var(--yellow); } .light.green .dot { color: var(--green); }
+    ul.lights { list-style: none; padding-left: 4px; }
+    ul.lights li { margin: 0 0 6px; }
+    ul.lights .why { color: var(--muted); font-size: 13px; padding-left: 1.6em; }
     footer { margin-top: 30px; padding-top: 8px; border-top: 1px solid var(--line); color: var(--muted); font-size: 12px; }
     @media (max-width: 720px) {
       main { padding: 16px; }
@@ -85,6 +98,8 @@ enum ReportHTML {
       h1, h2, h3, .keep-next { break-after: avoid; page-break-after: avoid; }
       .keep, tr, .kpis, svg, table.small, ul, p { break-inside: avoid; page-break-inside: avoid; }
       thead { display: table-header-group; }
+      ul.lights { break-inside: auto; page-break-inside: auto; }
+      ul.lights li { break-inside: avoid; page-break-inside: avoid; }
       * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
     }
     @page { size: A4; margin: 16mm 14mm; }
@@ -124,7 +139,20 @@ enum ReportHTML {
         case let .statusChart(counts, total, average): return statusChart(counts, total: total, average: average) + legend()
         case let .officeChart(offices, compared): return officeChart(offices, compared: compared)
         case let .more(n): return "<p class=\"sub\">\(esc(ReportLabels.moreLine(n)))</p>\n"
+        case let .lights(items):
+            return "<ul class=\"lights\">\n" + items.map { i in
+                let badges = i.lights.count == 1 ? badge(i.lights[0]) : i.lights.map { badge($0, short: true) }.joined(separator: "→")
+                return "<li>\(badges) <code>\(esc(i.id))</code> \(inline(i.text))"
+                    + i.detail.map { "<div class=\"why\">\(inline($0))</div>" }.joined() + "</li>\n"
+            }.joined() + "</ul>\n"
         }
+    }
+
+    /// A light as a coloured dot and its word (`● 红灯`; `● 红` in a change): the word is the text
+    /// alternative, the title names it on hover, the colour comes from the class (no script).
+    static func badge(_ l: Light, short: Bool = false) -> String {
+        "<span class=\"light \(l.keyword)\" title=\"\(l.chineseLabel)\"><span class=\"dot\" aria-hidden=\"true\">●</span>"
+            + (short ? l.chineseShort : l.chineseLabel) + "</span>"
     }
 
     static func figures(_ figures: [ReportDocument.Figure]) -> String {
@@ -137,7 +165,10 @@ enum ReportHTML {
     static func table(_ t: ReportDocument.Table) -> String {
         let keep = t.columns.indices.filter { !t.columns[$0].isBar }
         var s = "<table\(t.rows.count <= 12 ? " class=\"small\"" : "")>\n<thead><tr>"
-        for i in keep { s += t.columns[i].numeric ? "<th class=\"n\">" : "<th>"; s += esc(t.columns[i].name) + "</th>" }
+        for i in keep {
+            let c = t.columns[i]
+            s += (c.numeric ? "<th class=\"n\">" : "<th>") + (c.light.map { badge($0) } ?? esc(c.name)) + "</th>"
+        }
         s += "</tr></thead>\n<tbody>\n"
         for row in t.rows {
             s += "<tr>" + keep.map { cell(row[$0], numeric: t.columns[$0].numeric) }.joined() + "</tr>\n"
@@ -159,6 +190,7 @@ enum ReportHTML {
             let tone = (v ?? 0) > 0 ? " up" : (v ?? 0) < 0 ? " down" : ""
             return "<td class=\"n\(tone)\">\(esc(c.text))</td>"
         case let .note(n): return n.isEmpty ? "<td></td>" : "<td class=\"note\">\(esc(n))</td>"
+        case let .light(l): return "<td>\(badge(l))</td>"
         default: return numeric ? "<td class=\"n\">\(esc(c.text))</td>" : "<td>\(esc(c.text))</td>"
         }
     }

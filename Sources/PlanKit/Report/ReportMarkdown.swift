@@ -25,6 +25,9 @@ enum ReportMarkdown {
                 bars: true)
         case .officeChart: return []
         case let .more(n): return [ReportLabels.moreLine(n)]
+        case let .lights(items):
+            // The light's word in bold leads the item; the why lines are a list under it.
+            return items.flatMap { i in ["- **\(i.label)** `\(i.id)` \(i.text)"] + i.detail.map { "  - " + $0 } }
         }
     }
 

@@ -49,7 +49,7 @@ extension ReportDocument {
                       Column("完成率", numeric: true), Column("灯")],
             rows: shown.map { t in
                 [.id(t.id), .text(t.metric), .text(t.raw), .figure(JSON.number(t.actual) + t.unit),
-                 .figure(JSON.number((t.attainment * 1000).rounded() / 10) + "%"), .text(t.light.chineseLabel)]
+                 .figure(JSON.number((t.attainment * 1000).rounded() / 10) + "%"), .light(t.light)]
             })))
         if more > 0 { out.append(.more(more)) }
         return out

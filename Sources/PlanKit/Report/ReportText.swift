@@ -44,7 +44,16 @@ enum ReportText {
             return tasks.flatMap { taskLines($0, width: width) }
         case let .more(n):
             return ["  " + ReportLabels.moreLine(n)]
+        case let .lights(items):
+            return items.flatMap { lightLines($0, width: width) }
         }
+    }
+
+    /// `  · 红灯 ID  text`, wrapped under itself, then each detail line wrapped two columns further in.
+    static func lightLines(_ item: ReportDocument.LightItem, width: Int) -> [String] {
+        let head = DisplayWidth.wrap("\(item.label) \(item.id)  \(plain(item.text))", to: width - 4)
+            .enumerated().map { ($0 == 0 ? "  · " : "    ") + $1 }
+        return head + item.detail.flatMap { DisplayWidth.wrap(plain($0), to: width - 6).map { "      " + $0 } }
     }
 
     /// A table indented by two, without its bar column when bars would make it wider than `width`.
