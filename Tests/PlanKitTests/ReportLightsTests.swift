@@ -27,14 +27,14 @@ import Testing
 
     @Test func theDocumentOpensWithTheBulletin() throws {
         let d = try Self.april()
-        let titles = ReportDocument(d).sections.map(\.title)
+        let titles = ReportDocument(d, language: .zh).sections.map(\.title)
         for (i, prefix) in Self.supervisionOrder.enumerated() {
             #expect(titles[i].hasPrefix(prefix), "section \(i + 1) is \(titles[i]), not \(prefix)")
         }
         let sv = try #require(d.supervision)
-        #expect(ReportDocument(d).sections[0].blocks.count == 1)
-        if case let .paragraph(p) = ReportDocument(d).sections[0].blocks[0] {
-            #expect(p == sv.paragraph && p.hasPrefix("共 84 项任务：已完成 5 项，"))
+        #expect(ReportDocument(d, language: .zh).sections[0].blocks.count == 1)
+        if case let .paragraph(p) = ReportDocument(d, language: .zh).sections[0].blocks[0] {
+            #expect(p == sv.paragraph(.zh) && p.hasPrefix("共 84 项任务：已完成 5 项，"))
         } else {
             Issue.record("the 通报 section does not open with its paragraph")
         }
@@ -42,23 +42,23 @@ import Testing
 
     @Test func textMarkdownAndHTMLOpenWithTheBulletin() throws {
         let d = try Self.april()
-        let paragraph = try #require(d.supervision?.paragraph)
-        let text = Report(d).render(.table, RenderContext(width: 120))
+        let paragraph = try #require(d.supervision?.paragraph(.zh))
+        let text = Report(d, language: .zh).render(.table, RenderContext(width: 120))
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         // Title, subtitle, a blank line, then the 通报 heading and its paragraph.
         let firstHeading = try #require(lines.firstIndex { $0.hasPrefix("■ ") })
-        #expect(lines[firstHeading] == "■ 通报 Summary")
+        #expect(lines[firstHeading] == "■ 通报")
         #expect(lines[firstHeading + 1] == "  " + paragraph)
         let pos = try Self.positions(Self.supervisionOrder.map { "■ " + $0 }, in: text)
         #expect(pos == pos.sorted())
 
-        let md = Report(d).render(.markdown, RenderContext())
+        let md = Report(d, language: .zh).render(.markdown, RenderContext())
         #expect(md.split(separator: "\n").first { $0.hasPrefix("## ") } == "## 一、通报")
         #expect(md.contains("## 一、通报\n\n" + paragraph + "\n"))
         let mdPos = try Self.positions(Self.supervisionOrder.map { "、" + $0 }, in: md)
         #expect(mdPos == mdPos.sorted())
 
-        let html = Report(d).render(.html, RenderContext())
+        let html = Report(d, language: .zh).render(.html, RenderContext())
         let htmlPos = try Self.positions(Self.supervisionOrder.map { "、" + $0 }, in: html)
         #expect(htmlPos == htmlPos.sorted())
         // The 通报 is the page's first section, kept with its heading; the figures follow it.
@@ -71,10 +71,10 @@ import Testing
 
     @Test func theWorkbookOpensOnTheBulletin() throws {
         let d = try Self.april()
-        let book = Report(d).workbook()
+        let book = Report(d, language: .zh).workbook()
         #expect(book.sheets.first?.name == "通报")
         #expect(book.sheets.first?.headers == ["通报"])
-        #expect(book.sheets.first?.rows == [[.text(d.supervision?.paragraph ?? "?")]])
+        #expect(book.sheets.first?.rows == [[.text(d.supervision?.paragraph(.zh) ?? "?")]])
         let names = book.sheets.map(\.name)
         let order = try Self.supervisionOrder.map { p in try #require(names.firstIndex { $0.hasPrefix(p) }, "no sheet \(p)") }
         #expect(order == order.sorted())
@@ -98,7 +98,7 @@ import Testing
 
     @Test func htmlShowsLightsAsColouredDots() throws {
         let d = try Self.april()
-        let html = Report(d).render(.html, RenderContext())
+        let html = Report(d, language: .zh).render(.html, RenderContext())
         func dot(_ l: Light, _ word: String) -> String {
             "<span class=\"light \(l.keyword)\" title=\"\(l.chineseLabel)\"><span class=\"dot\" aria-hidden=\"true\">●</span>\(word)</span>"
         }
@@ -125,7 +125,7 @@ import Testing
     /// The screen prints the word and keeps the why lines under their item (they were printed at
     /// column 0, in the middle of a wrapped line).
     @Test func theScreenIndentsWhyLinesUnderTheirItem() throws {
-        let text = Report(try Self.april()).render(.table, RenderContext(width: 100))
+        let text = Report(try Self.april(), language: .zh).render(.table, RenderContext(width: 100))
         let lines = text.split(separator: "\n").map(String.init)
         #expect(!lines.contains { $0.hasPrefix("序时进度") || $0.hasPrefix("临期") })
         let item = try #require(lines.firstIndex { $0.hasPrefix("  · 红灯 hewan2025:2.6  ") })
@@ -133,7 +133,7 @@ import Testing
         #expect(lines[(item + 1)..<why].allSatisfy { $0.hasPrefix("    ") && !$0.hasPrefix("  · ") })
         #expect(lines.contains { $0.hasPrefix("  · 黄→红 songling2025:3.3.3  ") })
         for l in lines { #expect(DisplayWidth.of(l) <= 100) }
-        let md = Report(try Self.april()).render(.markdown, RenderContext())
+        let md = Report(try Self.april(), language: .zh).render(.markdown, RenderContext())
         #expect(md.contains("- **红灯** `hewan2025:2.6` 推进15分钟健康服务圈建设"))
         #expect(md.contains("\n  - 序时进度 66.3%（2025-01-01→2025-06-30"))
     }

@@ -206,12 +206,6 @@ public struct ReportData: Sendable {
     public var taskCount: Int { tasks.count }
     public func count(_ s: TaskStatus) -> Int { statusCounts.first { $0.status == s }?.count ?? 0 }
 
-    /// The report's title: the plan's when there is one, else a general one.
-    public var title: String {
-        if plans.count == 1, let p = plans.first { return "\(p.title) · \(month) 月度进展" }
-        return "卫生健康工作要点 · \(month) 月度进展"
-    }
-
     /// The order statuses are shown in: finished work first.
     public static let statusOrder: [TaskStatus] = [.done, .onTrack, .behind, .notStarted]
 }

@@ -5,6 +5,8 @@
 /// Paragraph and list text may hold `**bold**` and `` `code` `` spans; each printer renders them
 /// its own way (the screen keeps code spans and drops the stars).
 public struct ReportDocument: Sendable {
+    /// The language of every word (`set lang`); printers read it for the words they add.
+    public var language: Language
     public var title: String
     public var subtitle: [String]
     /// The headline numbers (HTML shows them as tiles on page 1).
@@ -20,11 +22,9 @@ public struct ReportDocument: Sendable {
     }
 
     public struct Section: Sendable {
-        /// `一`, `二`, … (HTML and Markdown number the headings).
-        public var number: String
         public var title: String
-        /// The English name the screen shows beside the Chinese one.
-        public var english: String
+        /// The title numbered (`一、通报`, `1. Summary`): HTML and Markdown headings.
+        public var numbered: String
         public var blocks: [Block]
     }
 
@@ -65,8 +65,8 @@ public struct ReportDocument: Sendable {
         }
 
         /// The lights in words: `红灯`, or `黄→红` for a change.
-        public var label: String {
-            lights.count == 1 ? lights[0].chineseLabel : lights.map(\.chineseShort).joined(separator: "→")
+        public func label(_ l: Language) -> String {
+            lights.count == 1 ? Lexicon.light(lights[0], in: l) : lights.map { Lexicon.lightShort($0, in: l) }.joined(separator: "→")
         }
     }
 
@@ -113,17 +113,17 @@ public struct ReportDocument: Sendable {
         /// A light: its word (HTML adds the coloured dot, xlsx fills the cell).
         case light(Light)
 
-        /// The cell as plain text (the screen and every format without styles).
-        public var text: String {
+        /// The cell as plain text in `l` (the screen and every format without styles).
+        public func text(_ l: Language) -> String {
             switch self {
             case let .text(s), let .figure(s), let .id(s), let .note(s): s
             case let .number(n): String(n)
             case let .status(s, overdue, due):
-                s.chineseLabel + (overdue ? "，逾期" + (due.map { "（\($0)）" } ?? "") : "")
-            case let .move(a, b): "\(a.chineseLabel) → \(b.chineseLabel)"
-            case let .delta(v): v.map(ReportLabels.delta) ?? "—"
-            case let .bar(f): ReportLabels.bar(f, width: 20)
-            case let .light(l): l.chineseLabel
+                Lexicon.status(s, in: l) + (overdue ? Lexicon.Report.overdueSince(due)[l] : "")
+            case let .move(a, b): "\(Lexicon.status(a, in: l)) → \(Lexicon.status(b, in: l))"
+            case let .delta(v): v.map(ReportFormat.delta) ?? "—"
+            case let .bar(f): ReportFormat.bar(f, width: 20)
+            case let .light(light): Lexicon.light(light, in: l)
             }
         }
     }
@@ -142,8 +142,8 @@ public struct ReportDocument: Sendable {
 }
 
 extension ReportDocument.Table {
-    /// The table for `ResultTable`'s printers, without bar columns unless `bars`.
-    func resultTable(bars: Bool, cell: (ReportDocument.Cell) -> String = { $0.text }) -> ResultTable {
+    /// The table for `ResultTable`'s printers, without bar columns unless `bars`; cells in `cell`'s words.
+    func resultTable(bars: Bool, cell: (ReportDocument.Cell) -> String) -> ResultTable {
         let keep = columns.indices.filter { bars || !columns[$0].isBar }
         let cols = keep.map { i -> ResultTable.Column in
             let c = columns[i]

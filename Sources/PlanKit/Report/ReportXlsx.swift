@@ -5,11 +5,11 @@
 /// one sheet of them. Bars are left out and numbers stay numbers; a last sheet lists every task
 /// (no cap as on the screen).
 enum ReportXlsx {
-    static func workbook(_ d: ReportData) -> XlsxWorkbook {
+    static func workbook(_ d: ReportData, _ l: Language) -> XlsxWorkbook {
         var used = Set<String>()
         var sheets: [XlsxSheet] = []
-        for section in ReportDocument(d).sections {
-            var made = section.blocks.compactMap(sheet)
+        for section in ReportDocument(d, language: l).sections {
+            var made = section.blocks.compactMap { sheet($0, l) }
             if made.isEmpty {
                 let sentences = section.blocks.compactMap { b -> String? in
                     if case let .paragraph(p) = b { return ReportText.plain(p) } else { return nil }
@@ -21,44 +21,45 @@ enum ReportXlsx {
                 sheets.append(s)
             }
         }
-        var tasks = XlsxWorkbook(table: ReportTables.taskRows(d), sheetName: "任务").sheets[0]
-        tasks.name = sheetName("任务", &used)
+        var tasks = XlsxWorkbook(table: ReportTables.taskRows(d), sheetName: Lexicon.Report.tasks[l]).sheets[0]
+        tasks.name = sheetName(Lexicon.Report.tasks[l], &used)
         sheets.append(tasks)
         return XlsxWorkbook(sheets: sheets)
     }
 
     /// The sheet of one block (unnamed yet), or nil for a block a workbook leaves out.
-    static func sheet(_ b: ReportDocument.Block) -> XlsxSheet? {
+    static func sheet(_ b: ReportDocument.Block, _ l: Language) -> XlsxSheet? {
+        typealias W = Lexicon.Report
         switch b {
         case let .table(t), let .tasks(_, t):
             let keep = t.columns.indices.filter { !t.columns[$0].isBar }
-            return XlsxSheet(name: "", headers: keep.map { t.columns[$0].name }, rows: t.rows.map { r in keep.map { cell(r[$0]) } })
+            return XlsxSheet(name: "", headers: keep.map { t.columns[$0].name }, rows: t.rows.map { r in keep.map { cell(r[$0], l) } })
         case let .lights(items):
             let changes = items.contains { $0.lights.count > 1 }
-            let headers = changes ? ["原灯", "现灯", "任务", "标题"] : ["灯", "任务", "内容", "说明"]
+            let headers = (changes ? [W.oldLight, W.newLight, W.task, W.heading] : [W.light, W.task, W.text, W.why]).map { $0[l] }
             return XlsxSheet(name: "", headers: headers, rows: items.map { i in
-                i.lights.map(lightCell) + [.text(i.id), .text(ReportText.plain(i.text))]
+                i.lights.map { lightCell($0, l) } + [.text(i.id), .text(ReportText.plain(i.text))]
                     + (changes ? [] : [.text(i.detail.joined(separator: "\n"))])
             })
         case let .statusChart(counts, _, _):
-            return XlsxSheet(name: "", headers: ["状态", "任务", "占比(%)"], rows: counts.map {
-                [.text($0.status.chineseLabel), .integer($0.count), .number(($0.percent * 10).rounded() / 10)]
+            return XlsxSheet(name: "", headers: [W.status[l], W.tasks[l], W.sharePercent[l]], rows: counts.map {
+                [.text(Lexicon.status($0.status, in: l)), .integer($0.count), .number(($0.percent * 10).rounded() / 10)]
             })
         case .paragraph, .list, .subheading, .officeChart, .more:
             return nil
         }
     }
 
-    static func lightCell(_ l: Light) -> XlsxCell { XlsxCell(.text(l.chineseLabel), fill: Ledger.fill(l)) }
+    static func lightCell(_ light: Light, _ l: Language) -> XlsxCell { XlsxCell(.text(Lexicon.light(light, in: l)), fill: Ledger.fill(light)) }
 
-    static func cell(_ c: ReportDocument.Cell) -> XlsxCell {
+    static func cell(_ c: ReportDocument.Cell, _ l: Language) -> XlsxCell {
         switch c {
         case let .number(n): .integer(n)
         case let .delta(v): v.map { .number($0) } ?? .empty
-        case let .light(l): lightCell(l)
+        case let .light(light): lightCell(light, l)
         // A plain decimal (an average gap) is a number; `41%` or `3个` stay text.
         case let .figure(s): Double(s).map { .number($0) } ?? .text(s)
-        default: .text(c.text)
+        default: .text(c.text(l))
         }
     }
 
@@ -74,5 +75,5 @@ enum ReportXlsx {
 }
 
 extension Report: WorkbookRenderable {
-    public func workbook() -> XlsxWorkbook { ReportXlsx.workbook(data) }
+    public func workbook() -> XlsxWorkbook { ReportXlsx.workbook(data, language) }
 }
