@@ -13,16 +13,21 @@ public enum QueryCompletion {
         guard let first = toks.first, first.kind == .word else { return nil }
         let command = first.keyword
         let isQuery = command == "find" || command == "count"
-        guard isQuery || toks.contains(where: { $0.isKeyword("where") }) else { return nil }
+        let isUpdate = command == "update"
+        guard isQuery || isUpdate || toks.contains(where: { $0.isKeyword("where") }) else { return nil }
 
-        let pool = pool(after: toks, command: command, word: word, workspace: workspace)
+        var offered = isUpdate ? updatePool(after: toks, word: word, workspace: workspace) : []
+        if !isUpdate || (offered.isEmpty && !toks.contains(where: { $0.isKeyword("set") })) {
+            // `update tasks where …` completes its condition like `find`, then offers `set`.
+            offered = pool(after: toks, command: command, word: word, workspace: workspace)
+        }
         let folded = TextFolding.keyword(word)
         var seen = Set<String>()
         // The shell replaces its own idea of the current word (split at spaces, `(`, `,`, quotes):
         // keep whatever of it precedes ours (`status=` in `status=beh`).
         let shellWord = shellCurrentWord(prefix)
         let lead = shellWord.hasSuffix(word) ? String(shellWord.dropLast(word.count)) : ""
-        return pool.filter { TextFolding.keyword($0).hasPrefix(folded) && seen.insert($0).inserted }.map { lead + $0 }
+        return offered.filter { TextFolding.keyword($0).hasPrefix(folded) && seen.insert($0).inserted }.map { lead + $0 }
     }
 
     /// The current word as the shell's completer splits it.
@@ -48,7 +53,8 @@ public enum QueryCompletion {
     static let operators = ["=", "!=", "<", "<=", ">", ">=", "contains", "matches", "in", "is", "包含"]
 
     static func pool(after toks: [Token], command: String, word: String, workspace: Workspace) -> [String] {
-        let clauses = command == "count" ? ["where", "by"] : command == "find" ? ["where", "order", "limit", "show"] : []
+        let clauses = command == "count" ? ["where", "by"] : command == "find" ? ["where", "order", "limit", "show"]
+            : command == "update" ? ["set"] : []
         guard let last = toks.last else { return [] }
         let kind: RowKind = toks.count >= 2 && FieldRegistry.hasFields(.targets)
             && ["targets", "target", "指标"].contains(toks[1].keyword) ? .targets : .tasks
