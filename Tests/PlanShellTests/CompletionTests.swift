@@ -3,31 +3,6 @@ import Testing
 import PlanKit
 @testable import PlanShell
 
-/// A session on the demo plans, working in a copy of `examples/` (what `help` examples assume).
-final class DemoShell {
-    let sandbox: TutorialSandbox
-    var session: Session { sandbox.session }
-    var err = ""
-
-    init() throws {
-        let learner = Session(store: try Store.open(at: FileManager.default.temporaryDirectory
-            .appendingPathComponent("plansh-demo-shell-\(UUID().uuidString.prefix(8))")))
-        sandbox = try TutorialSandbox(examples: LessonFiles.examples, like: learner)
-        try sandbox.reset(running: ["import demo"])
-    }
-
-    deinit { sandbox.remove() }
-
-    /// Runs `line`; the error text (if any) lands in `err`.
-    @discardableResult func run(_ line: String) -> Bool {
-        err = ""
-        let saved = session.errorOutput
-        session.errorOutput = { [unowned self] in self.err += $0 }
-        defer { session.errorOutput = saved }
-        return !sandbox.run(line, show: false).failed
-    }
-}
-
 @Suite struct CompletionTests {
     func session() throws -> Session {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plansh-complete-\(UUID().uuidString)")
@@ -113,5 +88,32 @@ final class DemoShell {
         #expect(c.candidates(forLine: "update tasks where status = behind s") == ["set"])
         // `find targets` completes target ids in a condition too.
         #expect(c.candidates(forLine: "find targets where id = hewan2025:2.7#") == ["hewan2025:2.7#1", "hewan2025:2.7#2"])
+    }
+
+    /// One quote rule for Tab: the query completer used to cut the current word at `"` only, so a
+    /// word after a closed curly or single quote came back glued to it (`“医政科”and`). Now the
+    /// word Tab replaces ends at any character of `Quotes`, and the shell lexer's open quote is
+    /// what gets closed, whichever closer ended the earlier quotes.
+    @Test(.enabled(if: LessonFiles.sheetsReady)) func tabAfterQuotesOfEveryKind() throws {
+        let demo = try DemoShell()
+        let c = Completer(session: demo.session)
+        let office = try #require(demo.session.workspace.tasks.offices.names.filter { $0.hasPrefix("医政") }.sorted().first)
+        // After a closed quote of any kind, with no space: the clauses, nothing glued to the quote.
+        for closed in ["“\(office)”", "‘\(office)’", "'\(office)'", "“\(office)\"", "\"\(office)\""] {
+            let after = c.completion(forLine: "find tasks where 科室 = \(closed)")
+            #expect(after.word == "" && after.closer == nil, "\(closed): \(after)")
+            #expect(after.candidates.contains("and") && after.candidates.allSatisfy { !$0.contains(office) }, "\(closed): \(after.candidates)")
+        }
+        // Inside an open curly quote after one closed by a straight quote: the value, closed by ”.
+        let open = c.completion(forLine: "find tasks where 科室 = “\(office)\" or 科室 = “医政")
+        #expect(open.word == "医政" && open.closer == "”")
+        #expect(open.candidates.contains(office), "\(open.candidates)")
+        // Inside an open straight single quote after a closed curly one: closed by '.
+        let single = c.completion(forLine: "find tasks where 科室 = ‘\(office)’ or 状态 = '滞")
+        #expect(single.word == "滞" && single.closer == "'" && single.candidates == ["滞后"], "\(single)")
+        // The word replaced is the Quotes table's: it never holds a quote.
+        for q in ["\"", "'", "“", "”", "‘", "’"] {
+            #expect(QueryCompletion.replacedWord("科室 = \(q)医政") == "医政", "\(q)")
+        }
     }
 }

@@ -8,13 +8,8 @@ import PlanKit
 @Suite struct StartDateCommandTests {
     typealias C = CrashTestSupport
 
-    func shell(_ dir: URL) throws -> (Session, ProgressCommandTests.Captured) {
-        let session = Session(store: try Store.open(at: dir.appendingPathComponent("store")),
-                              environment: SessionEnvironment(isInteractive: false, workingDirectory: dir))
-        let c = ProgressCommandTests.Captured()
-        session.output = { c.out += $0 }
-        session.errorOutput = { c.err += $0 }
-        return (session, c)
+    func shell(_ dir: URL) throws -> (Session, Captured) {
+        try CapturedShell.session(dir.appendingPathComponent("store"), workingDirectory: dir)
     }
 
     @Test func startIsSetJournaledJudgedAndKeptByReplace() throws {

@@ -13,6 +13,10 @@ extension Messages {
     public static func notANumber(_ field: String, value: String, percent: Bool) -> Message {
         Message("not-a-number", .error, "\(field) is a number\(percent ? " (0–100)" : ""); \(v(value)) is not a number")
     }
+    public static func patternTooSlow(_ pattern: String, seconds: String) -> Message {
+        Message("pattern-too-slow", .error, "pattern \"\(Suggest.excerpt(pattern))\" takes too long (over \(seconds) s on one task's text: "
+                + "nested repetition such as (.*)* backtracks without end); simplify it, or use contains")
+    }
     public static func invalidRegex(_ value: String, problem: String) -> Message {
         Message("invalid-regex", .error, "invalid regular expression \(v(value)): \(problem)")
     }

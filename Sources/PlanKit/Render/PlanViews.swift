@@ -48,7 +48,7 @@ public struct PlanOutline: Renderable, Sendable {
             return ResultTable(
                 columns: [.init("path", minWidth: 6), .init("level"), .init("heading", overflow: .wrap), .init("tasks")],
                 rows: sections.map { [.text($0.path), .integer($0.level), .text($0.heading), .integer($0.tasks)] },
-                title: "\(info.id) — \(info.title)", rowNoun: "sections"
+                title: "\(info.id) — \(info.title)", rowNoun: .sections
             ).render(format, context)
         case .table, .text:
             return text(width: context.width)
@@ -131,7 +131,7 @@ public struct TaskDetail: Renderable, Sendable {
             j?.light(isRate: TargetUnit.isRate(unit: t.unit, metric: t.metric), calendar: calendar)
         }
         judgement = Judge(asOf: context.asOf, rules: workspace.rules).judge(row: row, in: workspace.tasks)
-        why = WhyText.lines(judgement, rules: workspace.rules, english: context.language != .zh)
+        why = WhyText.lines(judgement, rules: workspace.rules, in: context.language)
         planTitle = workspace.plans[Int(workspace.tasks.planRow[row])].title
         history = workspace.history(of: task.id)
         json = TaskList.json(workspace: workspace, row: row, context: context)
@@ -168,7 +168,7 @@ public struct TaskDetail: Renderable, Sendable {
                         attainments[i].map { .text(JSON.number(($0 * 1000).rounded() / 10) + "%") } ?? .null,
                         lights[i].map { .text($0.keyword) } ?? .null]
             },
-            title: "\(task.id) targets", rowNoun: "targets")
+            title: "\(task.id) targets", rowNoun: .targets)
     }
 
     func text(_ context: RenderContext) -> String {

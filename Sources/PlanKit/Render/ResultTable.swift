@@ -93,10 +93,10 @@ public struct ResultTable: Renderable, Sendable {
     public var title: String?
     /// End the table format with `(N rows)`.
     public var showsRowCount: Bool
-    /// The noun of the row count line (`rows`, `tasks`, `groups`); singular made by dropping the `s`.
-    public var rowNoun: String
+    /// What the rows are, for the row count line (`(3 tasks)`, `（共 3 项任务）`).
+    public var rowNoun: RowNoun
 
-    public init(columns: [Column], rows: [[Cell]], title: String? = nil, showsRowCount: Bool = true, rowNoun: String = "rows") {
+    public init(columns: [Column], rows: [[Cell]], title: String? = nil, showsRowCount: Bool = true, rowNoun: RowNoun = .rows) {
         self.columns = columns
         self.rows = rows
         self.title = title
@@ -111,7 +111,7 @@ public struct ResultTable: Renderable, Sendable {
 
     public func render(_ format: OutputFormat, _ context: RenderContext) -> String {
         switch format {
-        case .table, .text: renderTable(width: context.width, colour: format == .table && context.usesColour)
+        case .table, .text: renderTable(width: context.width, colour: format == .table && context.usesColour, language: context.language)
         case .csv: renderCSV()
         case .json: renderJSON()
         case .markdown: renderMarkdown()
@@ -133,21 +133,21 @@ public struct ResultTable: Renderable, Sendable {
         return sawNumber ? .right : .left
     }
 
-    public var rowCountLine: String {
-        let noun = rows.count == 1 && rowNoun.hasSuffix("s") ? String(rowNoun.dropLast()) : rowNoun
-        return "(\(rows.count) \(noun))"
+    /// The line under the table, in `language` (the Lexicon's words).
+    public func rowCountLine(in language: Language = .en) -> String {
+        Lexicon.rowCount(rows.count, rowNoun)[language]
     }
 
     // MARK: Table
 
     static let separator = "  "
 
-    func renderTable(width: Int, colour: Bool = false) -> String {
+    func renderTable(width: Int, colour: Bool = false, language: Language = .en) -> String {
         let n = columns.count
         var out = ""
         if let title { out += title + "\n" }
         guard n > 0 else {
-            if showsRowCount { out += rowCountLine + "\n" }
+            if showsRowCount { out += rowCountLine(in: language) + "\n" }
             return out
         }
         let texts: [[String]] = rows.map { row in (0..<n).map { $0 < row.count ? TableText.singleLine(row[$0].text) : "" } }
@@ -214,7 +214,7 @@ public struct ResultTable: Renderable, Sendable {
         let rule = zip(widths, columns).map { String(repeating: $1.name.isEmpty ? " " : "─", count: $0) }
         out += TableText.trimTrailing(rule.joined(separator: ResultTable.separator)) + "\n"
         for row in texts { emit(row, false) }
-        if showsRowCount { out += rowCountLine + "\n" }
+        if showsRowCount { out += rowCountLine(in: language) + "\n" }
         return out
     }
 

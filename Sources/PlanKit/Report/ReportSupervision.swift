@@ -50,7 +50,7 @@ public struct ReportSupervision: Sendable {
             case .onPace: s.onPace += 1
             case .behindPace: s.behindPace += 1
             }
-            let item = Item(task: t, judgement: j, why: WhyText.lines(j, rules: rules))
+            let item = Item(task: t, judgement: j, why: WhyText.lines(j, rules: rules, in: .zh))
             if j.light == .red { s.red.append(item) }
             if j.light == .yellow { s.yellow.append(item) }
             if j.dueSoon { s.dueSoon.append(item) }

@@ -20,6 +20,6 @@ enum ReportTables {
                     t.updated.map { .text($0.description) } ?? .null, previousStatus, previousProgress,
                     .text(ReportLabels.targets(t))]
         }
-        return ResultTable(columns: names.map { ResultTable.Column($0) }, rows: rows, showsRowCount: false, rowNoun: "tasks")
+        return ResultTable(columns: names.map { ResultTable.Column($0) }, rows: rows, showsRowCount: false, rowNoun: .tasks)
     }
 }

@@ -62,7 +62,7 @@ enum DiffCommand {
         var table = RecordTable(
             columns: [.init(title: "change"), .init(title: "id"), .init(title: "heading", shrinkable: true),
                       .init(title: "field"), .init(title: "old", shrinkable: true), .init(title: "new", shrinkable: true)],
-            rows: rows, title: summary, rowNoun: "rows", arrow: (old: 4, new: 5))
+            rows: rows, title: summary, rowNoun: .rows, arrow: (old: 4, new: 5))
         table.subjects = d.added.map(\.id) + d.removed.map(\.id) + d.changed.map(\.id)
         return .rendered(table)
     }

@@ -67,7 +67,7 @@ enum SupervisionCommands {
         let w = session.workspace
         guard let row = args.taskRow("ID") else { return .none }
         let j = session.judge.judge(row: row, in: w.tasks)
-        let lines = WhyText.lines(j, rules: w.rules, english: session.settings.language != .zh)
+        let lines = WhyText.lines(j, rules: w.rules, in: session.settings.language)
         return .message(w.taskID(row: row) + " " + w.tasks.headings[row] + "\n" + lines.map { "  " + $0 }.joined(separator: "\n"))
     }
 
@@ -126,7 +126,7 @@ enum SupervisionCommands {
             columns[6].alignment = .right
             return ResultTable(columns: columns, rows: rows(gap: gap),
                                title: "score as of \(judge.asOf) (100 − \(r.scoreYellow)×yellow − \(r.scoreRed)×red)",
-                               rowNoun: "offices")
+                               rowNoun: .offices)
         }
         // People read the average gap with one decimal; programs get a number.
         return ScoreView(screen: table { .text(Judge.formatTenths($0)) }, data: table { .number(Double($0) / 10) })
