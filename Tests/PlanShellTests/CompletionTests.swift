@@ -58,6 +58,38 @@ import PlanKit
         #expect(EditLineReader.insertion(for: .init(word: "医政科", candidates: ["医政科", "医政科教科"], closer: "\"")) == nil)
     }
 
+    /// Tab after `update`: task ids, then target ids `TASK#n` (`#` is part of the word, not a
+    /// comment), `set`, the fields update sets, `=` and the field's values.
+    @Test(.enabled(if: LessonFiles.sheetsReady)) func updateCompletesTaskAndTargetIDs() throws {
+        let demo = try DemoShell()
+        let c = Completer(session: demo.session)
+        #expect(c.candidates(forLine: "update hewan2025:2.7#") == ["hewan2025:2.7#1", "hewan2025:2.7#2"])
+        #expect(c.candidates(forLine: "update hewan2025:2.7") == ["hewan2025:2.7", "hewan2025:2.7#1", "hewan2025:2.7#2"])
+        #expect(c.candidates(forLine: "update qingshan2025:2.1.4#") == ["qingshan2025:2.1.4#1", "qingshan2025:2.1.4#2"])
+        // A task with no targets has no ids after `#`; an unknown task none either.
+        let bare = try #require((0..<demo.session.workspace.taskCount).first { demo.session.workspace.task(row: $0).targets.isEmpty })
+        #expect(c.candidates(forLine: "update \(demo.session.workspace.taskID(row: bare))#").isEmpty)
+        #expect(c.candidates(forLine: "update hewan2025:9.9#").isEmpty)
+        // Plans first, then their tasks; after a comma, more ids.
+        #expect(c.candidates(forLine: "update hew") == ["hewan2025:"])
+        #expect(c.candidates(forLine: "update hewan2025:1.").contains("hewan2025:1.4"))
+        #expect(c.candidates(forLine: "update hewan2025:1.1, hewan2025:2.7#").count == 2)
+        #expect(c.candidates(forLine: "update ").contains("tasks") && c.candidates(forLine: "update ").contains("qingshan2025:"))
+        // Then set, the settable fields, =, values.
+        #expect(c.candidates(forLine: "update hewan2025:2.7#1 s") == ["set"])
+        let fields = c.candidates(forLine: "update hewan2025:2.7#1 set ")
+        #expect(Set(["status", "progress", "note", "due", "start", "month", "actual"]).isSubset(of: Set(fields)))
+        #expect(c.candidates(forLine: "update hewan2025:2.7#1 set act") == ["actual"])
+        #expect(c.candidates(forLine: "update hewan2025:1.1 set status ") == ["="])
+        #expect(c.candidates(forLine: "update hewan2025:1.1 set status = beh") == ["behind"])
+        #expect(c.candidates(forLine: "update hewan2025:1.1 set status = behind, pro") == ["progress"])
+        // `update tasks where …` completes its condition, then offers set.
+        #expect(Set(c.candidates(forLine: "update tasks where sta")) == ["status", "start"])
+        #expect(c.candidates(forLine: "update tasks where status = behind s") == ["set"])
+        // `find targets` completes target ids in a condition too.
+        #expect(c.candidates(forLine: "find targets where id = hewan2025:2.7#") == ["hewan2025:2.7#1", "hewan2025:2.7#2"])
+    }
+
     /// One quote rule for Tab: the query completer used to cut the current word at `"` only, so a
     /// word after a closed curly or single quote came back glued to it (`“医政科”and`). Now the
     /// word Tab replaces ends at any character of `Quotes`, and the shell lexer's open quote is

@@ -18,16 +18,21 @@ public enum QueryCompletion {
         guard let first = toks.first, first.kind == .word else { return nil }
         let command = first.keyword
         let isQuery = command == "find" || command == "count"
-        guard isQuery || toks.contains(where: { $0.isKeyword("where") }) else { return nil }
+        let isUpdate = command == "update"
+        guard isQuery || isUpdate || toks.contains(where: { $0.isKeyword("where") }) else { return nil }
 
-        let pool = pool(after: toks, command: command, word: word, workspace: workspace)
+        var offered = isUpdate ? updatePool(after: toks, word: word, workspace: workspace) : []
+        if !isUpdate || (offered.isEmpty && !toks.contains(where: { $0.isKeyword("set") })) {
+            // `update tasks where …` completes its condition like `find`, then offers `set`.
+            offered = pool(after: toks, command: command, word: word, workspace: workspace)
+        }
         let folded = TextFolding.keyword(word)
         var seen = Set<String>()
         // Tab replaces `replacedWord` (split at spaces, `(`, `,`, quotes): keep whatever of it
         // precedes the query word (`status=` in `status=beh`).
         let replaced = replacedWord(prefix)
         let lead = replaced.hasSuffix(word) ? String(replaced.dropLast(word.count)) : ""
-        return pool.filter { TextFolding.keyword($0).hasPrefix(folded) && seen.insert($0).inserted }.map { lead + $0 }
+        return offered.filter { TextFolding.keyword($0).hasPrefix(folded) && seen.insert($0).inserted }.map { lead + $0 }
     }
 
     /// The text at the end of `line` that Tab replaces with a candidate: after the last space,
@@ -55,7 +60,8 @@ public enum QueryCompletion {
     static let operators = ["=", "!=", "<", "<=", ">", ">=", "contains", "matches", "in", "is", "包含"]
 
     static func pool(after toks: [Token], command: String, word: String, workspace: Workspace) -> [String] {
-        let clauses = command == "count" ? ["where", "by"] : command == "find" ? ["where", "order", "limit", "show"] : []
+        let clauses = command == "count" ? ["where", "by"] : command == "find" ? ["where", "order", "limit", "show"]
+            : command == "update" ? ["set"] : []
         guard let last = toks.last else { return [] }
         let kind: RowKind = toks.count >= 2 && FieldRegistry.hasFields(.targets)
             && ["targets", "target", "指标"].contains(toks[1].keyword) ? .targets : .tasks
