@@ -43,7 +43,7 @@ final class FieldEntry: Sendable {
     /// `field is empty`; nil: the field always has a value.
     let empty: (@Sendable (Checker) -> Predicate)?
 
-    typealias CSVWriter = (Int, inout [UInt8]) -> Void
+    typealias CSVWriter = (Int, inout ByteBuffer) -> Void
 
     /// `cell` as shown in `language`.
     func display(_ cell: ResultTable.Cell, in language: Language) -> ResultTable.Cell {

@@ -1,0 +1,72 @@
+/// A growable run of bytes written through a pointer: what CSV of a large result is built in.
+///
+/// Appends are a bounds check and a copy, with no uniqueness or exclusivity checks per call (it
+/// is a struct passed `inout`, its memory owned by a private object). Use one buffer in one
+/// place: a copy shares the memory it was made with until either grows.
+struct ByteBuffer {
+    /// Owns the memory; freed when the last buffer using it is gone.
+    private final class Storage {
+        let base: UnsafeMutablePointer<UInt8>
+        init(capacity: Int) { base = .allocate(capacity: capacity) }
+        deinit { base.deallocate() }
+    }
+
+    private var storage: Storage
+    private var base: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int = 4096) {
+        self.capacity = max(64, capacity)
+        storage = Storage(capacity: self.capacity)
+        base = storage.base
+    }
+
+    @inline(__always)
+    private mutating func reserve(_ n: Int) {
+        if count + n > capacity { grow(count + n) }
+    }
+
+    private mutating func grow(_ needed: Int) {
+        let bigger = Storage(capacity: max(needed, capacity * 2))
+        bigger.base.update(from: base, count: count)
+        storage = bigger
+        base = bigger.base
+        capacity = max(needed, capacity * 2)
+    }
+
+    @inline(__always)
+    mutating func append(_ b: UInt8) {
+        reserve(1)
+        base[count] = b
+        count += 1
+    }
+
+    @inline(__always)
+    mutating func append(_ p: UnsafeBufferPointer<UInt8>) {
+        guard let src = p.baseAddress else { return }
+        reserve(p.count)
+        let dst = base + count
+        if p.count <= 32 {
+            for i in 0..<p.count { dst[i] = src[i] }
+        } else {
+            dst.update(from: src, count: p.count)
+        }
+        count += p.count
+    }
+
+    /// `bytes[range]`.
+    @inline(__always)
+    mutating func append(_ bytes: [UInt8], _ range: Range<Int>) {
+        bytes.withUnsafeBufferPointer { append(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
+    mutating func append(contentsOf bytes: some Sequence<UInt8>) {
+        for b in bytes { append(b) }
+    }
+
+    /// The bytes as text (invalid UTF-8 repaired, as `String(decoding:as:)` does).
+    func string() -> String {
+        String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self)
+    }
+}
