@@ -29,8 +29,6 @@ public struct LaunchOptions: Equatable, Sendable {
         public var description: String { message }
     }
 
-    static let valued: Set<String> = ["--store", "-c", "--format", "--set"]
-
     /// Reads `arguments` (without the program name).
     public static func parse(_ arguments: [String]) throws(UsageError) -> LaunchOptions {
         var o = LaunchOptions()
@@ -57,8 +55,8 @@ public struct LaunchOptions: Equatable, Sendable {
                 guard attached == nil else { throw UsageError("--yes takes no value") }
                 o.yes = true
                 continue
-            default:
-                guard valued.contains(name) else { throw UsageError("unknown option '\(name)'") }
+            case "--store", "-c", "--format", "--set": break
+            default: throw UsageError("unknown option '\(name)'")
             }
             let value: String
             if let attached {

@@ -43,8 +43,9 @@ public enum DeadlineExtractor {
     /// Every deadline in `text`, in text order (a phrase repeated with the same day once).
     /// Phrases without a year of their own use `planYear`; with no plan year they are skipped.
     public static func deadlines(in text: String, planYear: Int?) -> [Deadline] {
-        guard mayHoldDeadline(text) else { return [] }
-        let s = Array(text.unicodeScalars.map(\.value))
+        let s = scalars(of: text)
+        // Every phrase holds 年, 月 or 季: a text without them is done at once.
+        guard s.contains(where: { $0 == nian || $0 == yue || $0 == ji }) else { return [] }
         var out: [Deadline] = []
         var i = 0
         while i < s.count {
@@ -62,25 +63,6 @@ public enum DeadlineExtractor {
     /// The latest of `deadlines`, the task's due date by default.
     public static func latest(_ deadlines: [Deadline]) -> CalendarDay? {
         deadlines.map(\.day).max()
-    }
-
-    /// Whether the UTF-8 of `text` holds 年, 月 or 季 (every phrase has one); most texts are rejected here.
-    static func mayHoldDeadline(_ text: String) -> Bool {
-        var t = text
-        return t.withUTF8 { u in
-            var k = 0
-            let n = u.count
-            while k + 2 < n {
-                let a = u[k]
-                if a == 0xE5 {
-                    if (u[k + 1] == 0xB9 && u[k + 2] == 0xB4) || (u[k + 1] == 0xAD && u[k + 2] == 0xA3) { return true }
-                } else if a == 0xE6, u[k + 1] == 0x9C, u[k + 2] == 0x88 {
-                    return true
-                }
-                k += 1
-            }
-            return false
-        }
     }
 
     // MARK: Scalars
