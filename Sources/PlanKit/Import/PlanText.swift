@@ -156,19 +156,20 @@ func scalarString(_ scalars: some Collection<UInt32>) -> String {
 func scalars(of text: String) -> [UInt32] {
     var text = text
     return text.withUTF8 { u in
-        [UInt32](unsafeUninitializedCapacity: u.count) { out, written in
+        [UInt32](unsafeUninitializedCapacity: u.count) { buffer, written in
+            guard let out = buffer.baseAddress, let p = u.baseAddress else { written = 0; return }
             var i = 0, w = 0
             let n = u.count
             while i < n {
-                let b0 = UInt32(u[i])
+                let b0 = UInt32(p[i])
                 if b0 < 0x80 {
                     out[w] = b0; i += 1
                 } else if b0 < 0xE0 {
-                    out[w] = (b0 & 0x1F) << 6 | UInt32(u[i + 1] & 0x3F); i += 2
+                    out[w] = (b0 & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F); i += 2
                 } else if b0 < 0xF0 {
-                    out[w] = (b0 & 0x0F) << 12 | UInt32(u[i + 1] & 0x3F) << 6 | UInt32(u[i + 2] & 0x3F); i += 3
+                    out[w] = (b0 & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F); i += 3
                 } else {
-                    out[w] = (b0 & 0x07) << 18 | UInt32(u[i + 1] & 0x3F) << 12 | UInt32(u[i + 2] & 0x3F) << 6 | UInt32(u[i + 3] & 0x3F)
+                    out[w] = (b0 & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6 | UInt32(p[i + 3] & 0x3F)
                     i += 4
                 }
                 w += 1

@@ -49,7 +49,7 @@ public enum DeadlineExtractor {
         var out: [Deadline] = []
         var i = 0
         while i < s.count {
-            if let m = match(s, at: i, planYear: planYear) {
+            if mayStart(s[i]), let m = match(s, at: i, planYear: planYear) {
                 let d = Deadline(raw: s[i..<m.end].string, day: m.day, kind: m.kind)
                 if !out.contains(d) { out.append(d) }
                 i = m.end
@@ -158,11 +158,26 @@ public enum DeadlineExtractor {
 
     typealias Match = (day: CalendarDay, kind: Deadline.Kind, end: Int)
 
+    /// Whether a phrase can start with `u`: 年 全 上 下 第, a digit or a Chinese numeral.
+    static func startsPhrase(_ u: UInt32) -> Bool {
+        u == nian || u == quan || u == shang || u == xia || u == di4 || digit(u) != nil || ChineseNumeral.isNumeralScalar(u)
+    }
+
+    /// `startsPhrase` as a bitmap over the Basic Multilingual Plane (every such scalar is in it):
+    /// the scan asks it of every scalar of every task text.
+    static let startBitmap: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+        for u in UInt32(0)..<0x10000 where startsPhrase(u) { bits[Int(u >> 6)] |= 1 << UInt64(u & 63) }
+        return bits
+    }()
+
+    @inline(__always) static func mayStart(_ u: UInt32) -> Bool {
+        u < 0x10000 && startBitmap[Int(u >> 6)] & (1 << UInt64(u & 63)) != 0
+    }
+
     /// The phrase starting at `i`, if one does, after the exclusions.
     static func match(_ s: [UInt32], at i: Int, planYear: Int?) -> Match? {
-        let u = s[i]
-        guard u == nian || u == quan || u == shang || u == xia || u == di4 || digit(u) != nil
-            || ChineseNumeral.isNumeralScalar(u) else { return nil }
+        guard startsPhrase(s[i]) else { return nil }
         var j = i
         var ownYear: Int?
         if let y = year(s, i) {
