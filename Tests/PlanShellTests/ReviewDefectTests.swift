@@ -100,4 +100,16 @@ struct ReviewDefectTests {
         #expect(sh.run("set lang en; offices"))
         #expect(sh.out.hasPrefix("office          tasks  behind  done  plans\n"), "\(sh.out)")
     }
+
+    /// `show task` under `set lang zh` names its targets' lights in Chinese; `diff` counts one
+    /// light change in the singular.
+    @Test func showTaskLightsFollowTheLanguageAndDiffCountsOneLight() throws {
+        let sh = try demo()
+        #expect(sh.run("set lang zh; show task qingshan2025:2.1.4"), "\(sh.err)")
+        #expect(sh.out.contains("73.3%   黄灯\n"), "\(sh.out)")
+        #expect(!sh.out.contains("  yellow\n"))
+        #expect(sh.run("set lang en; update songling2025:3.3.3 set status = on_track, progress = 30"), "\(sh.err)")
+        #expect(sh.run("diff 2025-04"))
+        #expect(sh.out.hasPrefix("0 added, 0 removed, 1 task changed (2 field changes), 1 light changed (2025-04 → now)\n"), "\(sh.out)")
+    }
 }

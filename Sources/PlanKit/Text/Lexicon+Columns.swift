@@ -13,6 +13,7 @@ extension Lexicon {
         "green": "绿灯", "yellow": "黄灯", "red": "红灯", "avg_gap": "平均差距", "score": "得分",
         "raw": "原文", "metric": "指标", "comparator": "比较", "unit": "单位", "actual": "完成值",
         "attainment": "完成率", "light": "灯", "count": "数量", "path": "路径", "level": "层级",
+        "file": "文件", "state": "状态", "detail": "详情",
     ]
 
     /// The header of a column named `name` (English) in `language`; `name` itself when the
