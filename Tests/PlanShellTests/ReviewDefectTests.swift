@@ -112,4 +112,16 @@ struct ReviewDefectTests {
         #expect(sh.run("diff 2025-04"))
         #expect(sh.out.hasPrefix("0 added, 0 removed, 1 task changed (2 field changes), 1 light changed (2025-04 → now)\n"), "\(sh.out)")
     }
+
+    /// A stray word right after `find`/`count` lists the row kinds among what was expected, and
+    /// no `and`/`or` before any condition.
+    @Test func aStrayWordAfterFindListsTheRowKinds() throws {
+        let sh = try Shell()
+        #expect(!sh.run("find x"))
+        #expect(sh.err.hasPrefix("error: unknown keyword \"x\" (expected tasks, targets, where, order, limit, show or --format)\n"), "\(sh.err)")
+        #expect(!sh.run("count tasks x"))
+        #expect(sh.err.hasPrefix("error: unknown keyword \"x\" (expected where, by or --format)\n"), "\(sh.err)")
+        #expect(!sh.run("find targts where light = red"))
+        #expect(sh.err.contains("did you mean \"targets\"?"), "\(sh.err)")
+    }
 }
