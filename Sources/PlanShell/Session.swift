@@ -112,7 +112,8 @@ public final class Session {
 
     /// How results are drawn on the screen (colour when wanted).
     public var renderContext: RenderContext {
-        RenderContext(width: environment.width, isTerminal: environment.stdoutIsTerminal, usesColour: environment.usesColour)
+        RenderContext(width: environment.width, isTerminal: environment.stdoutIsTerminal, usesColour: environment.usesColour,
+                      language: settings.language)
     }
 
     /// Runs one command's text (no `;`, no `> FILE`), with the session's variables.

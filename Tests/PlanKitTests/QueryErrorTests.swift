@@ -120,4 +120,39 @@ import Testing
             Issue.record("\(error)")
         }
     }
+
+    /// Every mistake the query parser reports is a named message of the catalogue (`Messages`)
+    /// with its severity; none is written inline. One bad query per message.
+    @Test func parserMessagesComeFromTheCatalogue() {
+        let cases: [(String, String)] = [
+            ("", "expected-condition"), ("find tasks where", "where-needs-condition"),
+            ("find limit 2 limit 3", "keyword-twice"), ("count by office, office", "group-field-twice"),
+            ("count by office, status, plan, section, progress", "too-many-group-fields"),
+            ("find where status = done)", "unmatched-parenthesis"), ("find tasks status = done", "condition-after-where"),
+            ("find tasks wher status = done", "unknown-keyword"), ("find tasks ,", "unexpected-token"),
+            ("find order progress", "expected-by"), ("find limit", "limit-needs-number"), ("find limit -1", "limit-not-whole"),
+            ("find show", "field-list-needed"), ("find --format", "format-flag-needs-format"),
+            ("find --formats json", "unknown-option"), ("find --format yaml", "unknown-format"),
+            ("find where not", "not-needs-condition"), ("find where (", "unclosed-parenthesis"),
+            ("find where status contain done", "unknown-operator"), ("find where note is emty", "expected-empty"),
+            ("find where status", "expected-operator"), ("find where status =", "expected-operand"),
+            ("find where office in 医政科", "expected-list"), ("find where office in ()", "empty-in-list"),
+            ("find where office in (a b)", "expected-list-separator"), ("find where and", "keyword-for-field"),
+            ("find where ofice = a", "unknown-field"), ("find where status = done and", "expected-field"),
+            ("find where \"x\" = 1", "string-for-field"), ("find where " + String(repeating: "(", count: 300), "nested-too-deeply"),
+        ]
+        for (text, name) in cases {
+            do {
+                _ = try Parser.parseCommand(text.isEmpty ? "find where" : text)
+                if !text.isEmpty { Issue.record("no error for \(text)") }
+            } catch let d as Diagnostic {
+                let expected = text.isEmpty ? "where-needs-condition" : name
+                #expect(d.name == expected && d.severity == .error, "\(text.prefix(40)): \(d.name ?? "inline") \(d.message)")
+            } catch {
+                Issue.record("\(text): \(error)")
+            }
+        }
+        #expect(throws: Diagnostic.self) { try Parser.parseFilter("") }
+        do { _ = try Parser.parseFilter("") } catch let d as Diagnostic { #expect(d.name == "expected-condition") } catch {}
+    }
 }

@@ -30,8 +30,17 @@ public enum TargetUnit {
     /// A rate is judged against its due date; a quantity against 序时进度. A metric starting with
     /// 每 (每千人口…) makes any unit a rate.
     public static func isRate(unit: String, metric: String) -> Bool {
-        rateUnits.contains(unit) || unit.contains("/") || metric.hasPrefix("每")
+        isRateUnit(unit) || metricMakesRate(metric)
     }
+
+    /// The unit alone makes a rate (a share, a denominator, an age, a span…).
+    static func isRateUnit(_ unit: String) -> Bool { rateUnits.contains(unit) || unit.contains("/") }
+
+    /// The metric makes any unit a rate (每千人口…).
+    static func metricMakesRate(_ metric: String) -> Bool { metric.hasPrefix("每") }
+
+    /// The UTF-8 bytes a metric that makes a rate starts with (a quick test before `metricMakesRate`).
+    static let ratePrefixBytes: [UInt8] = Array("每".utf8)
 
     /// `value` written in `given` (empty: no unit written), in the unit `target`.
     public static func convert(_ value: Decimal, from given: String, to target: String) throws -> Double {
@@ -120,7 +129,12 @@ public struct TargetJudgement: Sendable, Hashable {
     /// Nil when the target has no actual or no value (redacted).
     public init?(_ t: Target) {
         guard let actual = t.actual, let value = t.value else { return nil }
-        switch t.comparator {
+        self.init(t.comparator, value: value, low: t.low, high: t.high, actual: actual)
+    }
+
+    /// From the numbers alone (the columns of a task table).
+    init(_ comparator: Comparator, value: Double, low: Double?, high: Double?, actual: Double) {
+        switch comparator {
         case .atLeast, .equal:
             met = actual >= value
             ratio = (actual, value)
@@ -128,8 +142,8 @@ public struct TargetJudgement: Sendable, Hashable {
             met = actual <= value
             ratio = actual == 0 ? (1, 1) : (value, actual)
         case .range:
-            let low = t.low ?? value
-            met = low <= actual && actual <= (t.high ?? low)
+            let low = low ?? value
+            met = low <= actual && actual <= (high ?? low)
             ratio = (actual, low)
         }
         // A value of 0 to reach: attained fully when met, not at all otherwise.

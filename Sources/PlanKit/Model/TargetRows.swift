@@ -115,7 +115,13 @@ public struct TargetJudgements: Sendable {
     /// due, a plan indicator against the plan's period.
     public init(_ rows: TargetRows, in w: Workspace, asOf: CalendarDay) {
         let judge = Judge(asOf: asOf, rules: w.rules)
-        self.init(rows, in: w) { r, p in Self.calendar(task: r, plan: p, in: w, judge: judge) }
+        let t = w.tasks
+        // Most rows share their plan's start and due: day numbers through one-entry caches.
+        var sc = Judge.DayCache(), dc = Judge.DayCache()
+        self.init(rows, in: w) { r, p in
+            guard r >= 0 else { return Self.calendar(task: r, plan: p, in: w, judge: judge) }
+            return Self.calendar(start: sc.day(t.start[r]), due: dc.day(t.due[r]), dueOrdinal: t.due[r], judge: judge)
+        }
     }
 
     /// The calendar of task row `r`'s targets, or (r < 0) of plan `p`'s indicators.
@@ -127,9 +133,15 @@ public struct TargetJudgements: Sendable {
         let t = w.tasks
         let start = r >= 0 ? CalendarDay.dayNumber(ordinal: t.start[r]) : w.plans[p].periodStart.dayNumber
         let dueOrdinal = r >= 0 ? t.due[r] : w.plans[p].periodEnd.ordinal
-        let (e, total) = judge.span(start: start, due: CalendarDay.dayNumber(ordinal: dueOrdinal))
+        return calendar(start: start, due: CalendarDay.dayNumber(ordinal: dueOrdinal), dueOrdinal: dueOrdinal, judge: judge)
+    }
+
+    /// The calendar from start to due (day numbers; `dueOrdinal` the due day as stored).
+    @inline(__always)
+    static func calendar(start: Int, due: Int, dueOrdinal: Int32, judge: Judge) -> TargetCalendar {
+        let (e, total) = judge.span(start: start, due: due)
         return TargetCalendar(elapsedDays: e, totalDays: total, due: CalendarDay(ordinal: dueOrdinal), asOf: judge.asOf,
-                              yellow: w.rules.yellow, red: w.rules.red)
+                              yellow: judge.rules.yellow, red: judge.rules.red)
     }
 
     /// `calendar(taskRow, planRow)` gives the calendar of a task's target (task row ≥ 0) or of a
@@ -140,18 +152,38 @@ public struct TargetJudgements: Sendable {
         met = Array(repeating: Self.noMet, count: n)
         light = Array(repeating: Self.noLight, count: n)
         let t = w.tasks
+        let rateUnit = t.units.names.map(TargetUnit.isRateUnit)
         for k in 0..<n {
             let f = Int(rows.figure[k])
-            // Most targets have no actual: skip them without materialising anything.
-            if f >= 0, t.targetActual[f].isNaN { continue }
-            let g = rows.target(k, in: w)
-            guard let j = TargetJudgement(g) else { continue }
+            let j: TargetJudgement, isRate: Bool
+            if f >= 0 {
+                // A task's target, from the columns; most have no actual and are skipped at once.
+                let actual = t.targetActual[f], value = t.targetValue[f]
+                if actual.isNaN || value.isNaN { continue }
+                let low = t.targetLow[f], high = t.targetHigh[f], code = Int(t.targetComparator[f])
+                j = TargetJudgement(code < Comparator.allCases.count ? Comparator.allCases[code] : .equal, value: value,
+                                    low: low.isNaN ? nil : low, high: high.isNaN ? nil : high, actual: actual)
+                isRate = rateUnit[Int(t.targetUnit[f])] || Self.metricMakesRate(f, t.targetMetric)
+            } else {
+                let g = rows.target(k, in: w)
+                guard let jj = TargetJudgement(g) else { continue }
+                j = jj
+                isRate = TargetUnit.isRate(unit: g.unit, metric: g.metric)
+            }
             attainment[k] = j.attainment
             met[k] = j.met ? 1 : 0
-            let c = calendar(Int(rows.taskRow[k]), Int(rows.planRow[k]))
-            let l = j.light(isRate: TargetUnit.isRate(unit: g.unit, metric: g.metric), calendar: c)
-            light[k] = l.rawValue
+            light[k] = j.light(isRate: isRate, calendar: calendar(Int(rows.taskRow[k]), Int(rows.planRow[k]))).rawValue
         }
+    }
+
+    /// Whether figure f's metric makes it a rate: its bytes first, the rule on the rare candidates.
+    @inline(__always)
+    static func metricMakesRate(_ f: Int, _ metrics: StringColumn) -> Bool {
+        let prefix = TargetUnit.ratePrefixBytes
+        let lo = metrics.offsets[f]
+        guard metrics.offsets[f + 1] - lo >= prefix.count else { return false }
+        for (i, b) in prefix.enumerated() where metrics.bytes[lo + i] != b { return false }
+        return TargetUnit.metricMakesRate(metrics[f])
     }
 
     public func light(_ row: Int) -> Light? { Light(rawValue: light[row]) }

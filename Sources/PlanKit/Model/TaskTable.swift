@@ -226,9 +226,14 @@ public struct TaskTable: Sendable {
             due[row] = d.ordinal
             flags[row] |= TaskTable.flagDueByHand
         } else {
-            due[row] = deadlineRange(row: row).map { deadlineDay[$0] }.max() ?? planEnd.ordinal
+            due[row] = defaultDue(row: row, planEnd: planEnd)
             flags[row] &= ~TaskTable.flagDueByHand
         }
+    }
+
+    /// The due date a row has unless set by hand: the latest deadline of its text, else the plan's end.
+    func defaultDue(row: Int, planEnd: CalendarDay) -> Int32 {
+        deadlineRange(row: row).map { deadlineDay[$0] }.max() ?? planEnd.ordinal
     }
 
     /// Sets `start` by hand, or (nil) restores the plan's start.

@@ -16,7 +16,6 @@ struct Grouping {
 
     func count(_ selection: Selection) -> [Group] {
         let sources = fields.map { $0.entry.group(evaluator.source) }
-        var buffers = Array(repeating: [Int](), count: fields.count)
         var dense: [Int]?
         var radices: [Int] = []
         if sources.allSatisfy({ $0.domain != nil }) {
@@ -25,49 +24,18 @@ struct Grouping {
             if size <= 1 << 22 { dense = [Int](repeating: 0, count: size) }
         }
         var sparse: [[Int]: Int] = [:]
+        // Fields counted by first appearance: their codes renumbered as rows reach them.
+        var seen = sources.map { s in s.firstSeen ? s.domain.map(FirstSeen.init) : nil }
 
         // Fast path: one or two dense fields, no per-row closures for office and status.
         if var d = dense, fields == [.office, .status] || fields == [.office] || fields == [.status] {
             countOfficeStatus(selection, into: &d)
             dense = d
         } else if var d = dense, sources.allSatisfy({ $0.column != nil }) {
-            countColumns(selection, sources, radices: radices, into: &d)
+            countColumns(selection, sources, radices: radices, seen: &seen, into: &d)
             dense = d
         } else {
-            // Ctrl-C: the remaining rows are skipped; the engine then throws, showing nothing.
-            var stopped = false
-            func visit(_ r: Int) {
-                if stopped || (r & 0xFFF == 0 && Cancellation.isRequested) { stopped = true; return }
-                for (k, s) in sources.enumerated() {
-                    buffers[k].removeAll(keepingCapacity: true)
-                    s.codes(r, &buffers[k])
-                    if buffers[k].isEmpty { return }
-                }
-                // Every combination of this row's codes.
-                var idx = [Int](repeating: 0, count: sources.count)
-                while true {
-                    if dense != nil {
-                        var key = 0
-                        for k in sources.indices { key = key * radices[k] + buffers[k][idx[k]] }
-                        dense![key] += 1
-                    } else {
-                        sparse[sources.indices.map { buffers[$0][idx[$0]] }, default: 0] += 1
-                    }
-                    var k = sources.count - 1
-                    while k >= 0 {
-                        idx[k] += 1
-                        if idx[k] < buffers[k].count { break }
-                        idx[k] = 0
-                        k -= 1
-                    }
-                    if k < 0 { break }
-                }
-            }
-            switch selection {
-            case let .all(rows): for r in 0..<rows { visit(r) }
-            case let .list(l): for r in l { visit(Int(r)) }
-            case let .bitmap(b): for r in b.rows() { visit(Int(r)) }
-            }
+            countRows(selection, sources, radices: radices, seen: &seen, dense: &dense, sparse: &sparse)
         }
 
         var groups: [(codes: [Int], count: Int)] = []
@@ -84,16 +52,85 @@ struct Grouping {
         } else {
             groups = sparse.map { ($0.key, $0.value) }
         }
-        Self.sortLargestFirst(&groups, sources)
-        return groups.map { g in Group(values: sources.indices.map { sources[$0].value(g.codes[$0]) }, count: g.count) }
+        let original = seen.map { $0?.original }
+        Self.sortLargestFirst(&groups, sources, original)
+        return groups.map { g in
+            Group(values: sources.indices.map { k in sources[k].value(original[k]?[g.codes[k]] ?? g.codes[k]) }, count: g.count)
+        }
+    }
+
+    /// Codes renumbered in the order rows reach them (fields with `GroupKey.firstSeen`).
+    struct FirstSeen {
+        /// Code → renumbered code, -1 until seen.
+        var renumbered: [Int]
+        /// Renumbered code → code.
+        var original: [Int] = []
+
+        init(domain: Int) { renumbered = [Int](repeating: -1, count: max(1, domain)) }
+
+        @inline(__always)
+        mutating func code(_ c: Int) -> Int {
+            if renumbered[c] < 0 {
+                renumbered[c] = original.count
+                original.append(c)
+            }
+            return renumbered[c]
+        }
+    }
+
+    /// The general path: each field's codes of each row through its closure, every combination
+    /// of a row's codes counted (a task once per distinct office); a row stops at its first field
+    /// without a code.
+    private func countRows(_ selection: Selection, _ sources: [GroupKey], radices: [Int], seen: inout [FirstSeen?],
+                           dense: inout [Int]?, sparse: inout [[Int]: Int]) {
+        var buffers = Array(repeating: [Int](), count: sources.count)
+        // Ctrl-C: the remaining rows are skipped; the engine then throws, showing nothing.
+        var stopped = false
+        func visit(_ r: Int) {
+            if stopped || (r & 0xFFF == 0 && Cancellation.isRequested) { stopped = true; return }
+            for (k, s) in sources.enumerated() {
+                buffers[k].removeAll(keepingCapacity: true)
+                s.codes(r, &buffers[k])
+                if buffers[k].isEmpty { return }
+                if seen[k] != nil {
+                    for i in buffers[k].indices { buffers[k][i] = seen[k]?.code(buffers[k][i]) ?? buffers[k][i] }
+                }
+            }
+            // Every combination of this row's codes.
+            var idx = [Int](repeating: 0, count: sources.count)
+            while true {
+                if dense != nil {
+                    var key = 0
+                    for k in sources.indices { key = key * radices[k] + buffers[k][idx[k]] }
+                    dense![key] += 1
+                } else {
+                    sparse[sources.indices.map { buffers[$0][idx[$0]] }, default: 0] += 1
+                }
+                var k = sources.count - 1
+                while k >= 0 {
+                    idx[k] += 1
+                    if idx[k] < buffers[k].count { break }
+                    idx[k] = 0
+                    k -= 1
+                }
+                if k < 0 { break }
+            }
+        }
+        switch selection {
+        case let .all(rows): for r in 0..<rows { visit(r) }
+        case let .list(l): for r in l { visit(Int(r)) }
+        case let .bitmap(b): for r in b.rows() { visit(Int(r)) }
+        }
     }
 
     /// Largest groups first (SPEC: grouped counts by count, then natural order of the values).
-    private static func sortLargestFirst(_ groups: inout [(codes: [Int], count: Int)], _ sources: [GroupKey]) {
+    private static func sortLargestFirst(_ groups: inout [(codes: [Int], count: Int)], _ sources: [GroupKey],
+                                         _ original: [[Int]?]) {
         groups.sort { a, b in
             if a.count != b.count { return a.count > b.count }
             for k in sources.indices where a.codes[k] != b.codes[k] {
-                let ra = sources[k].rank(a.codes[k]), rb = sources[k].rank(b.codes[k])
+                let ra = sources[k].rank(original[k]?[a.codes[k]] ?? a.codes[k])
+                let rb = sources[k].rank(original[k]?[b.codes[k]] ?? b.codes[k])
                 if ra != rb { return ra < rb }
                 return a.codes[k] < b.codes[k]
             }
@@ -101,11 +138,16 @@ struct Grouping {
         }
     }
 
-    /// Every field has one code per row in a column (lead, light, pace): a mixed-radix key over
-    /// the columns, counted in one loop.
-    private func countColumns(_ selection: Selection, _ sources: [GroupKey], radices: [Int], into d: inout [Int]) {
+    /// Every field has at most one code per row in a column (lead, light, pace, a target's unit):
+    /// a mixed-radix key over the columns, counted in one loop.
+    private func countColumns(_ selection: Selection, _ sources: [GroupKey], radices: [Int], seen: inout [FirstSeen?],
+                              into d: inout [Int]) {
         let columns = sources.compactMap { $0.column?() }
         let n = evaluator.source.count
+        if seen.contains(where: { $0 != nil }) || columns.contains(where: { $0.contains { $0 < 0 } }) {
+            countColumnsInOrder(selection, columns, radices: radices, seen: &seen, into: &d)
+            return
+        }
         var keys = [Int](repeating: 0, count: n)
         for (k, col) in columns.enumerated() {
             let radix = radices[k]
@@ -123,6 +165,30 @@ struct Grouping {
                 case let .bitmap(b): for r in b.rows() { out[key[Int(r)]] += 1 }
                 }
             }
+        }
+    }
+
+    /// `countColumns` when a row may have no code for a field (-1: not counted) or a field is
+    /// counted by first appearance: rows in order, fields in order, as `countRows` visits them.
+    private func countColumnsInOrder(_ selection: Selection, _ columns: [[Int32]], radices: [Int],
+                                     seen: inout [FirstSeen?], into d: inout [Int]) {
+        let m = columns.count
+        let n = columns.map(\.count).min() ?? 0
+        func visit(_ r: Int) {
+            guard r < n else { return }
+            var key = 0
+            for k in 0..<m {
+                var c = Int(columns[k][r])
+                if c < 0 { return }
+                if seen[k] != nil { c = seen[k]?.code(c) ?? c }
+                key = key * radices[k] + c
+            }
+            d[key] += 1
+        }
+        switch selection {
+        case let .all(rows): for r in 0..<rows { visit(r) }
+        case let .list(l): for r in l { visit(Int(r)) }
+        case let .bitmap(b): for r in b.rows() { visit(Int(r)) }
         }
     }
 

@@ -76,11 +76,14 @@ public struct RenderContext: Sendable {
     public var isTerminal: Bool
     /// Colour values of `tone` columns (`Palette`): a terminal without `NO_COLOR`, never a file.
     public var usesColour: Bool
+    /// The language of labels (`set lang`): row counts, report words. JSON ignores it.
+    public var language: Language
 
-    public init(width: Int = 120, isTerminal: Bool = false, usesColour: Bool = false) {
+    public init(width: Int = 120, isTerminal: Bool = false, usesColour: Bool = false, language: Language = .en) {
         self.width = width
         self.isTerminal = isTerminal
         self.usesColour = usesColour
+        self.language = language
     }
 }
 

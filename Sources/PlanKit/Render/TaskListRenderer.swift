@@ -38,9 +38,9 @@ public struct TaskList: Renderable, Sendable {
         case .json: return renderJSON()
         case .csv: return renderCSV()
         default:
-            var t = table()
-            t.rowNoun = source.kind.rawValue
-            return t.render(format, context)
+            var c = context
+            c.language = source.context.language
+            return table().render(format, c)
         }
     }
 
@@ -54,7 +54,7 @@ public struct TaskList: Renderable, Sendable {
         }
         let entries = columns.map(\.entry)
         let cells = rows.map { r in entries.map { $0.display($0.cell(source, r), in: language) } }
-        return ResultTable(columns: cols, rows: cells, rowNoun: source.kind.rawValue)
+        return ResultTable(columns: cols, rows: cells, rowNoun: RowNoun(source.kind))
     }
 
     /// One field of one row as a cell.
@@ -63,24 +63,33 @@ public struct TaskList: Renderable, Sendable {
     // MARK: CSV
 
     func renderCSV() -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(rows.count * 24 * columns.count + 64)
+        var out = ByteBuffer(capacity: rows.count * 24 * columns.count + 64)
         let language = source.context.language
         out.append(contentsOf: columns.map { ResultTable.csvField(Lexicon.header($0, in: language)) }.joined(separator: ",").utf8)
-        out.append(contentsOf: [0x0D, 0x0A])
+        out.append(0x0D)
+        out.append(0x0A)
         let writers: [FieldEntry.CSVWriter] = columns.map { f in
-            if let make = f.entry.csv { return make(source) }
+            if let make = f.entry.csv { return make(source, rows) }
             let entry = f.entry, s = source
-            return { r, out in FieldSupport.appendCSV(ArraySlice(entry.display(entry.cell(s, r), in: language).text.utf8), to: &out) }
+            return { r, out in FieldSupport.appendCSV(entry.display(entry.cell(s, r), in: language).text, to: &out) }
+        }
+        if writers.count == 1, let write = writers.first {
+            for r in rows {
+                write(r, &out)
+                out.append(0x0D)
+                out.append(0x0A)
+            }
+            return out.string()
         }
         for r in rows {
             for (k, write) in writers.enumerated() {
                 if k > 0 { out.append(0x2C) }
                 write(r, &out)
             }
-            out.append(contentsOf: [0x0D, 0x0A])
+            out.append(0x0D)
+            out.append(0x0A)
         }
-        return String(decoding: out, as: UTF8.self)
+        return out.string()
     }
 
     // MARK: JSON

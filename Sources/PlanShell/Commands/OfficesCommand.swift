@@ -29,6 +29,6 @@ enum OfficesCommand {
         return .rendered(ResultTable(
             columns: [.init("office", minWidth: 10), .init("tasks"), .init("behind"), .init("done"), .init("plans")],
             rows: rows.map { [.text($0.name), .integer($0.tasks), .integer($0.behind), .integer($0.done), .integer($0.plans)] },
-            rowNoun: "offices"))
+            rowNoun: .offices))
     }
 }

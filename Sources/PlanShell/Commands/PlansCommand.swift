@@ -16,6 +16,6 @@ enum PlansCommand {
         return .rendered(ResultTable(
             columns: [.init("id", minWidth: 12), .init("title"), .init("year"), .init("tasks"), .init("warnings"),
                       .init("imported"), .init("source")],
-            rows: rows, rowNoun: "plans"))
+            rows: rows, rowNoun: .plans))
     }
 }

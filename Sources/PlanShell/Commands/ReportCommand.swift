@@ -40,6 +40,6 @@ enum ReportCommand {
         }
         // Ctrl-C while the report was built: show nothing rather than part of it.
         try Cancellation.check()
-        return .rendered(Report(data))
+        return .rendered(Report(data, language: session.settings.language))
     }
 }

@@ -20,7 +20,7 @@ enum SnapshotsCommand {
         let table = RecordTable(
             columns: [.init(title: "name"), .init(title: "saved"), .init(title: "plans", numeric: true),
                       .init(title: "tasks", numeric: true), .init(title: "size"), .init(title: "note", shrinkable: true)],
-            rows: rows, rowNoun: "snapshots")
+            rows: rows, rowNoun: .snapshots)
         return .rendered(table)
     }
 }

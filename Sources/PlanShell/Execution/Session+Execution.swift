@@ -124,7 +124,7 @@ extension Session {
             switch target.kind {
             case let .text(format):
                 // A file is not a terminal: full text, no `…` cut to the window's width, no colour.
-                var text = render(result, as: format, forFile: true, context: RenderContext(width: OutputFileKind.fileWidth))
+                var text = render(result, as: format, forFile: true, context: RenderContext(width: OutputFileKind.fileWidth, language: settings.language))
                 if format == .html { text = HTMLPage.document(text, title: command) }
                 // Temporary file + rename, without Foundation's fsync (milliseconds per query).
                 try OutputFile.write(text, to: url.path, byteOrderMark: format == .csv)

@@ -51,7 +51,7 @@ enum FieldSupport {
     }
 
     /// Appends a CSV field, quoted when it holds a comma, quote, CR or LF (RFC 4180).
-    static func appendCSV(_ bytes: ArraySlice<UInt8>, to out: inout [UInt8]) {
+    static func appendCSV(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout ByteBuffer) {
         if bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
             out.append(0x22)
             for b in bytes {
@@ -60,8 +60,21 @@ enum FieldSupport {
             }
             out.append(0x22)
         } else {
-            out.append(contentsOf: bytes)
+            out.append(bytes)
         }
+    }
+
+    /// Row r of a string column as a CSV field.
+    @inline(__always)
+    static func appendCSV(_ column: StringColumn, _ r: Int, to out: inout ByteBuffer) {
+        let range = column.offsets[r]..<column.offsets[r + 1]
+        column.bytes.withUnsafeBufferPointer { appendCSV(UnsafeBufferPointer(rebasing: $0[range]), to: &out) }
+    }
+
+    /// Text as a CSV field.
+    static func appendCSV(_ text: String, to out: inout ByteBuffer) {
+        var text = text
+        text.withUTF8 { appendCSV($0, to: &out) }
     }
 }
 
@@ -74,9 +87,12 @@ struct GroupKey {
     var value: (Int) -> ResultTable.Cell
     /// Sort rank of a code.
     var rank: (Int) -> Double
-    /// When every row has exactly one code: the codes of all rows, built in one pass (counting
-    /// then runs over plain columns, with no call per row).
+    /// When every row has at most one code: the codes of all rows (-1: none, the row is not
+    /// counted), built in one pass; counting then runs over plain columns, with no call per row.
     var column: (() -> [Int32])? = nil
+    /// Groups of equal count and rank keep the order in which the rows reach their codes (as
+    /// codes handed out while scanning do), not the order of the codes themselves.
+    var firstSeen = false
 
     /// Group by a string per row, values equal after folding as one group shown with their
     /// first spelling, ranked in natural order.

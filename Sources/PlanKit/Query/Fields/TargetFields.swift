@@ -19,6 +19,7 @@ enum TargetFields {
     /// A text field: `=` folded, `<`… code-point order, `contains`/`matches`, `is empty`.
     static func text(_ name: String, aliases: [String], kind: Field.Kind = .name, summary: String,
                      minWidth: Int? = nil, multiValued: Bool = false, complete: Bool = false,
+                     group: (@Sendable (RowSource) -> GroupKey)? = nil,
                      _ values: @escaping @Sendable (RowSource, Int) -> [String]) -> FieldEntry {
         let one: @Sendable (RowSource, Int) -> String = { s, r in values(s, r).first ?? "" }
         @Sendable func test(_ c: Checker, _ t: TextTest) -> Predicate {
@@ -30,7 +31,7 @@ enum TargetFields {
             column: minWidth.map { ResultTable.Column(name, minWidth: $0) },
             cell: { s, r in multiValued ? .list(values(s, r)) : .text(one(s, r)) },
             order: { s in { a, b in QueryText.compareBytes(Array(TextFolding.fold(one(s, a)).utf8), Array(TextFolding.fold(one(s, b)).utf8)) } },
-            group: { s in
+            group: group ?? { s in
                 let dict = Interner<String>()
                 return GroupKey(domain: nil, codes: { r, out in
                     for v in values(s, r) where !out.contains(dict.code(TextFolding.fold(v))) { out.append(dict.code(TextFolding.fold(v))) }
@@ -113,6 +114,10 @@ enum TargetFields {
         summary: "target id plan:path#n (n counts the task's targets), plan#In for a plan's indicator table",
         column: ResultTable.Column("id", minWidth: 20),
         cell: { s, r in .text(s.id(row: r)) },
+        csv: { s, rows in
+            let targets = s.targets, ids = IDWriter(s.workspace, targets: targets, rows: rows)
+            return { r, out in ids.appendTarget(r, of: targets, to: &out) }
+        },
         order: { _ in { a, b in FieldSupport.compare(a, b) } },
         group: { s in GroupKey.strings { s.id(row: $0) } },
         json: .init(key: "id") { s, r in JSON.quote(s.id(row: r)) },
@@ -177,8 +182,32 @@ enum TargetFields {
     static let low = number("low", aliases: ["下限"], summary: "a range's low end") { s in { r in target(s, r).low ?? .nan } }
     static let high = number("high", aliases: ["上限"], summary: "a range's high end") { s in { r in target(s, r).high ?? .nan } }
 
-    static let unit = text("unit", aliases: ["单位"], summary: "the target's unit, e.g. % 个 分钟 /10万", complete: true) { s, r in
+    static let unit = text("unit", aliases: ["单位"], summary: "the target's unit, e.g. % 个 分钟 /10万", complete: true,
+                           group: unitGroup) { s, r in
         [target(s, r).unit]
+    }
+
+    /// `count targets by unit`: one code per row from the unit column (units equal after folding
+    /// as one), groups of equal count in the order the rows reach them, as text fields group.
+    @Sendable static func unitGroup(_ s: RowSource) -> GroupKey {
+        let t = s.tasks, rows = s.targets
+        var names: [String] = [], index: [String: Int32] = [:]
+        func code(_ unit: String) -> Int32 {
+            let folded = TextFolding.fold(unit)
+            if let c = index[folded] { return c }
+            names.append(folded)
+            index[folded] = Int32(names.count - 1)
+            return Int32(names.count - 1)
+        }
+        let byUnit = t.units.names.map(code)
+        var column = [Int32](repeating: 0, count: rows.count)
+        for k in 0..<rows.count {
+            let f = Int(rows.figure[k])
+            column[k] = f >= 0 ? byUnit[Int(t.targetUnit[f])] : code(target(s, k).unit)
+        }
+        let values = names
+        return GroupKey(domain: max(1, values.count), codes: { r, out in out.append(Int(column[r])) },
+                        value: { .text(values[$0]) }, rank: { _ in 0 }, column: { column }, firstSeen: true)
     }
 
     static let kind = text("kind", aliases: ["类别"], summary: "target (qualifiers are not rows)") { s, r in
@@ -238,8 +267,10 @@ enum TargetFields {
         localize: { t, l in l == .zh ? Light(parsing: t)?.chineseLabel ?? t : t },
         order: { s in { a, b in FieldSupport.compare(s.judged.light[a], s.judged.light[b]) } },
         group: { s in
-            GroupKey(domain: 3, codes: { r, out in if s.judged.light[r] < 3 { out.append(Int(s.judged.light[r])) } },
-                     value: { .text(Light(rawValue: UInt8($0))?.keyword ?? "") }, rank: { Double($0) })
+            let lights = s.judged.light
+            return GroupKey(domain: 3, codes: { r, out in if lights[r] < 3 { out.append(Int(lights[r])) } },
+                            value: { .text(Light(rawValue: UInt8($0))?.keyword ?? "") }, rank: { Double($0) },
+                            column: { lights.map { $0 < 3 ? Int32($0) : -1 } })
         },
         json: .init(key: "light") { s, r in s.judged.light(r).map { JSON.quote($0.keyword) } ?? "null" },
         complete: { _, _ in ["red", "yellow", "green"] },

@@ -66,7 +66,10 @@ extension TaskFields {
     static let progress = FieldEntry(
         "progress", aliases: ["进度"], kind: .integer, summary: "0–100",
         cell: { s, r in .integer(Int(s.tasks.progress[r])) },
-        csv: { s in { r, out in out.append(contentsOf: String(s.tasks.progress[r]).utf8) } },
+        csv: { s, _ in
+            let progress = s.tasks.progress
+            return { r, out in IDWriter.appendDecimal(Int(progress[r]), to: &out) }
+        },
         order: { s in { a, b in FieldSupport.compare(s.tasks.progress[a], s.tasks.progress[b]) } },
         group: { s in
             GroupKey(domain: 256, codes: { r, out in out.append(Int(s.tasks.progress[r])) },

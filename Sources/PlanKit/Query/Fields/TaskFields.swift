@@ -17,16 +17,9 @@ enum TaskFields {
         summary: "task id plan:path; ordered naturally",
         column: ResultTable.Column("id", minWidth: 28),
         cell: { s, r in .text(s.workspace.taskID(row: r)) },
-        csv: { s in
-            // Plan id bytes made once per plan that appears; ids never need quoting.
-            var planBytes = [[UInt8]?](repeating: nil, count: s.workspace.plans.count)
-            return { r, out in
-                let p = Int(s.tasks.planRow[r])
-                if planBytes[p] == nil { planBytes[p] = Array(s.workspace.plans[p].id.utf8) }
-                out.append(contentsOf: planBytes[p] ?? [])
-                out.append(0x3A)
-                out.append(contentsOf: s.tasks.paths.bytes[s.tasks.paths.byteRange(r)])
-            }
+        csv: { s, rows in
+            let ids = IDWriter(s.workspace, tasks: rows)
+            return { r, out in ids.appendTask(r, to: &out) }
         },
         order: { _ in { a, b in FieldSupport.compare(a, b) } },
         group: { s in GroupKey.strings { s.workspace.taskID(row: $0) } },
@@ -84,7 +77,10 @@ enum TaskFields {
         "path", aliases: ["路径"], kind: .name, summary: "dotted heading numbers, e.g. 2.1.1",
         column: ResultTable.Column("path", minWidth: 6),
         cell: { s, r in .text(s.tasks.paths[r]) },
-        csv: { s in { r, out in out.append(contentsOf: s.tasks.paths.bytes[s.tasks.paths.byteRange(r)]) } },
+        csv: { s, _ in
+            let paths = s.tasks.paths
+            return { r, out in out.append(paths.bytes, paths.byteRange(r)) }
+        },
         order: FieldSupport.pathOrder,
         group: { s in GroupKey.strings { s.tasks.paths[$0] } },
         json: .init(key: "path") { s, r in JSON.quote(s.tasks.paths[r]) },
@@ -114,7 +110,10 @@ enum TaskFields {
     static let heading = FieldEntry(
         "heading", aliases: ["标题"], kind: .text, summary: "first sentence of the task",
         cell: { s, r in .text(s.tasks.headings[r]) },
-        csv: { s in { r, out in FieldSupport.appendCSV(s.tasks.headings.bytes[s.tasks.headings.byteRange(r)], to: &out) } },
+        csv: { s, _ in
+            let headings = s.tasks.headings
+            return { r, out in FieldSupport.appendCSV(headings, r, to: &out) }
+        },
         order: { s in FieldSupport.byteOrder(s.tasks.headings) },
         group: { s in GroupKey.strings { s.tasks.headings[$0] } },
         json: .init(key: "heading") { s, r in JSON.quote(s.tasks.headings[r]) },
@@ -125,7 +124,10 @@ enum TaskFields {
     static let text = FieldEntry(
         "text", aliases: ["内容"], kind: .text, summary: "full text of the task",
         cell: { s, r in .text(s.tasks.texts[r]) },
-        csv: { s in { r, out in FieldSupport.appendCSV(s.tasks.texts.bytes[s.tasks.texts.byteRange(r)], to: &out) } },
+        csv: { s, _ in
+            let texts = s.tasks.texts
+            return { r, out in FieldSupport.appendCSV(texts, r, to: &out) }
+        },
         order: { s in FieldSupport.byteOrder(s.tasks.texts) },
         group: { s in GroupKey.strings { s.tasks.texts[$0] } },
         json: .init(key: "text") { s, r in JSON.quote(s.tasks.texts[r]) },

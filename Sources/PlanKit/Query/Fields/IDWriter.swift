@@ -1,0 +1,95 @@
+/// Task and target ids written straight into an output buffer (`plan:path`, `plan:path#n`,
+/// `plan#In`), from the plan ids and the path column's bytes: no `String` per row. CSV of a
+/// large `find … show id` is mostly this. Ids never need CSV quoting (plan ids and paths hold
+/// no comma, quote or line break).
+struct IDWriter {
+    /// `planBytes[planLow[p]..<planHigh[p]]` is plan p's id (for the plans the rows name).
+    private let planBytes: [UInt8]
+    private let planLow: [Int32]
+    private let planHigh: [Int32]
+    private let paths: StringColumn
+    private let planRow: [UInt32]
+
+    /// For writing task `rows`.
+    init(_ w: Workspace, tasks rows: [Int]) {
+        let planRow = w.tasks.planRow
+        self.init(w, plans: rows.lazy.map { planRow[$0] })
+    }
+
+    /// For writing target `rows` of `targets`.
+    init(_ w: Workspace, targets: TargetRows, rows: [Int]) {
+        let planRow = targets.planRow
+        self.init(w, plans: rows.lazy.map { planRow[$0] })
+    }
+
+    /// Copies the id of every plan in `plans` once (a store may hold thousands of plans; a
+    /// `find … limit 20` names one or two).
+    private init(_ w: Workspace, plans: some Sequence<UInt32>) {
+        var bytes: [UInt8] = []
+        var low = [Int32](repeating: 0, count: w.plans.count), high = low
+        var last = -1
+        for p32 in plans {
+            let p = Int(p32)
+            guard p != last, p < w.plans.count else { continue }
+            last = p
+            guard low[p] == high[p] else { continue }
+            low[p] = Int32(bytes.count)
+            bytes.append(contentsOf: w.plans[p].id.utf8)
+            high[p] = Int32(bytes.count)
+        }
+        planBytes = bytes
+        planLow = low
+        planHigh = high
+        paths = w.tasks.paths
+        planRow = w.tasks.planRow
+    }
+
+    /// Plan p's id.
+    @inline(__always)
+    func appendPlan(_ p: Int, to out: inout ByteBuffer) {
+        out.append(planBytes, Int(planLow[p])..<Int(planHigh[p]))
+    }
+
+    /// Task row r's id, `plan:path`.
+    @inline(__always)
+    func appendTask(_ r: Int, to out: inout ByteBuffer) {
+        appendPlan(Int(planRow[r]), to: &out)
+        out.append(0x3A)
+        out.append(paths.bytes, paths.offsets[r]..<paths.offsets[r + 1])
+    }
+
+    /// Target row k's id: `plan:path#n` for a task's target, `plan#In` for a plan's indicator.
+    @inline(__always)
+    func appendTarget(_ k: Int, of rows: TargetRows, to out: inout ByteBuffer) {
+        let r = Int(rows.taskRow[k])
+        if r >= 0 {
+            appendTask(r, to: &out)
+            out.append(0x23)
+        } else {
+            appendPlan(Int(rows.planRow[k]), to: &out)
+            out.append(0x23)
+            out.append(0x49)
+        }
+        IDWriter.appendDecimal(Int(rows.number[k]), to: &out)
+    }
+
+    /// A non-negative integer's decimal digits.
+    @inline(__always)
+    static func appendDecimal(_ n: Int, to out: inout ByteBuffer) {
+        var x = max(0, n)
+        if x < 10 {
+            out.append(0x30 + UInt8(x))
+            return
+        }
+        var digits: (UInt64, Int) = (0, 0)
+        while x > 0 {
+            digits.0 = digits.0 << 8 | UInt64(0x30 + x % 10)
+            digits.1 += 1
+            x /= 10
+        }
+        for _ in 0..<digits.1 {
+            out.append(UInt8(truncatingIfNeeded: digits.0))
+            digits.0 >>= 8
+        }
+    }
+}
