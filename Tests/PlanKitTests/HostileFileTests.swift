@@ -162,6 +162,8 @@ import Testing
     /// `snapshot-target-starts-out-of-order`: checksums valid, target starts decreasing; the
     /// upgrade of a snapshot without target kinds read them before the table was validated and
     /// trapped on a reversed range (found by the snapshot harness on the integration branch).
+    /// `snapshot-history-records-end-early` (format 4): a history record that does not decode made
+    /// reading the next record loop for ever; such a log is refused when the file is read.
     @Test func snapshotsTheFuzzerCrashedOnAreRefused() throws {
         let folder = Fixtures.packageRoot.appendingPathComponent("Tests/Fuzz/regressions")
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".plansnap") }.sorted()

@@ -143,8 +143,16 @@ import Testing
         var broken = log
         broken.checkpoints[1] = broken.records.count + 5
         #expect(!broken.isWellFormed)
+        // Records that end early: refused on reading, and reading past them stops (fuzzing found a loop).
+        var short = log
+        short.records.removeLast(short.records.count / 2)
+        short.checkpoints = short.checkpoints.filter { $0 < short.records.count }
+        #expect(!short.isWellFormed)
+        #expect(short[short.count - 1].taskID.isEmpty)
+        #expect(Array(short).count == short.count && Array(short).last?.taskID == "")
         var shuffled = log
         shuffled.records = shuffled.records.map { $0 ^ 0x3C }
+        #expect(!shuffled.isWellFormed)
         _ = Array(shuffled)
         _ = (0..<shuffled.count).map { shuffled[$0] }
         _ = shuffled.entries(of: "p1:1.1")

@@ -49,6 +49,9 @@ struct HistoryCursor {
 
     private mutating func code() -> UInt32? { varint().map { UInt32(clamping: $0) } }
 
+    /// Where the next record starts in the log's bytes.
+    var position: Int { pos }
+
     mutating func next() -> Raw? {
         guard index < count, pos < records.count else { return nil }
         let flags = records[pos]

@@ -64,23 +64,37 @@ public struct HistoryLog: Sendable, RandomAccessCollection {
     public subscript(i: Int) -> TaskHistoryRecord {
         precondition(i >= 0 && i < count, "history index out of range")
         var cursor = HistoryCursor(log: self, from: i / Self.checkpointInterval * Self.checkpointInterval)
-        while cursor.index < i { _ = cursor.next() }
-        return cursor.next().map { materialize($0) } ?? TaskHistoryRecord(taskID: "", entry: HistoryEntry(
-            when: 0, month: nil, field: "", old: "", new: "", source: ""))
+        // A damaged log ends early (next() is nil): the record then reads as empty, never loops.
+        var record = cursor.next()
+        while record != nil && cursor.index <= i { record = cursor.next() }
+        return record.map { materialize($0) } ?? Self.emptyRecord
     }
 
     public func makeIterator() -> Iterator { Iterator(log: self) }
 
-    /// Decodes records one after the other (far cheaper than subscripting each).
+    /// Decodes records one after the other (far cheaper than subscripting each). It always
+    /// yields `count` records, as a collection must: past a record that does not decode (a log
+    /// `isWellFormed` refuses; never one read from a file) they read as empty.
     public struct Iterator: IteratorProtocol {
         var cursor: HistoryCursor
         let log: HistoryLog
+        var index = 0
+        var broken = false
         init(log: HistoryLog) {
             self.log = log
             cursor = HistoryCursor(log: log, from: 0)
         }
-        public mutating func next() -> TaskHistoryRecord? { cursor.next().map { log.materialize($0) } }
+        public mutating func next() -> TaskHistoryRecord? {
+            guard index < log.count else { return nil }
+            index += 1
+            if !broken, let r = cursor.next() { return log.materialize(r) }
+            broken = true
+            return HistoryLog.emptyRecord
+        }
     }
+
+    static let emptyRecord = TaskHistoryRecord(taskID: "", entry: HistoryEntry(when: 0, month: nil, field: "", old: "",
+                                                                              new: "", source: ""))
 
     /// The month of every record (`YearMonth.ordinal`, -1 when none), in order.
     public var month: RunColumn<Int32> { RunColumn(starts: runStart, values: runMonth, count: count) }
@@ -250,7 +264,23 @@ public struct HistoryLog: Sendable, RandomAccessCollection {
             guard s > previous, s < count else { return false }
             previous = s
         }
-        return true
+        return recordsDecode
+    }
+
+    /// Every record decodes, starts where its checkpoint says, names only names there are, and
+    /// the last one ends the bytes.
+    private var recordsDecode: Bool {
+        let limit = UInt32(clamping: names.count)
+        var cursor = HistoryCursor(log: self, from: 0)
+        for i in 0..<count {
+            if i % Self.checkpointInterval == 0 {
+                let k = i / Self.checkpointInterval
+                guard cursor.position == checkpoints[k], records[checkpoints[k]] & 3 == 3 else { return false }
+            }
+            guard let r = cursor.next(), r.plan < limit, r.path <= limit, r.field < limit, r.old < limit,
+                  r.new < limit, r.prefix < limit else { return false }
+        }
+        return cursor.position == records.count
     }
 }
 
