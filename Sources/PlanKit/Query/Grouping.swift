@@ -144,8 +144,23 @@ struct Grouping {
                               into d: inout [Int]) {
         let columns = sources.compactMap { $0.column?() }
         let n = min(evaluator.source.count, columns.map(\.count).min() ?? 0)
-        if seen.contains(where: { $0 != nil }) || columns.contains(where: { $0.contains { $0 < 0 } }) {
-            countColumnsInOrder(selection, columns, radices: radices, seen: &seen, into: &d)
+        if seen.contains(where: { $0 != nil }) {
+            // The first field's codes over every row are numbered in the order of their first rows.
+            guard case .all = selection, seen.indices.allSatisfy({ seen[$0] == nil || $0 == 0 }),
+                  let firstRows = sources[0].firstRows?() else {
+                countColumnsInOrder(selection, columns, radices: radices, seen: &seen, into: &d)
+                return
+            }
+            let table = Grouping.numberByFirstRow(firstRows, domain: radices[0], seen: &seen[0])
+            countColumns(columns, n: n, renumbered: table, radices: radices, into: &d)
+            return
+        }
+        if columns.contains(where: { $0.contains { $0 < 0 } }) {
+            if case .all = selection {
+                countColumns(columns, n: n, renumbered: nil, radices: radices, into: &d)
+            } else {
+                countColumnsInOrder(selection, columns, radices: radices, seen: &seen, into: &d)
+            }
             return
         }
         if columns.count == 2, case .all = selection {
@@ -175,6 +190,50 @@ struct Grouping {
                 case .all: for r in 0..<n { out[key[r]] += 1 }
                 case let .list(l): for r in l where Int(r) < n { out[key[Int(r)]] += 1 }
                 case let .bitmap(b): for r in b.rows() where Int(r) < n { out[key[Int(r)]] += 1 }
+                }
+            }
+        }
+    }
+
+    /// Codes numbered in the order of their first rows (codes no row holds get none).
+    static func numberByFirstRow(_ firstRows: [Int], domain: Int, seen: inout FirstSeen?) -> [Int32] {
+        var numbered = FirstSeen(domain: domain)
+        var table = [Int32](repeating: 0, count: max(1, domain))
+        let order = firstRows.indices.filter { firstRows[$0] != Int.max && $0 < domain }.sorted { firstRows[$0] < firstRows[$1] }
+        for c in order { table[c] = Int32(numbered.code(c)) }
+        seen = numbered
+        return table
+    }
+
+    /// Every row, skipping rows with no code (-1) in some column; the first column's codes through
+    /// `renumbered` when given. Two columns (`count targets by unit, light`) in a loop of their own.
+    private func countColumns(_ columns: [[Int32]], n: Int, renumbered: [Int32]?, radices: [Int], into d: inout [Int]) {
+        let identity = renumbered == nil
+        let table = renumbered ?? [0]
+        d.withUnsafeMutableBufferPointer { out in
+            table.withUnsafeBufferPointer { first in
+                if columns.count == 2 {
+                    let radix = radices[1]
+                    columns[0].withUnsafeBufferPointer { a in
+                        columns[1].withUnsafeBufferPointer { b in
+                            for r in 0..<n {
+                                let y = Int(b[r]), x = Int(a[r])
+                                if x < 0 || y < 0 { continue }
+                                out[(identity ? x : Int(first[x])) * radix + y] += 1
+                            }
+                        }
+                    }
+                    return
+                }
+                rowLoop: for r in 0..<n {
+                    var key = 0
+                    for k in columns.indices {
+                        var c = Int(columns[k][r])
+                        if c < 0 { continue rowLoop }
+                        if k == 0 && !identity { c = Int(first[c]) }
+                        key = key * radices[k] + c
+                    }
+                    out[key] += 1
                 }
             }
         }

@@ -115,6 +115,9 @@ struct GroupKey {
     /// Groups of equal count and rank keep the order in which the rows reach their codes (as
     /// codes handed out while scanning do), not the order of the codes themselves.
     var firstSeen = false
+    /// For a first-seen field with a column: each code's first row (`Int.max`: none), so a count
+    /// over every row knows the order in advance.
+    var firstRows: (() -> [Int])? = nil
 
     /// Group by a string per row, values equal after folding as one group shown with their
     /// first spelling, ranked in natural order.
