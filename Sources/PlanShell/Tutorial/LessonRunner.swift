@@ -62,8 +62,8 @@ public final class LessonRunner: LineInterceptor {
             sandbox.remove()
             let line = f.index < lesson.setupLines.count ? lesson.setupLines[f.index] : lesson.steps[f.index - lesson.setup.count].line
             let role = f.index < lesson.setup.count ? "setup command" : "answer"
-            throw Diagnostic("lesson \(number) cannot start: \(entry.displayName):\(line): the \(role) `\(f.command)` fails "
-                             + "in the sandbox: \(f.message)", at: numberSpan)
+            throw Diagnostic(Messages.lessonCannotStart(number, at: "\(entry.displayName):\(line)", role: role,
+                                                        command: f.command, error: f.message), at: numberSpan)
         }
         let runner = LessonRunner(lesson: lesson, number: number, sandbox: sandbox, index: startIndex,
                                   performed: performed, progressDirectory: readOnly ? nil : session.store.directory,

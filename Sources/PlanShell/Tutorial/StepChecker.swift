@@ -19,8 +19,8 @@ struct StepChecker {
         defer { sandbox.session.errorOutput = saved }
         let run = sandbox.run(step.answer, show: false)
         guard !run.failed, let last = run.results.last else {
-            throw Diagnostic("the model answer `\(step.answer)` fails in the sandbox: "
-                             + errors.text.trimmingCharacters(in: .whitespacesAndNewlines))
+            throw Diagnostic(Messages.modelAnswerFails(step.answer,
+                                                       error: errors.text.trimmingCharacters(in: .whitespacesAndNewlines)))
         }
         return ComparableResult(last, session: sandbox.session, ordered: ordered)
     }
