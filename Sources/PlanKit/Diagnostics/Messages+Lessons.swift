@@ -82,3 +82,50 @@ extension Messages {
         Message("unknown-check", .error, "unknown check \(v(word))" + Suggest.phrase(word, in: kinds) + " (forms: \(forms))")
     }
 }
+
+// MARK: - The tutorial's answer to a wrong try (one line, English · Chinese)
+
+extension Messages {
+    public static func tryFailed() -> Message {
+        Message("try-failed", .note, "the command failed · 命令出错")
+    }
+    public static func tryGaveNoResult() -> Message {
+        Message("try-no-result", .note, "your command gave no result · 没有结果")
+    }
+    public static func tryTaskMissing(_ id: String) -> Message {
+        Message("try-task-missing", .note, "task \(id) is not in the sandbox · 沙盒中没有任务 \(id)")
+    }
+    public static func tryStateDiffers(_ id: String, field: String, actual: String, wanted: String) -> Message {
+        Message("try-state-differs", .note,
+                "\(id) \(field) is \(actual.isEmpty ? "empty" : v(actual)), the step wants \(v(wanted))"
+                + " · \(id) 的 \(field) 现在是\(actual.isEmpty ? "空" : "“\(actual)”")，应为“\(wanted)”")
+    }
+    public static func tryNoSnapshot(_ name: String) -> Message {
+        Message("try-no-snapshot", .note, "there is no snapshot \(v(name)) yet · 还没有快照 \(name)")
+    }
+    public static func tryNoFile(_ name: String) -> Message {
+        Message("try-no-file", .note, "the file \(name) was not written · 没有生成文件 \(name)")
+    }
+    public static func tryShowsNoTasks() -> Message {
+        Message("try-no-tasks", .note, "your command shows no tasks · 结果中没有任务")
+    }
+    public static func tryShowsOtherTasks(_ count: Int, wanted ids: [String]) -> Message {
+        Message("try-other-tasks", .note, "your command shows \(count) task(s), not \(ids.joined(separator: ", "))"
+                + " · 结果中是 \(count) 项任务，应为 \(ids.joined(separator: "、"))")
+    }
+    public static func tryOutputLacks(_ text: String) -> Message {
+        Message("try-output-lacks", .note, "the output does not show \(v(text)) · 输出中没有“\(text)”")
+    }
+    public static func tryOrderDiffers() -> Message {
+        Message("try-order-differs", .note, "the same tasks, but not in the order asked for · 任务相同，但顺序不对")
+    }
+    public static func tryTaskCount(_ mine: Int, answer: Int) -> Message {
+        Message("try-task-count", .note, "your command found \(mine) task(s); the answer finds \(answer) · 你找到 \(mine) 项，答案是 \(answer) 项")
+    }
+    public static func tryRowCount(_ mine: Int, answer: Int) -> Message {
+        Message("try-row-count", .note, "your command gave \(mine) row(s); the answer gives \(answer) · 你的结果 \(mine) 行，答案是 \(answer) 行")
+    }
+    public static func tryOtherResult() -> Message {
+        Message("try-other-result", .note, "your command's result is not the one asked for · 结果与题目要求不同")
+    }
+}

@@ -137,3 +137,38 @@ extension Messages {
         Message("cannot-read-lessons", .error, "cannot read the lessons directory \(directory)")
     }
 }
+
+// MARK: - Notes: a command that found nothing to show or change says so, and what to do
+
+extension Messages {
+    public static func noTaskMatchesNothingChanged() -> Message {
+        Message("no-task-matches", .note, "no task matches; nothing changed")
+    }
+    public static func noPlansYet() -> Message {
+        Message("no-plans-yet", .note, "no plans yet: `import plan FILE.txt` or `import demo`")
+    }
+    public static func noSnapshotsYet() -> Message {
+        Message("no-snapshots-yet", .note, "no snapshots yet; `save [NAME]` makes one")
+    }
+    public static func noOffices() -> Message {
+        Message("no-offices", .note, "no offices: no plan names any (`import plan FILE.txt` or `import demo`)")
+    }
+    public static func noDifferences(_ from: String, _ to: String) -> Message {
+        Message("no-differences", .note, "no differences between \(from) and \(to)")
+    }
+}
+
+// MARK: - A read-only store (the refusal itself is `readOnly`)
+
+extension Messages {
+    /// The reason given when the store cannot say why it is read-only.
+    public static let readOnlyUnknownReason = "it cannot be written"
+
+    public static func readOnlyBanner(reason: String?) -> Message {
+        Message("read-only-banner", .warning,
+                "This store is READ-ONLY (\(reason ?? readOnlyUnknownReason)): queries work, changes are refused.")
+    }
+    public static func tutorialProgressNotKept() -> Message {
+        Message("tutorial-progress-not-kept", .note, "(the store is read-only: progress will not be remembered)")
+    }
+}

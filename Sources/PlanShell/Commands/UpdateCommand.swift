@@ -51,7 +51,7 @@ enum UpdateCommand {
             throw Diagnostic(Messages.nothingToChange("status, progress, note, due or start"), at: statement.setSpan)
         }
 
-        if rows.isEmpty { return .message("no task matches; nothing changed") }
+        if rows.isEmpty { return .message(Messages.noTaskMatchesNothingChanged().text) }
         if bulk && rows.count > 1 && !force {
             guard session.environment.isInteractive else {
                 throw Diagnostic(Messages.updateNeedsForce(rows.count), at: input.words[0].span)

@@ -246,7 +246,7 @@ public final class LessonRunner: LineInterceptor {
                           "Everything here runs on a sandbox copy of the demo plans; your own store is not touched. "
                           + "Type `more` to read a step in Chinese, `lang` to switch to it."))
         if resumed { lines.append(word("继续第\(index + 1)步（back 回到前面的步骤）。", "Resuming at step \(index + 1) (`back` revisits earlier steps).")) }
-        if readOnly { lines.append("(the store is read-only: progress will not be remembered)") }
+        if readOnly { lines.append(Messages.tutorialProgressNotKept().text) }
         say(lines.joined(separator: "\n"))
         present()
     }
