@@ -86,7 +86,7 @@ public struct Parser {
             case "--format":
                 q.format = try formatFlag()
             default:
-                throw unexpectedClause(t, clauses: Parser.findClauses + ["and", "or"])
+                throw unexpectedClause(t, clauses: Parser.findClauses + (q.filter == nil ? [] : ["and", "or"]))
             }
         }
         return q
@@ -115,7 +115,7 @@ public struct Parser {
             case "--format":
                 q.format = try formatFlag()
             default:
-                throw unexpectedClause(t, clauses: Parser.countClauses + ["and", "or"])
+                throw unexpectedClause(t, clauses: Parser.countClauses + (q.filter == nil ? [] : ["and", "or"]))
             }
         }
         return q
@@ -168,9 +168,10 @@ public struct Parser {
                 return Diagnostic(Messages.conditionAfterWhere(t.text), at: t.span)
             }
             var candidates = clauses
-            if pos <= 2 { candidates.append("tasks") }
+            // Right after the command word the row kind may come too (`find targets`).
+            if pos <= 1 { candidates = ["tasks", "targets"] + candidates }
             return Diagnostic(Messages.unknownKeyword(t.described, suggestion: Suggest.phrase(t.text, in: candidates),
-                                                      expected: Suggest.nearest(t.text, in: candidates) == nil ? Parser.list(clauses) : nil),
+                                                      expected: Suggest.nearest(t.text, in: candidates) == nil ? Parser.list(candidates) : nil),
                               at: t.span)
         default:
             return Diagnostic(Messages.unexpectedToken(t.described, expected: Parser.list(clauses)), at: t.span)

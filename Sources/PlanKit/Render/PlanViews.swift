@@ -148,13 +148,14 @@ public struct TaskDetail: Renderable, Sendable {
             }
             return String(json.dropLast()) + ", \"line\": \(task.line), \"history\": [" + h.joined(separator: ", ") + "]}\n"
         case .csv, .markdown, .html:
-            return targetTable.render(format, context)
+            return targetTable(context.language).render(format, context)
         case .table, .text:
             return text(context)
         }
     }
 
-    var targetTable: ResultTable {
+    /// The task's figures, lights named in `language` (`set lang`).
+    func targetTable(_ language: Language) -> ResultTable {
         ResultTable(
             columns: [.init("#"), .init("raw"), .init("metric", overflow: .wrap), .init("comparator"), .init("value"), .init("unit"),
                       .init("actual"), .init("attainment"), .init("light")],
@@ -166,7 +167,7 @@ public struct TaskDetail: Renderable, Sendable {
                 return [.text(numbers[i].map { "#\($0)" } ?? "(qualifier)"), .text(t.raw), .text(t.metric), .text(t.comparator.rawValue),
                         value, .text(t.unit), t.actual.map { .number($0) } ?? .null,
                         attainments[i].map { .text(JSON.number(($0 * 1000).rounded() / 10) + "%") } ?? .null,
-                        lights[i].map { .text($0.keyword) } ?? .null]
+                        lights[i].map { .text(Lexicon.light($0, in: language)) } ?? .null]
             },
             title: "\(task.id) targets", rowNoun: .targets)
     }
@@ -193,7 +194,7 @@ public struct TaskDetail: Renderable, Sendable {
         out += "\n"
         for line in DisplayWidth.wrap(task.text, to: width - 2) { out += "  " + line + "\n" }
         if !task.targets.isEmpty {
-            out += "\n" + targetTable.render(.table, context)
+            out += "\n" + targetTable(context.language).render(.table, context)
         }
         if !history.isEmpty {
             out += "\nhistory:\n"

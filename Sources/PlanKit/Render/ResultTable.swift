@@ -110,13 +110,25 @@ public struct ResultTable: Renderable, Sendable {
     }
 
     public func render(_ format: OutputFormat, _ context: RenderContext) -> String {
-        switch format {
-        case .table, .text: renderTable(width: context.width, colour: format == .table && context.usesColour, language: context.language)
-        case .csv: renderCSV()
-        case .json: renderJSON()
-        case .markdown: renderMarkdown()
-        case .html: renderHTML()
+        // `set lang zh`: headers in Chinese everywhere but JSON, whose keys stay English.
+        if format != .json, context.language != .en, let headed = headed(in: context.language) {
+            return headed.render(format, context)
         }
+        switch format {
+        case .table, .text: return renderTable(width: context.width, colour: format == .table && context.usesColour, language: context.language)
+        case .csv: return renderCSV()
+        case .json: return renderJSON()
+        case .markdown: return renderMarkdown()
+        case .html: return renderHTML()
+        }
+    }
+
+    /// This table with its English column names in `language` (`Lexicon.columnHeader`); nil
+    /// when no header changes.
+    public func headed(in language: Language) -> ResultTable? {
+        var t = self
+        for i in t.columns.indices { t.columns[i].name = Lexicon.columnHeader(columns[i].name, in: language) }
+        return t.columns == columns ? nil : t
     }
 
     /// The alignment column `i` uses.

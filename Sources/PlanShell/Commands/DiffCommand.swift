@@ -50,7 +50,7 @@ enum DiffCommand {
             guard include(t), let o = oldLights[t.id], let n = newLights[t.id], o != n else { continue }
             lightRows.append(["changed", t.id, t.heading, "light", o.keyword, n.keyword])
         }
-        let summary = d.summary + (lightRows.isEmpty ? "" : ", \(lightRows.count) lights changed") + " (\(a.value) → \(newLabel))"
+        let summary = d.summary + (lightRows.isEmpty ? "" : ", \(lightRows.count) \(lightRows.count == 1 ? "light" : "lights") changed") + " (\(a.value) → \(newLabel))"
         if d.isEmpty && lightRows.isEmpty { return .message(Messages.noDifferences(a.value, newLabel).text) }
         var rows: [[String]] = []
         for t in d.added { rows.append(["added", t.id, t.heading, "", "", ""]) }

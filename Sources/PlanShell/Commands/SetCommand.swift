@@ -27,6 +27,15 @@ struct SessionSetting: Sendable {
     ]
 
     static func named(_ name: String) -> SessionSetting? { all.first { $0.name == name } }
+
+    /// §9's as-of day and reporting month: set with `set today = D` / `set month = M`, kept as
+    /// variables (so `$today` and `--set today=…` work); checked by `SetCommand`.
+    static let dated = ["today", "month"]
+
+    /// What Tab offers after `set`: the settings, the dated ones, and `rule` (`set rule`).
+    static var completionNames: [String] {
+        all.map(\.name) + dated + CommandTable.all.filter { $0.words.count > 1 && $0.words[0] == "set" }.map { $0.words[1] }
+    }
 }
 
 /// The formats results take on the screen: what `set format`, `--format` and Tab accept.
@@ -78,7 +87,7 @@ enum SetCommand {
         }
         // §9's as-of day and reporting month: kept as the variables `today` and `month` (so `$today`
         // and `--set today=…` work), checked here; none restores the default.
-        if ["today", "month"].contains(name.lowercased()) {
+        if SessionSetting.dated.contains(name.lowercased()) {
             let key = name.lowercased()
             if TextFolding.keyword(value) == "none" {
                 session.settings.variables[key] = nil
@@ -105,7 +114,11 @@ enum SetCommand {
 
     static func listing(_ session: Session) -> String {
         var lines = SessionSetting.all.map { "\($0.name) = \($0.current(session))" }
-        for (k, v) in session.settings.variables.sorted(by: { $0.key < $1.key }) where !k.allSatisfy(\.isNumber) && k != "#" {
+        lines.append("today = " + (session.setToday.map { "\($0)" } ?? "none (judged as of \(session.asOf))"))
+        lines.append("month = " + (session.setMonth.map { "\($0)" } ?? "none (reporting \(session.reportingMonth))"))
+        let shown = Set(SessionSetting.all.map(\.name) + SessionSetting.dated)
+        for (k, v) in session.settings.variables.sorted(by: { $0.key < $1.key })
+        where !k.allSatisfy(\.isNumber) && k != "#" && !shown.contains(k) {
             lines.append("$\(k) = \(v)")
         }
         return lines.joined(separator: "\n")

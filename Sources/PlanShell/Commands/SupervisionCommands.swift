@@ -74,8 +74,8 @@ enum SupervisionCommands {
         ["score"], summary: "rank lead offices by the lights of the tasks they lead",
         parameters: [.option("plan", .plan("ID")), .option("month", .month("YYYY-MM"))],
         details: """
-        score = 100 − score_yellow × yellow − score_red × red; ties go to the smaller average gap
-        behind, then the name. `month M` judges progress as it stood in M (as of its last day).
+        score = 100 − score_yellow × yellow − score_red × red; ties go to the larger average gap
+        (further ahead of the calendar), then the name. `month M` judges progress as it stood in M (as of its last day).
           score
           score plan qingshan2025 month 2025-03
         """,
@@ -120,23 +120,31 @@ enum SupervisionCommands {
             }
         }
         let r = w.rules
+        let language = session.settings.language
         func table(_ gap: @escaping (Int) -> ResultTable.Cell) -> ResultTable {
             var columns = ["office", "tasks", "done", "green", "yellow", "red", "avg_gap", "score"].map { ResultTable.Column($0) }
             columns[6].alignment = .right
             return ResultTable(columns: columns, rows: rows(gap: gap),
-                               title: "score as of \(judge.asOf) (100 − \(r.scoreYellow)×yellow − \(r.scoreRed)×red)",
+                               title: Lexicon.scoreTitle(asOf: "\(judge.asOf)", yellow: r.scoreYellow, red: r.scoreRed)[language],
                                rowNoun: .offices)
         }
         // People read the average gap with one decimal; programs get a number.
-        return ScoreView(screen: table { .text(Judge.formatTenths($0)) }, data: table { .number(Double($0) / 10) })
+        return ScoreView(screen: table { .text(Judge.formatTenths($0)) }, data: table { .number(Double($0) / 10) }, language: language)
     }
 }
 
 /// The score table: one decimal for people, numbers for JSON and CSV.
-struct ScoreView: Renderable {
+struct ScoreView: Renderable, WorkbookRenderable {
     let screen: ResultTable
     let data: ResultTable
+    /// The session's `set lang` when the score was made (the workbook's headers).
+    let language: Language
     func render(_ format: OutputFormat, _ context: RenderContext) -> String {
         [.json, .csv].contains(format) ? data.render(format, context) : screen.render(format, context)
+    }
+
+    /// `score > FILE.xlsx`: one sheet, numbers as numbers, headers in the session's language.
+    func workbook() -> XlsxWorkbook {
+        XlsxWorkbook(table: data.headed(in: language) ?? data, sheetName: Lexicon.columnHeader("score", in: language))
     }
 }

@@ -51,6 +51,11 @@ enum UpdateActuals {
             do { a = try w.actualUpdate(ref, value.value.text) } catch let d as Diagnostic { throw d.placed(at: value.value.span) }
             let old = w.target(ref)?.actual
             let unit = w.target(ref)?.unit ?? ""
+            // A value given again changes nothing and writes no history (as `update` of a task says).
+            if old == a.value {
+                described.append("\(ref) actual \(a.value.map { JSON.number($0) + unit } ?? "—") (unchanged)")
+                continue
+            }
             described.append("\(ref) actual \(old.map { JSON.number($0) + unit } ?? "—") → \(a.value.map { JSON.number($0) + unit } ?? "—")")
             if let k = updates.firstIndex(where: { $0.plan == ref.plan && $0.path == ref.path }) {
                 updates[k].actuals.append(a)
@@ -58,6 +63,7 @@ enum UpdateActuals {
                 updates.append(ProgressUpdate(plan: ref.plan, path: ref.path, actuals: [a], source: session.currentSource))
             }
         }
+        guard !updates.isEmpty else { return .message("updated " + described.joined(separator: "; ")) }
         try session.commit(.updateProgress(updates, month: month, at: ProgressCommands.now()))
         return .message("updated " + described.joined(separator: "; ") + " (\(month))")
     }

@@ -4,14 +4,15 @@ import PlanKit
 /// `update ID[, ID…] set F = V[, …]` and `update tasks where EXPR set …`.
 enum UpdateCommand {
     static let spec = CommandSpec(
-        ["update"], summary: "change tasks' status, progress, note, due or start date",
+        ["update"], summary: "change tasks' status, progress, note, due or start date, or a target's actual",
         parameters: [.query("ID[, ID…] set F = V[, …] [force] | tasks where EXPR set F = V[, …] [force]")], changesData: true,
         details: """
         Fields: status (not_started on_track behind done · 未启动 推进中 滞后 已完成), progress (0–100),
         note ("text"), due (YYYY-MM-DD, YYYY-MM, or none), start (YYYY-MM-DD, YYYY-MM, or none: the
         plan's start); Chinese names 状态 进度 备注 截止 开始. 序时进度 runs from start to due.
         A target's actual: update TASK#n set actual = 44% (1.2万 converts; % ‰ /10万 never do).
-        `month = YYYY-MM` says which month the progress refers to (default: this month).
+        `month = YYYY-MM` says which month the progress refers to (default: `set month`, else this
+        month when the plans cover it, else the latest month with progress).
           update qingshan2025:2.1.1 set status = behind, progress = 40, note = "设备采购延迟"
           update qingshan2025:2.1.1, qingshan2025:2.1.2 set due = 2025-06-30
           update qingshan2025:2.1.1 set start = 2025-03-01

@@ -131,7 +131,7 @@ public struct Completer {
         case let .oneOf(words): return words
         case .file: return Completer.files(matching: current, in: session)
         case .topic: return CommandTable.commandWords + HelpTopics.names
-        case .setting: return SessionSetting.all.map(\.name)
+        case .setting: return SessionSetting.completionNames
         case .newPlan, .target, .query, .number, .date, .month, .text, .settingValue: return []
         }
     }

@@ -1,0 +1,28 @@
+import Testing
+@testable import PlanKit
+
+/// `DisplayWidth.wrap`: Chinese breaks anywhere, an ASCII word or date moves whole, punctuation
+/// stays with its text (the report's red and yellow lists broke `mor|e` and `20|25-05-14`).
+@Suite struct DisplayWidthWrapTests {
+    @Test func asciiWordsAndDatesMoveWhole() {
+        let lines = DisplayWidth.wrap("gap −54.6 → red (more than 30 points behind)", to: 22)
+        #expect(lines == ["gap −54.6 → red (more", "than 30 points behind)"])
+        for l in lines { #expect(DisplayWidth.of(l) <= 22) }
+        #expect(DisplayWidth.wrap("临期任务 due 2025-05-14", to: 18) == ["临期任务 due", "2025-05-14"])
+    }
+
+    @Test func chineseBreaksAnywhereButNotBeforeClosingPunctuation() {
+        #expect(DisplayWidth.wrap("推进癌症早诊早治，开展筛查", to: 16) == ["推进癌症早诊早", "治，开展筛查"])
+        #expect(DisplayWidth.wrap("完成时限（2025-09-30）", to: 14) == ["完成时限", "（2025-09-30）"])
+        #expect(DisplayWidth.wrap("三甲医院共建专科联盟", to: 8) == ["三甲医院", "共建专科", "联盟"])
+    }
+
+    @Test func aWordWiderThanTheLineIsCutAndNothingIsLost() {
+        let id = "qingshan2025:2.1.4#1-and-more"
+        let lines = DisplayWidth.wrap("指标 " + id, to: 10)
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 10 })
+        #expect(lines.joined().replacingOccurrences(of: " ", with: "") == "指标" + id)
+        #expect(DisplayWidth.wrap("", to: 5) == [""])
+        #expect(DisplayWidth.wrap("abc", to: 0) == ["abc"])
+    }
+}
