@@ -5,6 +5,9 @@ extension Messages {
     public static func unexpected(_ error: any Error) -> Message {
         Message("unexpected-error", .error, "\(error)")
     }
+    public static func interrupted() -> Message {
+        Message("interrupted", .error, "interrupted (Ctrl-C); nothing was shown or changed")
+    }
     public static func cannotWriteStandardOutput(reason: String) -> Message {
         Message("cannot-write-stdout", .error, "cannot write to standard output: " + reason)
     }
