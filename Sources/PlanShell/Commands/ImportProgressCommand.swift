@@ -35,7 +35,7 @@ enum ImportProgressCommand {
             d.span = file.span
             throw d
         }
-        for w in reading.warnings { session.errorOutput("warning: \(w)\n") }
+        for w in reading.warnings { session.errorOutput("warning: \(Messages.sheetWarning(w))\n") }
         let updates = reading.updates
         let historyBefore = session.workspace.history.count
         if !updates.isEmpty {
@@ -57,11 +57,11 @@ enum ImportProgressCommand {
         let found = ["xlsx", "csv"].filter { fm.fileExists(atPath: url.path + "." + $0) }
         switch found.count {
         case 0:
-            throw Diagnostic("no sheet \(file.value).xlsx or \(file.value).csv", at: file.span)
+            throw Diagnostic(Messages.noSheetFile(file.value), at: file.span)
         case 1:
             return (URL(fileURLWithPath: url.path + "." + found[0]), file.value + "." + found[0])
         default:
-            throw Diagnostic("both \(file.value).xlsx and \(file.value).csv are there; name the one to apply", at: file.span)
+            throw Diagnostic(Messages.twoSheetFiles(file.value), at: file.span)
         }
     }
 

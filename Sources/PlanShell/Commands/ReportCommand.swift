@@ -33,9 +33,9 @@ enum ReportCommand {
                 }, today: LocalTime.today(), asOf: session.setToday)
         } catch let e as ReportError {
             switch e {
-            case .noPlans: throw Diagnostic(e.description, at: args.commandSpan)
-            case .unknownPlan: throw Diagnostic(e.description, at: args.word("ID")?.span ?? args.commandSpan)
-            case .noSuchMonth: throw Diagnostic(e.description, at: args.word("YYYY-MM")?.span ?? args.commandSpan)
+            case .noPlans: throw Diagnostic(e.message, at: args.commandSpan)
+            case .unknownPlan: throw Diagnostic(e.message, at: args.word("ID")?.span ?? args.commandSpan)
+            case .noSuchMonth: throw Diagnostic(e.message, at: args.word("YYYY-MM")?.span ?? args.commandSpan)
             }
         }
         // Ctrl-C while the report was built: show nothing rather than part of it.

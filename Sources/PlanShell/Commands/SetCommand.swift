@@ -96,7 +96,7 @@ enum SetCommand {
             do {
                 if key == "today" { _ = try AsOf.parseDay(value) } else { _ = try AsOf.parseMonth(value) }
             } catch let d as Diagnostic {
-                throw Diagnostic(d.message, at: span)
+                throw d.placed(at: span)
             }
             session.settings.variables[key] = value
             return .none

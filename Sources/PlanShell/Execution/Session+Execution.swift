@@ -71,7 +71,7 @@ extension Session {
         } catch let d as Diagnostic {
             return fail(d, d.span)
         } catch {
-            return fail(Diagnostic("\(error)"), nil)
+            return fail(Diagnostic(Messages.unexpected(error)), nil)
         }
         do {
             let result = try runCommand(command)
@@ -102,7 +102,7 @@ extension Session {
         } catch is AlreadyReported {
             return .failed
         } catch {
-            return fail(Diagnostic("\(error)"), nil)
+            return fail(Diagnostic(Messages.unexpected(error)), nil)
         }
     }
 
@@ -130,8 +130,7 @@ extension Session {
                 try OutputFile.write(text, to: url.path, byteOrderMark: format == .csv)
             case .workbook:
                 guard case let .rendered(r) = result, let book = (r as? any WorkbookRenderable)?.workbook() else {
-                    throw Diagnostic("this command's output is not a table and cannot be written as .xlsx "
-                                     + "(write it as .txt or .md)", at: target.span)
+                    throw Diagnostic(Messages.notATableForWorkbook(), at: target.span)
                 }
                 try OutputFile.write(try XlsxWriter.data(book), to: url.path)
             }
