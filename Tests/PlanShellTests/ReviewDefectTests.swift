@@ -124,4 +124,17 @@ struct ReviewDefectTests {
         #expect(!sh.run("find targts where light = red"))
         #expect(sh.err.contains("did you mean \"targets\"?"), "\(sh.err)")
     }
+
+    /// A target id where a task id is expected names the task instead of suggesting a stranger.
+    @Test func aTargetIDWhereATaskIsExpectedNamesItsTask() throws {
+        let sh = try demo()
+        for command in ["history", "why", "show task"] {
+            #expect(!sh.run("\(command) qingshan2025:2.1.4#1"))
+            #expect(sh.err.hasPrefix("error: \"qingshan2025:2.1.4#1\" names a target, not a task: use its task "
+                                     + "qingshan2025:2.1.4 here (`find targets where task = qingshan2025:2.1.4` lists its targets)\n"),
+                    "\(sh.err)")
+        }
+        #expect(!sh.run("history qingshan2025:2.9.9"))
+        #expect(sh.err.hasPrefix("error: no task \"qingshan2025:2.9.9\""))
+    }
 }
