@@ -45,6 +45,10 @@ struct ReviewDefectTests {
         #expect(sh.out.contains("list tasks (or targets: find targets)"))
         #expect(sh.run("help update"))
         #expect(!sh.out.contains("default: this month") && sh.out.contains("or a target's actual"))
+        #expect(sh.run("help report"))
+        #expect(sh.out.contains("`set lang zh` for the Chinese report") && sh.out.contains("通报") && sh.out.contains("> FILE.xlsx"))
+        #expect(sh.run("help import progress"))
+        #expect(sh.out.contains("指标编号/target_id") && !sh.out.contains("defaults to the current one"))
     }
 
     /// Tab after `set` offers today, month and rule (SPEC §9) besides the settings; `set` alone
