@@ -108,8 +108,12 @@ extension Messages {
         Message("read-only", .error, "the store is read-only (\(reason)): `\(command)` changes data and is refused")
     }
     public static func noPlan(_ id: String, known: [String]) -> Message {
-        Message("no-plan", .error, "no plan \(q(id))" + Suggest.phrase(id, in: known)
-                + (known.isEmpty ? " (no plans are imported yet: `import plan FILE` or `import demo`)" : ""))
+        noPlan(id, suggestion: Suggest.nearest(id, in: known), noneImported: known.isEmpty)
+    }
+    /// The same message when the nearest id was already chosen.
+    public static func noPlan(_ id: String, suggestion: String?, noneImported: Bool = false) -> Message {
+        Message("no-plan", .error, "no plan \(q(id))" + (suggestion.map { " — did you mean \"\($0)\"?" } ?? "")
+                + (noneImported ? " (no plans are imported yet: `import plan FILE` or `import demo`)" : ""))
     }
     public static func invalidPlanID(_ id: String) -> Message {
         Message("invalid-plan-id", .error, "plan id \(q(id)) is not valid: use lower-case letters, digits, _ and -")

@@ -37,13 +37,12 @@ public struct PlanDocument: Sendable {
             let archive = try ZipArchive(data: data, fileName: fileName)
             let lines = try DocxReader.lines(of: archive)
             guard lines.contains(where: { !isBlank($0) }) else {
-                throw Diagnostic("\(fileName): the Word document holds no text (only pictures or empty paragraphs); "
-                                 + "a scanned plan must be typed or recognised (OCR) into text first")
+                throw Diagnostic(Messages.wordHoldsNoText(fileName))
             }
             return PlanDocument(utf8: Data(lines.joined(separator: "\n").utf8), kind: kind, warnings: [])
         case .html:
             let (lines, decoded) = try HtmlReader.read(data, fileName: fileName)
-            guard !lines.isEmpty else { throw Diagnostic("\(fileName): the web page shows no text") }
+            guard !lines.isEmpty else { throw Diagnostic(Messages.webPageHoldsNoText(fileName)) }
             return PlanDocument(utf8: Data(lines.joined(separator: "\n").utf8), kind: kind, warnings: decoded.warning.map { [$0] } ?? [])
         default:
             // Plain text: UTF-8 is checked and split into lines in one pass (an empty file or a NUL

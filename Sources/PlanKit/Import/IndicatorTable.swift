@@ -24,9 +24,9 @@ enum IndicatorTable {
     /// The header's columns, or nil when the row is not an indicator table header.
     static func header(_ cells: [String]) -> Columns? {
         guard cells.count >= 2,
-              let name = cells.firstIndex(where: { $0.contains("指标") && !$0.contains("值") && !$0.contains("目标") }),
-              let value = cells.firstIndex(where: { $0.contains("目标") || $0.contains("值") }), value != name else { return nil }
-        let office = cells.firstIndex { $0.contains("科室") || $0.contains("单位") || $0.contains("处室") || $0.contains("责任") }
+              let name = cells.firstIndex(where: { $0.holds("指标") && !$0.holds("值") && !$0.holds("目标") }),
+              let value = cells.firstIndex(where: { $0.holds("目标") || $0.holds("值") }), value != name else { return nil }
+        let office = cells.firstIndex { $0.holds("科室") || $0.holds("单位") || $0.holds("处室") || $0.holds("责任") }
         return Columns(name: name, value: value, office: office == name || office == value ? nil : office)
     }
 

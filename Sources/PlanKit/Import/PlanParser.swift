@@ -40,6 +40,8 @@ struct PlanParser {
     var frontLines: [String] = []
     var chromeLines: [Int] = []
     var indicators: [PlanIndicator] = []
+    /// Each task's text as scalars, in the order of the tasks (read again for deadlines).
+    var taskTexts: [[UInt32]] = []
 
     func line(at pos: Int) -> Int {
         guard !lineOf.isEmpty else { return 0 }
@@ -92,7 +94,7 @@ struct PlanParser {
         info.extras = extras
         info.warnings = warnings.sorted { $0.line < $1.line }
         var plan = ImportedPlan(info: info, tasks: tasks)
-        Schedule.apply(to: &plan)
+        Schedule.apply(to: &plan, texts: taskTexts)
         return plan
     }
 
@@ -416,18 +418,18 @@ struct PlanParser {
 
     func frontMatter(fileName: String) -> (String, String, Int?) {
         var title = ""
-        for l in frontLines where l.contains("工作要点") || l.contains("工作计划") || l.contains("工作安排") {
+        for l in frontLines where l.holds("工作要点") || l.holds("工作计划") || l.holds("工作安排") {
             var t = l
             if let a = t.firstIndex(of: "《"), let b = t.firstIndex(of: "》"), a < b {
                 t = String(t[t.index(after: a)..<b])
             }
             if let u = t.firstIndex(of: "_") { t = String(t[..<u]) }
             t = t.replacingOccurrences(of: "|", with: "").trimmingCharacters(in: .whitespaces)
-            if t.count > 60 || t.contains("。") { continue }
+            if t.count > 60 || t.holds("。") { continue }
             if title.isEmpty || t.count < title.count { title = t }
         }
         if title.isEmpty {
-            title = frontLines.first(where: { $0.count <= 40 && !$0.contains("。") && !PageChrome.isSignatureOrDate($0) })
+            title = frontLines.first(where: { $0.count <= 40 && !$0.holds("。") && !PageChrome.isSignatureOrDate($0) })
                 ?? fileName
         }
         let year = PlanYear.fromTitle(title)
@@ -491,6 +493,7 @@ struct PlanParser {
                                       offices: effective?.offices ?? [], officesOpen: effective?.isOpen ?? false,
                                       targets: FigureExtractor.targets(inScalars: scalars), line: line, inferred: inferred,
                                       printedPath: printed))
+                taskTexts.append(scalars)
             } else {
                 var body = Array(raw)
                 if let t = found { body.removeSubrange(t.range) }

@@ -46,13 +46,36 @@ struct ByteBuffer {
     mutating func append(_ p: UnsafeBufferPointer<UInt8>) {
         guard let src = p.baseAddress else { return }
         reserve(p.count)
-        let dst = base + count
-        if p.count <= 32 {
-            for i in 0..<p.count { dst[i] = src[i] }
-        } else {
-            dst.update(from: src, count: p.count)
-        }
+        ByteBuffer.copy(base + count, src, p.count)
         count += p.count
+    }
+
+    /// Copies n bytes; short runs (ids, paths) as a few overlapping word moves, not a call.
+    @inline(__always)
+    static func copy(_ dst: UnsafeMutablePointer<UInt8>, _ src: UnsafePointer<UInt8>, _ n: Int) {
+        let d = UnsafeMutableRawPointer(dst), s = UnsafeRawPointer(src)
+        if n >= 8 && n <= 16 {
+            let a = s.loadUnaligned(as: UInt64.self), b = s.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+            d.storeBytes(of: a, as: UInt64.self)
+            d.storeBytes(of: b, toByteOffset: n - 8, as: UInt64.self)
+        } else if n < 8 {
+            if n >= 4 {
+                let a = s.loadUnaligned(as: UInt32.self), b = s.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
+                d.storeBytes(of: a, as: UInt32.self)
+                d.storeBytes(of: b, toByteOffset: n - 4, as: UInt32.self)
+            } else {
+                for i in 0..<n { dst[i] = src[i] }
+            }
+        } else if n <= 32 {
+            let a = s.loadUnaligned(as: UInt64.self), b = s.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+            let c = s.loadUnaligned(fromByteOffset: n - 16, as: UInt64.self), e = s.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+            d.storeBytes(of: a, as: UInt64.self)
+            d.storeBytes(of: b, toByteOffset: 8, as: UInt64.self)
+            d.storeBytes(of: c, toByteOffset: n - 16, as: UInt64.self)
+            d.storeBytes(of: e, toByteOffset: n - 8, as: UInt64.self)
+        } else {
+            dst.update(from: src, count: n)
+        }
     }
 
     /// `bytes[range]`.

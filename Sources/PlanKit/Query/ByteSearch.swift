@@ -21,7 +21,9 @@ enum ByteSearch {
             let a = base.loadUnaligned(fromByteOffset: i, as: SIMD32<UInt8>.self)
             let b = base.loadUnaligned(fromByteOffset: i + k, as: SIMD32<UInt8>.self)
             let hit = (a .== first) .& (b .== last)
-            if any(hit) {
+            // The mask as four 64-bit words (`any` on a mask is a call per vector here).
+            let w = unsafeBitCast(hit, to: SIMD4<UInt64>.self)
+            if (w[0] | w[1] | w[2] | w[3]) != 0 {
                 for j in 0..<32 where hit[j] {
                     if m <= 2 || memcmp(base + i + j + 1, nb + 1, m - 2) == 0 { return i + j }
                 }

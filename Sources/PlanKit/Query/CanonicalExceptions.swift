@@ -56,13 +56,20 @@ struct CanonicalExceptions: Sendable {
     /// The first offset in `from..<to` where a character that NFC may change starts: combining
     /// marks (U+0300–U+036F: CC/CD), U+1xxx marks and jamo (E1), combining marks for symbols
     /// (U+20D0–U+20FF: E2 83), kana voicing marks (U+3099–U+309A: E3 82), CJK compatibility
-    /// ideographs (U+F900–U+FAFF: EF A4–AB; U+2F800–U+2FA1F: F0 AF). One table lookup a byte
-    /// (a plain loop: measured faster here than mask arithmetic on SIMD vectors).
+    /// ideographs (U+F900–U+FAFF: EF A4–AB; U+2F800–U+2FA1F: F0 AF). A vector test skips 32
+    /// positions at a time that hold none; one table lookup a byte finds it in the others.
     static func candidate(in base: UnsafeRawPointer, from: Int, to: Int) -> Int? {
         let bytes = base.assumingMemoryBound(to: UInt8.self)
+        // 32 positions at a time while a byte pair fits: chunks holding no candidate are skipped.
+        var start = from
+        while start + 33 <= to, !mayHoldCandidate(base, start) { start += 32 }
         return leadTable.withUnsafeBufferPointer { lead in
-            var i = from
+            var i = start
             while i < to {
+                if i & 31 == start & 31, i > start, i + 33 <= to, !mayHoldCandidate(base, i) {
+                    i += 32
+                    continue
+                }
                 let kind = lead[Int(bytes[i])]
                 if kind != 0 {
                     let next = i + 1 < to ? bytes[i + 1] : 0
@@ -78,6 +85,22 @@ struct CanonicalExceptions: Sendable {
             }
             return nil
         }
+    }
+
+    /// Whether one of the 32 positions from `i` starts a candidate (bytes `i ..< i + 33` are read):
+    /// the same lead and next-byte tests as `candidate`, on vectors.
+    @inline(__always)
+    static func mayHoldCandidate(_ base: UnsafeRawPointer, _ i: Int) -> Bool {
+        typealias V = SIMD32<UInt8>
+        let a = base.loadUnaligned(fromByteOffset: i, as: V.self)
+        let b = base.loadUnaligned(fromByteOffset: i + 1, as: V.self)
+        let always = (a .== V(repeating: 0xCC)) .| (a .== V(repeating: 0xCD)) .| (a .== V(repeating: 0xE1))
+        let e2 = (a .== V(repeating: 0xE2)) .& (b .== V(repeating: 0x83))
+        let e3 = (a .== V(repeating: 0xE3)) .& (b .== V(repeating: 0x82))
+        let ef = (a .== V(repeating: 0xEF)) .& ((b &- V(repeating: 0xA4)) .< V(repeating: 8))
+        let f0 = (a .== V(repeating: 0xF0)) .& (b .== V(repeating: 0xAF))
+        let w = unsafeBitCast(always .| e2 .| e3 .| ef .| f0, to: SIMD4<UInt64>.self)
+        return (w[0] | w[1] | w[2] | w[3]) != 0
     }
 
     /// For each byte: 0 no candidate; 1 always (CC CD E1); 2 E2; 3 E3; 4 EF; 5 F0.

@@ -26,9 +26,9 @@ final class FieldEntry: Sendable {
     let cell: @Sendable (RowSource, Int) -> ResultTable.Cell
     /// A text value in another language (`behind` → `滞后`) for the screen and CSV; nil: as is.
     let localize: (@Sendable (String, Language) -> String)?
-    /// Builds, once per output, a writer appending row `r`'s CSV field (quoted as needed) straight
-    /// from the column bytes; nil: the cell's text, quoted.
-    let csv: (@Sendable (RowSource) -> CSVWriter)?
+    /// Builds, once per output of `rows`, a writer appending row `r`'s CSV field (quoted as needed)
+    /// straight from the column bytes; nil: the cell's text, quoted.
+    let csv: (@Sendable (RowSource, _ rows: [Int]) -> CSVWriter)?
     /// Builds a row comparator (-1, 0, 1) once per query; ties are broken by row by the caller.
     let order: @Sendable (RowSource) -> (Int, Int) -> Int
     /// Builds the group codes of `count … by` once per query.
@@ -64,7 +64,7 @@ final class FieldEntry: Sendable {
          multiValued: Bool = false, column: ResultTable.Column? = nil,
          cell: @escaping @Sendable (RowSource, Int) -> ResultTable.Cell,
          localize: (@Sendable (String, Language) -> String)? = nil,
-         csv: (@Sendable (RowSource) -> CSVWriter)? = nil,
+         csv: (@Sendable (RowSource, _ rows: [Int]) -> CSVWriter)? = nil,
          order: @escaping @Sendable (RowSource) -> (Int, Int) -> Int,
          group: @escaping @Sendable (RowSource) -> GroupKey,
          json: JSONMember? = nil,

@@ -22,8 +22,15 @@ public struct Lexer {
         let n = chars.count
         while i < n {
             let c = chars[i]
-            if Lexer.isSpace(c) { i += 1; continue }
             let start = i
+            if Lexer.isPlain(c) {
+                i += 1
+                while i < n, !Lexer.endsWord(chars[i]) { i += 1 }
+                let word = String(chars[start..<i])
+                out.append(Token(.word, text: TextFolding.fold(word), value: word, span: start..<i))
+                continue
+            }
+            if Lexer.isSpace(c) { i += 1; continue }
             switch c {
             case "(", "（":
                 out.append(Token(.leftParen, text: "(", span: i..<(i + 1))); i += 1
@@ -56,11 +63,9 @@ public struct Lexer {
                     continue
                 }
                 // At least one character, so a lone `!` becomes a word the parser can point at.
-                var word = String(chars[i])
                 i += 1
-                while i < n, !Lexer.endsWord(chars[i]) {
-                    word.append(chars[i]); i += 1
-                }
+                while i < n, !Lexer.endsWord(chars[i]) { i += 1 }
+                let word = String(chars[start..<i])
                 out.append(Token(.word, text: TextFolding.fold(word), value: word, span: start..<i))
             }
         }
@@ -101,7 +106,20 @@ public struct Lexer {
         c == " " || c == "\t" || c == "\n" || c == "\r" || c == "\r\n" || c == "\u{3000}" || c == "\u{A0}"
     }
 
+    /// ASCII letters and digits, `_ . % : # - /` and CJK ideographs: never a space, operator,
+    /// parenthesis, comma or quote (a quick answer for most characters of a query).
+    @inline(__always)
+    static func isPlain(_ c: Character) -> Bool {
+        let scalars = c.unicodeScalars
+        guard let s = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex else { return false }
+        switch s.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x5F, 0x2E, 0x25, 0x3A, 0x23, 0x2D, 0x2F, 0x3400...0x9FFF: return true
+        default: return false
+        }
+    }
+
     static func endsWord(_ c: Character) -> Bool {
+        if isPlain(c) { return false }
         switch c {
         case " ", "\t", "\n", "\r", "\r\n", "\u{3000}", "\u{A0}",
              "(", ")", "（", "）", ",", "，", "、",

@@ -19,7 +19,7 @@ public struct PlanOutline: Renderable, Sendable {
 
     public init(workspace: Workspace, planID: String, screenDepth: Int = 2) throws {
         guard let p = workspace.planIndex(planID) else {
-            throw Diagnostic("no plan \"\(planID)\"" + Suggest.phrase(planID, in: workspace.plans.map(\.id)))
+            throw Diagnostic(Messages.noPlan(planID, known: workspace.plans.map(\.id)))
         }
         info = workspace.plans[p]
         let rows = workspace.taskRanges[p]

@@ -69,7 +69,7 @@ public struct TaskList: Renderable, Sendable {
         out.append(0x0D)
         out.append(0x0A)
         let writers: [FieldEntry.CSVWriter] = columns.map { f in
-            if let make = f.entry.csv { return make(source) }
+            if let make = f.entry.csv { return make(source, rows) }
             let entry = f.entry, s = source
             return { r, out in FieldSupport.appendCSV(entry.display(entry.cell(s, r), in: language).text, to: &out) }
         }

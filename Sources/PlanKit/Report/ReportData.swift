@@ -427,21 +427,21 @@ public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownPlan(String, suggestion: String?)
     case noSuchMonth(YearMonth, available: [YearMonth], plan: String?)
 
-    public var description: String {
+    /// The catalogue message for this refusal.
+    public var message: Message {
         switch self {
         case .noPlans:
-            return "no plans to report on; import one with `import plan FILE` (or `import demo`)"
+            return Messages.noPlansToReport()
         case let .unknownPlan(id, suggestion):
-            return "no plan \"\(id)\"" + (suggestion.map { " — did you mean \"\($0)\"?" } ?? "")
+            return Messages.noPlan(id, suggestion: suggestion)
         case let .noSuchMonth(m, available, plan):
             let scope = plan.map { "plan \($0)" } ?? "these plans"
-            if available.isEmpty {
-                return "no progress has been recorded for \(scope) yet, so there is no \(m) to report on"
-            }
-            return "no progress recorded for \(m) in \(scope); months with progress: "
-                + available.map(\.description).joined(separator: ", ")
+            if available.isEmpty { return Messages.noProgressYet(month: m.description, scope: scope) }
+            return Messages.noProgressForMonth(m.description, scope: scope, months: available.map(\.description))
         }
     }
+
+    public var description: String { message.text }
 }
 
 /// The progress history of the report's tasks, by task, each entry with its month.

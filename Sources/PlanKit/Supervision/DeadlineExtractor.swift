@@ -43,7 +43,11 @@ public enum DeadlineExtractor {
     /// Every deadline in `text`, in text order (a phrase repeated with the same day once).
     /// Phrases without a year of their own use `planYear`; with no plan year they are skipped.
     public static func deadlines(in text: String, planYear: Int?) -> [Deadline] {
-        let s = scalars(of: text)
+        deadlines(inScalars: scalars(of: text), planYear: planYear)
+    }
+
+    /// `deadlines(in:planYear:)` for a text held as its Unicode scalars.
+    static func deadlines(inScalars s: [UInt32], planYear: Int?) -> [Deadline] {
         // Every phrase holds 年, 月 or 季: a text without them is done at once.
         guard s.contains(where: { $0 == nian || $0 == yue || $0 == ji }) else { return [] }
         var out: [Deadline] = []

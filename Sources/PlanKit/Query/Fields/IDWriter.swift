@@ -3,21 +3,43 @@
 /// large `find … show id` is mostly this. Ids never need CSV quoting (plan ids and paths hold
 /// no comma, quote or line break).
 struct IDWriter {
-    /// `planBytes[planStart[p]..<planStart[p + 1]]` is plan p's id.
+    /// `planBytes[planLow[p]..<planHigh[p]]` is plan p's id (for the plans the rows name).
     private let planBytes: [UInt8]
-    private let planStart: [Int]
+    private let planLow: [Int32]
+    private let planHigh: [Int32]
     private let paths: StringColumn
     private let planRow: [UInt32]
 
-    init(_ w: Workspace) {
-        var bytes: [UInt8] = [], start = [0]
-        start.reserveCapacity(w.plans.count + 1)
-        for p in w.plans {
-            bytes.append(contentsOf: p.id.utf8)
-            start.append(bytes.count)
+    /// For writing task `rows`.
+    init(_ w: Workspace, tasks rows: [Int]) {
+        let planRow = w.tasks.planRow
+        self.init(w, plans: rows.lazy.map { planRow[$0] })
+    }
+
+    /// For writing target `rows` of `targets`.
+    init(_ w: Workspace, targets: TargetRows, rows: [Int]) {
+        let planRow = targets.planRow
+        self.init(w, plans: rows.lazy.map { planRow[$0] })
+    }
+
+    /// Copies the id of every plan in `plans` once (a store may hold thousands of plans; a
+    /// `find … limit 20` names one or two).
+    private init(_ w: Workspace, plans: some Sequence<UInt32>) {
+        var bytes: [UInt8] = []
+        var low = [Int32](repeating: 0, count: w.plans.count), high = low
+        var last = -1
+        for p32 in plans {
+            let p = Int(p32)
+            guard p != last, p < w.plans.count else { continue }
+            last = p
+            guard low[p] == high[p] else { continue }
+            low[p] = Int32(bytes.count)
+            bytes.append(contentsOf: w.plans[p].id.utf8)
+            high[p] = Int32(bytes.count)
         }
         planBytes = bytes
-        planStart = start
+        planLow = low
+        planHigh = high
         paths = w.tasks.paths
         planRow = w.tasks.planRow
     }
@@ -25,8 +47,7 @@ struct IDWriter {
     /// Plan p's id.
     @inline(__always)
     func appendPlan(_ p: Int, to out: inout ByteBuffer) {
-        let range = planStart[p]..<planStart[p + 1]
-        out.append(planBytes, range)
+        out.append(planBytes, Int(planLow[p])..<Int(planHigh[p]))
     }
 
     /// Task row r's id, `plan:path`.

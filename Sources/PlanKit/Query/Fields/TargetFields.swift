@@ -114,9 +114,9 @@ enum TargetFields {
         summary: "target id plan:path#n (n counts the task's targets), plan#In for a plan's indicator table",
         column: ResultTable.Column("id", minWidth: 20),
         cell: { s, r in .text(s.id(row: r)) },
-        csv: { s in
-            let ids = IDWriter(s.workspace), rows = s.targets
-            return { r, out in ids.appendTarget(r, of: rows, to: &out) }
+        csv: { s, rows in
+            let targets = s.targets, ids = IDWriter(s.workspace, targets: targets, rows: rows)
+            return { r, out in ids.appendTarget(r, of: targets, to: &out) }
         },
         order: { _ in { a, b in FieldSupport.compare(a, b) } },
         group: { s in GroupKey.strings { s.id(row: $0) } },

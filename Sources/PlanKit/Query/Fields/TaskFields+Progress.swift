@@ -66,7 +66,7 @@ extension TaskFields {
     static let progress = FieldEntry(
         "progress", aliases: ["进度"], kind: .integer, summary: "0–100",
         cell: { s, r in .integer(Int(s.tasks.progress[r])) },
-        csv: { s in
+        csv: { s, _ in
             let progress = s.tasks.progress
             return { r, out in IDWriter.appendDecimal(Int(progress[r]), to: &out) }
         },

@@ -17,8 +17,8 @@ enum TaskFields {
         summary: "task id plan:path; ordered naturally",
         column: ResultTable.Column("id", minWidth: 28),
         cell: { s, r in .text(s.workspace.taskID(row: r)) },
-        csv: { s in
-            let ids = IDWriter(s.workspace)
+        csv: { s, rows in
+            let ids = IDWriter(s.workspace, tasks: rows)
             return { r, out in ids.appendTask(r, to: &out) }
         },
         order: { _ in { a, b in FieldSupport.compare(a, b) } },
@@ -77,7 +77,7 @@ enum TaskFields {
         "path", aliases: ["路径"], kind: .name, summary: "dotted heading numbers, e.g. 2.1.1",
         column: ResultTable.Column("path", minWidth: 6),
         cell: { s, r in .text(s.tasks.paths[r]) },
-        csv: { s in
+        csv: { s, _ in
             let paths = s.tasks.paths
             return { r, out in out.append(paths.bytes, paths.byteRange(r)) }
         },
@@ -110,7 +110,7 @@ enum TaskFields {
     static let heading = FieldEntry(
         "heading", aliases: ["标题"], kind: .text, summary: "first sentence of the task",
         cell: { s, r in .text(s.tasks.headings[r]) },
-        csv: { s in
+        csv: { s, _ in
             let headings = s.tasks.headings
             return { r, out in FieldSupport.appendCSV(headings, r, to: &out) }
         },
@@ -124,7 +124,7 @@ enum TaskFields {
     static let text = FieldEntry(
         "text", aliases: ["内容"], kind: .text, summary: "full text of the task",
         cell: { s, r in .text(s.tasks.texts[r]) },
-        csv: { s in
+        csv: { s, _ in
             let texts = s.tasks.texts
             return { r, out in FieldSupport.appendCSV(texts, r, to: &out) }
         },
