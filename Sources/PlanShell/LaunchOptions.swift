@@ -141,7 +141,7 @@ public struct LaunchOptions: Equatable, Sendable {
           --store DIR          store directory (default $PLANSH_STORE, else $XDG_DATA_HOME/plansh)
           -c 'CMD; CMD'        run these commands (separated by ;) and exit
           --format FORMAT      output format: \(ScreenFormat.names.joined(separator: ", "))
-          --set NAME=VALUE     set a script variable (repeatable)
+          --set NAME=VALUE     set a variable, or lang, today, month (repeatable)
           --yes                answer yes to confirmations (bulk updates in scripts)
           --version            print the version
           -h, --help           print this help

@@ -145,14 +145,21 @@ extension Session {
 
     // MARK: Scripts
 
+    /// The error for running `url` while it is already running (directly or through others),
+    /// nil when it is not (`run` reports it at its FILE word, with a caret).
+    func scriptCycle(_ url: URL, displayName: String) -> Diagnostic? {
+        let path = url.standardizedFileURL.resolvingSymlinksInPath().path
+        guard let i = scriptStack.firstIndex(where: { $0.path == path }) else { return nil }
+        let chain = (scriptStack[i...].map(\.name) + [displayName]).joined(separator: " → ")
+        return Diagnostic(Messages.scriptRunsItself(displayName, chain: chain))
+    }
+
     /// Runs a script file with positional arguments `$1…`. Returns false when it failed
     /// (the error has been printed).
     public func runScript(at url: URL, displayName: String, arguments: [String]) -> Bool {
         let path = url.standardizedFileURL.resolvingSymlinksInPath().path
-        if let i = scriptStack.firstIndex(where: { $0.path == path }) {
-            let chain = (scriptStack[i...].map(\.name) + [displayName]).joined(separator: " → ")
-            report(Diagnostic(Messages.scriptRunsItself(displayName, chain: chain)), source: nil, file: scriptStack.last?.name,
-                   firstLine: scriptStack.last?.line ?? 1)
+        if let cycle = scriptCycle(url, displayName: displayName) {
+            report(cycle, source: nil, file: scriptStack.last?.name, firstLine: scriptStack.last?.line ?? 1)
             return false
         }
         let data: Data
