@@ -251,9 +251,10 @@ public struct TaskTable: Sendable {
     /// Builds a table row by row, from new tasks or rows of an existing table.
     public struct Builder {
         public private(set) var table = TaskTable()
-        // The packed-on-disk columns are built here and handed to the table by `finish`.
-        private var headings = StringColumn(), texts = StringColumn()
-        private var targetRaw = StringColumn(), targetMetric = StringColumn()
+        // The long text columns are packed as they are built (a million tasks' texts never
+        // exist whole) and handed to the table, packed, by `finish`.
+        private var headings = StringPacker(), texts = StringPacker()
+        private var targetRaw = StringPacker(), targetMetric = StringPacker()
 
         public init(reservingRows rows: Int = 0) {
             table.planRow.reserveCapacity(rows)
@@ -307,8 +308,8 @@ public struct TaskTable: Sendable {
             for r in rows {
                 table.planRow.append(UInt32(planRow))
                 table.paths.append(from: other.paths, row: r)
-                headings.append(from: otherHeadings, row: r)
-                texts.append(from: otherTexts, row: r)
+                headings.append(row: r, of: otherHeadings)
+                texts.append(row: r, of: otherTexts)
                 table.line.append(other.line[r])
                 table.flags.append(other.flags[r])
                 if let p = other.printedPaths[r] { table.printedPaths[table.count - 1] = p }
@@ -320,8 +321,8 @@ public struct TaskTable: Sendable {
                     table.targetHigh.append(other.targetHigh[i])
                     table.targetComparator.append(other.targetComparator[i])
                     table.targetUnit.append(unitMap[Int(other.targetUnit[i])])
-                    targetRaw.append(from: otherRaw, row: i)
-                    targetMetric.append(from: otherMetric, row: i)
+                    targetRaw.append(row: i, of: otherRaw)
+                    targetMetric.append(row: i, of: otherMetric)
                     table.targetKind.append(other.targetKind[i])
                     table.targetActual.append(other.targetActual[i])
                     table.targetActualMonth.append(other.targetActualMonth[i])
@@ -344,10 +345,10 @@ public struct TaskTable: Sendable {
 
         /// The finished table, with its office index built.
         public mutating func finish() -> TaskTable {
-            table.headings = headings
-            table.texts = texts
-            table.targetRaw = targetRaw
-            table.targetMetric = targetMetric
+            table.headingBox = StringColumnBox(rows: headings.rows, packed: .memory(headings.finish()))
+            table.textBox = StringColumnBox(rows: texts.rows, packed: .memory(texts.finish()))
+            table.targetRawBox = StringColumnBox(rows: targetRaw.rows, packed: .memory(targetRaw.finish()))
+            table.targetMetricBox = StringColumnBox(rows: targetMetric.rows, packed: .memory(targetMetric.finish()))
             table.rebuildOfficeIndex()
             return table
         }

@@ -27,34 +27,22 @@ enum StringPacking {
     }
 
     static func pack(_ column: StringColumn) -> [UInt8] {
-        let total = column.bytes.count
-        let count = (total + blockSize - 1) / blockSize
-        var packed = [[UInt8]](repeating: [], count: count)
-        var raw = [Bool](repeating: false, count: count)
-        column.bytes.withUnsafeBytes { src in
-            let results = Parallel.map(0..<count) { k -> ([UInt8], Bool) in
-                let lo = k * blockSize, hi = min(total, lo + blockSize)
-                let piece = UnsafeRawBufferPointer(rebasing: src[lo..<hi])
-                var out = [UInt8](repeating: 0, count: LZCodec.bound(hi - lo))
-                let n = out.withUnsafeMutableBytes { LZCodec.compress(piece, into: $0) }
-                guard let n else { return (Array(piece), true) }
-                out.removeLast(out.count - n)
-                return (out, false)
+        var packer = StringPacker()
+        column.bytes.withUnsafeBytes { bytes in
+            column.offsets.withUnsafeBufferPointer { o in
+                for r in 0..<column.count { packer.append(UnsafeRawBufferPointer(rebasing: bytes[o[r]..<o[r + 1]])) }
             }
-            for (k, r) in results.enumerated() { (packed[k], raw[k]) = r }
         }
-        var w = BinaryWriter(reservingCapacity: packed.reduce(0) { $0 + $1.count } + column.count * 2 + 64)
-        w.u8(version)
-        w.count(column.count)
-        w.count(total)
-        w.count(blockSize)
-        w.count(count)
-        for k in 0..<count { w.varint(UInt64(packed[k].count) << 1 | (raw[k] ? 1 : 0)) }
-        column.offsets.withUnsafeBufferPointer { o in
-            for r in 0..<column.count { w.count(o[r + 1] - o[r]) }
-        }
-        for p in packed { w.raw(p) }
-        return w.bytes
+        return packer.finish()
+    }
+
+    /// Compresses one block; stored raw when it does not shrink.
+    static func compressBlock(_ block: [UInt8]) -> (bytes: [UInt8], raw: Bool) {
+        var out = [UInt8](repeating: 0, count: LZCodec.bound(block.count))
+        let n = block.withUnsafeBytes { src in out.withUnsafeMutableBytes { LZCodec.compress(src, into: $0) } }
+        guard let n else { return (block, true) }
+        // A copy of the right size: the scratch buffer's capacity would stay with it.
+        return (Array(out[0..<n]), false)
     }
 
     /// Reads the header (rows, sizes, block table); nil when it is malformed.
@@ -151,6 +139,100 @@ extension StringPacking {
             }
             return true
         }
+    }
+}
+
+/// Packs a string column row by row, compressing each block as soon as it is full (on the
+/// other cores), so a column being built never has to exist whole: an import of a million
+/// tasks holds about a fifth of its text's bytes.
+struct StringPacker {
+    private var lengths = BinaryWriter()
+    private(set) var rows = 0
+    private var total = 0
+    private var pending: [UInt8] = []
+    private let compressor = BlockCompressor()
+
+    init() {}
+
+    mutating func append(_ s: String) {
+        var s = s
+        s.withUTF8 { append(UnsafeRawBufferPointer($0)) }
+    }
+
+    mutating func append(_ bytes: UnsafeRawBufferPointer) {
+        lengths.count(bytes.count)
+        rows += 1
+        total += bytes.count
+        var i = 0
+        while i < bytes.count {
+            if pending.isEmpty { pending.reserveCapacity(StringPacking.blockSize) }
+            let take = min(StringPacking.blockSize - pending.count, bytes.count - i)
+            pending.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[i..<(i + take)]))
+            i += take
+            if pending.count == StringPacking.blockSize {
+                compressor.submit(pending)
+                pending = []
+            }
+        }
+    }
+
+    mutating func append(row: Int, of column: StringColumn) {
+        column.bytes.withUnsafeBytes { append(UnsafeRawBufferPointer(rebasing: $0[column.byteRange(row)])) }
+    }
+
+    /// The packed column (`StringPacking`'s layout); the packer is spent.
+    mutating func finish() -> [UInt8] {
+        if !pending.isEmpty { compressor.submit(pending) }
+        pending = []
+        var blocks = compressor.finish()
+        var w = BinaryWriter(reservingCapacity: blocks.reduce(0) { $0 + $1.bytes.count } + lengths.bytes.count + 64)
+        w.u8(StringPacking.version)
+        w.count(rows)
+        w.count(total)
+        w.count(StringPacking.blockSize)
+        w.count(blocks.count)
+        for b in blocks { w.varint(UInt64(b.bytes.count) << 1 | (b.raw ? 1 : 0)) }
+        w.raw(lengths.bytes)
+        lengths = BinaryWriter()
+        for k in blocks.indices {
+            w.raw(blocks[k].bytes)
+            blocks[k].bytes = [] // each block is freed once copied
+        }
+        return w.bytes
+    }
+}
+
+/// Compresses blocks on a concurrent queue, a few at a time, keeping their order.
+final class BlockCompressor: @unchecked Sendable {
+    private let lock = NSLock()
+    private var results: [(bytes: [UInt8], raw: Bool)?] = []
+    private let group = DispatchGroup()
+    private let slots = DispatchSemaphore(value: max(1, ProcessInfo.processInfo.activeProcessorCount))
+
+    func submit(_ block: [UInt8]) {
+        lock.lock()
+        let k = results.count
+        results.append(nil)
+        lock.unlock()
+        slots.wait()
+        group.enter()
+        DispatchQueue.global(qos: .userInitiated).async {
+            let r = StringPacking.compressBlock(block)
+            self.lock.lock()
+            self.results[k] = r
+            self.lock.unlock()
+            self.slots.signal()
+            self.group.leave()
+        }
+    }
+
+    /// Every block's result, in order (waits for the last ones).
+    func finish() -> [(bytes: [UInt8], raw: Bool)] {
+        group.wait()
+        lock.lock()
+        defer { lock.unlock() }
+        // Every submitted block has its result once the group is done.
+        return results.map { $0 ?? ([], true) }
     }
 }
 
