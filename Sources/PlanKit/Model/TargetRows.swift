@@ -18,28 +18,45 @@ public struct TargetRows: Sendable {
 
     public init(_ w: Workspace) {
         let t = w.tasks
-        let n = t.targetKind.count - t.targetKind.reduce(0) { $0 + Int($1) }
-        figure.reserveCapacity(n)
-        taskRow.reserveCapacity(n)
-        planRow.reserveCapacity(n)
-        number.reserveCapacity(n)
-        for (p, plan) in w.plans.enumerated() {
-            for k in plan.indicators.indices { append(-1, -1, p, k + 1) }
-            for r in w.taskRanges[p] {
-                var k = 0
-                for i in t.targetRange(row: r) where t.targetKind[i] == 0 {
-                    k += 1
-                    append(Int32(i), Int32(r), p, k)
+        let kinds = t.targetKind, starts = t.targetStart
+        let n = kinds.count - kinds.reduce(0) { $0 + Int($1) } + w.plans.reduce(0) { $0 + $1.indicators.count }
+        // Filled through pointers: four appends a row would cost more than the rest together.
+        var f = [Int32](repeating: 0, count: n), tr = f, pr = [UInt32](repeating: 0, count: n), nr = pr
+        var filled = 0
+        f.withUnsafeMutableBufferPointer { f in
+            tr.withUnsafeMutableBufferPointer { tr in
+                pr.withUnsafeMutableBufferPointer { pr in
+                    nr.withUnsafeMutableBufferPointer { nr in
+                        kinds.withUnsafeBufferPointer { kind in
+                            starts.withUnsafeBufferPointer { start in
+                                func add(_ figure: Int32, _ row: Int32, _ p: Int, _ k: Int) {
+                                    guard filled < n else { return }
+                                    f[filled] = figure
+                                    tr[filled] = row
+                                    pr[filled] = UInt32(p)
+                                    nr[filled] = UInt32(k)
+                                    filled += 1
+                                }
+                                for p in w.plans.indices {
+                                    for k in w.plans[p].indicators.indices { add(-1, -1, p, k + 1) }
+                                    for r in w.taskRanges[p] {
+                                        var k = 0
+                                        for i in Int(start[r])..<Int(start[r + 1]) where kind[i] == 0 {
+                                            k += 1
+                                            add(Int32(i), Int32(r), p, k)
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }
-    }
-
-    private mutating func append(_ f: Int32, _ r: Int32, _ p: Int, _ k: Int) {
-        figure.append(f)
-        taskRow.append(r)
-        planRow.append(UInt32(p))
-        number.append(UInt32(k))
+        figure = filled == n ? f : Array(f.prefix(filled))
+        taskRow = filled == n ? tr : Array(tr.prefix(filled))
+        planRow = filled == n ? pr : Array(pr.prefix(filled))
+        number = filled == n ? nr : Array(nr.prefix(filled))
     }
 
     public func isIndicator(_ row: Int) -> Bool { figure[row] < 0 }
@@ -116,11 +133,16 @@ public struct TargetJudgements: Sendable {
     public init(_ rows: TargetRows, in w: Workspace, asOf: CalendarDay) {
         let judge = Judge(asOf: asOf, rules: w.rules)
         let t = w.tasks
-        // Most rows share their plan's start and due: day numbers through one-entry caches.
-        var sc = Judge.DayCache(), dc = Judge.DayCache()
+        // Most rows share their plan's start and due: the last calendar is kept for the next row.
+        var last: (start: Int32, due: Int32, calendar: TargetCalendar)?
         self.init(rows, in: w) { r, p in
             guard r >= 0 else { return Self.calendar(task: r, plan: p, in: w, judge: judge) }
-            return Self.calendar(start: sc.day(t.start[r]), due: dc.day(t.due[r]), dueOrdinal: t.due[r], judge: judge)
+            let start = t.start[r], due = t.due[r]
+            if let last, last.start == start, last.due == due { return last.calendar }
+            let c = Self.calendar(start: CalendarDay.dayNumber(ordinal: start), due: CalendarDay.dayNumber(ordinal: due),
+                                  dueOrdinal: due, judge: judge)
+            last = (start, due, c)
+            return c
         }
     }
 

@@ -136,7 +136,7 @@ public struct RowSource: Sendable {
         self.workspace = workspace
         self.context = context
         tasks = workspace.tasks
-        targets = kind == .targets ? TargetRows(workspace) : TargetRows()
+        targets = kind == .targets ? workspace.tasks.queryCache.targetRows(of: workspace) : TargetRows()
         judged = kind == .targets ? TargetJudgements(targets, in: workspace, asOf: context.asOf) : TargetJudgements()
     }
 

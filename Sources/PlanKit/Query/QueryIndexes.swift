@@ -69,6 +69,9 @@ public struct ProgressIndex: Sendable {
 public final class QueryIndexCache: @unchecked Sendable {
     private let lock = NSLock()
     private var progressIndex: ProgressIndex?
+    /// The target rows of a workspace over this table, with the indicator count of each plan
+    /// they were made for (the rows depend on nothing else but the table's own structure).
+    private var targets: (indicators: [Int], rows: TargetRows)?
 
     public init() {}
 
@@ -82,6 +85,17 @@ public final class QueryIndexCache: @unchecked Sendable {
         lock.lock()
         progressIndex = nil
         lock.unlock()
+    }
+
+    /// The rows of `find targets` over `w` (whose task table holds this cache), built on first use.
+    public func targetRows(of w: Workspace) -> TargetRows {
+        let indicators = w.plans.map(\.indicators.count)
+        lock.lock()
+        defer { lock.unlock() }
+        if let t = targets, t.indicators == indicators { return t.rows }
+        let rows = TargetRows(w)
+        targets = (indicators, rows)
+        return rows
     }
 
     /// The progress index of `table`, built on first use.

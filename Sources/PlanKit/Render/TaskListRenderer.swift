@@ -63,7 +63,7 @@ public struct TaskList: Renderable, Sendable {
     // MARK: CSV
 
     func renderCSV() -> String {
-        var out = ByteBuffer(capacity: rows.count * 24 * columns.count + 64)
+        var out = ByteBuffer(capacity: rows.count * 32 * columns.count + 64)
         let language = source.context.language
         out.append(contentsOf: columns.map { ResultTable.csvField(Lexicon.header($0, in: language)) }.joined(separator: ",").utf8)
         out.append(0x0D)

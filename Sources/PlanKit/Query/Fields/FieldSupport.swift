@@ -26,6 +26,28 @@ enum FieldSupport {
         return dots
     }
 
+    /// A byte column as group codes; `none` (when given) becomes -1, a row with no value.
+    static func int32Column(_ bytes: [UInt8], none: UInt8? = nil) -> [Int32] {
+        bytes.withUnsafeBufferPointer { src in
+            [Int32](unsafeUninitializedCapacity: src.count) { out, count in
+                if let none {
+                    for i in 0..<src.count { out[i] = src[i] == none ? -1 : Int32(src[i]) }
+                } else {
+                    for i in 0..<src.count { out[i] = Int32(src[i]) }
+                }
+                count = src.count
+            }
+        }
+    }
+
+    /// Every row's lead office code (`TaskTable.leadCode`), `none` for a row without one.
+    static func leadCodes(_ t: TaskTable, none: Int32) -> [Int32] {
+        [Int32](unsafeUninitializedCapacity: t.count) { out, count in
+            for r in 0..<t.count { out[r] = t.leadCode(row: r).map { Int32($0) } ?? none }
+            count = t.count
+        }
+    }
+
     /// Distinct paths in natural order (the first 200,000 rows), for completion.
     static func paths(_ w: Workspace) -> [String] {
         let t = w.tasks

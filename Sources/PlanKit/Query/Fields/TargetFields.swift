@@ -270,7 +270,7 @@ enum TargetFields {
             let lights = s.judged.light
             return GroupKey(domain: 3, codes: { r, out in if lights[r] < 3 { out.append(Int(lights[r])) } },
                             value: { .text(Light(rawValue: UInt8($0))?.keyword ?? "") }, rank: { Double($0) },
-                            column: { lights.map { $0 < 3 ? Int32($0) : -1 } })
+                            column: { FieldSupport.int32Column(lights, none: TargetJudgements.noLight) })
         },
         json: .init(key: "light") { s, r in s.judged.light(r).map { JSON.quote($0.keyword) } ?? "null" },
         complete: { _, _ in ["red", "yellow", "green"] },
