@@ -164,13 +164,7 @@ public struct ResultTable: Renderable, Sendable {
         }
         let texts: [[String]] = rows.map { row in (0..<n).map { $0 < row.count ? TableText.singleLine(row[$0].text) : "" } }
         let headers = columns.map { DisplayWidth.of($0.name) }
-        var cellWidths = Array(repeating: 0, count: n)
-        for row in texts {
-            for (i, t) in row.enumerated() {
-                let w = TableText.width(t)
-                if w > cellWidths[i] { cellWidths[i] = w }
-            }
-        }
+        let (measured, cellWidths) = TableText.widths(texts, columns: n)
         let aligns = (0..<n).map { alignment(ofColumn: $0) }
         let minimums = (0..<n).map { i -> Int in
             if let m = columns[i].minWidth { return m }
@@ -221,13 +215,40 @@ public struct ResultTable: Renderable, Sendable {
                 out += TableText.trimTrailing(line) + "\n"
             }
         }
+        let painted = colour && columns.contains(where: \.tone)
         emit(columns.map(\.name), true)
         // A column without a header (a bar chart beside the numbers) gets no rule either.
         let rule = zip(widths, columns).map { String(repeating: $1.name.isEmpty ? " " : "─", count: $0) }
         out += TableText.trimTrailing(rule.joined(separator: ResultTable.separator)) + "\n"
-        for row in texts { emit(row, false) }
+        for (k, row) in texts.enumerated()
+        where painted || !ResultTable.appendFitting(row, measured[(k * n)..<(k * n + n)], widths, aligns, to: &out) {
+            emit(row, false)
+        }
         if showsRowCount { out += rowCountLine(in: language) + "\n" }
         return out
+    }
+
+    /// Writes a row whose cells all fit on one line straight into `out` (false, writing nothing,
+    /// when one does not): padding is owed and written only before the next text, so no line has
+    /// trailing spaces to trim. `measured` holds the cells' display widths.
+    static func appendFitting(_ cells: [String], _ measured: ArraySlice<Int>, _ widths: [Int], _ aligns: [Alignment],
+                              to out: inout String) -> Bool {
+        let base = measured.startIndex
+        for i in cells.indices where measured[base + i] > widths[i] || cells[i].utf8.last == 0x20 { return false }
+        var owed = 0
+        for i in cells.indices {
+            if i > 0 { owed += separator.utf8.count }
+            let pad = widths[i] - measured[base + i]
+            if aligns[i] == .right { owed += pad }
+            if !cells[i].isEmpty {
+                TableText.appendSpaces(owed, to: &out)
+                out += cells[i]
+                owed = 0
+            }
+            if aligns[i] != .right { owed += pad }
+        }
+        out += "\n"
+        return true
     }
 
     /// Shrinks column widths until their sum fits `available`, taking from the widest first
@@ -395,6 +416,32 @@ enum TableText {
         }
         guard has else { return s }
         return String(s.map { $0 == "\n" || $0 == "\r\n" || $0 == "\r" || $0 == "\t" ? " " : $0 })
+    }
+
+    /// Every cell's display width (row-major) and each column's widest, measured once.
+    static func widths(_ texts: [[String]], columns n: Int) -> (cells: [Int], widest: [Int]) {
+        var widest = Array(repeating: 0, count: n)
+        var cells: [Int] = []
+        cells.reserveCapacity(texts.count * n)
+        for row in texts {
+            for (i, t) in row.enumerated() {
+                let w = width(t)
+                cells.append(w)
+                if w > widest[i] { widest[i] = w }
+            }
+        }
+        return (cells, widest)
+    }
+
+    private static let spaces = String(repeating: " ", count: 64)
+
+    static func appendSpaces(_ n: Int, to out: inout String) {
+        var left = n
+        while left > 0 {
+            let k = min(left, 64)
+            out += k == 64 ? spaces : String(spaces.utf8.prefix(k)) ?? ""
+            left -= k
+        }
     }
 
     /// `s` without its trailing spaces, found on the UTF-8 (dropping `Character`s one by one

@@ -141,19 +141,27 @@ extension SnapshotFile {
             return BinaryReader(bytes, context: "\(displayName) section \(id.label)")
         }
 
-        /// A packed string column, verified now and left packed in the file until first read.
+        /// A packed string column, left packed in the file until first read; `verification`
+        /// checks its bytes meanwhile (on another core).
         func packedColumn(_ id: SectionID) throws -> StringColumnBox {
             let s = try section(id)
-            var prefix: [UInt8] = []
             let ref = SnapshotSection(file: file, offset: s.offset, length: s.length, checksum: s.checksum, label: id.label)
-            try ref.stream { piece in
-                if prefix.count < 32 { prefix += piece.prefix(32 - prefix.count) }
-                try onBytes?(piece.count)
-            }
-            guard let rows = StringPacking.rows(prefix) else {
+            guard let prefix = try FileIO.readBytes(fd, count: min(32, s.length), at: s.offset, path: path),
+                  let rows = StringPacking.rows(prefix) else {
                 throw StoreCorruption("\(displayName) is damaged (section \(id.label) is not a packed column)")
             }
             return StringColumnBox(rows: rows, packed: .file(ref))
+        }
+
+        /// The packed sections' checksums, verified on another core while the columns are read.
+        private var verification: PackedVerification?
+
+        private func startVerification() {
+            guard version >= 4 else { return }
+            let ids: [SectionID] = [.planDetails, .headingPacked, .textPacked, .targetRawPacked, .targetMetricPacked]
+            verification = PackedVerification(ids.compactMap { id in
+                sections[id].map { SnapshotSection(file: file, offset: $0.offset, length: $0.length, checksum: $0.checksum, label: id.label) }
+            })
         }
 
         /// A packed blob (plans, history names), unpacked now.
@@ -175,6 +183,9 @@ extension SnapshotFile {
                 try progress?(Double(done) / total)
             }
             defer { onBytes = nil }
+            startVerification()
+            // Whatever is thrown below, the verification is waited for (it reads this file).
+            defer { _ = try? verification?.wait() }
             var plans = try readPlans()
             var t = TaskTable()
             t.planRow = try array(.planRow, of: UInt32.self)
@@ -198,6 +209,10 @@ extension SnapshotFile {
             t.updated = try array(.updated, of: Int32.self)
             let history = try version >= 4 ? readHistory() : legacyHistory()
             let rules = try readCalendar(into: &t, plans: plans)
+            if let v = verification {
+                try v.wait()
+                try onBytes?(v.bytes)
+            }
             try TableCheck(displayName: displayName).validate(t, plans: plans.count, distinctNames: distinctNames)
             t.rebuildOfficeIndex()
             guard plans.count == meta.plans, t.count == meta.tasks, history.count == meta.historyRecords else {
@@ -339,5 +354,32 @@ extension SnapshotFile {
                 }
             }
         }
+    }
+}
+
+/// Streams sections through their checksums on a background thread; `wait` throws the first
+/// mismatch (naming the file and section).
+final class PackedVerification: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private var failure: Error?
+    /// Bytes verified (for the progress line), read after `wait`.
+    private(set) var bytes = 0
+
+    init(_ sections: [SnapshotSection]) {
+        bytes = sections.reduce(0) { $0 + $1.length }
+        group.enter()
+        DispatchQueue.global(qos: .userInitiated).async {
+            do {
+                for s in sections { try s.stream { _ in } }
+            } catch {
+                self.failure = error
+            }
+            self.group.leave()
+        }
+    }
+
+    func wait() throws {
+        group.wait()
+        if let failure { throw failure }
     }
 }
