@@ -104,3 +104,17 @@ import Testing
         #expect(j.attainment[2].isNaN && j.light(2) == nil && j.met(2) == nil && !j.atRisk(2))
     }
 }
+
+/// Tab completes a plan's indicator ids after `update` (`x#` → `x#I1`…), and its tasks' target ids.
+@Suite struct IndicatorCompletionTests {
+    @Test func updateCompletesIndicatorAndTargetIDs() throws {
+        var w = Workspace()
+        try w.apply(.importPlans([try PlanImporter.parse(data: Data(IndicatorTableTests.text.utf8), fileName: "x.txt", id: "x")],
+                                 replace: false))
+        #expect(QueryCompletion.candidates(forLine: "update ", workspace: w).map(Set.init)?.isSuperset(of: ["x:", "x#", "tasks"]) == true)
+        #expect(QueryCompletion.candidates(forLine: "update x#", workspace: w) == ["x#I1", "x#I2", "x#I3"])
+        #expect(QueryCompletion.candidates(forLine: "update x#I", workspace: w) == ["x#I1", "x#I2", "x#I3"])
+        #expect(QueryCompletion.candidates(forLine: "update x:1.1#", workspace: w) == ["x:1.1#1"])
+        #expect(QueryCompletion.candidates(forLine: "update x:1.1#1, x#I2 set actual ", workspace: w) == ["="])
+    }
+}

@@ -21,10 +21,10 @@ import Testing
         #expect(j.expectedTenths == 329 && j.gapTenths == -279)
         #expect(j.light == .yellow && j.reason == .behind && j.pace == .behindPace)
         #expect(j.dueIn == 245 && !j.dueSoon)
-        #expect(WhyText.lines(j, rules: Rules()) == [
+        #expect(WhyText.lines(j, rules: Rules(), in: .zh) == [
             "序时进度 32.9%（2025-01-01→2025-12-31，已过 120/365 天，截至 2025-04-30）；进度 5%，差 \u{2212}27.9 → 黄灯（落后超过 10 个百分点）",
         ])
-        #expect(WhyText.lines(j, rules: Rules(), english: true).first?.hasSuffix("gap \u{2212}27.9 → yellow (more than 10 points behind)") == true)
+        #expect(WhyText.lines(j, rules: Rules(), in: .en).first?.hasSuffix("gap \u{2212}27.9 → yellow (more than 10 points behind)") == true)
     }
 
     @Test func gapExactlyMinusTenIsGreenAndOneMoreIsYellow() {
@@ -90,7 +90,7 @@ import Testing
     @Test func beforeItsStartExpectedIsZero() {
         let j = judge(asOf: Self.day(2, 15), start: Self.day(3, 1), progress: 0, status: .notStarted)
         #expect(j.elapsed == 0 && j.expectedTenths == 0 && j.light == .green)
-        #expect(WhyText.lines(j, rules: Rules()).count == 2)
+        #expect(WhyText.lines(j, rules: Rules(), in: .zh).count == 2)
         // The start day itself counts (inclusive).
         #expect(judge(asOf: Self.day(3, 1), start: Self.day(3, 1), progress: 0).elapsed == 1)
     }
@@ -145,5 +145,35 @@ import Testing
         }
         #expect(Self.day(1, 1, 1970).dayNumber == 0)
         #expect(Self.day(3, 1, 2024).dayNumber - Self.day(2, 28, 2024).dayNumber == 2)
+    }
+
+    /// `why` in English and in Chinese comes from one builder over the Lexicon's two templates:
+    /// for every reason a light can have, both languages give the same number of lines carrying
+    /// the same numbers.
+    @Test func whyInBothLanguagesCarriesTheSameNumbers() {
+        let cases = [
+            judge(asOf: Self.day(4, 30), progress: 5),                                   // behind
+            judge(asOf: Self.day(9, 30), progress: 5),                                   // far behind
+            judge(asOf: Self.day(7, 1), due: Self.day(6, 30), progress: 50),             // overdue
+            judge(asOf: Self.day(6, 20), due: Self.day(6, 30), progress: 90),            // due soon
+            judge(asOf: Self.day(4, 30), progress: 60, status: .behind),                 // reported behind
+            judge(asOf: Self.day(4, 15), progress: 0, status: .notStarted),              // idle
+            judge(asOf: Self.day(2, 15), start: Self.day(3, 1), progress: 0, status: .notStarted),  // not begun
+            judge(asOf: Self.day(4, 30), progress: 100, status: .done),                  // done
+            judge(asOf: Self.day(4, 30), progress: 80),                                  // ahead
+        ]
+        // Word order differs between the languages: compare the numbers as a multiset.
+        func numbers(_ lines: [String]) -> [String] {
+            lines.joined(separator: " ").split { !($0.isASCII && $0.isNumber) && $0 != "." }.map(String.init).sorted()
+        }
+        var reasons = Set<LightReason>()
+        for j in cases {
+            reasons.insert(j.reason)
+            let en = WhyText.lines(j, rules: Rules(), in: .en), zh = WhyText.lines(j, rules: Rules(), in: .zh)
+            #expect(en.count == zh.count, "\(en) / \(zh)")
+            #expect(numbers(en) == numbers(zh), "\(en) / \(zh)")
+            #expect(zh[0].contains(j.light.chineseLabel) && en[0].contains(j.light.keyword))
+        }
+        #expect(reasons.count == 7, "every reason is tried: \(reasons)")
     }
 }

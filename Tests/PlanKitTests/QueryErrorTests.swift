@@ -120,4 +120,80 @@ import Testing
             Issue.record("\(error)")
         }
     }
+
+    /// Every mistake the query parser reports is a named message of the catalogue (`Messages`)
+    /// with its severity; none is written inline. One bad query per message.
+    @Test func parserMessagesComeFromTheCatalogue() {
+        let cases: [(String, String)] = [
+            ("", "expected-condition"), ("find tasks where", "where-needs-condition"),
+            ("find limit 2 limit 3", "keyword-twice"), ("count by office, office", "group-field-twice"),
+            ("count by office, status, plan, section, progress", "too-many-group-fields"),
+            ("find where status = done)", "unmatched-parenthesis"), ("find tasks status = done", "condition-after-where"),
+            ("find tasks wher status = done", "unknown-keyword"), ("find tasks ,", "unexpected-token"),
+            ("find order progress", "expected-by"), ("find limit", "limit-needs-number"), ("find limit -1", "limit-not-whole"),
+            ("find show", "field-list-needed"), ("find --format", "format-flag-needs-format"),
+            ("find --formats json", "unknown-option"), ("find --format yaml", "unknown-format"),
+            ("find where not", "not-needs-condition"), ("find where (", "unclosed-parenthesis"),
+            ("find where status contain done", "unknown-operator"), ("find where note is emty", "expected-empty"),
+            ("find where status", "expected-operator"), ("find where status =", "expected-operand"),
+            ("find where office in 医政科", "expected-list"), ("find where office in ()", "empty-in-list"),
+            ("find where office in (a b)", "expected-list-separator"), ("find where and", "keyword-for-field"),
+            ("find where ofice = a", "unknown-field"), ("find where status = done and", "expected-field"),
+            ("find where \"x\" = 1", "string-for-field"), ("find where " + String(repeating: "(", count: 300), "nested-too-deeply"),
+        ]
+        for (text, name) in cases {
+            do {
+                _ = try Parser.parseCommand(text.isEmpty ? "find where" : text)
+                if !text.isEmpty { Issue.record("no error for \(text)") }
+            } catch let d as Diagnostic {
+                let expected = text.isEmpty ? "where-needs-condition" : name
+                #expect(d.name == expected && d.severity == .error, "\(text.prefix(40)): \(d.name ?? "inline") \(d.message)")
+            } catch {
+                Issue.record("\(text): \(error)")
+            }
+        }
+        #expect(throws: Diagnostic.self) { try Parser.parseFilter("") }
+        do { _ = try Parser.parseFilter("") } catch let d as Diagnostic { #expect(d.name == "expected-condition") } catch {}
+    }
+
+    /// The directories whose messages all moved to the catalogue write none inline: no string
+    /// literal handed to a diagnostic, a usage error, a lesson error or a `warning:`/`error:` line.
+    @Test func cleanedDirectoriesWriteNoInlineMessages() throws {
+        let sources = Fixtures.packageRoot.appendingPathComponent("Sources")
+        let directories = ["PlanShell", "PlanKit/Formats", "PlanKit/Supervision", "PlanKit/Report", "PlanKit/Render", "PlanKit/Diagnostics"]
+        let inline = try Regex(#"(Diagnostic|UsageError|LessonError|ImportWarning|Message)\((\s|[a-z]+:\s*)*"|\bfail\([^,()]+,\s*"|throw [A-Z]\w*\(\s*"|"(error|warning): [^\\"]"#)
+        var found: [String] = []
+        var scanned = 0
+        for dir in directories {
+            let root = sources.appendingPathComponent(dir)
+            guard let files = FileManager.default.enumerator(atPath: root.path) else { continue }
+            // The catalogue itself (Messages*.swift) is where the words belong.
+            for case let file as String in files where file.hasSuffix(".swift") && !file.hasPrefix("Messages") {
+                let text = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
+                scanned += 1
+                for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+                where !line.trimmingCharacters(in: .whitespaces).hasPrefix("//") && line.contains(inline) {
+                    found.append("\(dir)/\(file):\(n + 1): \(line.trimmingCharacters(in: .whitespaces))")
+                }
+            }
+        }
+        #expect(scanned > 50, "found the sources under \(sources.path)")
+        #expect(found.isEmpty, "messages written inline instead of in Messages:\n\(found.joined(separator: "\n"))")
+    }
+
+    /// Messages from the file readers and the supervision rules carry their catalogue names.
+    @Test func formatAndSupervisionMessagesAreNamed() {
+        #expect(FileKind.pdf.refusal(fileName: "a.pdf", purpose: .plan)?.name == "pdf-not-read")
+        #expect(FileKind.xlsx.refusal(fileName: "a.xlsx", purpose: .plan)?.message.hasPrefix("a.xlsx: is an Excel workbook") == true)
+        func name(_ body: () throws -> Void) -> String? {
+            do { try body(); return nil } catch let d as Diagnostic { return d.name } catch { return "not a diagnostic" }
+        }
+        #expect(name { _ = try Rules().setting("red", to: 101) } == "rule-too-large")
+        #expect(name { _ = try Rules().setting("yelow", to: 1) } == "no-rule")
+        #expect(name { _ = try AsOf.parseDay("2025-02-30") } == "no-such-day")
+        #expect(name { _ = try AsOf.parseMonth("2025-13") } == "bad-reporting-month")
+        #expect(name { _ = try TextDecoding.decode(Data([0xFF, 0xFE, 0x41]), fileName: "x.txt") } == "bad-byte-order-mark")
+        #expect(ReportError.noPlans.message.name == "no-plans-to-report")
+        #expect(ReportError.unknownPlan("t2", suggestion: "t1").description == "no plan \"t2\" — did you mean \"t1\"?")
+    }
 }

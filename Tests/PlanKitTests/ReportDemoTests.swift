@@ -53,7 +53,7 @@ import Testing
 
         if let out = ProcessInfo.processInfo.environment["PLANSH_REPORT_OUT"] {
             let dir = URL(fileURLWithPath: out)
-            let report = Report(d)
+            let report = Report(d, language: .zh)
             for (format, ext) in [(OutputFormat.html, "html"), (.markdown, "md"), (.table, "txt"), (.csv, "csv")] {
                 try Data(report.render(format, RenderContext(width: 100, isTerminal: true)).utf8)
                     .write(to: dir.appendingPathComponent("report.\(ext)"))

@@ -14,7 +14,7 @@ import Testing
     /// At 60 columns `report` cut office names to `医…` but kept its bar column.
     @Test func narrowScreenDropsBarsBeforeCuttingNames() throws {
         let d = try Self.aprilDemo()
-        let text = Report(d).render(.table, RenderContext(width: 60, isTerminal: true))
+        let text = Report(d, language: .zh).render(.table, RenderContext(width: 60, isTerminal: true))
         let lines = text.split(separator: "\n").map(String.init)
         for l in lines { #expect(DisplayWidth.of(l) <= 60, "too wide: \(l)") }
         for o in d.offices {
@@ -23,21 +23,21 @@ import Testing
             #expect(row.map { !$0.contains("█") && !$0.contains("…") } == true, "\(row ?? "")")
         }
         // Wide enough, the bars come back.
-        let wide = Report(d).render(.table, RenderContext(width: 120, isTerminal: true))
+        let wide = Report(d, language: .zh).render(.table, RenderContext(width: 120, isTerminal: true))
         #expect(wide.split(separator: "\n").contains { $0.hasPrefix("  医政科 ") && $0.contains("█") })
     }
 
     /// Each heading and sentence is written once: the three printers show the same sections.
     @Test func printersShareTheSections() throws {
         let d = try Self.aprilDemo()
-        let doc = ReportDocument(d)
-        let text = Report(d).render(.table, RenderContext(width: 120))
-        let md = Report(d).render(.markdown, RenderContext())
-        let html = Report(d).render(.html, RenderContext())
+        let doc = ReportDocument(d, language: .zh)
+        let text = Report(d, language: .zh).render(.table, RenderContext(width: 120))
+        let md = Report(d, language: .zh).render(.markdown, RenderContext())
+        let html = Report(d, language: .zh).render(.html, RenderContext())
         for s in doc.sections {
-            #expect(text.contains("■ \(s.title) \(s.english)"))
-            #expect(md.contains("## \(s.number)、\(s.title)"))
-            #expect(html.contains("<h2>\(s.number)、\(ResultTable.htmlEscape(s.title))</h2>"))
+            #expect(text.contains("■ \(s.title)\n"))
+            #expect(md.contains("## \(s.numbered)") && s.numbered.hasSuffix("、" + s.title))
+            #expect(html.contains("<h2>\(ResultTable.htmlEscape(s.numbered))</h2>"))
         }
         #expect(doc.tables.count >= 4)
         #expect(html.contains("<b>33.4%</b>") && md.contains("**33.4%**") && text.contains("平均进度 33.4%"))
@@ -46,7 +46,7 @@ import Testing
     /// Printing: no forced page break before sections (page 1 holds the summary and the first
     /// section); headings avoid a break after them and open their section's first small block.
     @Test func htmlKeepsHeadingsWithTheirContent() throws {
-        let html = Report(try Self.aprilDemo()).render(.html, RenderContext())
+        let html = Report(try Self.aprilDemo(), language: .zh).render(.html, RenderContext())
         #expect(!html.contains("break-before: page") && !html.contains("page-break-before"))
         #expect(!html.contains("section, tr, .kpis { break-inside: avoid; }"))
         #expect(html.contains("h1, h2, h3, .keep-next { break-after: avoid;"))
@@ -56,12 +56,14 @@ import Testing
             let bare = s.hasPrefix("<h2>")
             #expect(keeps || bare)
         }
-        // The first section (status chart) moves as one piece with its heading.
-        #expect(sections.first?.hasPrefix("<div class=\"keep\">\n<h2>一、任务状态</h2>\n<svg") == true)
-        // The summary figures come before the first section, on page 1.
+        // The first section (the 通报, §9) moves as one piece with its heading; the status chart too.
+        #expect(sections.first?.hasPrefix("<div class=\"keep\">\n<h2>一、通报</h2>\n<p>") == true)
+        #expect(sections.contains { $0.contains("、任务状态</h2>\n<svg") && $0.hasPrefix("<div class=\"keep\">") })
+        // The summary figures come right after the first section, on page 1.
         let kpis = try #require(html.range(of: "<div class=\"kpis\">"))
         let first = try #require(html.range(of: "<section>"))
-        #expect(kpis.lowerBound < first.lowerBound)
+        let second = try #require(html.range(of: "<section>", range: first.upperBound..<html.endIndex))
+        #expect(first.lowerBound < kpis.lowerBound && kpis.lowerBound < second.lowerBound)
     }
 
     /// One HTML escaper: tables and reports escape `'` alike.

@@ -60,7 +60,10 @@ struct SupervisionDifferentialTests {
             // Some due and start dates by hand, so calendars differ in length and position.
             let year = Int(r[0].split(separator: "-").dropFirst().first ?? "") ?? 2025
             let due: CalendarDay?? = p % 5 == 0 ? .some(CalendarDay(year: year, month: 1 + p % 12, day: 1 + p % 28)) : nil
-            let start: CalendarDay?? = p % 7 == 0 ? .some(CalendarDay(year: year, month: 1 + p % 6, day: 10)) : nil
+            // A start never after the due date it would have (update refuses that, SPEC §1).
+            let current = w.row(plan: r[0], path: r[1]).flatMap { CalendarDay(ordinal: w.tasks.due[$0]) }
+            let newStart = p % 7 == 0 ? CalendarDay(year: year, month: 1 + p % 6, day: 10) : nil
+            let start: CalendarDay?? = newStart.flatMap { s in (due.flatMap { $0 } ?? current).map { s <= $0 } ?? true ? .some(s) : nil }
             updates.append(ProgressUpdate(plan: r[0], path: r[1], status: TaskStatus(parsing: r[2]), progress: p, note: r[4],
                                           due: due, start: start, source: "sheet progress.csv:\(k + 2)"))
         }

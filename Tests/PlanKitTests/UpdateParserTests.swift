@@ -75,3 +75,19 @@ extension Result where Failure == ProgressValue.Problem {
         return nil
     }
 }
+
+/// `update … set start = D` (SPEC §1): through the one update grammar, a month meaning its first day.
+@Suite struct UpdateStartParserTests {
+    @Test func startIsSettableWithItsChineseName() throws {
+        let u = try Parser.parseUpdate("update yy2025:1.1 set 开始 = 2025-03-01, due = 2025-09")
+        #expect(u.assignments.map(\.field) == [.start, .due])
+        #expect(u.assignments.map(\.name) == ["start", "due"])
+        #expect(try ProgressValue.start("2025-03-01").get() == CalendarDay(year: 2025, month: 3, day: 1))
+        // A month is its first day for a start (its last day for a due date).
+        #expect(try ProgressValue.start("2025-03").get() == CalendarDay(year: 2025, month: 3, day: 1))
+        #expect(try ProgressValue.start("none").get() == nil)
+        #expect(try ProgressValue.start("无").get() == nil)
+        #expect(throws: ProgressValue.Problem.self) { try ProgressValue.start("2025-02-30").get() }
+        #expect(throws: ProgressValue.Problem.self) { try ProgressValue.start("soon").get() }
+    }
+}

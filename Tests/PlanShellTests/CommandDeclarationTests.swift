@@ -71,7 +71,8 @@ import PlanKit
         #expect(c.candidates(forLine: "report ") == ["by", "month", "plan"])
         #expect(c.candidates(forLine: "report by ") == ["office", "科室"])
         #expect(c.candidates(forLine: "tutorial 1 ") == ["restart"])
-        #expect(c.candidates(forLine: "set ") == SessionSetting.all.map(\.name).sorted())
+        #expect(c.candidates(forLine: "set ") == SessionSetting.completionNames.sorted())
+        #expect(c.candidates(forLine: "set ").contains("rule"))
         #expect(c.candidates(forLine: "help ").contains("query"))
     }
 

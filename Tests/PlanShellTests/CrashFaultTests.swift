@@ -24,21 +24,8 @@ import Testing
         return p.terminationStatus
     }
 
-    final class Captured: @unchecked Sendable {
-        var out = ""
-        var err = ""
-        func take() -> (String, String) {
-            defer { out = ""; err = "" }
-            return (out, err)
-        }
-    }
-
     static func session(_ store: URL, _ workingDirectory: URL) throws -> (Session, Captured) {
-        let s = Session(store: try Store.open(at: store), environment: SessionEnvironment(workingDirectory: workingDirectory))
-        let c = Captured()
-        s.output = { c.out += $0 }
-        s.errorOutput = { c.err += $0 }
-        return (s, c)
+        try CapturedShell.session(store, workingDirectory: workingDirectory)
     }
 
     /// Files outside the store the commands read: a plan, another plan, a progress sheet.

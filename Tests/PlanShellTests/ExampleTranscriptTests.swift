@@ -288,14 +288,30 @@ enum LineDiff {
         return (session, capture, tmp)
     }
 
-    @Test func reportsOnThePlan() throws {
+    /// The report's words come from the Lexicon in the language of `set lang` (English by
+    /// default), like every other label; the data (titles, offices, notes) stays as written.
+    @Test func reportsOnThePlanInTheSessionsLanguage() throws {
         let (s, out, tmp) = try Self.session()
         defer { try? FileManager.default.removeItem(at: tmp) }
         #expect(s.execute("report plan qingshan2025 month 2025-04 by office"))
+        #expect(out.text.hasPrefix("青山县卫生健康局2025年卫生健康工作要点 · progress in 2025-04\n"))
+        #expect(out.text.contains("    note: 接口未打通"))
+        #expect(out.text.contains("\n■ By office\n") && out.text.contains("\n■ 1. Summary\n") == false)
+        #expect(out.text.contains("No earlier snapshot to compare with"))
+        for chinese in ["月度进展", "备注", "任务状态", "没有更早的快照", "项任务", "平均进度"] {
+            #expect(!out.text.contains(chinese), "\(chinese) in the English report")
+        }
+        out.text = ""
+        #expect(s.execute("set lang zh; report plan qingshan2025 month 2025-04 by office"))
         #expect(out.text.hasPrefix("青山县卫生健康局2025年卫生健康工作要点 · 2025-04 月度进展\n"))
-        #expect(out.text.contains("备注：接口未打通"))
-        #expect(out.text.contains("■ 各科室需关注的任务 By office"))
+        #expect(out.text.contains("    备注：接口未打通"))
+        #expect(out.text.contains("\n■ 各科室需关注的任务\n"))
         #expect(out.text.contains("没有更早的快照可对比"))
+        #expect(!out.text.contains("progress in") && !out.text.contains("By office"))
+        #expect(s.execute("report plan qingshan2025 month 2025-04 > r.md; set lang en; report plan qingshan2025 month 2025-04 > e.md"))
+        let zh = try String(contentsOf: tmp.appendingPathComponent("r.md"), encoding: .utf8)
+        let en = try String(contentsOf: tmp.appendingPathComponent("e.md"), encoding: .utf8)
+        #expect(zh.contains("\n## 一、通报\n") && en.contains("\n## 1. Summary\n"), "\(en.prefix(400))")
     }
 
     @Test(arguments: [
@@ -331,7 +347,7 @@ enum LineDiff {
         let html = try String(contentsOf: tmp.appendingPathComponent("r.html"), encoding: .utf8)
         #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<svg"))
         let md = try String(contentsOf: tmp.appendingPathComponent("r.md"), encoding: .utf8)
-        #expect(md.hasPrefix("# 青山县卫生健康局2025年卫生健康工作要点 · 2025-04 月度进展"))
+        #expect(md.hasPrefix("# 青山县卫生健康局2025年卫生健康工作要点 · progress in 2025-04"))
         let csvData = try Data(contentsOf: tmp.appendingPathComponent("r.csv"))
         #expect(Array(csvData.prefix(3)) == [0xEF, 0xBB, 0xBF])  // BOM for Excel
         let csv = String(decoding: csvData.dropFirst(3), as: UTF8.self)
@@ -350,7 +366,7 @@ enum LineDiff {
         ], month: YearMonth(parsing: "2025-04"), at: 2_000))
         try s.store.save(name: "2025-04", overwrite: false, now: 20)
         #expect(s.execute("report month 2025-04"))
-        #expect(out.text.contains("■ 与快照 2025-03 相比 Since snapshot 2025-03"))
-        #expect(out.text.contains("摆脱滞后 1"))
+        #expect(out.text.contains("■ Since snapshot 2025-03\n"))
+        #expect(out.text.contains("no longer behind 1"))
     }
 }

@@ -6,27 +6,15 @@ import PlanKit
 /// `import plan`, `plans`, `show plan`, `show task`, `drop plan`, `offices` on a real store,
 /// with the demo plans from examples/plans and deliberately bad files.
 @Suite struct PlanCommandTests {
-    final class Captured: @unchecked Sendable {
-        var out = ""
-        var err = ""
-        func take() -> (out: String, err: String) {
-            defer { out = ""; err = "" }
-            return (out, err)
-        }
-    }
-
     let dir: URL
     let session: Session
-    let c = Captured()
+    let c: Captured
     static let plans = Plansh.packageRoot.appendingPathComponent("examples/plans")
 
     init() throws {
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("plansh-plancmd-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        session = Session(store: try Store.open(at: dir.appendingPathComponent("store")),
-                          environment: SessionEnvironment(workingDirectory: dir))
-        session.output = { [c] in c.out += $0 }
-        session.errorOutput = { [c] in c.err += $0 }
+        (session, c) = try CapturedShell.session(dir.appendingPathComponent("store"), workingDirectory: dir)
     }
 
     func file(_ name: String, _ bytes: Data) throws -> URL {

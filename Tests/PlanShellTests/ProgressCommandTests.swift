@@ -7,25 +7,8 @@ import PlanKit
 @Suite struct ProgressCommandTests {
     typealias C = CrashTestSupport
 
-    final class Captured: @unchecked Sendable {
-        var out = ""
-        var err = ""
-        func take() -> (String, String) {
-            defer { out = ""; err = "" }
-            return (out, err)
-        }
-    }
-
     func shell(_ label: String, interactive: Bool = false) throws -> (URL, Session, Captured) {
-        let dir = C.temporaryDirectory(label)
-        let store = dir.appendingPathComponent("store")
-        _ = try C.seedStore(at: store, plans: [("yy2025", 3, 4), ("sy2024", 2, 3)])
-        let session = Session(store: try Store.open(at: store),
-                              environment: SessionEnvironment(isInteractive: interactive, workingDirectory: dir))
-        let c = Captured()
-        session.output = { c.out += $0 }
-        session.errorOutput = { c.err += $0 }
-        return (dir, session, c)
+        try CapturedShell.seeded(label, plans: [("yy2025", 3, 4), ("sy2024", 2, 3)], interactive: interactive)
     }
 
     @Test func updateRecordsHistoryWithItsSource() throws {

@@ -7,24 +7,8 @@ import PlanKit
 @Suite struct QueryShellDefectTests {
     typealias C = CrashTestSupport
 
-    final class Captured: @unchecked Sendable {
-        var out = ""
-        var err = ""
-        func take() -> (String, String) {
-            defer { out = ""; err = "" }
-            return (out, err)
-        }
-    }
-
     func shell(_ label: String) throws -> (URL, Session, Captured) {
-        let dir = C.temporaryDirectory(label)
-        let store = dir.appendingPathComponent("store")
-        _ = try C.seedStore(at: store, plans: [("yy2025", 3, 4)])
-        let session = Session(store: try Store.open(at: store), environment: SessionEnvironment(workingDirectory: dir))
-        let c = Captured()
-        session.output = { c.out += $0 }
-        session.errorOutput = { c.err += $0 }
-        return (dir, session, c)
+        try CapturedShell.seeded(label)
     }
 
     /// `check > f.txt` on a damaged store wrote its table to the screen, not the file.
@@ -98,5 +82,34 @@ import PlanKit
         #expect(s.execute("find where id = yy2025:1.1 show status"))
         out = c.take().0
         #expect(out.contains("status") && out.contains("behind") && !out.contains("滞后"))
+    }
+
+    /// The row count line stayed English under `set lang zh`; it now comes from the Lexicon for
+    /// every kind of row, and CSV and JSON still carry none.
+    @Test func rowCountFollowsTheLanguage() throws {
+        let (dir, s, c) = try shell("lang-rows")
+        defer { s.store.close(); try? FileManager.default.removeItem(at: dir) }
+        #expect(s.execute("find where section = 1"))
+        let en = c.take().out
+        #expect(en.hasSuffix("(4 tasks)\n"), "\(en)")
+        #expect(s.execute("set lang zh"))
+        _ = c.take()
+        let cases: [(String, String)] = [
+            ("find where section = 1", "（共 4 项任务）"), ("find where id = yy2025:1.1", "（共 1 项任务）"),
+            ("count by status", "（共 1 组）"), ("plans", "（共 1 个计划）"), ("offices", "个科室）"),
+        ]
+        for (line, tail) in cases {
+            #expect(s.execute(line), "\(line)")
+            let out = c.take().out
+            #expect(out.hasSuffix(tail + "\n") && !out.contains(" tasks)"), "\(line): \(out)")
+        }
+        #expect(s.execute("find where section = 1 --format csv"))
+        #expect(!c.take().out.contains("（共"))
+        #expect(s.execute("find where section = 1 --format json"))
+        #expect(!c.take().out.contains("（共"))
+        #expect(s.execute("find where section = 1 > rows.txt"))
+        let file = try String(contentsOf: dir.appendingPathComponent("rows.txt"), encoding: .utf8)
+        #expect(file.hasSuffix("（共 4 项任务）\n"), "\(file)")
+        #expect(Lexicon.rowCount(1, .changes)[.en] == "(1 change)")
     }
 }

@@ -138,6 +138,47 @@ struct ShellTerminalTests {
         #expect(try t.exitStatus() == 0)
     }
 
+    /// Issue 10 §8 said the cursor drifted one column after Backspace over a CJK character until
+    /// the next redraw. Through the real libedit it does not (checked again in 2026-12): after
+    /// every Backspace the cursor stands where the line's display width says, also when a
+    /// character in the middle goes and the rest moves left, when the line wraps and a wide
+    /// character did not fit in the last column, and in a plain `LANG=C` locale (plansh falls
+    /// back to C.UTF-8 before libedit starts).
+    @Test(arguments: ["C.UTF-8", "C"]) func backspaceOverChineseAcrossAWrapAndInTheMiddle(lang: String) throws {
+        let store = try Self.demoStore("e2e-backspace-wrap")
+        defer { try? FileManager.default.removeItem(at: store) }
+        // The prompt leaves 6 columns: `a一二` fills 5, `三` cannot start in the last one and wraps.
+        let width = promptWidth + 6
+        let t = try start(store, width: width, environment: ["LANG": lang])
+        defer { t.close() }
+        func settle() { usleep(200_000) }
+        try t.type("a一二三四")
+        try t.wait { $0.hasSuffix("三四") }
+        #expect(try t.cursorColumn() == 4)
+        try t.press("BSpace")
+        settle()
+        #expect(try t.cursorColumn() == 2)
+        try t.press("BSpace")
+        settle()
+        #expect(try t.cursorColumn() == promptWidth + 5)
+        #expect(try t.screen().hasSuffix("a一二"))
+        // In the middle: delete 一, the rest moves left, the cursor stays after `a`.
+        try t.press("Left", "BSpace")
+        settle()
+        #expect(try t.cursorColumn() == promptWidth + 1)
+        let screen = try t.screen()
+        #expect(screen.hasSuffix("a二"), "screen:\n\(screen)")
+        // Mixed text: `x，y` with the full-width comma deleted from between.
+        try t.press("End")
+        try t.type("x，y")
+        try t.press("Left", "BSpace")
+        settle()
+        #expect(try t.screen().hasSuffix("a二xy"))
+        #expect(try t.cursorColumn() == promptWidth + 1 + 2 + 1)
+        try t.press("C-u", "C-d")
+        #expect(try t.exitStatus() == 0)
+    }
+
     /// `import demo` (above) and a lesson work from `/`, far from any checkout.
     @Test func aLessonRunsFromTheRootDirectory() throws {
         let store = Plansh.temporaryStore("e2e-root-lesson")

@@ -32,6 +32,13 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
         Diagnostic(message, at: span, kind: .incomplete)
     }
 
+    /// The same diagnostic (name, severity, words) pointing at `span` instead.
+    public func placed(at span: Range<Int>?) -> Diagnostic {
+        var d = self
+        d.span = span
+        return d
+    }
+
     /// The same diagnostic with its span moved right by `offset` characters.
     public func shifted(by offset: Int) -> Diagnostic {
         var d = self

@@ -13,6 +13,10 @@ extension Messages {
     public static func notANumber(_ field: String, value: String, percent: Bool) -> Message {
         Message("not-a-number", .error, "\(field) is a number\(percent ? " (0–100)" : ""); \(v(value)) is not a number")
     }
+    public static func patternTooSlow(_ pattern: String, seconds: String) -> Message {
+        Message("pattern-too-slow", .error, "pattern \"\(Suggest.excerpt(pattern))\" takes too long (over \(seconds) s on one task's text: "
+                + "nested repetition such as (.*)* backtracks without end); simplify it, or use contains")
+    }
     public static func invalidRegex(_ value: String, problem: String) -> Message {
         Message("invalid-regex", .error, "invalid regular expression \(v(value)): \(problem)")
     }
@@ -109,6 +113,13 @@ extension Messages {
     }
     public static func badDueDate(_ value: String) -> Message {
         Message("bad-due-date", .error, "a due date is YYYY-MM-DD or YYYY-MM (or none), not \(v(value))")
+    }
+    public static func badStartDate(_ value: String) -> Message {
+        Message("bad-start-date", .error, "a start date is YYYY-MM-DD or YYYY-MM (or none), not \(v(value))")
+    }
+    public static func startAfterDue(_ task: String, start: CalendarDay, due: CalendarDay) -> Message {
+        Message("start-after-due", .error, "\(task) would start on \(start), after its due date \(due): "
+                + "a task's calendar runs from start to due (set both, or `start = none` for the plan's start)")
     }
     public static func badMonth(_ value: String) -> Message {
         Message("bad-month", .error, "a month is YYYY-MM, not \(v(value))")

@@ -108,8 +108,12 @@ extension Messages {
         Message("read-only", .error, "the store is read-only (\(reason)): `\(command)` changes data and is refused")
     }
     public static func noPlan(_ id: String, known: [String]) -> Message {
-        Message("no-plan", .error, "no plan \(q(id))" + Suggest.phrase(id, in: known)
-                + (known.isEmpty ? " (no plans are imported yet: `import plan FILE` or `import demo`)" : ""))
+        noPlan(id, suggestion: Suggest.nearest(id, in: known), noneImported: known.isEmpty)
+    }
+    /// The same message when the nearest id was already chosen.
+    public static func noPlan(_ id: String, suggestion: String?, noneImported: Bool = false) -> Message {
+        Message("no-plan", .error, "no plan \(q(id))" + (suggestion.map { " — did you mean \"\($0)\"?" } ?? "")
+                + (noneImported ? " (no plans are imported yet: `import plan FILE` or `import demo`)" : ""))
     }
     public static func invalidPlanID(_ id: String) -> Message {
         Message("invalid-plan-id", .error, "plan id \(q(id)) is not valid: use lower-case letters, digits, _ and -")
@@ -119,6 +123,10 @@ extension Messages {
     }
     public static func noTask(_ id: String, suggestion: String?) -> Message {
         Message("no-task", .error, "no task \(q(id))" + (suggestion.map { " — did you mean \"\($0)\"?" } ?? ""))
+    }
+    public static func targetNotTask(_ id: String, task: String) -> Message {
+        Message("target-not-task", .error, "\(q(id)) names a target, not a task: use its task \(task) here "
+                + "(`find targets where task = \(task)` lists its targets)")
     }
     public static func badSetting(name: String, value: String, values: [String]) -> Message {
         Message("bad-setting", .error, "`set \(name)` takes " + values.joined(separator: ", ") + ", not \(q(value))"

@@ -94,7 +94,7 @@ public struct ZipArchive: Sendable {
     /// The uncompressed bytes of `member`, checked against the limits and its CRC-32.
     public func read(_ member: Member) throws -> Data {
         let name = "\(fileName) (\(member.path))"
-        if member.flags & 1 != 0 { throw Diagnostic("\(name): the member is encrypted; remove the password and save the file again") }
+        if member.flags & 1 != 0 { throw Diagnostic(Messages.zipMemberEncrypted(name)) }
         try checkDeclared(member, name: name)
         let start = try dataOffset(member, name: name)
         let compressed = data[start..<(start + member.compressedSize)]
@@ -106,8 +106,7 @@ public struct ZipArchive: Sendable {
         case 8:
             return try inflate(compressed, member: member, name: name)
         default:
-            throw Diagnostic("\(name): compression method \(member.method) is not supported (only stored and deflate); "
-                             + "open the file and save it again")
+            throw Diagnostic(Messages.zipMethodUnsupported(name, method: Int(member.method)))
         }
     }
 
@@ -115,10 +114,10 @@ public struct ZipArchive: Sendable {
 
     func checkDeclared(_ m: Member, name: String) throws {
         if m.uncompressedSize > limits.memberBytes {
-            throw Diagnostic("\(name): refused: a member of \(m.uncompressedSize >> 20) MiB is over the \(limits.memberBytes >> 20) MiB limit")
+            throw Diagnostic(Messages.zipMemberTooLarge(name, mebibytes: Int(m.uncompressedSize >> 20), limit: Int(limits.memberBytes >> 20)))
         }
         if m.uncompressedSize > limits.ratioGraceBytes, m.uncompressedSize > limits.ratio * max(1, m.compressedSize) {
-            throw Diagnostic("\(name): refused: compressed more than \(limits.ratio) to 1, which only a zip bomb does")
+            throw Diagnostic(Messages.zipRatioTooHigh(name, ratio: Int(limits.ratio)))
         }
     }
 
@@ -155,8 +154,7 @@ public struct ZipArchive: Sendable {
                 out.append(produced)
             })
         } catch ZipStop.overLimit where overrun {
-            throw Diagnostic("\(name): refused: the member inflates past its declared \(m.uncompressedSize) bytes "
-                             + "(a damaged file or a zip bomb)")
+            throw Diagnostic(Messages.zipInflatesPastSize(name, declared: Int(m.uncompressedSize)))
         } catch {
             throw damaged(name, "the compressed data is corrupt")
         }
@@ -170,13 +168,13 @@ public struct ZipArchive: Sendable {
     // MARK: Structure
 
     func damaged(_ name: String, _ why: String) -> Diagnostic {
-        Diagnostic("\(name): not a readable zip archive (\(why)); the file is damaged: open it in its program and save it again")
+        Diagnostic(Messages.zipDamaged(name, why: why))
     }
 
     /// The end-of-central-directory record: member count, directory offset and size.
     static func endRecord(_ data: Data, fileName: String, limits: Limits) throws -> (Int, Int, Int) {
         let bad = { (why: String) in
-            Diagnostic("\(fileName): not a readable zip archive (\(why)); the file is damaged: open it in its program and save it again")
+            Diagnostic(Messages.zipDamaged(fileName, why: why))
         }
         guard data.count >= 22 else { throw bad("too short") }
         var pos = data.count - 22
@@ -187,11 +185,10 @@ public struct ZipArchive: Sendable {
         let size = Int(data.readUInt32(at: pos + 12))
         let offset = Int(data.readUInt32(at: pos + 16))
         if count == 0xFFFF || size == 0xFFFF_FFFF || offset == 0xFFFF_FFFF {
-            throw Diagnostic("\(fileName): refused: a ZIP64 archive, larger than plansh reads (\(limits.members) members, "
-                             + "\(limits.memberBytes >> 20) MiB a member)")
+            throw Diagnostic(Messages.zip64Refused(fileName, members: Int(limits.members), memberMebibytes: Int(limits.memberBytes >> 20)))
         }
         if count > limits.members {
-            throw Diagnostic("\(fileName): refused: \(count) members is over the limit of \(limits.members)")
+            throw Diagnostic(Messages.zipTooManyMembers(fileName, count: count, limit: Int(limits.members)))
         }
         guard offset + size <= pos, size >= count * 46 else { throw bad("central directory out of place") }
         return (count, offset, size)
@@ -199,8 +196,7 @@ public struct ZipArchive: Sendable {
 
     /// One central-directory header at `pos`, which moves past it.
     static func centralEntry(_ data: Data, at pos: inout Int, end: Int, fileName: String) throws -> Member {
-        let bad = Diagnostic("\(fileName): not a readable zip archive (bad central directory entry); "
-                             + "the file is damaged: open it in its program and save it again")
+        let bad = Diagnostic(Messages.zipDamaged(fileName, why: "bad central directory entry"))
         guard pos + 46 <= end, data.readUInt32(at: pos) == 0x0201_4B50 else { throw bad }
         let nameLength = Int(data.readUInt16(at: pos + 28))
         let extraLength = Int(data.readUInt16(at: pos + 30))

@@ -12,7 +12,7 @@ public enum DocxReader {
     public static func lines(of archive: ZipArchive) throws -> [String] {
         let name = archive.fileName
         guard let document = try archive.read("word/document.xml") ?? mainPart(archive) else {
-            throw Diagnostic("\(name): a Word package without word/document.xml; open it in Word or WPS and save it again")
+            throw Diagnostic(Messages.wordWithoutDocument(name))
         }
         let numbering = try DocxNumbering(xml: try archive.read("word/numbering.xml"), source: "\(name) (word/numbering.xml)")
         let styles = try DocxStyles(xml: try archive.read("word/styles.xml"), source: "\(name) (word/styles.xml)")

@@ -54,44 +54,25 @@ public enum FileKind: String, Sendable, Equatable, CaseIterable {
 
     /// The refusal for a file of this kind wanted for `purpose`; nil when plansh reads it.
     public func refusal(fileName name: String, purpose: Purpose) -> Diagnostic? {
-        let toDocx = "open it in Word or WPS and 另存为 .docx, or run `libreoffice --headless --convert-to docx \(name)`"
-        let toXlsx = "open it in Excel or WPS and 另存为 .xlsx, or run `libreoffice --headless --convert-to xlsx \(name)`"
-        let message: String
+        let message: Message
         switch (self, purpose) {
         case (.text, _), (.html, .plan), (.docx, .plan), (.xlsx, .sheet):
             return nil
         case (.html, .sheet), (.docx, .sheet):
-            message = "is a plan document (\(self == .docx ? "Word .docx" : "web page")), not a progress sheet; "
-                + "read it with `import plan`; progress sheets are .xlsx or .csv"
-        case (.xlsx, .plan):
-            message = "is an Excel workbook, not a plan document; read progress sheets with `import progress`; "
-                + "plans are .docx, web pages or text"
-        case (.encryptedOffice, _):
-            message = "is a password-protected (encrypted) Office file; open it with its password in Word, Excel or WPS, "
-                + "remove the password (文件 → 信息 → 保护 → 用密码进行加密, clear it) and save it again as .docx/.xlsx"
-        case (.legacyWord, _):
-            message = "is a legacy Word/WPS document (.doc/.wps), which plansh does not read; " + toDocx
-        case (.legacyExcel, _):
-            message = "is a legacy Excel/WPS workbook (.xls/.et), which plansh does not read; " + toXlsx
-        case (.legacyOffice, _):
-            message = "is an old-format (OLE) Office file that is neither Word nor Excel; save the plan as .docx "
-                + "or the sheet as .xlsx (Word/WPS/Excel 另存为)"
-        case (.pdf, _):
-            message = "is a PDF, which plansh does not read; save the original document as .docx (Word/WPS 另存为), "
-                + "or open the PDF in Word or WPS and 另存为 .docx"
-        case (.rtf, _):
-            message = "is an RTF document, which plansh does not read; " + toDocx
-        case (.ofd, _):
-            message = "is an OFD 版式文件, which plansh does not read; open it in WPS or an OFD reader (数科, 福昕) "
-                + "and 另存为/导出 .docx, or save the original document as .docx"
-        case (.odt, _):
-            message = "is an OpenDocument text (.odt); " + toDocx
-        case (.ods, _):
-            message = "is an OpenDocument spreadsheet (.ods); " + toXlsx
-        case (.otherZip, _):
-            message = "is a zip archive that holds no Word or Excel document; unpack it and import the files inside"
+            message = Messages.planDocumentNotSheet(name, kind: self == .docx ? "Word .docx" : "web page")
+        case (.xlsx, .plan): message = Messages.workbookNotPlan(name)
+        case (.encryptedOffice, _): message = Messages.encryptedOffice(name)
+        case (.legacyWord, _): message = Messages.legacyWord(name)
+        case (.legacyExcel, _): message = Messages.legacyExcel(name)
+        case (.legacyOffice, _): message = Messages.legacyOffice(name)
+        case (.pdf, _): message = Messages.pdfNotRead(name)
+        case (.rtf, _): message = Messages.rtfNotRead(name)
+        case (.ofd, _): message = Messages.ofdNotRead(name)
+        case (.odt, _): message = Messages.openDocumentText(name)
+        case (.ods, _): message = Messages.openDocumentSheet(name)
+        case (.otherZip, _): message = Messages.zipWithoutDocument(name)
         }
-        return Diagnostic("\(name): \(message)")
+        return Diagnostic(message)
     }
 
     // MARK: Sniffing

@@ -10,6 +10,15 @@ public struct PlanDocument: Sendable {
     public var kind: FileKind
     /// Notes for the plan's warning list, each for the whole file (line 0).
     public var warnings: [String]
+    /// `utf8` already split into lines, when reading it did that (plain UTF-8 text).
+    var text: PlanText?
+
+    init(utf8: Data, kind: FileKind, warnings: [String], text: PlanText? = nil) {
+        self.utf8 = utf8
+        self.kind = kind
+        self.warnings = warnings
+        self.text = text
+    }
 
     /// File name extensions `import plan DIR` picks up (the bytes still decide the kind).
     public static let extensions: Set<String> = ["txt", "text", "docx", "html", "htm"]
@@ -28,30 +37,23 @@ public struct PlanDocument: Sendable {
             let archive = try ZipArchive(data: data, fileName: fileName)
             let lines = try DocxReader.lines(of: archive)
             guard lines.contains(where: { !isBlank($0) }) else {
-                throw Diagnostic("\(fileName): the Word document holds no text (only pictures or empty paragraphs); "
-                                 + "a scanned plan must be typed or recognised (OCR) into text first")
+                throw Diagnostic(Messages.wordHoldsNoText(fileName))
             }
             return PlanDocument(utf8: Data(lines.joined(separator: "\n").utf8), kind: kind, warnings: [])
         case .html:
             let (lines, decoded) = try HtmlReader.read(data, fileName: fileName)
-            guard !lines.isEmpty else { throw Diagnostic("\(fileName): the web page shows no text") }
+            guard !lines.isEmpty else { throw Diagnostic(Messages.webPageHoldsNoText(fileName)) }
             return PlanDocument(utf8: Data(lines.joined(separator: "\n").utf8), kind: kind, warnings: decoded.warning.map { [$0] } ?? [])
         default:
-            // Plain text: UTF-8 goes to the parser as it is (it checks and splits in one pass).
+            // Plain text: UTF-8 is checked and split into lines in one pass (an empty file or a NUL
+            // byte is refused there); anything else is decoded from its own encoding.
             if TextDecoding.byteOrderMark(data)?.0 != .utf16LE, TextDecoding.byteOrderMark(data)?.0 != .utf16BE,
-               data.withUnsafeBytes({ isUTF8OrBinary($0) }) {
-                return PlanDocument(utf8: data, kind: .text, warnings: [])
+               let text = try PlanText.decodeIfUTF8(data, fileName: fileName) {
+                return PlanDocument(utf8: data, kind: .text, warnings: [], text: text)
             }
             let decoded = try TextDecoding.decode(data, fileName: fileName)
             return PlanDocument(utf8: Data(decoded.text.utf8), kind: .text, warnings: decoded.warning.map { [$0] } ?? [])
         }
-    }
-
-    /// True for valid UTF-8, and for bytes with a NUL (binary: left to the parser's own message).
-    static func isUTF8OrBinary(_ raw: UnsafeRawBufferPointer) -> Bool {
-        let bytes = raw.bindMemory(to: UInt8.self)
-        if bytes.contains(0) { return true }
-        return String(validating: bytes, as: UTF8.self) != nil
     }
 }
 

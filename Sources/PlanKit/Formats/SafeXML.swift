@@ -61,7 +61,7 @@ public enum SafeXML {
     }
 
     static func malformed(_ source: String, line: Int, _ why: String) -> Diagnostic {
-        Diagnostic("\(source):\(line): not well-formed XML (\(why)); the file is damaged: open it in its program and save it again")
+        Diagnostic(Messages.malformedXML(source, line: line, why: why))
     }
 
     /// UTF-16 XML (with a BOM) re-encoded as UTF-8 without its declaration; other data as is.
@@ -91,8 +91,7 @@ public enum SafeXML {
                     }
                     let head = String(decoding: data[i..<min(j, end)], as: UTF8.self)
                     if j >= end || data[j] == 0x5B || head.contains("SYSTEM") || head.contains("PUBLIC") {
-                        throw Diagnostic("\(source): refused: the XML declares a DOCTYPE with entities or an external DTD, "
-                                         + "which plansh never expands; office files have none")
+                        throw Diagnostic(Messages.xmlDoctypeRefused(source))
                     }
                 }
                 i += 2
@@ -162,7 +161,7 @@ public enum SafeXML {
         }
 
         func parser(_ parser: XMLParser, foundInternalEntityDeclarationWithName name: String, value: String?) {
-            stop(parser, Diagnostic("\(source): refused: the XML declares entity \(name), which plansh never expands"))
+            stop(parser, Diagnostic(Messages.xmlEntityRefused(source, entity: name)))
         }
     }
 }

@@ -34,7 +34,7 @@ public enum TextDecoding {
         public var hadBOM: Bool
         /// A warning for the plan's list when the file was not UTF-8 (`read as GB18030`); nil for UTF-8.
         public var warning: String? {
-            encoding == .utf8 ? nil : "read as \(encoding.rawValue) (the file is not UTF-8)"
+            encoding == .utf8 ? nil : Messages.readAsEncoding(encoding.rawValue).text
         }
     }
 
@@ -66,7 +66,7 @@ public enum TextDecoding {
         if let (encoding, bomLength) = byteOrderMark(data) {
             let body = data.dropFirst(bomLength)
             guard encoding == .utf8 || body.count % 2 == 0, let text = String(data: body, encoding: encoding.foundation) else {
-                throw Diagnostic("\(fileName): starts with a \(encoding.rawValue) byte-order mark but is not valid \(encoding.rawValue)")
+                throw Diagnostic(Messages.badByteOrderMark(fileName, encoding: encoding.rawValue))
             }
             return Decoded(text: text, encoding: encoding, hadBOM: true)
         }
@@ -79,8 +79,7 @@ public enum TextDecoding {
         if let text = String(data: data, encoding: gb18030), !text.isEmpty || data.isEmpty {
             return Decoded(text: text, encoding: .gb18030, hadBOM: false)
         }
-        throw Diagnostic("\(fileName): the text is neither UTF-8, UTF-16 with a byte-order mark, nor GB18030/GBK; "
-                         + "save it as UTF-8 (记事本/WPS 另存为 → 编码 UTF-8)")
+        throw Diagnostic(Messages.unknownEncoding(fileName))
     }
 
     /// The encoding a byte-order mark at the start of `data` names, and the mark's length.

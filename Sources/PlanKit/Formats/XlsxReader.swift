@@ -21,12 +21,11 @@ struct XlsxReader {
     /// the first sheet.
     func rows(ofSheet name: String?) throws -> [ProgressSheet.Row] {
         guard let workbookBytes = try member("xl/workbook.xml") else {
-            throw Diagnostic("\(displayName) is a zip archive but not an Excel workbook (it has no xl/workbook.xml); "
-                             + "save the sheet as .xlsx or CSV")
+            throw Diagnostic(Messages.zipNotWorkbook(displayName))
         }
         let workbook = XlsxWorkbookPart()
         try parse(workbookBytes, "xl/workbook.xml", workbook)
-        guard !workbook.sheets.isEmpty else { throw Diagnostic("\(displayName) has no worksheets") }
+        guard !workbook.sheets.isEmpty else { throw Diagnostic(Messages.workbookWithoutSheets(displayName)) }
         let sheet = try pick(name, from: workbook.sheets)
         let rels = XlsxRelationshipsPart(base: "xl")
         if let bytes = try member("xl/_rels/workbook.xml.rels") { try parse(bytes, "xl/_rels/workbook.xml.rels", rels) }
@@ -34,7 +33,7 @@ struct XlsxReader {
         let index = workbook.sheets.firstIndex(of: sheet) ?? 0
         let path = rels.targets[sheet.relationship] ?? "xl/worksheets/sheet\(index + 1).xml"
         guard let sheetBytes = try member(path) else {
-            throw Diagnostic("\(displayName): sheet \"\(sheet.name)\" is missing from the workbook (\(path))")
+            throw Diagnostic(Messages.sheetMissingFromWorkbook(displayName, sheet: sheet.name, path: path))
         }
         let shared = XlsxSharedStringsPart()
         if let p = rels.targets.values.first(where: { $0.hasSuffix("sharedStrings.xml") }) ?? Optional("xl/sharedStrings.xml"),
@@ -58,8 +57,7 @@ struct XlsxReader {
         let key = TextFolding.keyword(name).trimmingCharacters(in: .whitespaces)
         if let s = sheets.first(where: { TextFolding.keyword($0.name).trimmingCharacters(in: .whitespaces) == key }) { return s }
         let names = sheets.map(\.name)
-        throw Diagnostic("\(displayName) has no sheet \"\(name)\"" + Suggest.phrase(name, in: names)
-                         + " (sheets: " + names.map { "\"\($0)\"" }.joined(separator: ", ") + ")")
+        throw Diagnostic(Messages.noSheetNamed(displayName, sheet: name, sheets: names))
     }
 
     /// Feeds `bytes` (the part at `path`) to `handler`; malformed XML is an error naming the part.

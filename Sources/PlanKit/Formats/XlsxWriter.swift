@@ -24,7 +24,7 @@ public enum XlsxWriter {
                 data.subdata(in: Int(position)..<min(data.count, Int(position) + size))
             }
         }
-        guard let bytes = archive.data else { throw Diagnostic("cannot build the workbook's zip in memory") }
+        guard let bytes = archive.data else { throw Diagnostic(Messages.cannotBuildWorkbook()) }
         return [UInt8](bytes)
     }
 

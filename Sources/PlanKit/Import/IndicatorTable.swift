@@ -12,6 +12,9 @@ enum IndicatorTable {
         var office: Int?
     }
 
+    /// Whether `s` holds a cell separator `|` or `｜`.
+    static func isRow(_ s: ArraySlice<UInt32>) -> Bool { s.contains { $0 == 0x7C || $0 == 0xFF5C } }
+
     static func cells(_ s: ArraySlice<UInt32>) -> [String] {
         s.split(omittingEmptySubsequences: false) { $0 == 0x7C || $0 == 0xFF5C }  // | ｜
             .map { trimmed($0).string }
@@ -21,9 +24,9 @@ enum IndicatorTable {
     /// The header's columns, or nil when the row is not an indicator table header.
     static func header(_ cells: [String]) -> Columns? {
         guard cells.count >= 2,
-              let name = cells.firstIndex(where: { $0.contains("指标") && !$0.contains("值") && !$0.contains("目标") }),
-              let value = cells.firstIndex(where: { $0.contains("目标") || $0.contains("值") }), value != name else { return nil }
-        let office = cells.firstIndex { $0.contains("科室") || $0.contains("单位") || $0.contains("处室") || $0.contains("责任") }
+              let name = cells.firstIndex(where: { $0.holds("指标") && !$0.holds("值") && !$0.holds("目标") }),
+              let value = cells.firstIndex(where: { $0.holds("目标") || $0.holds("值") }), value != name else { return nil }
+        let office = cells.firstIndex { $0.holds("科室") || $0.holds("单位") || $0.holds("处室") || $0.holds("责任") }
         return Columns(name: name, value: value, office: office == name || office == value ? nil : office)
     }
 
@@ -31,19 +34,20 @@ enum IndicatorTable {
     /// and one for each row whose target cell holds no figure (its text is kept as an extra).
     static func extract(_ lines: inout [Line], warnings: inout [ImportWarning], extras: inout [String]) -> [PlanIndicator] {
         // Most documents have no pipe at all: leave them untouched at no cost.
-        guard lines.contains(where: { $0.scalars.contains(0x7C) || $0.scalars.contains(0xFF5C) }) else { return [] }
+        guard lines.contains(where: { isRow($0.scalars) }) else { return [] }
         var out: [PlanIndicator] = []
         var kept: [Line] = []
         var i = 0
         while i < lines.count {
-            guard let cols = header(cells(lines[i].scalars)) else {
+            // A header has two cells or more, so a line without a pipe is not one (and is not split).
+            guard isRow(lines[i].scalars), let cols = header(cells(lines[i].scalars)) else {
                 kept.append(lines[i])
                 i += 1
                 continue
             }
             let first = lines[i].line, before = out.count
             i += 1
-            while i < lines.count, lines[i].scalars.contains(where: { $0 == 0x7C || $0 == 0xFF5C }) {
+            while i < lines.count, isRow(lines[i].scalars) {
                 let row = cells(lines[i].scalars)
                 defer { i += 1 }
                 if row.allSatisfy({ $0.allSatisfy { "-:— ".contains($0) } }) { continue }  // a Markdown rule
@@ -58,7 +62,7 @@ enum IndicatorTable {
                 t.kind = .target
                 var offices: [String] = []
                 if let o = cols.office, o < row.count {
-                    offices = OfficeTag.splitOffices(Array(row[o].unicodeScalars.map(\.value))[...]).0
+                    offices = OfficeTag.splitOffices(scalars(of: row[o])[...]).0
                 }
                 out.append(PlanIndicator(target: t, offices: offices, line: lines[i].line))
             }

@@ -57,10 +57,10 @@ enum PageChrome {
     static func isSignatureOrDate(_ line: String) -> Bool {
         let t = line.trimmingCharacters(in: .whitespaces)
         if t.isEmpty || t.count > 60 { return false }
-        if t.hasSuffix("日"), t.contains("年"), t.contains("月"), t.count <= 24, !t.contains("。") { return true }
+        if t.hasSuffix("日"), t.holds("年"), t.holds("月"), t.count <= 24, !t.holds("。") { return true }
         let orgs = ["委员会", "卫生健康局", "卫生健康委", "卫健委", "卫健局", "人民政府", "办公室"]
-        if !t.contains("。"), !t.contains("，"), !t.contains(","), orgs.contains(where: { t.hasSuffix($0) }) { return true }
-        if t.contains("卫生健康"), t.contains("年"), t.hasSuffix("日"), !t.contains("。") { return true }
+        if !t.holds("。"), !t.holds("，"), !t.holds(","), orgs.contains(where: { t.hasSuffix($0) }) { return true }
+        if t.holds("卫生健康"), t.holds("年"), t.hasSuffix("日"), !t.holds("。") { return true }
         return false
     }
 }

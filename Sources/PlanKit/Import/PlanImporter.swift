@@ -12,7 +12,7 @@ public enum PlanImporter {
             throw Diagnostic("\(fileName): \(data.count / 1_000_000) MB is too large for one plan (limit 200 MB)")
         }
         let document = try PlanDocument.read(data, fileName: fileName)
-        let text = try PlanText.decode(document.utf8, fileName: fileName)
+        let text = try document.text ?? PlanText.decode(document.utf8, fileName: fileName)
         var plan: ImportedPlan
         do {
             plan = try PlanParser.parse(text, id: id, fileName: fileName, now: now)

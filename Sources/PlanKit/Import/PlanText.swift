@@ -16,14 +16,10 @@ struct PlanText {
 
     /// Decodes `data` or throws a diagnostic naming `fileName`.
     static func decode(_ data: Data, fileName: String) throws -> PlanText {
-        if data.isEmpty { throw Diagnostic("\(fileName): the file is empty") }
+        if let text = try decodeIfUTF8(data, fileName: fileName) { return text }
         return try data.withUnsafeBytes { raw in
             var bytes = raw.bindMemory(to: UInt8.self)
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = UnsafeBufferPointer(rebasing: bytes[3...]) }
-            if let nul = bytes.firstIndex(of: 0) {
-                throw Diagnostic("\(fileName): looks like a binary file (NUL byte at offset \(nul)); plans are UTF-8 text")
-            }
-            if let text = split(utf8: bytes) { return text }
             // Find the first bad line for the message.
             var line = 1
             var start = 0
@@ -36,60 +32,81 @@ struct PlanText {
         }
     }
 
+    /// Decodes `data` when it is UTF-8 (a BOM skipped); nil when it is not, so another encoding
+    /// may be tried. An empty file or one with a NUL byte (binary) is an error either way.
+    static func decodeIfUTF8(_ data: Data, fileName: String) throws -> PlanText? {
+        if data.isEmpty { throw Diagnostic("\(fileName): the file is empty") }
+        return try data.withUnsafeBytes { raw in
+            var bytes = raw.bindMemory(to: UInt8.self)
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = UnsafeBufferPointer(rebasing: bytes[3...]) }
+            if let base = bytes.baseAddress, let hit = memchr(base, 0, bytes.count) {
+                let nul = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                throw Diagnostic("\(fileName): looks like a binary file (NUL byte at offset \(nul)); plans are UTF-8 text")
+            }
+            return split(utf8: bytes)
+        }
+    }
+
     /// Decodes UTF-8 into lines, checking it as it goes (the same rules as `String(validating:)`:
     /// no overlong forms, surrogates, values past U+10FFFF or cut sequences); nil when invalid.
+    /// Scalars are written straight into the buffer (never more scalars than bytes).
     static func split(utf8 bytes: UnsafeBufferPointer<UInt8>) -> PlanText? {
-        var scalars: [UInt32] = []
-        scalars.reserveCapacity(bytes.count)
         var ranges: [Range<Int>] = []
         var numbers: [Int] = []
-        var lineStart = 0
-        var n = 1
-        var i = 0
-        let count = bytes.count
-        while i < count {
-            let b0 = UInt32(bytes[i])
-            var v: UInt32
-            if b0 < 0x80 {
-                i += 1
-                if b0 == 0x0A {
-                    var end = scalars.count
-                    if end > lineStart, scalars[end - 1] == 0x0D { scalars.removeLast(); end -= 1 }
-                    ranges.append(lineStart..<end)
-                    numbers.append(n)
-                    lineStart = end
-                    n += 1
-                    continue
+        var valid = true
+        let scalars = [UInt32](unsafeUninitializedCapacity: bytes.count) { out, written in
+            var w = 0
+            var lineStart = 0
+            var n = 1
+            var i = 0
+            let count = bytes.count
+            while i < count {
+                let b0 = UInt32(bytes[i])
+                var v: UInt32
+                if b0 < 0x80 {
+                    i += 1
+                    if b0 == 0x0A {
+                        if w > lineStart, out[w - 1] == 0x0D { w -= 1 }
+                        ranges.append(lineStart..<w)
+                        numbers.append(n)
+                        lineStart = w
+                        n += 1
+                        continue
+                    }
+                    v = b0
+                } else if b0 < 0xC2 {
+                    valid = false; break  // a continuation byte, or the lead of an overlong pair
+                } else if b0 < 0xE0 {
+                    guard i + 1 < count, let c1 = continuation(bytes[i + 1]) else { valid = false; break }
+                    v = (b0 & 0x1F) << 6 | c1
+                    i += 2
+                } else if b0 < 0xF0 {
+                    guard i + 2 < count, let c1 = continuation(bytes[i + 1]), let c2 = continuation(bytes[i + 2]) else { valid = false; break }
+                    v = (b0 & 0x0F) << 12 | c1 << 6 | c2
+                    guard v >= 0x800, v < 0xD800 || v > 0xDFFF else { valid = false; break }
+                    i += 3
+                } else if b0 < 0xF5 {
+                    guard i + 3 < count, let c1 = continuation(bytes[i + 1]), let c2 = continuation(bytes[i + 2]),
+                          let c3 = continuation(bytes[i + 3]) else { valid = false; break }
+                    v = (b0 & 0x07) << 18 | c1 << 12 | c2 << 6 | c3
+                    guard v >= 0x10000, v <= 0x10FFFF else { valid = false; break }
+                    i += 4
+                } else {
+                    valid = false; break
                 }
-                v = b0
-            } else if b0 < 0xC2 {
-                return nil  // a continuation byte, or the lead of an overlong pair
-            } else if b0 < 0xE0 {
-                guard i + 1 < count, let c1 = continuation(bytes[i + 1]) else { return nil }
-                v = (b0 & 0x1F) << 6 | c1
-                i += 2
-            } else if b0 < 0xF0 {
-                guard i + 2 < count, let c1 = continuation(bytes[i + 1]), let c2 = continuation(bytes[i + 2]) else { return nil }
-                v = (b0 & 0x0F) << 12 | c1 << 6 | c2
-                guard v >= 0x800, v < 0xD800 || v > 0xDFFF else { return nil }
-                i += 3
-            } else if b0 < 0xF5 {
-                guard i + 3 < count, let c1 = continuation(bytes[i + 1]), let c2 = continuation(bytes[i + 2]),
-                      let c3 = continuation(bytes[i + 3]) else { return nil }
-                v = (b0 & 0x07) << 18 | c1 << 12 | c2 << 6 | c3
-                guard v >= 0x10000, v <= 0x10FFFF else { return nil }
-                i += 4
-            } else {
-                return nil
+                out[w] = v
+                w += 1
             }
-            scalars.append(v)
+            if valid {
+                if w > lineStart, out[w - 1] == 0x0D { w -= 1 }
+                if w > lineStart {
+                    ranges.append(lineStart..<w)
+                    numbers.append(n)
+                }
+            }
+            written = w
         }
-        var end = scalars.count
-        if end > lineStart, scalars[end - 1] == 0x0D { scalars.removeLast(); end -= 1 }
-        if end > lineStart {
-            ranges.append(lineStart..<end)
-            numbers.append(n)
-        }
+        guard valid else { return nil }
         return PlanText(scalars: scalars, lineRanges: ranges, lineNumbers: numbers)
     }
 
@@ -134,6 +151,34 @@ func scalarString(_ scalars: some Collection<UInt32>) -> String {
     }
 }
 
+/// The Unicode scalars of `text`, decoded from its UTF-8 in one pass (a `String` is valid UTF-8,
+/// so nothing is checked; `text.unicodeScalars.map(\.value)` is several times slower).
+func scalars(of text: String) -> [UInt32] {
+    var text = text
+    return text.withUTF8 { u in
+        [UInt32](unsafeUninitializedCapacity: u.count) { buffer, written in
+            guard let out = buffer.baseAddress, let p = u.baseAddress else { written = 0; return }
+            var i = 0, w = 0
+            let n = u.count
+            while i < n {
+                let b0 = UInt32(p[i])
+                if b0 < 0x80 {
+                    out[w] = b0; i += 1
+                } else if b0 < 0xE0 {
+                    out[w] = (b0 & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F); i += 2
+                } else if b0 < 0xF0 {
+                    out[w] = (b0 & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F); i += 3
+                } else {
+                    out[w] = (b0 & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6 | UInt32(p[i + 3] & 0x3F)
+                    i += 4
+                }
+                w += 1
+            }
+            written = w
+        }
+    }
+}
+
 @inline(__always) func isSpaceScalar(_ u: UInt32) -> Bool {
     u == 0x20 || u == 0x09 || u == 0x3000 || u == 0xA0 || u == 0x2002 || u == 0x2003 || u == 0x2009 || u == 0x200B || u == 0xFEFF
 }
@@ -158,3 +203,44 @@ func trimmed(_ s: ArraySlice<UInt32>) -> ArraySlice<UInt32> {
 }
 
 func isPlain(_ s: some Collection<UInt32>) -> Bool { s.allSatisfy(isPlainScalar) }
+
+extension String {
+    /// `contains(word)` as Foundation answers it (canonically equivalent text matches), worked out
+    /// on the UTF-8 when both strings are plain (`isPlainScalar`: no decompositions, every scalar a
+    /// whole character, so equivalence is identity) and left to Foundation otherwise, which costs
+    /// some 35,000 instructions a call on Linux.
+    func holds(_ word: String) -> Bool {
+        var text = self, needle = word
+        let fast: Bool? = text.withUTF8 { t in
+            needle.withUTF8 { n -> Bool? in
+                guard let tb = t.baseAddress, let nb = n.baseAddress, isPlainUTF8(t), isPlainUTF8(n) else { return nil }
+                guard n.count <= t.count else { return false }
+                let first = n[0]
+                for i in 0...(t.count - n.count) where tb[i] == first && memcmp(tb + i, nb, n.count) == 0 { return true }
+                return false
+            }
+        }
+        return fast ?? contains(word)
+    }
+}
+
+/// Whether every scalar of valid UTF-8 `u` is plain (`isPlainScalar`).
+func isPlainUTF8(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 0
+    let n = u.count
+    while i < n {
+        let b0 = UInt32(u[i])
+        let v: UInt32
+        if b0 < 0x80 {
+            v = b0; i += 1
+        } else if b0 < 0xE0 {
+            v = (b0 & 0x1F) << 6 | UInt32(u[i + 1] & 0x3F); i += 2
+        } else if b0 < 0xF0 {
+            v = (b0 & 0x0F) << 12 | UInt32(u[i + 1] & 0x3F) << 6 | UInt32(u[i + 2] & 0x3F); i += 3
+        } else {
+            return false  // beyond the BMP: never plain
+        }
+        if !isPlainScalar(v) { return false }
+    }
+    return true
+}

@@ -108,6 +108,10 @@ public struct ImportWarning: Sendable, Hashable {
 }
 
 /// Everything known about an imported plan except its tasks.
+///
+/// Its warnings, sections and closing prose (most of a plan's bytes, read only by `show plan`
+/// and `plans`) may stay packed in the snapshot they were read from until first asked for
+/// (`PlanDetailsSource`); they read and compare as plain arrays either way.
 public struct PlanInfo: Sendable, Hashable {
     /// `[a-z0-9_-]+`
     public var id: String
@@ -117,13 +121,35 @@ public struct PlanInfo: Sendable, Hashable {
     public var sourceFile: String
     /// Seconds since 1970.
     public var importedAt: Int64
-    public var warnings: [ImportWarning]
+    public var warnings: [ImportWarning] {
+        get { lazyDetails?.details.warnings ?? details.warnings }
+        _modify {
+            resolveDetails()
+            yield &details.warnings
+        }
+    }
     /// Heading nodes in document order (level-1 sections, sub-sections, parent items).
-    public var sections: [PlanSection]
+    public var sections: [PlanSection] {
+        get { lazyDetails?.details.sections ?? details.sections }
+        _modify {
+            resolveDetails()
+            yield &details.sections
+        }
+    }
     /// Prose that belongs to no task: preamble of childless level-1 sections, closing paragraphs.
-    public var extras: [String]
+    public var extras: [String] {
+        get { lazyDetails?.details.extras ?? details.extras }
+        _modify {
+            resolveDetails()
+            yield &details.extras
+        }
+    }
     /// Plan-level targets from indicator tables, in written order (`PLAN#I1`, `PLAN#I2`, …).
     public var indicators: [PlanIndicator] = []
+
+    private var details = PlanDetails()
+    /// Where the details are while they are still packed; nil once they are in `details`.
+    private(set) var lazyDetails: PlanDetailsSource?
 
     public init(id: String, title: String, issuer: String = "", year: Int? = nil, sourceFile: String = "",
                 importedAt: Int64 = 0, warnings: [ImportWarning] = [], sections: [PlanSection] = [],
@@ -134,9 +160,65 @@ public struct PlanInfo: Sendable, Hashable {
         self.year = year
         self.sourceFile = sourceFile
         self.importedAt = importedAt
-        self.warnings = warnings
-        self.sections = sections
-        self.extras = extras
+        self.details = PlanDetails(warnings: warnings, sections: sections, extras: extras)
+    }
+
+    /// A plan whose details stay packed until first read (snapshot loading).
+    init(id: String, title: String, issuer: String, year: Int?, sourceFile: String, importedAt: Int64,
+         lazyDetails: PlanDetailsSource) {
+        self.init(id: id, title: title, issuer: issuer, year: year, sourceFile: sourceFile, importedAt: importedAt)
+        self.lazyDetails = lazyDetails
+    }
+
+    private mutating func resolveDetails() {
+        guard let lazy = lazyDetails else { return }
+        details = lazy.details
+        lazyDetails = nil
+    }
+
+    public static func == (a: PlanInfo, b: PlanInfo) -> Bool {
+        a.id == b.id && a.title == b.title && a.issuer == b.issuer && a.year == b.year && a.sourceFile == b.sourceFile
+            && a.importedAt == b.importedAt && a.indicators == b.indicators && a.warnings == b.warnings
+            && a.sections == b.sections && a.extras == b.extras
+    }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(id)
+        h.combine(title)
+        h.combine(importedAt)
+        h.combine(sections.count)
+    }
+}
+
+/// A plan's warnings, sections and closing prose.
+struct PlanDetails: Sendable, Hashable {
+    var warnings: [ImportWarning] = []
+    var sections: [PlanSection] = []
+    var extras: [String] = []
+}
+
+/// A plan's details still packed: row `row` of a packed column of every plan's details,
+/// decoded on first use (an unreadable row gives no details rather than a crash).
+final class PlanDetailsSource: @unchecked Sendable {
+    let column: StringColumnBox
+    let row: Int
+    private let lock = NSLock()
+    private var decoded: PlanDetails?
+
+    init(column: StringColumnBox, row: Int) {
+        self.column = column
+        self.row = row
+    }
+
+    var details: PlanDetails {
+        lock.lock()
+        defer { lock.unlock() }
+        if let decoded { return decoded }
+        let c = column.value
+        var d = PlanDetails()
+        if row < c.count, let x = ModelCodec.decodePlanDetails(Array(c.bytes[c.byteRange(row)])) { d = x }
+        decoded = d
+        return d
     }
 }
 

@@ -20,6 +20,12 @@ public struct StringColumn: Sendable, Equatable {
         offsets.append(bytes.count)
     }
 
+    /// Appends a row of raw bytes (an encoded blob; not necessarily text).
+    mutating func append(bytes b: [UInt8]) {
+        bytes.append(contentsOf: b)
+        offsets.append(bytes.count)
+    }
+
     public mutating func append(from other: StringColumn, row: Int) {
         let r = other.offsets[row]..<other.offsets[row + 1]
         bytes.append(contentsOf: other.bytes[r])

@@ -8,8 +8,18 @@ public struct TaskTable: Sendable {
     // Identity and structure.
     public internal(set) var planRow: [UInt32] = []
     public internal(set) var paths = StringColumn()
-    public internal(set) var headings = StringColumn()
-    public internal(set) var texts = StringColumn()
+    /// Short titles; packed in a snapshot, unpacked on first read (see `StringColumnBox`).
+    public internal(set) var headings: StringColumn {
+        get { headingBox.value }
+        set { headingBox = StringColumnBox(newValue) }
+    }
+    /// Full texts; packed in a snapshot, unpacked on first read.
+    public internal(set) var texts: StringColumn {
+        get { textBox.value }
+        set { textBox = StringColumnBox(newValue) }
+    }
+    var headingBox = StringColumnBox(StringColumn())
+    var textBox = StringColumnBox(StringColumn())
     public internal(set) var line: [UInt32] = []
     /// bit 0: offices open; bit 1: path inferred.
     public internal(set) var flags: [UInt8] = []
@@ -31,8 +41,18 @@ public struct TaskTable: Sendable {
     public internal(set) var targetComparator: [UInt8] = []
     public internal(set) var targetUnit: [UInt32] = []
     public internal(set) var units = StringInterner()
-    public internal(set) var targetRaw = StringColumn()
-    public internal(set) var targetMetric = StringColumn()
+    /// Each figure as written; packed in a snapshot, unpacked on first read.
+    public internal(set) var targetRaw: StringColumn {
+        get { targetRawBox.value }
+        set { targetRawBox = StringColumnBox(newValue) }
+    }
+    /// What each figure measures; packed in a snapshot, unpacked on first read.
+    public internal(set) var targetMetric: StringColumn {
+        get { targetMetricBox.value }
+        set { targetMetricBox = StringColumnBox(newValue) }
+    }
+    var targetRawBox = StringColumnBox(StringColumn())
+    var targetMetricBox = StringColumnBox(StringColumn())
     /// `TargetKind`: 0 target, 1 qualifier (SPEC §11).
     public internal(set) var targetKind: [UInt8] = []
     /// The actual value reached, in the target's unit; NaN when none yet. Changes in place.
@@ -163,6 +183,7 @@ public struct TaskTable: Sendable {
     /// to refuse, never trapped on (found by fuzzing: `Tests/Fuzz/regressions`).
     mutating func deriveTargetKindsFromText() {
         targetKind = Array(repeating: 0, count: targetValue.count)
+        let texts = self.texts
         guard targetStart.count == count + 1, texts.isSound(rows: count) else { return }
         for r in 0..<count {
             let lo = Int(targetStart[r]), hi = Int(targetStart[r + 1])
@@ -205,9 +226,14 @@ public struct TaskTable: Sendable {
             due[row] = d.ordinal
             flags[row] |= TaskTable.flagDueByHand
         } else {
-            due[row] = deadlineRange(row: row).map { deadlineDay[$0] }.max() ?? planEnd.ordinal
+            due[row] = defaultDue(row: row, planEnd: planEnd)
             flags[row] &= ~TaskTable.flagDueByHand
         }
+    }
+
+    /// The due date a row has unless set by hand: the latest deadline of its text, else the plan's end.
+    func defaultDue(row: Int, planEnd: CalendarDay) -> Int32 {
+        deadlineRange(row: row).map { deadlineDay[$0] }.max() ?? planEnd.ordinal
     }
 
     /// Sets `start` by hand, or (nil) restores the plan's start.
@@ -225,6 +251,10 @@ public struct TaskTable: Sendable {
     /// Builds a table row by row, from new tasks or rows of an existing table.
     public struct Builder {
         public private(set) var table = TaskTable()
+        // The long text columns are packed as they are built (a million tasks' texts never
+        // exist whole) and handed to the table, packed, by `finish`.
+        private var headings = StringPacker(), texts = StringPacker()
+        private var targetRaw = StringPacker(), targetMetric = StringPacker()
 
         public init(reservingRows rows: Int = 0) {
             table.planRow.reserveCapacity(rows)
@@ -233,8 +263,8 @@ public struct TaskTable: Sendable {
         public mutating func append(_ t: PlanTask, planRow: Int) {
             table.planRow.append(UInt32(planRow))
             table.paths.append(t.path)
-            table.headings.append(t.heading)
-            table.texts.append(t.text)
+            headings.append(t.heading)
+            texts.append(t.text)
             table.line.append(UInt32(clamping: t.line))
             table.flags.append((t.officesOpen ? TaskTable.flagOfficesOpen : 0) | (t.inferred ? TaskTable.flagInferred : 0)
                                | (t.dueByHand ? TaskTable.flagDueByHand : 0) | (t.startByHand ? TaskTable.flagStartByHand : 0))
@@ -247,8 +277,8 @@ public struct TaskTable: Sendable {
                 table.targetHigh.append(g.high ?? .nan)
                 table.targetComparator.append(UInt8(Comparator.allCases.firstIndex(of: g.comparator) ?? 2))
                 table.targetUnit.append(table.units.intern(g.unit))
-                table.targetRaw.append(g.raw)
-                table.targetMetric.append(g.metric)
+                targetRaw.append(g.raw)
+                targetMetric.append(g.metric)
                 table.targetKind.append(g.kind == .qualifier ? 1 : 0)
                 table.targetActual.append(g.actual ?? .nan)
                 table.targetActualMonth.append(g.actualMonth.map { Int32($0.ordinal) } ?? -1)
@@ -273,11 +303,13 @@ public struct TaskTable: Sendable {
             let officeMap = other.offices.names.map { table.offices.intern($0) }
             let unitMap = other.units.names.map { table.units.intern($0) }
             let noteMap = other.notes.names.map { table.notes.intern($0) }
+            let otherHeadings = other.headings, otherTexts = other.texts
+            let otherRaw = other.targetRaw, otherMetric = other.targetMetric
             for r in rows {
                 table.planRow.append(UInt32(planRow))
                 table.paths.append(from: other.paths, row: r)
-                table.headings.append(from: other.headings, row: r)
-                table.texts.append(from: other.texts, row: r)
+                headings.append(row: r, of: otherHeadings)
+                texts.append(row: r, of: otherTexts)
                 table.line.append(other.line[r])
                 table.flags.append(other.flags[r])
                 if let p = other.printedPaths[r] { table.printedPaths[table.count - 1] = p }
@@ -289,8 +321,8 @@ public struct TaskTable: Sendable {
                     table.targetHigh.append(other.targetHigh[i])
                     table.targetComparator.append(other.targetComparator[i])
                     table.targetUnit.append(unitMap[Int(other.targetUnit[i])])
-                    table.targetRaw.append(from: other.targetRaw, row: i)
-                    table.targetMetric.append(from: other.targetMetric, row: i)
+                    targetRaw.append(row: i, of: otherRaw)
+                    targetMetric.append(row: i, of: otherMetric)
                     table.targetKind.append(other.targetKind[i])
                     table.targetActual.append(other.targetActual[i])
                     table.targetActualMonth.append(other.targetActualMonth[i])
@@ -313,17 +345,44 @@ public struct TaskTable: Sendable {
 
         /// The finished table, with its office index built.
         public mutating func finish() -> TaskTable {
+            table.headingBox = StringColumnBox(rows: headings.rows, packed: .memory(headings.finish()))
+            table.textBox = StringColumnBox(rows: texts.rows, packed: .memory(texts.finish()))
+            table.targetRawBox = StringColumnBox(rows: targetRaw.rows, packed: .memory(targetRaw.finish()))
+            table.targetMetricBox = StringColumnBox(rows: targetMetric.rows, packed: .memory(targetMetric.finish()))
             table.rebuildOfficeIndex()
             return table
         }
     }
 
-    /// Recomputes `officeRows` from the office columns (after a build or a load).
+    /// Recomputes `officeRows` from the office columns (after a build or a load): counted first,
+    /// so each list is allocated once at its size.
     public mutating func rebuildOfficeIndex() {
-        var rows = Array(repeating: [UInt32](), count: offices.count)
-        for r in 0..<count {
-            for c in officeCodes(row: r) where rows[Int(c)].last != UInt32(r) {
-                rows[Int(c)].append(UInt32(r))
+        let n = offices.count
+        var sizes = [Int](repeating: 0, count: n)
+        var last = [Int](repeating: -1, count: n)
+        officeStart.withUnsafeBufferPointer { start in
+            officeCodes.withUnsafeBufferPointer { codes in
+                for r in 0..<count {
+                    for i in Int(start[r])..<Int(start[r + 1]) where Int(codes[i]) < n && last[Int(codes[i])] != r {
+                        last[Int(codes[i])] = r
+                        sizes[Int(codes[i])] += 1
+                    }
+                }
+            }
+        }
+        var rows = sizes.map { [UInt32](repeating: 0, count: $0) }
+        var filled = [Int](repeating: 0, count: n)
+        last = [Int](repeating: -1, count: n)
+        officeStart.withUnsafeBufferPointer { start in
+            officeCodes.withUnsafeBufferPointer { codes in
+                for r in 0..<count {
+                    for i in Int(start[r])..<Int(start[r + 1]) where Int(codes[i]) < n && last[Int(codes[i])] != r {
+                        let c = Int(codes[i])
+                        last[c] = r
+                        rows[c][filled[c]] = UInt32(r)
+                        filled[c] += 1
+                    }
+                }
             }
         }
         officeRows = rows

@@ -278,6 +278,7 @@ public struct Workspace: Sendable {
             if let p = u.progress, !(0...100).contains(p) {
                 throw Diagnostic("progress must be 0–100, not \(p)")
             }
+            if u.start != nil || u.due != nil { try checkCalendar(u, row: r) }
             for a in u.actuals {
                 let ref = TargetRef(plan: u.plan, path: u.path, number: a.number)
                 guard let i = tasks.targetIndex(row: r, number: a.number) else { throw Diagnostic(TargetRows.missing(ref, in: self)) }
@@ -328,6 +329,15 @@ public struct Workspace: Sendable {
             }
             if let m = month { tasks.setUpdated(m, row: r) }
         }
+    }
+
+    /// A task's start may not fall after its due date once the update is applied (§1, §9).
+    func checkCalendar(_ u: ProgressUpdate, row r: Int) throws {
+        let plan = plans[Int(tasks.planRow[r])]
+        let due = u.due.map { $0?.ordinal ?? tasks.defaultDue(row: r, planEnd: plan.periodEnd) } ?? tasks.due[r]
+        let start = u.start.map { ($0 ?? plan.periodStart).ordinal } ?? tasks.start[r]
+        guard start > 0, due > 0, start > due, let s = CalendarDay(ordinal: start), let d = CalendarDay(ordinal: due) else { return }
+        throw Diagnostic(Messages.startAfterDue(u.plan + ":" + u.path, start: s, due: d))
     }
 
     /// An actual must be a finite number and its target must have a value to judge it by.

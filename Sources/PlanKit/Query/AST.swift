@@ -114,7 +114,7 @@ public struct UpdateStatement: Sendable, Equatable {
         case filter(Expr)
     }
 
-    /// `F = V`: `field` is a registry field (status, progress, note, due), nil for `month`.
+    /// `F = V`: `field` is a registry field (status, progress, note, due, start), nil for `month`.
     public struct Assignment: Sendable, Equatable {
         public var field: Field?
         /// The canonical name (`status`, …, `month`), whatever alias was written.

@@ -59,8 +59,7 @@ final class BoundedRegex: @unchecked Sendable {
         if interrupted { throw Cancellation.diagnostic }
         if gaveUp {
             let seconds = String(format: "%.2g", Double(budget) / 1e9)
-            throw Diagnostic("pattern \"\(Suggest.excerpt(pattern))\" takes too long (over \(seconds) s on one task's text: "
-                             + "nested repetition such as (.*)* backtracks without end); simplify it, or use contains", at: span)
+            throw Diagnostic(Messages.patternTooSlow(pattern, seconds: seconds), at: span)
         }
     }
 }

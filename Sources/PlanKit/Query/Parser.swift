@@ -33,7 +33,7 @@ public struct Parser {
     public static func parseFilter(_ text: String) throws -> Expr {
         var p = try Parser(text)
         if p.peek.kind == .end {
-            throw Diagnostic("expected a condition such as `status = behind`", at: p.peek.span)
+            throw Diagnostic(Messages.expectedCondition(), at: p.peek.span)
         }
         let e = try p.expr()
         try p.expectEnd(expected: ["and", "or"])
@@ -53,7 +53,7 @@ public struct Parser {
             advance()
             return .count(try count())
         default:
-            throw Diagnostic("expected find or count, found \(t.described)" + Suggest.phrase(t.text, in: ["find", "count"]),
+            throw Diagnostic(Messages.expectedQueryCommand(found: t.described, suggestion: Suggest.phrase(t.text, in: ["find", "count"])),
                              at: t.span)
         }
     }
@@ -68,7 +68,7 @@ public struct Parser {
             let t = peek
             let k = clauseKeyword(t)
             if !seen.insert(k).inserted, !k.isEmpty {
-                throw Diagnostic("`\(t.text)` given twice", at: t.span)
+                throw Diagnostic(Messages.keywordTwice(t.text), at: t.span)
             }
             switch k {
             case "where":
@@ -86,7 +86,7 @@ public struct Parser {
             case "--format":
                 q.format = try formatFlag()
             default:
-                throw unexpectedClause(t, clauses: Parser.findClauses + ["and", "or"])
+                throw unexpectedClause(t, clauses: Parser.findClauses + (q.filter == nil ? [] : ["and", "or"]))
             }
         }
         return q
@@ -102,7 +102,7 @@ public struct Parser {
             let t = peek
             let k = clauseKeyword(t)
             if !seen.insert(k).inserted, !k.isEmpty {
-                throw Diagnostic("`\(t.text)` given twice", at: t.span)
+                throw Diagnostic(Messages.keywordTwice(t.text), at: t.span)
             }
             switch k {
             case "where":
@@ -115,7 +115,7 @@ public struct Parser {
             case "--format":
                 q.format = try formatFlag()
             default:
-                throw unexpectedClause(t, clauses: Parser.countClauses + ["and", "or"])
+                throw unexpectedClause(t, clauses: Parser.countClauses + (q.filter == nil ? [] : ["and", "or"]))
             }
         }
         return q
@@ -130,12 +130,12 @@ public struct Parser {
         var seen: [Field: FieldRef] = [:]
         for g in groups {
             if seen[g.field] != nil {
-                throw Diagnostic("`by` names \(g.field.name) twice; each field once", at: g.span)
+                throw Diagnostic(Messages.groupFieldTwice(g.field.name), at: g.span)
             }
             seen[g.field] = g
         }
         if groups.count > maxGroupFields {
-            throw Diagnostic("`count by` takes at most \(maxGroupFields) fields, here \(groups.count)",
+            throw Diagnostic(Messages.tooManyGroupFields(limit: maxGroupFields, given: groups.count),
                              at: groups[maxGroupFields].span.lowerBound..<groups[groups.count - 1].span.upperBound)
         }
     }
@@ -162,25 +162,26 @@ public struct Parser {
     func unexpectedClause(_ t: Token, clauses: [String]) -> Diagnostic {
         switch t.kind {
         case .rightParen:
-            return Diagnostic("unmatched \")\": no parenthesis is open here", at: t.span)
+            return Diagnostic(Messages.unmatchedCloseParenthesis(), at: t.span)
         case .word:
             if FieldRegistry.field(named: t.text, in: rowKind) != nil {
-                return Diagnostic("a condition goes after `where`: `where \(t.text) …`", at: t.span)
+                return Diagnostic(Messages.conditionAfterWhere(t.text), at: t.span)
             }
             var candidates = clauses
-            if pos <= 2 { candidates.append("tasks") }
-            return Diagnostic("unknown keyword \(t.described)" + Suggest.phrase(t.text, in: candidates)
-                              + (Suggest.nearest(t.text, in: candidates) == nil ? " (expected \(Parser.list(clauses)))" : ""),
+            // Right after the command word the row kind may come too (`find targets`).
+            if pos <= 1 { candidates = ["tasks", "targets"] + candidates }
+            return Diagnostic(Messages.unknownKeyword(t.described, suggestion: Suggest.phrase(t.text, in: candidates),
+                                                      expected: Suggest.nearest(t.text, in: candidates) == nil ? Parser.list(candidates) : nil),
                               at: t.span)
         default:
-            return Diagnostic("unexpected \(t.described) (expected \(Parser.list(clauses)))", at: t.span)
+            return Diagnostic(Messages.unexpectedToken(t.described, expected: Parser.list(clauses)), at: t.span)
         }
     }
 
     // where := "where" expr
     mutating func whereClause(after keyword: Token) throws -> Expr {
         if peek.kind == .end {
-            throw Diagnostic("`where` needs a condition, e.g. `where status = behind`", at: keyword.span)
+            throw Diagnostic(Messages.whereNeedsCondition(), at: keyword.span)
         }
         return try expr()
     }
@@ -189,7 +190,7 @@ public struct Parser {
     mutating func orderClause(after keyword: Token) throws -> [OrderKey] {
         let by = peek
         guard by.isKeyword("by") else {
-            throw Diagnostic("expected `by` after `order`" + Suggest.phrase(by.text, in: ["by"]),
+            throw Diagnostic(Messages.expectedByAfterOrder(suggestion: Suggest.phrase(by.text, in: ["by"])),
                              at: by.kind == .end ? keyword.span : by.span)
         }
         advance()
@@ -211,10 +212,10 @@ public struct Parser {
     mutating func limitClause(after keyword: Token) throws -> Int {
         let t = peek
         guard t.kind == .word || t.kind == .string else {
-            throw Diagnostic("`limit` needs a number of rows, e.g. `limit 20`", at: t.kind == .end ? keyword.span : t.span)
+            throw Diagnostic(Messages.limitNeedsNumber(), at: t.kind == .end ? keyword.span : t.span)
         }
         guard let n = Int(t.text), n >= 0 else {
-            throw Diagnostic("`limit` takes a whole number of rows (0 or more), not \(t.described)", at: t.span)
+            throw Diagnostic(Messages.limitNotWholeNumber(t.described), at: t.span)
         }
         advance()
         return n
@@ -228,7 +229,7 @@ public struct Parser {
     // fields := field {"," field}
     mutating func fieldList(after keyword: Token, allowAll: Bool) throws -> [FieldRef] {
         if peek.kind == .end {
-            throw Diagnostic("`\(keyword.text)` needs one or more field names, e.g. `\(keyword.text) office, status`", at: keyword.span)
+            throw Diagnostic(Messages.fieldListNeeded(keyword.text), at: keyword.span)
         }
         if allowAll, peek.keyword == "all" || peek.text == "*" {
             let t = peek
@@ -255,18 +256,18 @@ public struct Parser {
             // `--format=json` lexes as the flag, `=`, the name.
             if peek.kind == .op && peek.text == "=" { advance() }
             guard peek.kind == .word || peek.kind == .string else {
-                throw Diagnostic("`--format` needs a format: table, csv, json, markdown or html", at: flag.span)
+                throw Diagnostic(Messages.formatFlagNeedsFormat(), at: flag.span)
             }
             name = peek.text
             span = peek.span
             advance()
         } else {
-            throw Diagnostic("unknown option \(flag.described)" + Suggest.phrase(flag.text, in: ["--format"]), at: flag.span)
+            throw Diagnostic(Messages.unknownOption(flag.described, suggestion: Suggest.phrase(flag.text, in: ["--format"])), at: flag.span)
         }
         name = name.lowercased()
         if name == "md" { name = "markdown" }
         guard let f = OutputFormat(rawValue: name) else {
-            throw Diagnostic("unknown format \"\(name)\"" + Suggest.phrase(name, in: OutputFormat.allCases.map(\.rawValue)),
+            throw Diagnostic(Messages.unknownFormat(name, suggestion: Suggest.phrase(name, in: OutputFormat.allCases.map(\.rawValue))),
                              at: span)
         }
         return f
@@ -303,7 +304,7 @@ public struct Parser {
             try enter(t)
             defer { depth -= 1 }
             if peek.kind == .end {
-                throw Diagnostic("`not` needs a condition after it", at: t.span)
+                throw Diagnostic(Messages.notNeedsCondition(), at: t.span)
             }
             return .not(try factor(), span: t.span)
         }
@@ -312,7 +313,7 @@ public struct Parser {
             try enter(t)
             defer { depth -= 1 }
             if peek.kind == .end {
-                throw Diagnostic.incomplete("unclosed parenthesis", at: t.span)
+                throw Diagnostic.incomplete(Messages.unclosedParenthesis(), at: t.span)
             }
             let e = try expr()
             let close = peek
@@ -321,7 +322,7 @@ public struct Parser {
                 advance()
                 return e
             case .end:
-                throw Diagnostic.incomplete("unclosed parenthesis: the \"(\" here is never closed", at: t.span)
+                throw Diagnostic.incomplete(Messages.unclosedParenthesis(), at: t.span)
             default:
                 throw unexpectedInExpression(close, expected: "\")\", and or or")
             }
@@ -336,7 +337,7 @@ public struct Parser {
         switch t.kind {
         case .op:
             guard let op = QueryOperator(rawValue: t.text) else {
-                throw Diagnostic("unknown operator \(t.described)", at: t.span)
+                throw Diagnostic(Messages.unknownOperator(t.described, suggestion: ""), at: t.span)
             }
             advance()
             return .compare(field, op, opSpan: t.span, try value(after: t))
@@ -358,7 +359,7 @@ public struct Parser {
                 }
                 let e = peek
                 guard e.isKeyword("empty") else {
-                    throw Diagnostic("expected `empty` after `is\(negated ? " not" : "")`" + Suggest.phrase(e.text, in: ["empty"]),
+                    throw Diagnostic(Messages.expectedEmpty(negated: negated, suggestion: Suggest.phrase(e.text, in: ["empty"])),
                                      at: e.kind == .end ? t.span : e.span)
                 }
                 advance()
@@ -372,12 +373,11 @@ public struct Parser {
                 return .not(.inList(field, try valueList(after: inTok), span: inTok.span), span: t.span)
             }
             let ops = ["=", "!=", "<", "<=", ">", ">=", "contains", "matches", "in", "is", "包含"]
-            throw Diagnostic("unknown operator \(t.described)" + Suggest.phrase(t.text, in: ops)
-                             + " (operators: = != < <= > >= contains matches in is 包含)", at: t.span)
+            throw Diagnostic(Messages.unknownOperator(t.described, suggestion: Suggest.phrase(t.text, in: ops)), at: t.span)
         case .end:
-            throw Diagnostic("expected an operator after \(field.field.name), e.g. `\(field.field.name) = …`", at: field.span)
+            throw Diagnostic(Messages.expectedOperator(after: field.field.name, found: nil), at: field.span)
         default:
-            throw Diagnostic("expected an operator after \(field.field.name), found \(t.described)", at: t.span)
+            throw Diagnostic(Messages.expectedOperator(after: field.field.name, found: t.described), at: t.span)
         }
     }
 
@@ -392,9 +392,9 @@ public struct Parser {
             advance()
             return Literal(t.value, quoted: true, span: t.span)
         case .end:
-            throw Diagnostic("expected a value after `\(op.text)`", at: op.span)
+            throw Diagnostic(Messages.expectedOperand(after: op.text, found: nil), at: op.span)
         default:
-            throw Diagnostic("expected a value after `\(op.text)`, found \(t.described)", at: t.span)
+            throw Diagnostic(Messages.expectedOperand(after: op.text, found: t.described), at: t.span)
         }
     }
 
@@ -402,7 +402,7 @@ public struct Parser {
     mutating func valueList(after inTok: Token) throws -> [Literal] {
         let open = peek
         guard open.kind == .leftParen else {
-            throw Diagnostic("expected \"(\" after `in`: `in (a, b)`", at: open.kind == .end ? inTok.span : open.span)
+            throw Diagnostic(Messages.expectedListAfterIn(), at: open.kind == .end ? inTok.span : open.span)
         }
         advance()
         var values: [Literal] = []
@@ -410,9 +410,9 @@ public struct Parser {
             let t = peek
             switch t.kind {
             case .end:
-                throw Diagnostic.incomplete("unclosed parenthesis: the \"(\" here is never closed", at: open.span)
+                throw Diagnostic.incomplete(Messages.unclosedParenthesis(), at: open.span)
             case .rightParen where values.isEmpty:
-                throw Diagnostic("`in ()` needs at least one value", at: open.span.lowerBound..<t.span.upperBound)
+                throw Diagnostic(Messages.emptyInList(), at: open.span.lowerBound..<t.span.upperBound)
             default:
                 values.append(try value(after: values.isEmpty ? open : tokens[pos - 1]))
             }
@@ -423,9 +423,9 @@ public struct Parser {
                 advance()
                 return values
             case .end:
-                throw Diagnostic.incomplete("unclosed parenthesis: the \"(\" here is never closed", at: open.span)
+                throw Diagnostic.incomplete(Messages.unclosedParenthesis(), at: open.span)
             default:
-                throw Diagnostic("expected \",\" or \")\" in the list, found \(sep.described)", at: sep.span)
+                throw Diagnostic(Messages.expectedListSeparator(found: sep.described), at: sep.span)
             }
         }
     }
@@ -442,19 +442,19 @@ public struct Parser {
             let suggestion = Suggest.phrase(t.text, in: FieldRegistry.allNames(rowKind))
             let keywords = ["where", "and", "or", "not", "order", "by", "limit", "show", "in", "is"]
             if keywords.contains(t.keyword) {
-                throw Diagnostic("expected a field name after `\(context)`, found the keyword \(t.described)", at: t.span)
+                throw Diagnostic(Messages.keywordForField(after: context, found: t.described), at: t.span)
             }
             if suggestion.isEmpty, let list = valueAfterOr(t) {
                 throw Diagnostic(Messages.orBetweenValues(t.text, list: list), at: t.span)
             }
-            throw Diagnostic("unknown field \(t.described)" + suggestion
-                             + (suggestion.isEmpty ? " (fields: \(FieldRegistry.nameLine(rowKind)))" : ""),
+            throw Diagnostic(Messages.unknownField(t.described, suggestion: suggestion,
+                                                  fields: suggestion.isEmpty ? FieldRegistry.nameLine(rowKind) : nil),
                              at: t.span)
         case .end:
             let previous = pos > 0 ? tokens[pos - 1] : t
-            throw Diagnostic("expected a field name after \(pos > 0 ? "`\(previous.text)`" : "`\(context)`")", at: previous.span)
+            throw Diagnostic(Messages.expectedFieldName(after: pos > 0 ? previous.text : context), at: previous.span)
         case .string:
-            throw Diagnostic("expected a field name, found the string \(t.described); a condition is `field op value`", at: t.span)
+            throw Diagnostic(Messages.stringForField(t.described), at: t.span)
         default:
             throw unexpectedInExpression(t, expected: "a field name")
         }
@@ -472,21 +472,21 @@ public struct Parser {
 
     func unexpectedInExpression(_ t: Token, expected: String) -> Diagnostic {
         if t.kind == .rightParen {
-            return Diagnostic("unmatched \")\": no parenthesis is open here", at: t.span)
+            return Diagnostic(Messages.unmatchedCloseParenthesis(), at: t.span)
         }
         if t.kind == .word {
             let words = ["and", "or", "not"]
-            return Diagnostic("unexpected \(t.described) (expected \(expected))" + Suggest.phrase(t.text, in: words), at: t.span)
+            return Diagnostic(Messages.unexpectedToken(t.described, expected: expected, suggestion: Suggest.phrase(t.text, in: words)), at: t.span)
         }
-        return Diagnostic("unexpected \(t.described) (expected \(expected))", at: t.span)
+        return Diagnostic(Messages.unexpectedToken(t.described, expected: expected), at: t.span)
     }
 
     mutating func expectEnd(expected: [String]) throws {
         let t = peek
         guard t.kind == .end else {
-            if t.kind == .rightParen { throw Diagnostic("unmatched \")\": no parenthesis is open here", at: t.span) }
-            throw Diagnostic("unexpected \(t.described) after the condition" + Suggest.phrase(t.text, in: expected)
-                             + (Suggest.nearest(t.text, in: expected) == nil ? " (expected and, or or the end)" : ""),
+            if t.kind == .rightParen { throw Diagnostic(Messages.unmatchedCloseParenthesis(), at: t.span) }
+            throw Diagnostic(Messages.unexpectedAfterCondition(t.described, suggestion: Suggest.phrase(t.text, in: expected),
+                                                              listsEnd: Suggest.nearest(t.text, in: expected) == nil),
                              at: t.span)
         }
     }
@@ -508,7 +508,7 @@ public struct Parser {
     mutating func enter(_ t: Token) throws {
         depth += 1
         if depth > Parser.maxDepth {
-            throw Diagnostic("expression nested too deeply (more than \(Parser.maxDepth) levels of parentheses or `not`)", at: t.span)
+            throw Diagnostic(Messages.nestedTooDeeply(limit: Parser.maxDepth), at: t.span)
         }
     }
 

@@ -44,6 +44,16 @@ public enum ProgressValue {
         return .failure(Problem(Messages.badDueDate(s).text))
     }
 
+    /// A start date: `YYYY-MM-DD`, `YYYY-MM` (its first day), or `none` / `无` to restore the plan's
+    /// start (`.some(nil)`).
+    public static func start(_ s: String) -> Result<CalendarDay?, Problem> {
+        let t = TextFolding.keyword(trimmed(s))
+        if clearWords.contains(t) { return .success(nil) }
+        if let m = YearMonth(parsing: t), let d = CalendarDay(year: m.year, month: m.month, day: 1) { return .success(d) }
+        if let d = CalendarDay(parsing: t) { return .success(d) }
+        return .failure(Problem(Messages.badStartDate(s).text))
+    }
+
     /// The month a change refers to, `YYYY-MM`.
     public static func month(_ s: String) -> Result<YearMonth, Problem> {
         if let m = YearMonth(parsing: trimmed(s)) { return .success(m) }

@@ -6,30 +6,42 @@ public enum QueryCompletion {
     public static func candidates(forLine prefix: String, workspace: Workspace) -> [String]? {
         let word = currentWord(prefix)
         var before = String(prefix.dropLast(word.count))
-        // Typing inside a quote: complete the value without the quote.
-        if before.last == "\"" || before.last == "“" { before.removeLast() }
-        guard let tokens = try? Lexer.tokens(before) else { return nil }
+        // Typing inside a quote: the query lexer (the quote table's reader) finds the text
+        // unterminated; complete the value without its opening quote. A closed quote stays.
+        var lexed = try? Lexer.tokens(before)
+        if lexed == nil, let q = before.last, Quotes.opened(by: q) != nil {
+            before.removeLast()
+            lexed = try? Lexer.tokens(before)
+        }
+        guard let tokens = lexed else { return nil }
         let toks = Array(tokens.dropLast())  // drop .end
         guard let first = toks.first, first.kind == .word else { return nil }
         let command = first.keyword
         let isQuery = command == "find" || command == "count"
-        guard isQuery || toks.contains(where: { $0.isKeyword("where") }) else { return nil }
+        let isUpdate = command == "update"
+        guard isQuery || isUpdate || toks.contains(where: { $0.isKeyword("where") }) else { return nil }
 
-        let pool = pool(after: toks, command: command, word: word, workspace: workspace)
+        var offered = isUpdate ? updatePool(after: toks, word: word, workspace: workspace) : []
+        if !isUpdate || (offered.isEmpty && !toks.contains(where: { $0.isKeyword("set") })) {
+            // `update tasks where …` completes its condition like `find`, then offers `set`.
+            offered = pool(after: toks, command: command, word: word, workspace: workspace)
+        }
         let folded = TextFolding.keyword(word)
         var seen = Set<String>()
-        // The shell replaces its own idea of the current word (split at spaces, `(`, `,`, quotes):
-        // keep whatever of it precedes ours (`status=` in `status=beh`).
-        let shellWord = shellCurrentWord(prefix)
-        let lead = shellWord.hasSuffix(word) ? String(shellWord.dropLast(word.count)) : ""
-        return pool.filter { TextFolding.keyword($0).hasPrefix(folded) && seen.insert($0).inserted }.map { lead + $0 }
+        // Tab replaces `replacedWord` (split at spaces, `(`, `,`, quotes): keep whatever of it
+        // precedes the query word (`status=` in `status=beh`).
+        let replaced = replacedWord(prefix)
+        let lead = replaced.hasSuffix(word) ? String(replaced.dropLast(word.count)) : ""
+        return offered.filter { TextFolding.keyword($0).hasPrefix(folded) && seen.insert($0).inserted }.map { lead + $0 }
     }
 
-    /// The current word as the shell's completer splits it.
-    static func shellCurrentWord(_ line: String) -> String {
+    /// The text at the end of `line` that Tab replaces with a candidate: after the last space,
+    /// `;`, `(`, `,` or any character of the quote table (`Quotes`), so a candidate never holds a
+    /// quote and a closed quote of any kind (`“医政科”`, `'医政科'`, `“医政科"`) stays as written.
+    public static func replacedWord(_ line: String) -> String {
         var word = ""
         for ch in line.reversed() {
-            if ch == " " || ch == "\t" || ch == ";" || ch == "(" || ch == "," || ch == "\u{3000}" || ch == "\"" { break }
+            if ch == " " || ch == "\t" || ch == ";" || ch == "(" || ch == "," || ch == "\u{3000}" || Quotes.isQuote(ch) { break }
             word.insert(ch, at: word.startIndex)
         }
         return word
@@ -39,7 +51,7 @@ public enum QueryCompletion {
     static func currentWord(_ line: String) -> String {
         var word = ""
         for ch in line.reversed() {
-            if Lexer.endsWord(ch) || ch == ";" { break }
+            if Lexer.endsWord(ch) || ch == ";" || Quotes.isQuote(ch) { break }
             word.insert(ch, at: word.startIndex)
         }
         return word
@@ -48,7 +60,8 @@ public enum QueryCompletion {
     static let operators = ["=", "!=", "<", "<=", ">", ">=", "contains", "matches", "in", "is", "包含"]
 
     static func pool(after toks: [Token], command: String, word: String, workspace: Workspace) -> [String] {
-        let clauses = command == "count" ? ["where", "by"] : command == "find" ? ["where", "order", "limit", "show"] : []
+        let clauses = command == "count" ? ["where", "by"] : command == "find" ? ["where", "order", "limit", "show"]
+            : command == "update" ? ["set"] : []
         guard let last = toks.last else { return [] }
         let kind: RowKind = toks.count >= 2 && FieldRegistry.hasFields(.targets)
             && ["targets", "target", "指标"].contains(toks[1].keyword) ? .targets : .tasks

@@ -3,7 +3,7 @@
 extension Parser {
     /// Fields `update … set` changes, by registry name; `month` says which month the change
     /// refers to and is not a field.
-    public static let settableFields: [Field] = [.status, .progress, .note, .due]
+    public static let settableFields: [Field] = [.status, .progress, .note, .due, .start]
     /// Fields `update TASK#n set` changes on a target (SPEC §11).
     public static let settableTargetFields: [Field] = [FieldRegistry.field(named: "actual", in: .targets)].compactMap { $0 }
     static let monthWords = ["month", "月份"]
@@ -18,7 +18,7 @@ extension Parser {
     mutating func update() throws -> UpdateStatement {
         let command = peek
         guard command.isKeyword("update") else {
-            throw Diagnostic("expected update, found \(command.described)", at: command.span)
+            throw Diagnostic(Messages.expectedUpdate(found: command.described), at: command.span)
         }
         advance()
         if peek.kind == .end {
@@ -80,7 +80,7 @@ extension Parser {
         let name = peek
         let settable = Parser.settableFields.map(\.name) + ["month"] + Parser.settableTargetFields.map(\.name)
         guard name.kind == .word else {
-            throw Diagnostic("expected a field name (\(settable.joined(separator: ", "))), found \(name.described)", at: name.span)
+            throw Diagnostic(Messages.expectedSettableField(settable, found: name.described), at: name.span)
         }
         let field = FieldRegistry.field(named: name.text, in: .tasks).flatMap { Parser.settableFields.contains($0) ? $0 : nil }
             ?? FieldRegistry.field(named: name.text, in: .targets).flatMap { Parser.settableTargetFields.contains($0) ? $0 : nil }

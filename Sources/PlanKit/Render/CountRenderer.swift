@@ -38,7 +38,9 @@ public struct CountResult: Renderable, Sendable {
             default: break
             }
         }
-        return table(format == .json ? .en : self.context.language).render(format, context)
+        var c = context
+        c.language = self.context.language
+        return table(format == .json ? .en : c.language).render(format, c)
     }
 
     /// The groups as a table, headers and values in `language` (JSON: English).
@@ -52,6 +54,6 @@ public struct CountResult: Renderable, Sendable {
         } + [.init(Lexicon.countHeader(language), alignment: .right)]
         let entries = fields.map(\.entry)
         let rows = groups.map { g in zip(entries, g.values).map { $0.display($1, in: language) } + [.integer(g.count)] }
-        return ResultTable(columns: cols, rows: rows, rowNoun: "groups")
+        return ResultTable(columns: cols, rows: rows, rowNoun: .groups)
     }
 }

@@ -84,12 +84,12 @@ public enum Ledger {
 }
 
 extension TaskList: WorkbookRenderable {
-    /// `find … > FILE.xlsx`: the ledger of the tasks found, whatever `show` chose for the screen.
-    /// (`find targets … > FILE.xlsx` writes the targets as a table.)
+    /// `find … > FILE.xlsx`: the ledger of the tasks found, whatever `show` chose for the screen;
+    /// `find targets … > FILE.xlsx` the target ledger, one row per target.
     public func workbook() -> XlsxWorkbook {
         switch source.kind {
         case .tasks: Ledger.workbook(workspace, rows: rows, asOf: source.context.asOf)
-        case .targets: XlsxWorkbook(table: table(), sheetName: "指标")
+        case .targets: TargetLedger.workbook(source, rows: rows)
         }
     }
 }

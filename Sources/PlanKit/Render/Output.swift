@@ -76,11 +76,14 @@ public struct RenderContext: Sendable {
     public var isTerminal: Bool
     /// Colour values of `tone` columns (`Palette`): a terminal without `NO_COLOR`, never a file.
     public var usesColour: Bool
+    /// The language of labels (`set lang`): row counts, report words. JSON ignores it.
+    public var language: Language
 
-    public init(width: Int = 120, isTerminal: Bool = false, usesColour: Bool = false) {
+    public init(width: Int = 120, isTerminal: Bool = false, usesColour: Bool = false, language: Language = .en) {
         self.width = width
         self.isTerminal = isTerminal
         self.usesColour = usesColour
+        self.language = language
     }
 }
 
@@ -149,7 +152,7 @@ public enum OutputFile {
     public struct Failure: Error, CustomStringConvertible {
         public var path: String
         public var reason: String
-        public var description: String { "cannot write \(path): \(reason)" }
+        public var description: String { Messages.cannotWrite(path, reason: reason).text }
     }
 
     /// Writes `text` (UTF-8, after a byte order mark when `byteOrderMark`) to `path`.

@@ -19,7 +19,7 @@ public struct PlanOutline: Renderable, Sendable {
 
     public init(workspace: Workspace, planID: String, screenDepth: Int = 2) throws {
         guard let p = workspace.planIndex(planID) else {
-            throw Diagnostic("no plan \"\(planID)\"" + Suggest.phrase(planID, in: workspace.plans.map(\.id)))
+            throw Diagnostic(Messages.noPlan(planID, known: workspace.plans.map(\.id)))
         }
         info = workspace.plans[p]
         let rows = workspace.taskRanges[p]
@@ -48,7 +48,7 @@ public struct PlanOutline: Renderable, Sendable {
             return ResultTable(
                 columns: [.init("path", minWidth: 6), .init("level"), .init("heading", overflow: .wrap), .init("tasks")],
                 rows: sections.map { [.text($0.path), .integer($0.level), .text($0.heading), .integer($0.tasks)] },
-                title: "\(info.id) — \(info.title)", rowNoun: "sections"
+                title: "\(info.id) — \(info.title)", rowNoun: .sections
             ).render(format, context)
         case .table, .text:
             return text(width: context.width)
@@ -131,7 +131,7 @@ public struct TaskDetail: Renderable, Sendable {
             j?.light(isRate: TargetUnit.isRate(unit: t.unit, metric: t.metric), calendar: calendar)
         }
         judgement = Judge(asOf: context.asOf, rules: workspace.rules).judge(row: row, in: workspace.tasks)
-        why = WhyText.lines(judgement, rules: workspace.rules, english: context.language != .zh)
+        why = WhyText.lines(judgement, rules: workspace.rules, in: context.language)
         planTitle = workspace.plans[Int(workspace.tasks.planRow[row])].title
         history = workspace.history(of: task.id)
         json = TaskList.json(workspace: workspace, row: row, context: context)
@@ -148,13 +148,14 @@ public struct TaskDetail: Renderable, Sendable {
             }
             return String(json.dropLast()) + ", \"line\": \(task.line), \"history\": [" + h.joined(separator: ", ") + "]}\n"
         case .csv, .markdown, .html:
-            return targetTable.render(format, context)
+            return targetTable(context.language).render(format, context)
         case .table, .text:
             return text(context)
         }
     }
 
-    var targetTable: ResultTable {
+    /// The task's figures, lights named in `language` (`set lang`).
+    func targetTable(_ language: Language) -> ResultTable {
         ResultTable(
             columns: [.init("#"), .init("raw"), .init("metric", overflow: .wrap), .init("comparator"), .init("value"), .init("unit"),
                       .init("actual"), .init("attainment"), .init("light")],
@@ -166,9 +167,9 @@ public struct TaskDetail: Renderable, Sendable {
                 return [.text(numbers[i].map { "#\($0)" } ?? "(qualifier)"), .text(t.raw), .text(t.metric), .text(t.comparator.rawValue),
                         value, .text(t.unit), t.actual.map { .number($0) } ?? .null,
                         attainments[i].map { .text(JSON.number(($0 * 1000).rounded() / 10) + "%") } ?? .null,
-                        lights[i].map { .text($0.keyword) } ?? .null]
+                        lights[i].map { .text(Lexicon.light($0, in: language)) } ?? .null]
             },
-            title: "\(task.id) targets", rowNoun: "targets")
+            title: "\(task.id) targets", rowNoun: .targets)
     }
 
     func text(_ context: RenderContext) -> String {
@@ -193,7 +194,7 @@ public struct TaskDetail: Renderable, Sendable {
         out += "\n"
         for line in DisplayWidth.wrap(task.text, to: width - 2) { out += "  " + line + "\n" }
         if !task.targets.isEmpty {
-            out += "\n" + targetTable.render(.table, context)
+            out += "\n" + targetTable(context.language).render(.table, context)
         }
         if !history.isEmpty {
             out += "\nhistory:\n"

@@ -93,10 +93,10 @@ public struct ResultTable: Renderable, Sendable {
     public var title: String?
     /// End the table format with `(N rows)`.
     public var showsRowCount: Bool
-    /// The noun of the row count line (`rows`, `tasks`, `groups`); singular made by dropping the `s`.
-    public var rowNoun: String
+    /// What the rows are, for the row count line (`(3 tasks)`, `（共 3 项任务）`).
+    public var rowNoun: RowNoun
 
-    public init(columns: [Column], rows: [[Cell]], title: String? = nil, showsRowCount: Bool = true, rowNoun: String = "rows") {
+    public init(columns: [Column], rows: [[Cell]], title: String? = nil, showsRowCount: Bool = true, rowNoun: RowNoun = .rows) {
         self.columns = columns
         self.rows = rows
         self.title = title
@@ -110,13 +110,25 @@ public struct ResultTable: Renderable, Sendable {
     }
 
     public func render(_ format: OutputFormat, _ context: RenderContext) -> String {
-        switch format {
-        case .table, .text: renderTable(width: context.width, colour: format == .table && context.usesColour)
-        case .csv: renderCSV()
-        case .json: renderJSON()
-        case .markdown: renderMarkdown()
-        case .html: renderHTML()
+        // `set lang zh`: headers in Chinese everywhere but JSON, whose keys stay English.
+        if format != .json, context.language != .en, let headed = headed(in: context.language) {
+            return headed.render(format, context)
         }
+        switch format {
+        case .table, .text: return renderTable(width: context.width, colour: format == .table && context.usesColour, language: context.language)
+        case .csv: return renderCSV()
+        case .json: return renderJSON()
+        case .markdown: return renderMarkdown()
+        case .html: return renderHTML()
+        }
+    }
+
+    /// This table with its English column names in `language` (`Lexicon.columnHeader`); nil
+    /// when no header changes.
+    public func headed(in language: Language) -> ResultTable? {
+        var t = self
+        for i in t.columns.indices { t.columns[i].name = Lexicon.columnHeader(columns[i].name, in: language) }
+        return t.columns == columns ? nil : t
     }
 
     /// The alignment column `i` uses.
@@ -133,32 +145,26 @@ public struct ResultTable: Renderable, Sendable {
         return sawNumber ? .right : .left
     }
 
-    public var rowCountLine: String {
-        let noun = rows.count == 1 && rowNoun.hasSuffix("s") ? String(rowNoun.dropLast()) : rowNoun
-        return "(\(rows.count) \(noun))"
+    /// The line under the table, in `language` (the Lexicon's words).
+    public func rowCountLine(in language: Language = .en) -> String {
+        Lexicon.rowCount(rows.count, rowNoun)[language]
     }
 
     // MARK: Table
 
     static let separator = "  "
 
-    func renderTable(width: Int, colour: Bool = false) -> String {
+    func renderTable(width: Int, colour: Bool = false, language: Language = .en) -> String {
         let n = columns.count
         var out = ""
         if let title { out += title + "\n" }
         guard n > 0 else {
-            if showsRowCount { out += rowCountLine + "\n" }
+            if showsRowCount { out += rowCountLine(in: language) + "\n" }
             return out
         }
         let texts: [[String]] = rows.map { row in (0..<n).map { $0 < row.count ? TableText.singleLine(row[$0].text) : "" } }
         let headers = columns.map { DisplayWidth.of($0.name) }
-        var cellWidths = Array(repeating: 0, count: n)
-        for row in texts {
-            for (i, t) in row.enumerated() {
-                let w = TableText.width(t)
-                if w > cellWidths[i] { cellWidths[i] = w }
-            }
-        }
+        let (measured, cellWidths) = TableText.widths(texts, columns: n)
         let aligns = (0..<n).map { alignment(ofColumn: $0) }
         let minimums = (0..<n).map { i -> Int in
             if let m = columns[i].minWidth { return m }
@@ -209,13 +215,40 @@ public struct ResultTable: Renderable, Sendable {
                 out += TableText.trimTrailing(line) + "\n"
             }
         }
+        let painted = colour && columns.contains(where: \.tone)
         emit(columns.map(\.name), true)
         // A column without a header (a bar chart beside the numbers) gets no rule either.
         let rule = zip(widths, columns).map { String(repeating: $1.name.isEmpty ? " " : "─", count: $0) }
         out += TableText.trimTrailing(rule.joined(separator: ResultTable.separator)) + "\n"
-        for row in texts { emit(row, false) }
-        if showsRowCount { out += rowCountLine + "\n" }
+        for (k, row) in texts.enumerated()
+        where painted || !ResultTable.appendFitting(row, measured[(k * n)..<(k * n + n)], widths, aligns, to: &out) {
+            emit(row, false)
+        }
+        if showsRowCount { out += rowCountLine(in: language) + "\n" }
         return out
+    }
+
+    /// Writes a row whose cells all fit on one line straight into `out` (false, writing nothing,
+    /// when one does not): padding is owed and written only before the next text, so no line has
+    /// trailing spaces to trim. `measured` holds the cells' display widths.
+    static func appendFitting(_ cells: [String], _ measured: ArraySlice<Int>, _ widths: [Int], _ aligns: [Alignment],
+                              to out: inout String) -> Bool {
+        let base = measured.startIndex
+        for i in cells.indices where measured[base + i] > widths[i] || cells[i].utf8.last == 0x20 { return false }
+        var owed = 0
+        for i in cells.indices {
+            if i > 0 { owed += separator.utf8.count }
+            let pad = widths[i] - measured[base + i]
+            if aligns[i] == .right { owed += pad }
+            if !cells[i].isEmpty {
+                TableText.appendSpaces(owed, to: &out)
+                out += cells[i]
+                owed = 0
+            }
+            if aligns[i] != .right { owed += pad }
+        }
+        out += "\n"
+        return true
     }
 
     /// Shrinks column widths until their sum fits `available`, taking from the widest first
@@ -385,9 +418,38 @@ enum TableText {
         return String(s.map { $0 == "\n" || $0 == "\r\n" || $0 == "\r" || $0 == "\t" ? " " : $0 })
     }
 
+    /// Every cell's display width (row-major) and each column's widest, measured once.
+    static func widths(_ texts: [[String]], columns n: Int) -> (cells: [Int], widest: [Int]) {
+        var widest = Array(repeating: 0, count: n)
+        var cells: [Int] = []
+        cells.reserveCapacity(texts.count * n)
+        for row in texts {
+            for (i, t) in row.enumerated() {
+                let w = width(t)
+                cells.append(w)
+                if w > widest[i] { widest[i] = w }
+            }
+        }
+        return (cells, widest)
+    }
+
+    private static let spaces = String(repeating: " ", count: 64)
+
+    static func appendSpaces(_ n: Int, to out: inout String) {
+        var left = n
+        while left > 0 {
+            let k = min(left, 64)
+            out += k == 64 ? spaces : String(spaces.utf8.prefix(k)) ?? ""
+            left -= k
+        }
+    }
+
+    /// `s` without its trailing spaces, found on the UTF-8 (dropping `Character`s one by one
+    /// counted the line each time: a quarter of a 500-row `find`'s start-up).
     static func trimTrailing(_ s: String) -> String {
-        var t = Substring(s)
-        while t.last == " " { t = t.dropLast() }
-        return String(t)
+        let u = s.utf8
+        var end = u.endIndex
+        while end > u.startIndex, u[u.index(before: end)] == 0x20 { end = u.index(before: end) }
+        return end == u.endIndex ? s : String(s[..<end])
     }
 }

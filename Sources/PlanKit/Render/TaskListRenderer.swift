@@ -38,9 +38,9 @@ public struct TaskList: Renderable, Sendable {
         case .json: return renderJSON()
         case .csv: return renderCSV()
         default:
-            var t = table()
-            t.rowNoun = source.kind.rawValue
-            return t.render(format, context)
+            var c = context
+            c.language = source.context.language
+            return table().render(format, c)
         }
     }
 
@@ -54,7 +54,7 @@ public struct TaskList: Renderable, Sendable {
         }
         let entries = columns.map(\.entry)
         let cells = rows.map { r in entries.map { $0.display($0.cell(source, r), in: language) } }
-        return ResultTable(columns: cols, rows: cells, rowNoun: source.kind.rawValue)
+        return ResultTable(columns: cols, rows: cells, rowNoun: RowNoun(source.kind))
     }
 
     /// One field of one row as a cell.

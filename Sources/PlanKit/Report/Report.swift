@@ -2,26 +2,32 @@
 ///
 /// The screen, Markdown and HTML print one `ReportDocument` built from the data (sections of
 /// paragraphs, lists, tables and charts): the screen with Unicode bars, Markdown with pipe
-/// tables, HTML as one self-contained page with SVG charts. `csv` is one row per task;
-/// `json` the figures of every section.
+/// tables, HTML as one self-contained page with SVG charts, all in the report's language
+/// (`set lang`). `csv` is one row per task; `json` the figures of every section.
 public struct Report: Renderable {
     public var data: ReportData
+    /// The language of the report's words (the session's `set lang`, as a query result carries it).
+    public var language: Language
 
-    public init(_ data: ReportData) { self.data = data }
+    public init(_ data: ReportData, language: Language = .en) {
+        self.data = data
+        self.language = language
+    }
 
     public func render(_ format: OutputFormat, _ context: RenderContext) -> String {
         switch format {
-        case .table, .text: ReportText.render(ReportDocument(data), width: context.width)
-        case .markdown: ReportMarkdown.render(ReportDocument(data))
-        case .html: ReportHTML.render(ReportDocument(data))
+        case .table, .text: ReportText.render(ReportDocument(data, language: language), width: context.width)
+        case .markdown: ReportMarkdown.render(ReportDocument(data, language: language))
+        case .html: ReportHTML.render(ReportDocument(data, language: language))
         case .csv: ReportCSV.render(data)
         case .json: ReportJSON.render(data)
         }
     }
 }
 
-/// Labels and number formats shared by the report renderers (the report's words live here).
-enum ReportLabels {
+/// Number formats, bars and list limits shared by the report's printers. The report's words are
+/// the Lexicon's (`Lexicon.Report`), in the language of `set lang`.
+enum ReportFormat {
     static func percent(_ v: Double) -> String { String(format: "%.1f%%", v) }
     static func average(_ v: Double) -> String { String(format: "%.1f", v) }
 
@@ -32,43 +38,21 @@ enum ReportLabels {
         return (r > 0 ? "+" : "") + String(format: "%.1f", r)
     }
 
+    /// Office names as one cell (names are data: joined the Chinese way in both languages).
     static func offices(_ list: [String]) -> String { list.joined(separator: "、") }
 
-    static func comparator(_ c: Comparator) -> String {
-        switch c {
-        case .atLeast: "≥"
-        case .atMost: "≤"
-        case .equal: "="
-        case .range: "范围"
-        }
-    }
-
-    /// The plans a report covers, for its subtitle.
-    static func scope(_ d: ReportData) -> String {
-        if d.plans.count == 1, let p = d.plans.first { return "计划 \(p.id)" }
-        return "\(d.plans.count) 个计划（\(d.plans.map(\.id).joined(separator: "、"))）"
-    }
-
     /// What the report covers and compares with, in short parts joined with ` · `.
-    static func subtitleParts(_ d: ReportData) -> [String] {
-        var parts = [scope(d), "\(d.taskCount) 项任务", "进度截至 \(d.month)", "逾期按 \(d.asOf) 计"]
-        if let c = d.changes { parts.append("对比快照 \(c.snapshot)") } else { parts.append("无更早的快照可对比") }
-        return parts
-    }
-
-    static func subtitle(_ d: ReportData) -> String { subtitleParts(d).joined(separator: " · ") }
-
-    /// `≥ 58 · ≤ 25 · = 24 · 范围 3`, leaving out comparators with no targets.
-    static func comparatorLine(_ u: TargetSummary.UnitCount) -> String {
-        [("不低于", u.atLeast), ("不超过", u.atMost), ("等于", u.equal), ("范围", u.range)]
-            .filter { $0.1 > 0 }.map { "\($0.0) \($0.1)" }.joined(separator: "，")
+    static func subtitleParts(_ d: ReportData, _ l: Language) -> [String] {
+        typealias W = Lexicon.Report
+        return [W.scope(plans: d.plans.map(\.id))[l], W.taskCount(d.taskCount)[l], W.progressAsOf(d.month)[l], W.overdueAsOf(d.asOf)[l],
+                (d.changes.map { W.comparedWith($0.snapshot) } ?? W.noEarlierSnapshot)[l]]
     }
 
     /// Rows of the unit table: the eight most frequent units, then the rest summed up.
-    static func unitRows(_ g: TargetSummary) -> [(unit: String, count: TargetSummary.UnitCount)] {
+    static func unitRows(_ g: TargetSummary, _ l: Language) -> [(unit: String, count: TargetSummary.UnitCount)] {
         let (top, rest) = g.topUnits(8)
         var rows = top.map { (unit: $0.unit.isEmpty ? "—" : $0.unit, count: $0) }
-        if let rest { rows.append((unit: "其他 \(rest.units) 种单位", count: rest.count)) }
+        if let rest { rows.append((unit: Lexicon.Report.otherUnits(rest.units)[l], count: rest.count)) }
         return rows
     }
 
@@ -81,20 +65,14 @@ enum ReportLabels {
         return String(repeating: "█", count: full) + partials[rest]
     }
 
-    /// `一` … `十` for section numbers (a report has fewer than ten sections).
-    static func sectionNumber(_ n: Int) -> String {
-        let digits = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
-        return (1...digits.count).contains(n) ? digits[n - 1] : String(n)
-    }
-
     /// Tasks an office should look at: behind, not started or overdue.
     static func needsAttention(_ t: ReportTask) -> Bool {
         t.status == .behind || t.status == .notStarted || t.overdue
     }
 
     /// `2.1.4 → 15%`: a task's status and progress in a few characters.
-    static func standing(_ t: ReportTask) -> String {
-        "\(t.status.chineseLabel) \(t.progress)%" + (t.overdue ? " 逾期" : "")
+    static func standing(_ t: ReportTask, _ l: Language) -> String {
+        "\(Lexicon.status(t.status, in: l)) \(t.progress)%" + (t.overdue ? " " + Lexicon.Report.overdue[l] : "")
     }
 
     /// Long lists stop after this many entries on the screen, in Markdown and in HTML
@@ -107,12 +85,7 @@ enum ReportLabels {
         (Array(items.prefix(limit)), max(0, items.count - limit))
     }
 
-    /// The line that says how many were left out.
-    static func moreLine(_ n: Int) -> String {
-        "… 另有 \(n) 项未列出（完整清单见 `report … > FILE.csv` 或 `find`）"
-    }
-
-    /// The targets of a task as printed, joined: `达60%以上；不超过30分钟`.
+    /// The targets of a task as printed, joined: `达60%以上；不超过30分钟` (data, as written).
     static func targets(_ t: ReportTask) -> String {
         var seen = Set<String>()
         return t.targets.filter(\.isTarget).map(\.raw).filter { seen.insert($0).inserted }.joined(separator: "；")

@@ -206,12 +206,6 @@ public struct ReportData: Sendable {
     public var taskCount: Int { tasks.count }
     public func count(_ s: TaskStatus) -> Int { statusCounts.first { $0.status == s }?.count ?? 0 }
 
-    /// The report's title: the plan's when there is one, else a general one.
-    public var title: String {
-        if plans.count == 1, let p = plans.first { return "\(p.title) · \(month) 月度进展" }
-        return "卫生健康工作要点 · \(month) 月度进展"
-    }
-
     /// The order statuses are shown in: finished work first.
     public static let statusOrder: [TaskStatus] = [.done, .onTrack, .behind, .notStarted]
 }
@@ -275,22 +269,9 @@ extension ReportData {
                         percent: total == 0 ? 0 : Double(counts[s] ?? 0) * 100 / Double(total))
         }
 
-        // The previous snapshot's tasks of the same plans, by id.
-        var previousTasks: [String: PreviousTask]?
-        var previousLights: [String: Light]?
         let previous = try previous(reportMonth)
-        if let previous {
-            previousLights = ReportSupervision.lights(of: previous.workspace, plans: planIDs, rules: workspace.rules)
-            let old = previous.workspace
-            var m: [String: PreviousTask] = [:]
-            m.reserveCapacity(old.taskCount)
-            for r in 0..<old.taskCount where planIDs.contains(old.plans[Int(old.tasks.planRow[r])].id) {
-                m[old.taskID(row: r)] = PreviousTask(
-                    status: TaskStatus(rawValue: old.tasks.status[r]) ?? .notStarted,
-                    progress: Int(old.tasks.progress[r]), note: old.tasks.notes[old.tasks.noteCode[r]])
-            }
-            previousTasks = m
-        }
+        let previousTasks = previous.map { previousTasksByID(in: $0.workspace, plans: planIDs) }
+        let previousLights = previous.map { ReportSupervision.lights(of: $0.workspace, plans: planIDs, rules: workspace.rules) }
 
         let offices = officeSummaries(tasks, previous: previousTasks)
         let attention = tasks.filter { $0.status == .behind || $0.overdue }
@@ -313,6 +294,18 @@ extension ReportData {
         data.supervision = ReportSupervision.build(tasks: tasks, plans: plans, asOf: asOf, rules: workspace.rules,
                                                    previousLights: previousLights)
         return data
+    }
+
+    /// The previous snapshot's tasks of `plans`, by id.
+    static func previousTasksByID(in old: Workspace, plans planIDs: Set<String>) -> [String: PreviousTask] {
+        var m: [String: PreviousTask] = [:]
+        m.reserveCapacity(old.taskCount)
+        for r in 0..<old.taskCount where planIDs.contains(old.plans[Int(old.tasks.planRow[r])].id) {
+            m[old.taskID(row: r)] = PreviousTask(
+                status: TaskStatus(rawValue: old.tasks.status[r]) ?? .notStarted,
+                progress: Int(old.tasks.progress[r]), note: old.tasks.notes[old.tasks.noteCode[r]])
+        }
+        return m
     }
 
     /// The snapshot a report of `month` compares with: the latest snapshot named for an earlier
@@ -434,21 +427,21 @@ public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownPlan(String, suggestion: String?)
     case noSuchMonth(YearMonth, available: [YearMonth], plan: String?)
 
-    public var description: String {
+    /// The catalogue message for this refusal.
+    public var message: Message {
         switch self {
         case .noPlans:
-            return "no plans to report on; import one with `import plan FILE` (or `import demo`)"
+            return Messages.noPlansToReport()
         case let .unknownPlan(id, suggestion):
-            return "no plan \"\(id)\"" + (suggestion.map { " — did you mean \"\($0)\"?" } ?? "")
+            return Messages.noPlan(id, suggestion: suggestion)
         case let .noSuchMonth(m, available, plan):
             let scope = plan.map { "plan \($0)" } ?? "these plans"
-            if available.isEmpty {
-                return "no progress has been recorded for \(scope) yet, so there is no \(m) to report on"
-            }
-            return "no progress recorded for \(m) in \(scope); months with progress: "
-                + available.map(\.description).joined(separator: ", ")
+            if available.isEmpty { return Messages.noProgressYet(month: m.description, scope: scope) }
+            return Messages.noProgressForMonth(m.description, scope: scope, months: available.map(\.description))
         }
     }
+
+    public var description: String { message.text }
 }
 
 /// The progress history of the report's tasks, by task, each entry with its month.

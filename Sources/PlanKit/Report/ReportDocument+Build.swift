@@ -1,148 +1,156 @@
-/// Every sentence, heading and table of the report, written once from the report data.
+/// Every heading, sentence and table of the report, built once from the report data with the
+/// Lexicon's words in `language`.
 extension ReportDocument {
-    public init(_ d: ReportData) {
-        title = d.title
-        subtitle = ReportLabels.subtitleParts(d)
-        figures = ReportDocument.figures(d)
-        footer = "plansh 生成 · 进度截至 \(d.month) · 逾期按 \(d.asOf) 计"
-        var s: [(String, String, [Block])] = []
-        s.append(("任务状态", "Tasks by status", ReportDocument.status(d)))
-        // Supervision (§9): the 通报, the red, yellow and due-soon lists, scores, light changes.
-        if let sv = d.supervision { s += ReportSupervisionRender.sections(sv) }
-        if d.planSummaries.count > 1 { s.append(("计划", "Plans", [.table(ReportDocument.plans(d))])) }
-        s.append(("科室", "Offices", d.offices.isEmpty
-                    ? [.paragraph("任务没有责任科室。")]
-                    : [.officeChart(d.offices, compared: d.changes != nil), .table(ReportDocument.offices(d))]))
-        s.append(("滞后和逾期任务（\(d.attention.count)）", "Behind and overdue", ReportDocument.attention(d)))
-        s.append(("量化指标", "Targets", ReportDocument.targets(d)))
+    typealias W = Lexicon.Report
+
+    public init(_ d: ReportData, language l: Language) {
+        language = l
+        title = W.title(plan: d.plans.count == 1 ? d.plans.first?.title : nil, month: d.month)[l]
+        subtitle = ReportFormat.subtitleParts(d, l)
+        figures = ReportDocument.figures(d, l)
+        footer = [W.madeBy[l], W.progressAsOf(d.month)[l], W.overdueAsOf(d.asOf)[l]].joined(separator: " · ")
+        // Supervision (§9) opens the report: the 通报, the red, yellow and due-soon lists, scores,
+        // light changes; then the status of §6.
+        var s: [(Term, [Block])] = d.supervision.map { ReportSupervisionRender.sections($0, l) } ?? []
+        s.append((W.tasksByStatus, ReportDocument.status(d, l)))
+        if d.planSummaries.count > 1 { s.append((W.plans, [.table(ReportDocument.plans(d, l))])) }
+        s.append((W.offices, d.offices.isEmpty
+                    ? [.paragraph(W.noOffices[l])]
+                    : [.officeChart(d.offices, compared: d.changes != nil), .table(ReportDocument.offices(d, l))]))
+        s.append((W.behindAndOverdue(d.attention.count), ReportDocument.attention(d, l)))
+        s.append((W.targets, ReportDocument.targets(d, l)))
         if let c = d.changes {
-            s.append(("与快照 \(c.snapshot) 相比", "Since snapshot \(c.snapshot)", ReportDocument.changes(c, d)))
+            s.append((W.sinceSnapshot(c.snapshot), ReportDocument.changes(c, d, l)))
         } else {
-            s.append(("变化", "Changes", [.paragraph("没有更早的快照可对比（每月用 `save` 保存快照）。")]))
+            s.append((W.changes, [.paragraph(W.noSnapshot[l])]))
         }
-        if d.byOffice { s.append(("各科室需关注的任务", "By office", ReportDocument.byOffice(d))) }
-        sections = s.enumerated().map { i, x in Section(number: ReportLabels.sectionNumber(i + 1), title: x.0, english: x.1, blocks: x.2) }
+        if d.byOffice { s.append((W.byOffice, ReportDocument.byOffice(d, l))) }
+        sections = s.enumerated().map { i, x in Section(title: x.0[l], numbered: W.numbered(i + 1, x.0[l])[l], blocks: x.1) }
     }
 
-    static func figures(_ d: ReportData) -> [Figure] {
+    static func figures(_ d: ReportData, _ l: Language) -> [Figure] {
         func share(_ s: TaskStatus) -> String {
-            ReportLabels.percent(d.taskCount == 0 ? 0 : Double(d.count(s)) * 100 / Double(d.taskCount))
+            Lexicon.status(s, in: l) + " " + ReportFormat.percent(d.taskCount == 0 ? 0 : Double(d.count(s)) * 100 / Double(d.taskCount))
         }
         let extraOverdue = d.attention.count - d.count(.behind)
-        var average = "平均进度"
-        if let c = d.changes { average += "（比上期 \(ReportLabels.delta(d.averageProgress - c.previousAverage))）" }
+        var average = W.averageProgress[l]
+        if let c = d.changes { average += W.sinceLast(ReportFormat.delta(d.averageProgress - c.previousAverage))[l] }
         return [
-            Figure(value: String(d.taskCount), label: "任务总数", tone: ""),
-            Figure(value: String(d.count(.done)), label: "已完成 " + share(.done), tone: "done"),
-            Figure(value: String(d.count(.onTrack)), label: "推进中 " + share(.onTrack), tone: "on"),
-            Figure(value: String(d.count(.behind)), label: "滞后 " + share(.behind) + (extraOverdue > 0 ? "，另逾期 \(extraOverdue)" : ""),
+            Figure(value: String(d.taskCount), label: W.totalTasks[l], tone: ""),
+            Figure(value: String(d.count(.done)), label: share(.done), tone: "done"),
+            Figure(value: String(d.count(.onTrack)), label: share(.onTrack), tone: "on"),
+            Figure(value: String(d.count(.behind)), label: share(.behind) + (extraOverdue > 0 ? W.moreOverdue(extraOverdue)[l] : ""),
                    tone: "behind"),
-            Figure(value: ReportLabels.percent(d.averageProgress), label: average, tone: ""),
+            Figure(value: ReportFormat.percent(d.averageProgress), label: average, tone: ""),
         ]
     }
 
-    static func status(_ d: ReportData) -> [Block] {
-        var avg = "平均进度 **\(ReportLabels.percent(d.averageProgress))**"
+    static func status(_ d: ReportData, _ l: Language) -> [Block] {
+        var avg = W.average(ReportFormat.percent(d.averageProgress))[l]
         if let c = d.changes {
-            avg += "（上期 \(ReportLabels.percent(c.previousAverage))，\(ReportLabels.delta(d.averageProgress - c.previousAverage))）"
+            avg += W.previous(ReportFormat.percent(c.previousAverage), delta: ReportFormat.delta(d.averageProgress - c.previousAverage))[l]
         }
         return [.statusChart(d.statusCounts, total: d.taskCount, average: d.averageProgress), .paragraph(avg)]
     }
 
     /// Counts per status of a group (a plan or an office), its mean and change, and a bar of the mean.
-    static func groupTable(_ first: String, titles: Bool, compared: Bool,
+    static func groupTable(_ first: String, titles: Bool, compared: Bool, _ l: Language,
                            _ rows: [(name: Cell, title: String, counts: [Int], average: Double, previous: Double?)]) -> Table {
         var columns = [Column(first, isName: true)]
-        if titles { columns.append(Column("标题")) }
-        columns += ["任务", "已完成", "推进中", "滞后", "未启动", "逾期", "平均进度"].map { Column($0, numeric: true) }
-        if compared { columns.append(Column("比上期", numeric: true)) }
+        if titles { columns.append(Column(W.heading[l])) }
+        columns += ([W.tasks[l]] + [TaskStatus.done, .onTrack, .behind, .notStarted].map { Lexicon.status($0, in: l) }
+                    + [W.overdueColumn[l], W.averageColumn[l]]).map { Column($0, numeric: true) }
+        if compared { columns.append(Column(W.change[l], numeric: true)) }
         columns.append(Column("", isBar: true))
         return Table(columns: columns, rows: rows.map { r in
             var c: [Cell] = [r.name]
             if titles { c.append(.text(r.title)) }
-            c += r.counts.map(Cell.number) + [.figure(ReportLabels.average(r.average))]
+            c += r.counts.map(Cell.number) + [.figure(ReportFormat.average(r.average))]
             if compared { c.append(.delta(r.previous.map { r.average - $0 })) }
             return c + [.bar(r.average / 100)]
         })
     }
 
-    static func plans(_ d: ReportData) -> Table {
-        groupTable("计划", titles: true, compared: d.changes != nil, d.planSummaries.map {
+    static func plans(_ d: ReportData, _ l: Language) -> Table {
+        groupTable(W.plan[l], titles: true, compared: d.changes != nil, l, d.planSummaries.map {
             (.id($0.plan), $0.title, [$0.tasks, $0.done, $0.onTrack, $0.behind, $0.notStarted, $0.overdue],
              $0.averageProgress, $0.previousAverage)
         })
     }
 
-    static func offices(_ d: ReportData) -> Table {
-        groupTable("科室", titles: false, compared: d.changes != nil, d.offices.map {
+    static func offices(_ d: ReportData, _ l: Language) -> Table {
+        groupTable(W.office[l], titles: false, compared: d.changes != nil, l, d.offices.map {
             (.text($0.office), "", [$0.tasks, $0.done, $0.onTrack, $0.behind, $0.notStarted, $0.overdue],
              $0.averageProgress, $0.previousAverage)
         })
     }
 
     /// Tasks needing attention: id, standing, offices, heading, note.
-    static func taskTable(_ tasks: [ReportTask]) -> Table {
-        Table(columns: [Column("任务"), Column("状态"), Column("进度", numeric: true), Column("责任科室"), Column("标题"), Column("备注")],
+    static func taskTable(_ tasks: [ReportTask], _ l: Language) -> Table {
+        Table(columns: [Column(W.task[l]), Column(W.status[l]), Column(W.progress[l], numeric: true), Column(W.responsible[l]),
+                        Column(W.heading[l]), Column(W.note[l])],
               rows: tasks.map { t in
                   [.id(t.id), .status(t.status, overdue: t.overdue, due: t.due), .figure("\(t.progress)%"),
-                   .text(ReportLabels.offices(t.offices)), .text(t.heading), .note(t.note)]
+                   .text(ReportFormat.offices(t.offices)), .text(t.heading), .note(t.note)]
               })
     }
 
-    static func taskBlocks(_ all: [ReportTask], limit: Int) -> [Block] {
-        let (shown, more) = ReportLabels.capped(all, limit)
-        return [.tasks(shown, table: taskTable(shown))] + (more > 0 ? [.more(more)] : [])
+    static func taskBlocks(_ all: [ReportTask], limit: Int, _ l: Language) -> [Block] {
+        let (shown, more) = ReportFormat.capped(all, limit)
+        return [.tasks(shown, table: taskTable(shown, l))] + (more > 0 ? [.more(more)] : [])
     }
 
-    static func attention(_ d: ReportData) -> [Block] {
-        d.attention.isEmpty ? [.paragraph("没有滞后或逾期的任务。")] : taskBlocks(d.attention, limit: ReportLabels.listLimit)
+    static func attention(_ d: ReportData, _ l: Language) -> [Block] {
+        d.attention.isEmpty ? [.paragraph(W.noAttention[l])] : taskBlocks(d.attention, limit: ReportFormat.listLimit, l)
     }
 
-    static func targets(_ d: ReportData) -> [Block] {
+    static func targets(_ d: ReportData, _ l: Language) -> [Block] {
         let g = d.targets
-        var out: [Block] = [.paragraph("有量化指标的任务 **\(g.tasksWithTargets)**/\(d.taskCount) 项，共 **\(g.targetCount)** 个指标"
-                                       + (g.redacted > 0 ? "（其中 \(g.redacted) 个数值隐去）" : "") + "。")]
+        var out: [Block] = [.paragraph(W.targetsParagraph(withTargets: g.tasksWithTargets, tasks: d.taskCount, targets: g.targetCount,
+                                                          redacted: g.redacted)[l])]
         if !g.byUnit.isEmpty {
-            out.append(.paragraph("按比较方式：" + ReportLabels.comparatorLine(g.comparatorTotals) + "。"))
+            let c = g.comparatorTotals
+            out.append(.paragraph(W.byComparison(atLeast: c.atLeast, atMost: c.atMost, equal: c.equal, range: c.range)[l]))
             out.append(.table(Table(
-                columns: [Column("单位"), Column("指标", numeric: true), Column("不低于 ≥", numeric: true),
-                          Column("不超过 ≤", numeric: true), Column("等于 =", numeric: true), Column("范围", numeric: true)],
-                rows: ReportLabels.unitRows(g).map { u in
+                columns: [Column(W.unit[l]), Column(W.targetCount[l], numeric: true), Column(W.atLeast[l], numeric: true),
+                          Column(W.atMost[l], numeric: true), Column(W.equal[l], numeric: true), Column(W.range[l], numeric: true)],
+                rows: ReportFormat.unitRows(g, l).map { u in
                     [.text(u.unit), .number(u.count.total), .number(u.count.atLeast), .number(u.count.atMost),
                      .number(u.count.equal), .number(u.count.range)]
                 })))
         }
         if g.atRisk.isEmpty {
-            out.append(.paragraph("有指标的任务都没有滞后或逾期。"))
+            out.append(.paragraph(W.noTargetAtRisk[l]))
         } else {
-            out.append(.subheading("有指标但滞后或逾期的任务（\(g.atRisk.count)）"))
-            let (shown, more) = ReportLabels.capped(g.atRisk)
+            out.append(.subheading(W.targetsAtRisk(g.atRisk.count)[l]))
+            let (shown, more) = ReportFormat.capped(g.atRisk)
             out.append(.table(Table(
-                columns: [Column("任务"), Column("状态"), Column("进度", numeric: true), Column("指标"), Column("备注")],
+                columns: [Column(W.task[l]), Column(W.status[l]), Column(W.progress[l], numeric: true), Column(W.targetCount[l]),
+                          Column(W.note[l])],
                 rows: shown.map { t in
                     [.id(t.id), .status(t.status, overdue: t.overdue, due: t.due), .figure("\(t.progress)%"),
-                     .text(ReportLabels.targets(t)), .note(t.note)]
+                     .text(ReportFormat.targets(t)), .note(t.note)]
                 })))
             if more > 0 { out.append(.more(more)) }
         }
-        return out + trackedTargets(g)
+        return out + trackedTargets(g, l)
     }
 
-    static func changes(_ c: ReportChanges, _ d: ReportData) -> [Block] {
-        var items = ["平均进度 \(ReportLabels.percent(c.previousAverage)) → **\(ReportLabels.percent(d.averageProgress))**"
-                     + "（\(ReportLabels.delta(d.averageProgress - c.previousAverage))）",
-                     "进度提高 \(c.progressUp) 项" + (c.progressDown > 0 ? "，下降 \(c.progressDown) 项" : ""),
-                     "新完成 \(c.newlyDone.count) 项，新滞后 \(c.newlyBehind.count) 项，摆脱滞后 \(c.recovered.count) 项"]
-        if !c.added.isEmpty { items.append("新增任务 \(c.added.count) 项：" + c.added.map { "`\($0.id)`" }.joined(separator: "、")) }
-        if !c.removed.isEmpty { items.append("已不在计划中的任务 \(c.removed.count) 项：" + c.removed.map { "`\($0)`" }.joined(separator: "、")) }
+    static func changes(_ c: ReportChanges, _ d: ReportData, _ l: Language) -> [Block] {
+        var items = [W.averageMove(from: ReportFormat.percent(c.previousAverage), to: ReportFormat.percent(d.averageProgress),
+                                   delta: ReportFormat.delta(d.averageProgress - c.previousAverage))[l],
+                     W.progressMoves(up: c.progressUp, down: c.progressDown)[l],
+                     W.statusMoves(done: c.newlyDone.count, behind: c.newlyBehind.count, recovered: c.recovered.count)[l]]
+        if !c.added.isEmpty { items.append(W.added(c.added.map(\.id))[l]) }
+        if !c.removed.isEmpty { items.append(W.removed(c.removed)[l]) }
         var out: [Block] = [.list(items)]
         if c.statusMoves.isEmpty {
-            out.append(.paragraph("没有任务改变状态。"))
+            out.append(.paragraph(W.noStatusChange[l]))
         } else {
-            let (moves, more) = ReportLabels.capped(c.statusMoves)
-            out.append(.subheading("状态变化（\(c.statusMoves.count)）"))
+            let (moves, more) = ReportFormat.capped(c.statusMoves)
+            out.append(.subheading(W.statusChanges(c.statusMoves.count)[l]))
             out.append(.table(Table(
-                columns: [Column("任务"), Column("状态"), Column("进度"), Column("标题"), Column("备注")],
+                columns: [Column(W.task[l]), Column(W.status[l]), Column(W.progress[l]), Column(W.heading[l]), Column(W.note[l])],
                 rows: moves.map { m in
                     [.id(m.task.id), .move(from: m.oldStatus, to: m.task.status), .text("\(m.oldProgress)% → \(m.task.progress)%"),
                      .text(m.task.heading), .note(m.task.note)]
@@ -151,9 +159,9 @@ extension ReportDocument {
         }
         let gains = c.biggestGains(5)
         if !gains.isEmpty {
-            out.append(.subheading("进度提高最多"))
+            out.append(.subheading(W.biggestGains[l]))
             out.append(.table(Table(
-                columns: [Column("任务"), Column("进度"), Column("提高", numeric: true), Column("标题")],
+                columns: [Column(W.task[l]), Column(W.progress[l]), Column(W.gain[l], numeric: true), Column(W.heading[l])],
                 rows: gains.map { m in
                     [.id(m.task.id), .text("\(m.oldProgress)% → \(m.task.progress)%"), .delta(Double(m.progressDelta)), .text(m.task.heading)]
                 })))
@@ -161,17 +169,17 @@ extension ReportDocument {
         return out
     }
 
-    static func byOffice(_ d: ReportData) -> [Block] {
+    static func byOffice(_ d: ReportData, _ l: Language) -> [Block] {
         var out: [Block] = []
         for o in d.offices {
             out.append(.subheading(o.office))
-            out.append(.paragraph("\(o.tasks) 项，已完成 \(o.done)，滞后 \(o.behind)，未启动 \(o.notStarted)，"
-                                  + "平均进度 \(ReportLabels.average(o.averageProgress))。"))
-            let ts = d.tasks.filter { $0.offices.contains(o.office) && ReportLabels.needsAttention($0) }
+            out.append(.paragraph(W.officeLine(tasks: o.tasks, done: o.done, behind: o.behind, notStarted: o.notStarted,
+                                               average: ReportFormat.average(o.averageProgress))[l]))
+            let ts = d.tasks.filter { $0.offices.contains(o.office) && ReportFormat.needsAttention($0) }
             if ts.isEmpty {
-                out.append(.paragraph("没有滞后、逾期或未启动的任务。"))
+                out.append(.paragraph(W.noOfficeAttention[l]))
             } else {
-                out += taskBlocks(ts, limit: ReportLabels.officeListLimit)
+                out += taskBlocks(ts, limit: ReportFormat.officeListLimit, l)
             }
         }
         return out

@@ -5,6 +5,8 @@
 /// Paragraph and list text may hold `**bold**` and `` `code` `` spans; each printer renders them
 /// its own way (the screen keeps code spans and drops the stars).
 public struct ReportDocument: Sendable {
+    /// The language of every word (`set lang`); printers read it for the words they add.
+    public var language: Language
     public var title: String
     public var subtitle: [String]
     /// The headline numbers (HTML shows them as tiles on page 1).
@@ -20,11 +22,9 @@ public struct ReportDocument: Sendable {
     }
 
     public struct Section: Sendable {
-        /// `一`, `二`, … (HTML and Markdown number the headings).
-        public var number: String
         public var title: String
-        /// The English name the screen shows beside the Chinese one.
-        public var english: String
+        /// The title numbered (`一、通报`, `1. Summary`): HTML and Markdown headings.
+        public var numbered: String
         public var blocks: [Block]
     }
 
@@ -43,6 +43,31 @@ public struct ReportDocument: Sendable {
         case tasks([ReportTask], table: Table)
         /// `… 另有 N 项未列出`.
         case more(Int)
+        /// Items marked by a light (red and yellow lists, due soon, light changes): the screen and
+        /// Markdown print the light's word, HTML a coloured dot with the word, xlsx a filled cell.
+        case lights([LightItem])
+    }
+
+    /// A list item led by one light, or by two for a change (`黄→红`), with lines under it
+    /// (the why lines of §9).
+    public struct LightItem: Sendable {
+        public var lights: [Light]
+        /// The task's id (code in Markdown, monospace in HTML).
+        public var id: String
+        public var text: String
+        public var detail: [String]
+
+        public init(_ lights: [Light], id: String, _ text: String, detail: [String] = []) {
+            self.lights = lights
+            self.id = id
+            self.text = text
+            self.detail = detail
+        }
+
+        /// The lights in words: `红灯`, or `黄→红` for a change.
+        public func label(_ l: Language) -> String {
+            lights.count == 1 ? Lexicon.light(lights[0], in: l) : lights.map { Lexicon.lightShort($0, in: l) }.joined(separator: "→")
+        }
     }
 
     /// A table of the report: cells keep their meaning so each printer can style them.
@@ -58,12 +83,15 @@ public struct ReportDocument: Sendable {
         public var isBar: Bool
         /// Names (offices, plans, ids) are never cut on the screen: other columns give first.
         public var isName: Bool
+        /// A column counting one light (绿灯 黄灯 红灯): HTML marks its heading with the dot.
+        public var light: Light?
 
-        public init(_ name: String, numeric: Bool = false, isBar: Bool = false, isName: Bool = false) {
+        public init(_ name: String, numeric: Bool = false, isBar: Bool = false, isName: Bool = false, light: Light? = nil) {
             self.name = name
             self.numeric = numeric
             self.isBar = isBar
             self.isName = isName
+            self.light = light
         }
     }
 
@@ -82,17 +110,20 @@ public struct ReportDocument: Sendable {
         case bar(Double)
         /// A progress note (highlighted in HTML).
         case note(String)
+        /// A light: its word (HTML adds the coloured dot, xlsx fills the cell).
+        case light(Light)
 
-        /// The cell as plain text (the screen and every format without styles).
-        public var text: String {
+        /// The cell as plain text in `l` (the screen and every format without styles).
+        public func text(_ l: Language) -> String {
             switch self {
             case let .text(s), let .figure(s), let .id(s), let .note(s): s
             case let .number(n): String(n)
             case let .status(s, overdue, due):
-                s.chineseLabel + (overdue ? "，逾期" + (due.map { "（\($0)）" } ?? "") : "")
-            case let .move(a, b): "\(a.chineseLabel) → \(b.chineseLabel)"
-            case let .delta(v): v.map(ReportLabels.delta) ?? "—"
-            case let .bar(f): ReportLabels.bar(f, width: 20)
+                Lexicon.status(s, in: l) + (overdue ? Lexicon.Report.overdueSince(due)[l] : "")
+            case let .move(a, b): "\(Lexicon.status(a, in: l)) → \(Lexicon.status(b, in: l))"
+            case let .delta(v): v.map(ReportFormat.delta) ?? "—"
+            case let .bar(f): ReportFormat.bar(f, width: 20)
+            case let .light(light): Lexicon.light(light, in: l)
             }
         }
     }
@@ -111,8 +142,8 @@ public struct ReportDocument: Sendable {
 }
 
 extension ReportDocument.Table {
-    /// The table for `ResultTable`'s printers, without bar columns unless `bars`.
-    func resultTable(bars: Bool, cell: (ReportDocument.Cell) -> String = { $0.text }) -> ResultTable {
+    /// The table for `ResultTable`'s printers, without bar columns unless `bars`; cells in `cell`'s words.
+    func resultTable(bars: Bool, cell: (ReportDocument.Cell) -> String) -> ResultTable {
         let keep = columns.indices.filter { bars || !columns[$0].isBar }
         let cols = keep.map { i -> ResultTable.Column in
             let c = columns[i]

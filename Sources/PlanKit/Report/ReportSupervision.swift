@@ -5,8 +5,6 @@ public struct ReportSupervision: Sendable {
     public struct Item: Sendable {
         public var task: ReportTask
         public var judgement: Judgement
-        /// The why lines in Chinese (reports are written in Chinese).
-        public var why: [String]
     }
 
     public struct LightChange: Sendable {
@@ -27,10 +25,10 @@ public struct ReportSupervision: Sendable {
     public var lightChanges: [LightChange]?
 
     /// 共 N 项任务：已完成 a 项，超序时 b 项，达序时 c 项，欠序时 d 项（x%），红灯 r 项、黄灯 y 项。
-    public var paragraph: String {
+    public func paragraph(_ l: Language) -> String {
         let share = total == 0 ? 0 : Double(behindPace) * 100 / Double(total)
-        return "共 \(total) 项任务：已完成 \(done) 项，超序时 \(ahead) 项，达序时 \(onPace) 项，欠序时 \(behindPace) 项"
-            + "（\(ReportLabels.percent(share))），红灯 \(red.count) 项、黄灯 \(yellow.count) 项。"
+        return Lexicon.Report.supervisionParagraph(total: total, done: done, ahead: ahead, onPace: onPace, behindPace: behindPace,
+                                                   share: ReportFormat.percent(share), red: red.count, yellow: yellow.count)[l]
     }
 
     /// Judges `tasks` as of `asOf`; `previousLights` are the previous snapshot's lights by task id.
@@ -50,7 +48,7 @@ public struct ReportSupervision: Sendable {
             case .onPace: s.onPace += 1
             case .behindPace: s.behindPace += 1
             }
-            let item = Item(task: t, judgement: j, why: WhyText.lines(j, rules: rules))
+            let item = Item(task: t, judgement: j)
             if j.light == .red { s.red.append(item) }
             if j.light == .yellow { s.yellow.append(item) }
             if j.dueSoon { s.dueSoon.append(item) }

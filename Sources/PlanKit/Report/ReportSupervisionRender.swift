@@ -1,45 +1,56 @@
 /// The supervision part of a report: document sections every printer prints, and its JSON.
 enum ReportSupervisionRender {
-    /// The report's supervision sections as document blocks (title, English title, blocks).
-    static func sections(_ s: ReportSupervision) -> [(String, String, [ReportDocument.Block])] {
-        func item(_ i: ReportSupervision.Item) -> String {
-            "\(i.judgement.light.chineseLabel) \(i.task.id)  \(i.task.heading)（牵头 \(i.task.offices.first ?? "—")，完成时限 \(i.judgement.due)）\n"
-                + i.why.joined(separator: "\n")
+    typealias W = Lexicon.Report
+
+    /// The report's supervision sections as document blocks (title, blocks), words in `l`.
+    static func sections(_ s: ReportSupervision, _ l: Language) -> [(Term, [ReportDocument.Block])] {
+        typealias Item = ReportDocument.LightItem
+        func item(_ i: ReportSupervision.Item) -> Item {
+            Item([i.judgement.light], id: i.task.id, W.leadAndDue(i.task.heading, lead: i.task.offices.first ?? "—", due: i.judgement.due)[l],
+                 detail: WhyText.lines(i.judgement, rules: s.rules, in: l))
         }
-        func list(_ items: [ReportSupervision.Item], none: String) -> [ReportDocument.Block] {
-            guard !items.isEmpty else { return [.paragraph(none)] }
-            let (shown, more) = ReportLabels.capped(items)
-            return [.list(shown.map(item))] + (more > 0 ? [.more(more)] : [])
+        func list(_ items: [ReportSupervision.Item], none: Term) -> [ReportDocument.Block] {
+            guard !items.isEmpty else { return [.paragraph(none[l])] }
+            let (shown, more) = ReportFormat.capped(items)
+            return [.lights(shown.map(item))] + (more > 0 ? [.more(more)] : [])
         }
-        var out: [(String, String, [ReportDocument.Block])] = [("通报", "Summary", [.paragraph(s.paragraph)])]
-        out.append(("红灯任务（\(s.red.count)）", "Red", list(s.red, none: "没有红灯任务。")))
-        out.append(("黄灯任务（\(s.yellow.count)）", "Yellow", list(s.yellow, none: "没有黄灯任务。")))
-        let soon = ReportLabels.capped(s.dueSoon).shown.map {
-            "\($0.task.id)  \($0.task.heading)  完成时限 \($0.judgement.due)（还有 \($0.judgement.dueIn) 天）  \($0.judgement.light.chineseLabel)"
+        var out: [(Term, [ReportDocument.Block])] = [(W.summary, [.paragraph(s.paragraph(l))])]
+        out.append((W.red(s.red.count), list(s.red, none: W.noRed)))
+        out.append((W.yellow(s.yellow.count), list(s.yellow, none: W.noYellow)))
+        let (soon, moreSoon) = ReportFormat.capped(s.dueSoon)
+        let soonItems = soon.map {
+            Item([$0.judgement.light], id: $0.task.id, W.dueIn($0.task.heading, due: $0.judgement.due, days: $0.judgement.dueIn)[l])
         }
-        out.append(("临期任务（\(s.rules.remind) 天内，\(s.dueSoon.count)）", "Due soon", soon.isEmpty ? [.paragraph("没有临期任务。")] : [.list(soon)]))
-        let table = ReportDocument.Table(
-            columns: [.init("牵头科室", isName: true), .init("任务", numeric: true), .init("完成", numeric: true),
-                      .init("绿灯", numeric: true), .init("黄灯", numeric: true), .init("红灯", numeric: true),
-                      .init("平均差距", numeric: true), .init("得分", numeric: true)],
-            rows: s.scores.map { o in
-                [.text(o.office), .number(o.tasks), .number(o.done), .number(o.green), .number(o.yellow), .number(o.red),
-                 .text(Judge.formatTenths(o.averageGapTenths)), .number(o.score)]
-            })
-        out.append(("考核排名（100 − \(s.rules.scoreYellow)×黄灯 − \(s.rules.scoreRed)×红灯）", "Scores",
-                    s.scores.isEmpty ? [.paragraph("没有牵头科室。")] : [.table(table)]))
+        out.append((W.dueSoon(days: s.rules.remind, s.dueSoon.count),
+                    soon.isEmpty ? [.paragraph(W.noDueSoon[l])] : [.lights(soonItems)] + (moreSoon > 0 ? [.more(moreSoon)] : [])))
+        out.append((W.scores(yellow: s.rules.scoreYellow, red: s.rules.scoreRed),
+                    s.scores.isEmpty ? [.paragraph(W.noLeadOffices[l])] : [.table(scoreTable(s.scores, l))]))
         if let changes = s.lightChanges {
-            out.append(("灯色变化（\(changes.count)）", "Light changes", changes.isEmpty ? [.paragraph("与上期快照相比没有灯色变化。")] : [
-                .list(changes.map { "\($0.old.chineseShort)→\($0.new.chineseShort) \($0.task.id)  \($0.task.heading)" }),
-            ]))
+            let (shown, more) = ReportFormat.capped(changes)
+            out.append((W.lightChanges(changes.count), changes.isEmpty ? [.paragraph(W.noLightChange[l])] : [
+                .lights(shown.map { Item([$0.old, $0.new], id: $0.task.id, $0.task.heading) }),
+            ] + (more > 0 ? [.more(more)] : [])))
         }
         return out
+    }
+
+    /// The lead offices ranked, with a column per light.
+    static func scoreTable(_ scores: [OfficeScore], _ l: Language) -> ReportDocument.Table {
+        ReportDocument.Table(
+            columns: [.init(W.lead[l], isName: true), .init(W.tasks[l], numeric: true), .init(W.doneShort[l], numeric: true)]
+                + [Light.green, .yellow, .red].map { .init(Lexicon.light($0, in: l), numeric: true, light: $0) }
+                + [.init(W.averageGap[l], numeric: true), .init(W.score[l], numeric: true)],
+            rows: scores.map { o in
+                [.text(o.office), .number(o.tasks), .number(o.done), .number(o.green), .number(o.yellow), .number(o.red),
+                 .figure(Judge.formatTenths(o.averageGapTenths)), .number(o.score)]
+            })
     }
 
     static func json(_ s: ReportSupervision) -> String {
         var o = JSONObject()
         o.add("as_of", JSON.quote(s.asOf.description))
-        o.add("paragraph", JSON.quote(s.paragraph))
+        // JSON never follows `set lang`: the paragraph stays as it always was, in Chinese.
+        o.add("paragraph", JSON.quote(s.paragraph(.zh)))
         o.add("pace", "{\"done\":\(s.done),\"ahead\":\(s.ahead),\"on_pace\":\(s.onPace),\"behind_pace\":\(s.behindPace)}")
         func ids(_ items: [ReportSupervision.Item]) -> String { "[" + items.map { JSON.quote($0.task.id) }.joined(separator: ",") + "]" }
         o.add("red", ids(s.red))

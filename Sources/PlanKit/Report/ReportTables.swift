@@ -18,8 +18,8 @@ enum ReportTables {
             return [.text(t.id), .text(t.status.keyword), .integer(t.progress), .text(t.note), .text(t.plan), .text(t.path),
                     .text(t.heading), .list(t.offices), t.due.map { .text($0.description) } ?? .null, .bool(t.overdue),
                     t.updated.map { .text($0.description) } ?? .null, previousStatus, previousProgress,
-                    .text(ReportLabels.targets(t))]
+                    .text(ReportFormat.targets(t))]
         }
-        return ResultTable(columns: names.map { ResultTable.Column($0) }, rows: rows, showsRowCount: false, rowNoun: "tasks")
+        return ResultTable(columns: names.map { ResultTable.Column($0) }, rows: rows, showsRowCount: false, rowNoun: .tasks)
     }
 }

@@ -36,20 +36,19 @@ extension ReportData {
 
 extension ReportDocument {
     /// The targets with actuals: counts met / at risk / no actual yet, then the list, at risk first.
-    static func trackedTargets(_ g: TargetSummary) -> [Block] {
+    static func trackedTargets(_ g: TargetSummary, _ l: Language) -> [Block] {
         let met = g.tracked.filter(\.met).count
         let risk = g.tracked.filter { $0.light != .green }.count
-        var out: [Block] = [.subheading("指标完成情况")]
-        out.append(.paragraph("已达标 **\(met)** 个，有风险（红灯、黄灯）**\(risk)** 个，"
-                              + "未达标但在序时内 \(g.tracked.count - met - risk) 个，尚未报告完成值 \(g.noActual) 个。"))
+        var out: [Block] = [.subheading(W.tracked[l])]
+        out.append(.paragraph(W.trackedParagraph(met: met, atRisk: risk, onPace: g.tracked.count - met - risk, noActual: g.noActual)[l]))
         guard !g.tracked.isEmpty else { return out }
-        let (shown, more) = ReportLabels.capped(g.tracked)
+        let (shown, more) = ReportFormat.capped(g.tracked)
         out.append(.table(Table(
-            columns: [Column("指标编号"), Column("指标"), Column("目标"), Column("完成值", numeric: true),
-                      Column("完成率", numeric: true), Column("灯")],
+            columns: [Column(W.targetID[l]), Column(W.metric[l]), Column(W.target[l]), Column(W.actual[l], numeric: true),
+                      Column(W.attainment[l], numeric: true), Column(W.light[l])],
             rows: shown.map { t in
                 [.id(t.id), .text(t.metric), .text(t.raw), .figure(JSON.number(t.actual) + t.unit),
-                 .figure(JSON.number((t.attainment * 1000).rounded() / 10) + "%"), .text(t.light.chineseLabel)]
+                 .figure(JSON.number((t.attainment * 1000).rounded() / 10) + "%"), .light(t.light)]
             })))
         if more > 0 { out.append(.more(more)) }
         return out

@@ -5,8 +5,8 @@ enum ReportText {
         let width = max(40, width)
         var out = [doc.title] + wrapParts(doc.subtitle, width: width)
         for s in doc.sections {
-            out += ["", "■ \(s.title) \(s.english)"]
-            for b in s.blocks { out += block(b, width: width) }
+            out += ["", "■ \(s.title)"]
+            for b in s.blocks { out += block(b, width: width, doc.language) }
         }
         return out.map { DisplayWidth.truncate($0, to: width) }.joined(separator: "\n") + "\n"
     }
@@ -26,7 +26,7 @@ enum ReportText {
         return lines + [line]
     }
 
-    static func block(_ b: ReportDocument.Block, width: Int) -> [String] {
+    static func block(_ b: ReportDocument.Block, width: Int, _ l: Language) -> [String] {
         switch b {
         case let .paragraph(text):
             return DisplayWidth.wrap(plain(text), to: width - 2).map { "  " + $0 }
@@ -35,23 +35,32 @@ enum ReportText {
         case let .subheading(text):
             return ["  " + plain(text) + ":"]
         case let .table(t):
-            return table(t, width: width)
+            return table(t, width: width, l)
         case let .statusChart(counts, total, _):
-            return statusBars(counts, total: total, width: width)
+            return statusBars(counts, total: total, width: width, l)
         case .officeChart:
             return []
         case let .tasks(tasks, _):
-            return tasks.flatMap { taskLines($0, width: width) }
+            return tasks.flatMap { taskLines($0, width: width, l) }
         case let .more(n):
-            return ["  " + ReportLabels.moreLine(n)]
+            return ["  " + Lexicon.Report.more(n)[l]]
+        case let .lights(items):
+            return items.flatMap { lightLines($0, width: width, l) }
         }
     }
 
+    /// `  · 红灯 ID  text`, wrapped under itself, then each detail line wrapped two columns further in.
+    static func lightLines(_ item: ReportDocument.LightItem, width: Int, _ l: Language) -> [String] {
+        let head = DisplayWidth.wrap("\(item.label(l)) \(item.id)  \(plain(item.text))", to: width - 4)
+            .enumerated().map { ($0 == 0 ? "  · " : "    ") + $1 }
+        return head + item.detail.flatMap { DisplayWidth.wrap(plain($0), to: width - 6).map { "      " + $0 } }
+    }
+
     /// A table indented by two, without its bar column when bars would make it wider than `width`.
-    static func table(_ t: ReportDocument.Table, width: Int, indent: String = "  ") -> [String] {
+    static func table(_ t: ReportDocument.Table, width: Int, _ l: Language, indent: String = "  ") -> [String] {
         let room = width - indent.count
-        var result = t.resultTable(bars: true)
-        if t.hasBars, naturalWidth(result) > room { result = t.resultTable(bars: false) }
+        var result = t.resultTable(bars: true) { $0.text(l) }
+        if t.hasBars, naturalWidth(result) > room { result = t.resultTable(bars: false) { $0.text(l) } }
         return result.render(.table, RenderContext(width: room)).split(separator: "\n", omittingEmptySubsequences: false)
             .dropLast().map { indent + $0 }
     }
@@ -61,25 +70,26 @@ enum ReportText {
         t.render(.table, RenderContext(width: Int.max / 4)).split(separator: "\n").map { DisplayWidth.of(String($0)) }.max() ?? 0
     }
 
-    static func statusBars(_ counts: [StatusCount], total: Int, width: Int) -> [String] {
+    static func statusBars(_ counts: [StatusCount], total: Int, width: Int, _ l: Language) -> [String] {
         let barWidth = max(10, min(40, width - 30))
-        let labelWidth = counts.map { DisplayWidth.of($0.status.chineseLabel) }.max() ?? 6
+        let labelWidth = counts.map { DisplayWidth.of(Lexicon.status($0.status, in: l)) }.max() ?? 6
         let countWidth = String(total).count
         return counts.map { s in
-            "  " + DisplayWidth.pad(s.status.chineseLabel, to: labelWidth) + "  "
+            "  " + DisplayWidth.pad(Lexicon.status(s.status, in: l), to: labelWidth) + "  "
                 + DisplayWidth.pad(String(s.count), to: countWidth, right: true) + "  "
-                + DisplayWidth.pad(ReportLabels.percent(s.percent), to: 6, right: true) + "  "
-                + ReportLabels.bar(s.percent / 100, width: barWidth)
+                + DisplayWidth.pad(ReportFormat.percent(s.percent), to: 6, right: true) + "  "
+                + ReportFormat.bar(s.percent / 100, width: barWidth)
         }
     }
 
-    static func taskLines(_ t: ReportTask, width: Int) -> [String] {
-        var head = "  \(t.id)  \(ReportLabels.standing(t))"
-        if let due = t.due { head += "  到期 \(due)" }
-        if !t.offices.isEmpty { head += "  \(ReportLabels.offices(t.offices))" }
+    static func taskLines(_ t: ReportTask, width: Int, _ l: Language) -> [String] {
+        var head = "  \(t.id)  \(ReportFormat.standing(t, l))"
+        if let due = t.due { head += "  " + Lexicon.Report.dueOn(due)[l] }
+        if !t.offices.isEmpty { head += "  \(ReportFormat.offices(t.offices))" }
         var lines = [head, "    \(t.heading)"]
-        for (i, l) in DisplayWidth.wrap(t.note, to: max(20, width - 10)).enumerated() where !t.note.isEmpty {
-            lines.append((i == 0 ? "    备注：" : "          ") + l)
+        let prefix = "    " + Lexicon.Report.notePrefix[l]
+        for (i, line) in DisplayWidth.wrap(t.note, to: max(20, width - 10)).enumerated() where !t.note.isEmpty {
+            lines.append((i == 0 ? prefix : String(repeating: " ", count: DisplayWidth.of(prefix))) + line)
         }
         return lines
     }

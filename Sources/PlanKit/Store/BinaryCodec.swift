@@ -186,19 +186,19 @@ public struct StoreCorruption: Error, Sendable, CustomStringConvertible {
 /// XXH64 (Yann Collet's xxHash, 64-bit): the checksum of every snapshot section and journal
 /// record. Fast enough (several GB/s) that verifying a million-task snapshot costs little.
 enum Checksum {
-    private static let p1: UInt64 = 11_400_714_785_074_694_791
-    private static let p2: UInt64 = 14_029_467_366_897_019_727
-    private static let p3: UInt64 = 1_609_587_929_392_839_161
-    private static let p4: UInt64 = 9_650_029_242_287_828_579
-    private static let p5: UInt64 = 2_870_177_450_012_600_261
+    static let p1: UInt64 = 11_400_714_785_074_694_791
+    static let p2: UInt64 = 14_029_467_366_897_019_727
+    static let p3: UInt64 = 1_609_587_929_392_839_161
+    static let p4: UInt64 = 9_650_029_242_287_828_579
+    static let p5: UInt64 = 2_870_177_450_012_600_261
 
-    @inline(__always) private static func rotl(_ x: UInt64, _ r: UInt64) -> UInt64 { (x << r) | (x >> (64 - r)) }
+    @inline(__always) static func rotl(_ x: UInt64, _ r: UInt64) -> UInt64 { (x << r) | (x >> (64 - r)) }
 
-    @inline(__always) private static func round(_ acc: UInt64, _ input: UInt64) -> UInt64 {
+    @inline(__always) static func round(_ acc: UInt64, _ input: UInt64) -> UInt64 {
         rotl(acc &+ input &* p2, 31) &* p1
     }
 
-    @inline(__always) private static func merge(_ acc: UInt64, _ v: UInt64) -> UInt64 {
+    @inline(__always) static func merge(_ acc: UInt64, _ v: UInt64) -> UInt64 {
         (acc ^ round(0, v)) &* p1 &+ p4
     }
 
@@ -248,7 +248,7 @@ enum Checksum {
         bytes.withUnsafeBytes { xxh64($0, seed: seed) }
     }
 
-    private static func avalanche(_ h0: UInt64) -> UInt64 {
+    static func avalanche(_ h0: UInt64) -> UInt64 {
         var h = h0
         h ^= h >> 33
         h = h &* p2
@@ -256,5 +256,75 @@ enum Checksum {
         h = h &* p3
         h ^= h >> 32
         return h
+    }
+}
+
+/// XXH64 over bytes that arrive in pieces (a section streamed through a small buffer): the same
+/// value `Checksum.xxh64` gives for all of them at once.
+struct StreamingChecksum {
+    private var v1 = Checksum.p1 &+ Checksum.p2, v2 = Checksum.p2, v3: UInt64 = 0, v4: UInt64 = 0 &- Checksum.p1
+    private var total = 0
+    /// Up to 31 bytes not yet folded into a 32-byte stripe.
+    private var pending: [UInt8] = []
+
+    mutating func update(_ piece: UnsafeRawBufferPointer) {
+        guard let base = piece.baseAddress, !piece.isEmpty else { return }
+        total += piece.count
+        var i = 0
+        if !pending.isEmpty {
+            let take = min(32 - pending.count, piece.count)
+            pending.append(contentsOf: UnsafeRawBufferPointer(rebasing: piece[0..<take]))
+            i = take
+            guard pending.count == 32 else { return }
+            pending.withUnsafeBytes { stripes($0.baseAddress.map { UnsafeRawPointer($0) }, 32) }
+            pending.removeAll(keepingCapacity: true)
+        }
+        let whole = (piece.count - i) / 32 * 32
+        stripes(base + i, whole)
+        i += whole
+        if i < piece.count { pending.append(contentsOf: UnsafeRawBufferPointer(rebasing: piece[i...])) }
+    }
+
+    private mutating func stripes(_ p: UnsafeRawPointer?, _ n: Int) {
+        guard let p else { return }
+        var i = 0
+        while i + 32 <= n {
+            v1 = Checksum.round(v1, UInt64(littleEndian: p.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+            v2 = Checksum.round(v2, UInt64(littleEndian: p.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)))
+            v3 = Checksum.round(v3, UInt64(littleEndian: p.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self)))
+            v4 = Checksum.round(v4, UInt64(littleEndian: p.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)))
+            i += 32
+        }
+    }
+
+    func finish() -> UInt64 {
+        var h: UInt64
+        if total >= 32 {
+            h = Checksum.rotl(v1, 1) &+ Checksum.rotl(v2, 7) &+ Checksum.rotl(v3, 12) &+ Checksum.rotl(v4, 18)
+            h = Checksum.merge(h, v1)
+            h = Checksum.merge(h, v2)
+            h = Checksum.merge(h, v3)
+            h = Checksum.merge(h, v4)
+        } else {
+            h = Checksum.p5
+        }
+        h = h &+ UInt64(total)
+        let tail = pending
+        var i = 0
+        while i + 8 <= tail.count {
+            let k = tail.withUnsafeBytes { Checksum.round(0, UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: i, as: UInt64.self))) }
+            h = Checksum.rotl(h ^ k, 27) &* Checksum.p1 &+ Checksum.p4
+            i += 8
+        }
+        if i + 4 <= tail.count {
+            let k = tail.withUnsafeBytes { UInt64(UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: i, as: UInt32.self))) }
+            h = Checksum.rotl(h ^ (k &* Checksum.p1), 23) &* Checksum.p2 &+ Checksum.p3
+            i += 4
+        }
+        while i < tail.count {
+            h = Checksum.rotl(h ^ (UInt64(tail[i]) &* Checksum.p5), 11) &* Checksum.p1
+            i += 1
+        }
+        return Checksum.avalanche(h)
     }
 }

@@ -165,23 +165,32 @@ enum FileIO {
 
     /// Writes a file so that readers and crashes see either the old content or the whole new one:
     /// a temporary file in the same directory, fsync, rename over `path`, fsync of the directory.
-    static func replaceAtomically(_ path: String, _ body: (FileWriter) throws -> Void) throws {
+    /// With `keepOpen`, returns a handle on the new file (the caller closes it); else nil.
+    @discardableResult
+    static func replaceAtomically(_ path: String, keepOpen: Bool = false, _ body: (FileWriter) throws -> Void) throws -> Int32? {
         let dir = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         let tmp = (dir as NSString).appendingPathComponent(".tmp-\(getpid())-\(name)")
-        let fd = try open(tmp, O_WRONLY | O_CREAT | O_TRUNC)
+        let fd = try open(tmp, O_RDWR | O_CREAT | O_TRUNC)
         let writer = FileWriter(fd: fd, path: tmp)
         do {
             try body(writer)
             try sync(fd, path: tmp)
-            close(fd)
             try rename(tmp, path)
         } catch {
             close(fd)
             unlink(tmp)
             throw error
         }
-        try syncDirectory(dir)
+        do {
+            try syncDirectory(dir)
+        } catch {
+            close(fd)
+            throw error
+        }
+        if keepOpen { return fd }
+        close(fd)
+        return nil
     }
 }
 

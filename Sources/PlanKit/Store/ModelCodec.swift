@@ -95,7 +95,13 @@ enum ModelCodec {
         return ImportedPlan(info: info, tasks: tasks)
     }
 
+    /// A plan: its head (id … import time) then its details (warnings, sections, closing prose).
     static func encode(_ p: PlanInfo, into w: inout BinaryWriter) {
+        encodeHead(p, into: &w)
+        encodeDetails(p, into: &w)
+    }
+
+    static func encodeHead(_ p: PlanInfo, into w: inout BinaryWriter) {
         w.string(p.id)
         w.string(p.title)
         w.string(p.issuer)
@@ -103,6 +109,9 @@ enum ModelCodec {
         if let y = p.year { w.zigzag(Int64(y)) }
         w.string(p.sourceFile)
         w.zigzag(p.importedAt)
+    }
+
+    static func encodeDetails(_ p: PlanInfo, into w: inout BinaryWriter) {
         w.count(p.warnings.count)
         for x in p.warnings {
             w.zigzag(Int64(x.line))
@@ -123,12 +132,37 @@ enum ModelCodec {
     }
 
     static func decodePlanInfo(_ r: inout BinaryReader) throws -> PlanInfo {
+        var p = try decodePlanHead(&r, details: nil)
+        let d = try decodePlanDetails(&r)
+        p.warnings = d.warnings
+        p.sections = d.sections
+        p.extras = d.extras
+        return p
+    }
+
+    /// A plan's head; its details come from `details` when given (else they are empty, to be set).
+    static func decodePlanHead(_ r: inout BinaryReader, details: PlanDetailsSource?) throws -> PlanInfo {
         let id = try r.string()
         let title = try r.string()
         let issuer = try r.string()
         let year = try r.bool() ? Int(try smallInt(&r)) : nil
         let sourceFile = try r.string()
         let importedAt = try r.zigzag()
+        if let details {
+            return PlanInfo(id: id, title: title, issuer: issuer, year: year, sourceFile: sourceFile,
+                            importedAt: importedAt, lazyDetails: details)
+        }
+        return PlanInfo(id: id, title: title, issuer: issuer, year: year, sourceFile: sourceFile, importedAt: importedAt)
+    }
+
+    /// The details of one plan from the bytes `encodeDetails` wrote, nil when they do not decode.
+    static func decodePlanDetails(_ bytes: [UInt8]) -> PlanDetails? {
+        var r = BinaryReader(bytes, context: "plan details")
+        guard let d = try? decodePlanDetails(&r), r.isAtEnd else { return nil }
+        return d
+    }
+
+    static func decodePlanDetails(_ r: inout BinaryReader) throws -> PlanDetails {
         var warnings: [ImportWarning] = []
         for _ in 0..<(try r.count()) {
             let line = try smallInt(&r)
@@ -150,8 +184,7 @@ enum ModelCodec {
                                         officesOpen: open, line: line, inferred: inferred))
         }
         let extras = try r.strings()
-        return PlanInfo(id: id, title: title, issuer: issuer, year: year, sourceFile: sourceFile,
-                        importedAt: importedAt, warnings: warnings, sections: sections, extras: extras)
+        return PlanDetails(warnings: warnings, sections: sections, extras: extras)
     }
 
     static func encode(_ t: PlanTask, into w: inout BinaryWriter) {

@@ -245,9 +245,11 @@ struct RowReader {
             switch lookup.row(plan: plan, path: path) {
             case let .success(r):
                 taskRow = r
-                if let earlier = firstRowOf[r] {
+                // A task may head several rows of its targets (the target ledger); only one row
+                // may change the task itself.
+                if hasValues, let earlier = firstRowOf[r] {
                     problems.append("task \(plan):\(path) is already on row \(earlier)")
-                } else {
+                } else if hasValues {
                     firstRowOf[r] = row.number
                 }
             case let .failure(message): problems.append("\(message)")
@@ -266,6 +268,9 @@ struct RowReader {
             if let (ref, a) = target, u.actuals.isEmpty {
                 result.updates.append(ProgressUpdate(plan: ref.plan, path: ref.path, actuals: [a], source: u.source))
             }
+        } else if cell(.targetID, row) != nil && header.index[.actual] != nil {
+            // A target ledger's row with no 完成值 yet: an empty cell changes nothing (§10).
+            return
         } else if plan.isEmpty && path.isEmpty {
             result.warnings.append(.init(row: row.number, message: "only a target id, nothing to apply"))
         } else {

@@ -37,7 +37,9 @@ public enum SheetColumn: String, CaseIterable, Sendable {
         (.actual, ["完成值", "actual", "actualvalue", "实际值"]),
         (.ignored, ["序号", "重点任务", "牵头科室", "配合科室", "序时进度", "灯", "预警", "heading", "title", "标题",
                     "任务名称", "任务内容", "office", "offices", "lead", "科室", "责任科室", "责任单位", "牵头单位",
-                    "配合单位", "text", "内容", "level", "month", "月份", "updated", "expected", "light"]),
+                    "配合单位", "text", "内容", "level", "month", "月份", "updated", "expected", "light",
+                    // The target ledger's own columns (TargetLedger).
+                    "指标名称", "目标", "比较", "目标值", "上限", "单位", "完成率"]),
     ]
 
     /// The column sets that identify a row's task, in order of preference (an id column wins over

@@ -352,7 +352,7 @@ public final class Store {
             // an empty one first, which the new working file then makes stale.
             _ = try Journal.create(at: journalPath, base: base)
         }
-        try SnapshotFile.write(workspace, meta: meta, to: workingPath,
+        try SnapshotFile.write(workspace, meta: meta, to: workingPath, displayName: Store.workingName, adopt: true,
                                progress: progressLine("saving the working state", cancellable: cancellable))
         base = Journal.Base(generation: g, changes: changes)
         baseIsWorkingFile = true

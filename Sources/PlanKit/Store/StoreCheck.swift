@@ -24,6 +24,7 @@ extension Store {
             do {
                 let r = try SnapshotFile.Reader(path: workingPath, displayName: Store.workingName)
                 let w = try r.workspace(progress: progressLine("checking \(Store.workingName)", cancellable: false))
+                try r.verifyPackedColumns()
                 working = r.meta
                 ok(Store.workingName, "\(w.plans.count) plans, \(w.taskCount) tasks, \(r.meta.changes) changes")
             } catch {
@@ -40,6 +41,7 @@ extension Store {
             do {
                 let r = try SnapshotFile.Reader(path: snapshotPath(name), displayName: shown)
                 let w = try r.workspace(progress: progressLine("checking \(shown)", cancellable: false))
+                try r.verifyPackedColumns()
                 ok(shown, "\(w.plans.count) plans, \(w.taskCount) tasks")
             } catch {
                 bad(shown, Store.describe(error))

@@ -185,7 +185,8 @@ extension Store {
         backgroundCopy = job
         Thread.detachNewThread {
             do {
-                try SnapshotFile.write(state, meta: meta, to: target)
+                // From here on the loaded state's packed columns are read from its own copy.
+                try SnapshotFile.write(state, meta: meta, to: target, displayName: Store.workingName, adopt: true)
             } catch {
                 job.failed = true
             }

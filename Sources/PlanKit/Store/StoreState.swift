@@ -101,6 +101,8 @@ extension Store {
             return damaged("\(Store.journalName) is damaged (\(Store.journalLoss(lost)))", scan: s, working: working)
         }
         state.appendable = records.isEmpty && s.records.count > 0 ? nil : s
+        // A working file of an earlier format is written again (upgraded) by the next change.
+        if reader.version < SnapshotFile.formatVersion { state.appendable = nil }
         return state
     }
 

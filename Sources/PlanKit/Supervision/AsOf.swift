@@ -44,11 +44,12 @@ public enum AsOf {
         let parts = t.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, (1...2).contains(parts[1].count), (1...2).contains(parts[2].count),
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else {
-            throw Diagnostic("today takes a date YYYY-MM-DD (or none), not \"\(text)\"")
+            throw Diagnostic(Messages.badToday(text))
         }
         guard let day = CalendarDay(year: y, month: m, day: d) else {
-            throw Diagnostic("\(text) is not a day of the calendar"
-                             + ((1...12).contains(m) && y >= 1900 ? " (\(String(format: "%04d-%02d", y, m)) has \(CalendarDay.daysIn(year: y, month: m)) days)" : ""))
+            let month = (1...12).contains(m) && y >= 1900
+                ? (String(format: "%04d-%02d", y, m), CalendarDay.daysIn(year: y, month: m)) : nil
+            throw Diagnostic(Messages.noSuchDay(text, monthLength: month))
         }
         return day
     }
@@ -56,7 +57,7 @@ public enum AsOf {
     /// Parses a `set month` value `YYYY-MM`.
     public static func parseMonth(_ text: String) throws -> YearMonth {
         guard let m = YearMonth(parsing: TextFolding.fold(text)) else {
-            throw Diagnostic("month takes YYYY-MM (or none), not \"\(text)\"")
+            throw Diagnostic(Messages.badReportingMonth(text))
         }
         return m
     }

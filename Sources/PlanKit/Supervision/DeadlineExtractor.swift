@@ -43,12 +43,17 @@ public enum DeadlineExtractor {
     /// Every deadline in `text`, in text order (a phrase repeated with the same day once).
     /// Phrases without a year of their own use `planYear`; with no plan year they are skipped.
     public static func deadlines(in text: String, planYear: Int?) -> [Deadline] {
-        guard mayHoldDeadline(text) else { return [] }
-        let s = Array(text.unicodeScalars.map(\.value))
+        deadlines(inScalars: scalars(of: text), planYear: planYear)
+    }
+
+    /// `deadlines(in:planYear:)` for a text held as its Unicode scalars.
+    static func deadlines(inScalars s: [UInt32], planYear: Int?) -> [Deadline] {
+        // Every phrase holds 年, 月 or 季: a text without them is done at once.
+        guard s.contains(where: { $0 == nian || $0 == yue || $0 == ji }) else { return [] }
         var out: [Deadline] = []
         var i = 0
         while i < s.count {
-            if let m = match(s, at: i, planYear: planYear) {
+            if mayStart(s[i]), let m = match(s, at: i, planYear: planYear) {
                 let d = Deadline(raw: s[i..<m.end].string, day: m.day, kind: m.kind)
                 if !out.contains(d) { out.append(d) }
                 i = m.end
@@ -62,25 +67,6 @@ public enum DeadlineExtractor {
     /// The latest of `deadlines`, the task's due date by default.
     public static func latest(_ deadlines: [Deadline]) -> CalendarDay? {
         deadlines.map(\.day).max()
-    }
-
-    /// Whether the UTF-8 of `text` holds 年, 月 or 季 (every phrase has one); most texts are rejected here.
-    static func mayHoldDeadline(_ text: String) -> Bool {
-        var t = text
-        return t.withUTF8 { u in
-            var k = 0
-            let n = u.count
-            while k + 2 < n {
-                let a = u[k]
-                if a == 0xE5 {
-                    if (u[k + 1] == 0xB9 && u[k + 2] == 0xB4) || (u[k + 1] == 0xAD && u[k + 2] == 0xA3) { return true }
-                } else if a == 0xE6, u[k + 1] == 0x9C, u[k + 2] == 0x88 {
-                    return true
-                }
-                k += 1
-            }
-            return false
-        }
     }
 
     // MARK: Scalars
@@ -176,11 +162,26 @@ public enum DeadlineExtractor {
 
     typealias Match = (day: CalendarDay, kind: Deadline.Kind, end: Int)
 
+    /// Whether a phrase can start with `u`: 年 全 上 下 第, a digit or a Chinese numeral.
+    static func startsPhrase(_ u: UInt32) -> Bool {
+        u == nian || u == quan || u == shang || u == xia || u == di4 || digit(u) != nil || ChineseNumeral.isNumeralScalar(u)
+    }
+
+    /// `startsPhrase` as a bitmap over the Basic Multilingual Plane (every such scalar is in it):
+    /// the scan asks it of every scalar of every task text.
+    static let startBitmap: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+        for u in UInt32(0)..<0x10000 where startsPhrase(u) { bits[Int(u >> 6)] |= 1 << UInt64(u & 63) }
+        return bits
+    }()
+
+    @inline(__always) static func mayStart(_ u: UInt32) -> Bool {
+        u < 0x10000 && startBitmap[Int(u >> 6)] & (1 << UInt64(u & 63)) != 0
+    }
+
     /// The phrase starting at `i`, if one does, after the exclusions.
     static func match(_ s: [UInt32], at i: Int, planYear: Int?) -> Match? {
-        let u = s[i]
-        guard u == nian || u == quan || u == shang || u == xia || u == di4 || digit(u) != nil
-            || ChineseNumeral.isNumeralScalar(u) else { return nil }
+        guard startsPhrase(s[i]) else { return nil }
         var j = i
         var ownYear: Int?
         if let y = year(s, i) {

@@ -2,7 +2,7 @@
 /// title's last year, else a `20xx` in the file name not inside a longer digit run.
 public enum PlanYear {
     /// How the warning for a plan with no year begins (a `year` override removes it).
-    public static let missingWarningPrefix = "no year in the title or file name"
+    public static let missingWarningPrefix = Messages.missingYearPrefix
 
     static let keywords = ["工作要点", "工作计划"]
 
@@ -31,8 +31,7 @@ public enum PlanYear {
 
     /// The warning for a plan whose year had to be taken from the import date.
     public static func missingWarning(importYear: Int) -> ImportWarning {
-        ImportWarning(line: 1, message: "\(missingWarningPrefix); the plan is taken as \(importYear) (the import year): "
-                      + "give `year YYYY` to `import plan` to set it")
+        ImportWarning(line: 1, message: Messages.missingYear(importYear: importYear).text)
     }
 
     /// Runs of exactly four digits (ASCII or full-width) within `range`, with their scalar offsets.

@@ -58,8 +58,7 @@ public struct Rules: Sendable, Hashable {
     /// These rules with `name` set to `value`, or an error saying why not (nothing changes).
     public func setting(_ name: String, to value: Int) throws -> Rules {
         guard let e = Rules.entry(named: name) else {
-            throw Diagnostic("no rule \"\(name)\"" + Suggest.phrase(name, in: Rules.names)
-                             + "; rules are " + Rules.names.joined(separator: ", "))
+            throw Diagnostic(Messages.noRule(name, rules: Rules.names))
         }
         var r = self
         r[keyPath: e.keyPath] = value
@@ -71,17 +70,17 @@ public struct Rules: Sendable, Hashable {
     /// score weights 0–100. The message names the rule and the bound.
     public func validate(changed: String? = nil) throws {
         for e in Rules.entries where self[keyPath: e.keyPath] < 0 {
-            throw Diagnostic("\(e.name) must be 0 or more, not \(self[keyPath: e.keyPath])")
+            throw Diagnostic(Messages.ruleNegative(e.name, value: self[keyPath: e.keyPath]))
         }
         if red < yellow {
-            throw Diagnostic(changed == "yellow" ? "yellow must be at most red (\(red)), not \(yellow)"
-                                                 : "red must be at least yellow (\(yellow)), not \(red)")
+            throw Diagnostic(Messages.ruleOrder(changed: changed, yellow: yellow, red: red))
         }
-        if red > 100 { throw Diagnostic("red must be at most 100, not \(red)") }
-        if idle > 100 { throw Diagnostic("idle must be at most 100, not \(idle)") }
-        if remind > 366 { throw Diagnostic("remind must be at most 366 days, not \(remind)") }
-        if scoreYellow > 100 { throw Diagnostic("score_yellow must be at most 100, not \(scoreYellow)") }
-        if scoreRed > 100 { throw Diagnostic("score_red must be at most 100, not \(scoreRed)") }
+        let bounds: [(String, Int, Int, String)] = [("red", red, 100, "100"), ("idle", idle, 100, "100"),
+                                                    ("remind", remind, 366, "366 days"),
+                                                    ("score_yellow", scoreYellow, 100, "100"), ("score_red", scoreRed, 100, "100")]
+        for (name, value, limit, said) in bounds where value > limit {
+            throw Diagnostic(Messages.ruleTooLarge(name, limit: said, value: value))
+        }
     }
 
     /// The values in `entries` order (how they are stored).

@@ -9,9 +9,22 @@ public enum Schedule {
         }
     }
 
+    /// The same when the importer still holds each task's text as scalars (`texts[i]` for
+    /// `plan.tasks[i]`): the deadlines are read from those instead of decoding every text again.
+    static func apply(to plan: inout ImportedPlan, texts: [[UInt32]]) {
+        let info = plan.info
+        for i in plan.tasks.indices {
+            assign(&plan.tasks[i], plan: info, deadlines: DeadlineExtractor.deadlines(inScalars: texts[i], planYear: info.periodYear))
+        }
+    }
+
     /// One task: deadlines re-read from the text; start and due defaulted unless set by hand.
     public static func assign(_ t: inout PlanTask, plan info: PlanInfo) {
-        t.deadlines = DeadlineExtractor.deadlines(in: t.text, planYear: info.periodYear)
+        assign(&t, plan: info, deadlines: DeadlineExtractor.deadlines(in: t.text, planYear: info.periodYear))
+    }
+
+    static func assign(_ t: inout PlanTask, plan info: PlanInfo, deadlines: [Deadline]) {
+        t.deadlines = deadlines
         if !t.startByHand || t.start == nil {
             t.start = info.periodStart
             t.startByHand = false

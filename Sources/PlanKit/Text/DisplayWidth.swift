@@ -52,23 +52,76 @@ public enum DisplayWidth {
         return right ? fill + s : s + fill
     }
 
-    /// Splits `s` into lines of at most `width` columns, breaking anywhere (CJK has no spaces).
+    /// Splits `s` into lines of at most `width` columns. Chinese text breaks between any two
+    /// characters; a run of ASCII letters, digits and punctuation (a word, a date, an id) moves
+    /// whole to the next line when it fits there, a space at a break is dropped, closing
+    /// punctuation (`，` `。` `）` `,`) never starts a line and opening punctuation never ends one.
     public static func wrap(_ s: String, to width: Int) -> [String] {
         guard width > 0 else { return [s] }
         var lines: [String] = []
         var cur = ""
         var w = 0
-        for ch in s {
-            let cw = of(String(ch))
-            if w + cw > width && !cur.isEmpty {
-                lines.append(cur)
-                cur = ""
-                w = 0
+        func breakLine() {
+            while cur.last == " " { cur.removeLast() }
+            lines.append(cur)
+            cur = ""
+            w = 0
+        }
+        for unit in wrapUnits(s) {
+            let uw = of(unit)
+            if unit == " " && cur.isEmpty && !lines.isEmpty { continue }
+            if w + uw <= width {
+                cur += unit
+                w += uw
+                continue
             }
-            cur.append(ch)
-            w += cw
+            if unit == " " { breakLine(); continue }
+            if !cur.isEmpty && uw <= width { breakLine() }
+            // Wider than a line: cut by characters.
+            for ch in unit {
+                let cw = of(String(ch))
+                if w + cw > width && !cur.isEmpty { breakLine() }
+                cur.append(ch)
+                w += cw
+            }
         }
         if !cur.isEmpty || lines.isEmpty { lines.append(cur) }
         return lines
+    }
+
+    static let closing: Set<Character> = ["，", "。", "；", "：", "、", "）", "》", "」", "』", "】", "”", "’", "！", "？",
+                                           ",", ".", ";", ":", ")", "!", "?", "%"]
+    static let opening: Set<Character> = ["（", "《", "「", "『", "【", "“", "‘", "("]
+
+    /// What `wrap` never breaks inside: an ASCII run, one other character, or a space; closing
+    /// punctuation joined to what precedes it, opening punctuation to what follows.
+    static func wrapUnits(_ s: String) -> [String] {
+        var units: [String] = []
+        var word = ""
+        var pendingOpen = ""
+        func push(_ u: String) {
+            if let f = u.first, closing.contains(f), let last = units.last, last != " " {
+                units[units.count - 1] += u
+            } else if u.count == 1, let f = u.first, opening.contains(f) {
+                pendingOpen += u
+            } else if u == " " {
+                if !pendingOpen.isEmpty { units.append(pendingOpen); pendingOpen = "" }
+                units.append(u)
+            } else {
+                units.append(pendingOpen + u)
+                pendingOpen = ""
+            }
+        }
+        for ch in s {
+            if ch.isASCII && ch != " " && !(word.isEmpty && opening.contains(ch)) {
+                word.append(ch)
+                continue
+            }
+            if !word.isEmpty { push(word); word = "" }
+            push(String(ch))
+        }
+        if !word.isEmpty { push(word) }
+        if !pendingOpen.isEmpty { units.append(pendingOpen) }
+        return units
     }
 }

@@ -3,8 +3,28 @@ public enum Language: String, Sendable, Hashable, CaseIterable {
     case en, zh
 }
 
+/// One piece of user-facing text, written once in each language. A sentence with numbers in it
+/// is a function returning a `Term`, so both languages' templates sit side by side.
+public struct Term: Sendable, Hashable, CustomStringConvertible {
+    public let en: String
+    public let zh: String
+
+    public init(en: String, zh: String) {
+        self.en = en
+        self.zh = zh
+    }
+
+    /// The text in `language`.
+    public subscript(_ language: Language) -> String { language == .zh ? zh : en }
+
+    /// The English text (for places with no language yet, such as debug output).
+    public var description: String { en }
+}
+
 /// Every user-facing word plansh prints or accepts in Chinese and English, in one table:
-/// status names and their synonyms, table headers, report labels.
+/// status names and their synonyms, table headers, row counts, the report's headings and
+/// sentences (`Lexicon+Report.swift`), the `why` explanation (`Lexicon+Why.swift`).
+/// `set lang zh|en` picks the column; JSON keys and values stay English.
 public enum Lexicon {
     /// The name of status code `code` (a `TaskStatus` raw value) in `language`.
     public static func status(_ code: UInt8, in language: Language) -> String {
@@ -25,5 +45,37 @@ public enum Lexicon {
     }
 
     /// The header of `count`'s count column.
-    public static func countHeader(_ language: Language) -> String { language == .zh ? "数量" : "count" }
+    public static func countHeader(_ language: Language) -> String { Term(en: "count", zh: "数量")[language] }
+
+    /// The line under a table: `(3 tasks)`, `（共 3 项任务）`.
+    public static func rowCount(_ n: Int, _ noun: RowNoun) -> Term {
+        let en = n == 1 ? String(noun.rawValue.dropLast()) : noun.rawValue
+        return Term(en: "(\(n) \(en))", zh: "（共 \(n) \(noun.chineseCounter)）")
+    }
+}
+
+/// What the rows of a table are, for its row count line.
+public enum RowNoun: String, Sendable, CaseIterable {
+    case rows, tasks, targets, groups, sections, changes, plans, offices, snapshots, files
+
+    /// The rows of a query over `kind`.
+    public init(_ kind: RowKind) {
+        self = kind == .tasks ? .tasks : .targets
+    }
+
+    /// The measure word and noun after the number in Chinese (`项任务`).
+    var chineseCounter: String {
+        switch self {
+        case .rows: "行"
+        case .tasks: "项任务"
+        case .targets: "个指标"
+        case .groups: "组"
+        case .sections: "个章节"
+        case .changes: "条变更"
+        case .plans: "个计划"
+        case .offices: "个科室"
+        case .snapshots: "个快照"
+        case .files: "个文件"
+        }
+    }
 }

@@ -50,8 +50,8 @@ enum DiffCommand {
             guard include(t), let o = oldLights[t.id], let n = newLights[t.id], o != n else { continue }
             lightRows.append(["changed", t.id, t.heading, "light", o.keyword, n.keyword])
         }
-        let summary = d.summary + (lightRows.isEmpty ? "" : ", \(lightRows.count) lights changed") + " (\(a.value) → \(newLabel))"
-        if d.isEmpty && lightRows.isEmpty { return .message("no differences between \(a.value) and \(newLabel)") }
+        let summary = d.summary + (lightRows.isEmpty ? "" : ", \(lightRows.count) \(lightRows.count == 1 ? "light" : "lights") changed") + " (\(a.value) → \(newLabel))"
+        if d.isEmpty && lightRows.isEmpty { return .message(Messages.noDifferences(a.value, newLabel).text) }
         var rows: [[String]] = []
         for t in d.added { rows.append(["added", t.id, t.heading, "", "", ""]) }
         for t in d.removed { rows.append(["removed", t.id, t.heading, "", "", ""]) }
@@ -62,7 +62,7 @@ enum DiffCommand {
         var table = RecordTable(
             columns: [.init(title: "change"), .init(title: "id"), .init(title: "heading", shrinkable: true),
                       .init(title: "field"), .init(title: "old", shrinkable: true), .init(title: "new", shrinkable: true)],
-            rows: rows, title: summary, rowNoun: "rows", arrow: (old: 4, new: 5))
+            rows: rows, title: summary, rowNoun: .rows, arrow: (old: 4, new: 5))
         table.subjects = d.added.map(\.id) + d.removed.map(\.id) + d.changed.map(\.id)
         return .rendered(table)
     }

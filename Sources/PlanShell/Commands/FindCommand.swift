@@ -3,8 +3,8 @@ import PlanKit
 /// `find`: list the tasks matching a condition, ordered, limited, with chosen columns.
 enum FindCommand {
     static let spec = CommandSpec(
-        ["find"], summary: "list tasks matching a condition",
-        parameters: [.query("[tasks] [where EXPR] [order by F [asc|desc], …] [limit N] [show F, …|all] [--format F]")],
+        ["find"], summary: "list tasks (or targets: find targets) matching a condition",
+        parameters: [.query("[tasks|targets] [where EXPR] [order by F [asc|desc], …] [limit N] [show F, …|all] [--format F]")],
         details: """
         EXPR tests fields with = != < <= > >= contains matches (包含 = contains), combined with
         and / or / not and parentheses; `F in (a, b)` and `F is [not] empty` too (help query).
@@ -14,7 +14,10 @@ enum FindCommand {
         Rows come in natural id order unless `order by` says otherwise (ties by id).
         show picks the screen columns (default: id office status progress heading; `show all`);
         JSON output always carries every field. --format F (table csv json markdown html)
-        overrides the screen format; `> FILE.csv|.json|.md|.html|.txt` writes a file.
+        overrides the screen format; `> FILE.csv|.json|.md|.html|.txt|.xlsx` writes a file
+        (.xlsx: the ledger 台账 offices fill in and `import progress` reads back).
+        `find targets` lists targets (TASK#n) as rows with their own fields (help query):
+        metric, value, unit, actual, attainment, met, light …; `> FILE.xlsx` writes the target ledger.
 
         """ + QueryHelp.fieldLines() + """
 
@@ -26,6 +29,7 @@ enum FindCommand {
           find tasks where section = 2.1 and plan = qingshan2025
           find tasks where status in (behind, 滞后) and note is not empty > behind.csv
           find tasks where plan = qingshan2025 --format json
+          find targets where light in (red, yellow) order by light
         """,
         topic: "query"
     ) { args, session in

@@ -26,7 +26,7 @@ enum HistoryCommand {
             rows: entries.map { e in
                 [LocalTime.minutes(e.when), e.month?.description ?? "", e.field, e.old, e.new, e.source]
             },
-            title: "\(id) \(w.tasks.headings[row])", rowNoun: "changes", arrow: (old: 3, new: 4))
+            title: "\(id) \(w.tasks.headings[row])", rowNoun: .changes, arrow: (old: 3, new: 4))
         table.subjects = [id]
         return .rendered(table)
     }

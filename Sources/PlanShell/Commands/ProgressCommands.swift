@@ -52,13 +52,13 @@ struct RecordTable: Renderable {
     /// Shown above the table (table, Markdown, HTML).
     var title: String?
     /// The noun of the row count line.
-    var rowNoun: String
+    var rowNoun: RowNoun
     /// For people, show these two columns as one `old → new` column.
     var arrow: (old: Int, new: Int)?
     /// The tasks the table is about (a history, a diff), when it is about tasks.
     var subjects: [String]?
 
-    init(columns: [Column], rows: [[String]], title: String? = nil, rowNoun: String = "rows",
+    init(columns: [Column], rows: [[String]], title: String? = nil, rowNoun: RowNoun = .rows,
          arrow: (old: Int, new: Int)? = nil) {
         self.columns = columns
         self.rows = rows

@@ -27,6 +27,15 @@ struct SessionSetting: Sendable {
     ]
 
     static func named(_ name: String) -> SessionSetting? { all.first { $0.name == name } }
+
+    /// §9's as-of day and reporting month: set with `set today = D` / `set month = M`, kept as
+    /// variables (so `$today` and `--set today=…` work); checked by `SetCommand`.
+    static let dated = ["today", "month"]
+
+    /// What Tab offers after `set`: the settings, the dated ones, and `rule` (`set rule`).
+    static var completionNames: [String] {
+        all.map(\.name) + dated + CommandTable.all.filter { $0.words.count > 1 && $0.words[0] == "set" }.map { $0.words[1] }
+    }
 }
 
 /// The formats results take on the screen: what `set format`, `--format` and Tab accept.
@@ -44,8 +53,8 @@ enum SetCommand {
         set format csv          results on the screen as CSV (\(ScreenFormat.names.joined(separator: ", ")))
         set timer on            after each command print `time: 12.3 ms` on stderr
         set errors = continue   a script goes on after a failing command (default: stop)
-        set lang zh             headers and statuses in Chinese on the screen and in CSV
-                                (JSON stays English; `set lang = none` restores en; $lang reads it)
+        set lang zh             headers, statuses and lights in Chinese on the screen, in CSV, xlsx
+                                and the report (JSON stays English; `set lang = none` restores en)
         set today = 2025-04-30  judge lights, expected and due_in as of this day ($today; none: the default)
         set month = 2025-04     the reporting month ($month; none: the latest month with progress)
         set office = 医政科     a variable, used as $office or ${office} (at most 1 MB)
@@ -78,7 +87,7 @@ enum SetCommand {
         }
         // §9's as-of day and reporting month: kept as the variables `today` and `month` (so `$today`
         // and `--set today=…` work), checked here; none restores the default.
-        if ["today", "month"].contains(name.lowercased()) {
+        if SessionSetting.dated.contains(name.lowercased()) {
             let key = name.lowercased()
             if TextFolding.keyword(value) == "none" {
                 session.settings.variables[key] = nil
@@ -87,7 +96,7 @@ enum SetCommand {
             do {
                 if key == "today" { _ = try AsOf.parseDay(value) } else { _ = try AsOf.parseMonth(value) }
             } catch let d as Diagnostic {
-                throw Diagnostic(d.message, at: span)
+                throw d.placed(at: span)
             }
             session.settings.variables[key] = value
             return .none
@@ -105,7 +114,11 @@ enum SetCommand {
 
     static func listing(_ session: Session) -> String {
         var lines = SessionSetting.all.map { "\($0.name) = \($0.current(session))" }
-        for (k, v) in session.settings.variables.sorted(by: { $0.key < $1.key }) where !k.allSatisfy(\.isNumber) && k != "#" {
+        lines.append("today = " + (session.setToday.map { "\($0)" } ?? "none (judged as of \(session.asOf))"))
+        lines.append("month = " + (session.setMonth.map { "\($0)" } ?? "none (reporting \(session.reportingMonth))"))
+        let shown = Set(SessionSetting.all.map(\.name) + SessionSetting.dated)
+        for (k, v) in session.settings.variables.sorted(by: { $0.key < $1.key })
+        where !k.allSatisfy(\.isNumber) && k != "#" && !shown.contains(k) {
             lines.append("$\(k) = \(v)")
         }
         return lines.joined(separator: "\n")

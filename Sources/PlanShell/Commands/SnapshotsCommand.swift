@@ -9,7 +9,7 @@ enum SnapshotsCommand {
         topic: "snapshots"
     ) { _, session in
         let list = try session.store.snapshots()
-        if list.isEmpty { return .message("no snapshots yet; `save [NAME]` makes one") }
+        if list.isEmpty { return .message(Messages.noSnapshotsYet().text) }
         let rows = list.map { s -> [String] in
             if let p = s.problem {
                 return [s.name, "", "", "", ProgressCommands.size(s.bytes), "UNUSABLE: \(p)"]
@@ -20,7 +20,7 @@ enum SnapshotsCommand {
         let table = RecordTable(
             columns: [.init(title: "name"), .init(title: "saved"), .init(title: "plans", numeric: true),
                       .init(title: "tasks", numeric: true), .init(title: "size"), .init(title: "note", shrinkable: true)],
-            rows: rows, rowNoun: "snapshots")
+            rows: rows, rowNoun: .snapshots)
         return .rendered(table)
     }
 }

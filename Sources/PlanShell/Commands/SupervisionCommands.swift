@@ -36,20 +36,19 @@ enum SupervisionCommands {
         guard let nameWord = bound.word("NAME") else { return .none }
         var args = bound.rest
         if args.first?.value == "=" { args.removeFirst() }
-        guard let valueWord = args.first else { throw Diagnostic("`set rule \(nameWord.value)` needs a value", at: nameWord.span) }
-        if args.count > 1 { throw Diagnostic("`set rule` takes one value", at: args[1].span) }
+        guard let valueWord = args.first else { throw Diagnostic(Messages.ruleNeedsValue(nameWord.value), at: nameWord.span) }
+        if args.count > 1 { throw Diagnostic(Messages.ruleTakesOneValue(), at: args[1].span) }
         guard Rules.entry(named: nameWord.value) != nil else {
-            throw Diagnostic("no rule \"\(nameWord.value)\"" + Suggest.phrase(nameWord.value, in: Rules.names)
-                             + "; rules are " + Rules.names.joined(separator: ", "), at: nameWord.span)
+            throw Diagnostic(Messages.noRule(nameWord.value, rules: Rules.names), at: nameWord.span)
         }
         guard let n = Int(TextFolding.fold(valueWord.value)) else {
-            throw Diagnostic("a rule is a whole number, not \"\(valueWord.value)\"", at: valueWord.span)
+            throw Diagnostic(Messages.ruleNotWholeNumber(valueWord.value), at: valueWord.span)
         }
         let old = session.workspace.rules[nameWord.value] ?? 0
         do {
             _ = try session.workspace.rules.setting(nameWord.value, to: n)
         } catch let d as Diagnostic {
-            throw Diagnostic(d.message, at: valueWord.span)
+            throw d.placed(at: valueWord.span)
         }
         try session.commit(.setRule(nameWord.value.lowercased(), n))
         return .message("rule \(nameWord.value.lowercased()) = \(n)" + (old == n ? " (unchanged)" : " (was \(old))"))
@@ -67,7 +66,7 @@ enum SupervisionCommands {
         let w = session.workspace
         guard let row = args.taskRow("ID") else { return .none }
         let j = session.judge.judge(row: row, in: w.tasks)
-        let lines = WhyText.lines(j, rules: w.rules, english: session.settings.language != .zh)
+        let lines = WhyText.lines(j, rules: w.rules, in: session.settings.language)
         return .message(w.taskID(row: row) + " " + w.tasks.headings[row] + "\n" + lines.map { "  " + $0 }.joined(separator: "\n"))
     }
 
@@ -75,8 +74,8 @@ enum SupervisionCommands {
         ["score"], summary: "rank lead offices by the lights of the tasks they lead",
         parameters: [.option("plan", .plan("ID")), .option("month", .month("YYYY-MM"))],
         details: """
-        score = 100 − score_yellow × yellow − score_red × red; ties go to the smaller average gap
-        behind, then the name. `month M` judges progress as it stood in M (as of its last day).
+        score = 100 − score_yellow × yellow − score_red × red; ties go to the larger average gap
+        (further ahead of the calendar), then the name. `month M` judges progress as it stood in M (as of its last day).
           score
           score plan qingshan2025 month 2025-03
         """,
@@ -110,7 +109,7 @@ enum SupervisionCommands {
                 tasks = rows.map { ReportTask(row: $0, of: w) }
             }
         } catch let e as ReportError {
-            throw Diagnostic(e.description, at: span)
+            throw Diagnostic(e.message, at: span)
         }
         let ends = Dictionary(w.plans.map { ($0.id, $0.periodEnd) }, uniquingKeysWith: { a, _ in a })
         let ranked = Scores.rank(Scores.entries(tasks, judge: judge, planEnd: { ends[$0] ?? judge.asOf }), rules: w.rules)
@@ -121,23 +120,31 @@ enum SupervisionCommands {
             }
         }
         let r = w.rules
+        let language = session.settings.language
         func table(_ gap: @escaping (Int) -> ResultTable.Cell) -> ResultTable {
             var columns = ["office", "tasks", "done", "green", "yellow", "red", "avg_gap", "score"].map { ResultTable.Column($0) }
             columns[6].alignment = .right
             return ResultTable(columns: columns, rows: rows(gap: gap),
-                               title: "score as of \(judge.asOf) (100 − \(r.scoreYellow)×yellow − \(r.scoreRed)×red)",
-                               rowNoun: "offices")
+                               title: Lexicon.scoreTitle(asOf: "\(judge.asOf)", yellow: r.scoreYellow, red: r.scoreRed)[language],
+                               rowNoun: .offices)
         }
         // People read the average gap with one decimal; programs get a number.
-        return ScoreView(screen: table { .text(Judge.formatTenths($0)) }, data: table { .number(Double($0) / 10) })
+        return ScoreView(screen: table { .text(Judge.formatTenths($0)) }, data: table { .number(Double($0) / 10) }, language: language)
     }
 }
 
 /// The score table: one decimal for people, numbers for JSON and CSV.
-struct ScoreView: Renderable {
+struct ScoreView: Renderable, WorkbookRenderable {
     let screen: ResultTable
     let data: ResultTable
+    /// The session's `set lang` when the score was made (the workbook's headers).
+    let language: Language
     func render(_ format: OutputFormat, _ context: RenderContext) -> String {
         [.json, .csv].contains(format) ? data.render(format, context) : screen.render(format, context)
+    }
+
+    /// `score > FILE.xlsx`: one sheet, numbers as numbers, headers in the session's language.
+    func workbook() -> XlsxWorkbook {
+        XlsxWorkbook(table: data.headed(in: language) ?? data, sheetName: Lexicon.columnHeader("score", in: language))
     }
 }

@@ -27,13 +27,7 @@ public struct Completer {
         let lexed = ShellLexer.lex(line)
         // Only the last command of the line matters.
         let segment = lexed.segments.last.flatMap { $0.span.lowerBound >= lexed.lastCommandStart ? $0 : nil }
-        var commandText = String(line.dropFirst(lexed.lastCommandStart))
-        // The query language completes inside any quote of the table as inside `"`.
-        if lexed.openQuote != nil, let at = lexed.incomplete?.span?.lowerBound, at >= lexed.lastCommandStart {
-            var chars = Array(commandText)
-            if at - lexed.lastCommandStart < chars.count { chars[at - lexed.lastCommandStart] = "\"" }
-            commandText = String(chars)
-        }
+        let commandText = String(line.dropFirst(lexed.lastCommandStart))
         var words = (segment?.words ?? []).map { w -> Word in
             Word(value: w.literalValue ?? "", span: w.span, quoted: w.quoted)
         }
@@ -67,7 +61,7 @@ public struct Completer {
         switch expected(after: args, in: spec) {
         case .query:
             guard let q = QueryCompletion.candidates(forLine: commandText, workspace: session.workspace) else { return ([], nil) }
-            return ([], (Completer.queryWord(commandText), q.map { String($0.drop(while: Quotes.isQuote)) }))
+            return ([], (QueryCompletion.replacedWord(commandText), q))
         case let .parameters(ps):
             if ps.contains(where: { $0.kind == .settingValue }), let name = args.first {
                 return (SessionSetting.named(TextFolding.keyword(name.value))?.values ?? [], nil)
@@ -137,7 +131,7 @@ public struct Completer {
         case let .oneOf(words): return words
         case .file: return Completer.files(matching: current, in: session)
         case .topic: return CommandTable.commandWords + HelpTopics.names
-        case .setting: return SessionSetting.all.map(\.name)
+        case .setting: return SessionSetting.completionNames
         case .newPlan, .target, .query, .number, .date, .month, .text, .settingValue: return []
         }
     }
@@ -152,17 +146,6 @@ public struct Completer {
             FileManager.default.fileExists(atPath: dir.appendingPathComponent(name).path, isDirectory: &isDir)
             return dirPart + name + (isDir.boolValue ? "/" : "")
         }
-    }
-
-    /// The word the query language completes: after the last space, `;`, `(`, `,` or quote
-    /// (what `QueryCompletion` prefixes its candidates with).
-    static func queryWord(_ line: String) -> String {
-        var word = ""
-        for ch in line.reversed() {
-            if ch == " " || ch == "\t" || ch == ";" || ch == "(" || ch == "," || ch == "\u{3000}" || Quotes.isQuote(ch) { break }
-            word.insert(ch, at: word.startIndex)
-        }
-        return word
     }
 
     /// The longest prefix shared by all candidates (by Character).

@@ -14,6 +14,13 @@ public func fuzzSnapshot(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
        let w = try? reader.workspace() {
         if let r = try? FuzzFixture.query("find tasks", in: w) { FuzzFixture.renderEverywhere(r) }
         _ = try? FuzzFixture.query("count tasks by office, status", in: w)
+        // Format 4 keeps text, target phrases and plan details packed until first read: read them.
+        _ = try? FuzzFixture.query("find tasks where text contains \"推进\"", in: w)
+        for r in 0..<min(w.taskCount, 50) { _ = w.task(row: r) }
+        for p in w.plans { _ = (p.warnings.count, p.sections.count, p.extras.count) }
+        for h in w.history.prefix(200) { _ = h.taskID }
+        _ = w.history.month.max()
+        _ = try? reader.verifyPackedColumns()
     }
     return 0
 }
