@@ -225,6 +225,32 @@ import Testing
         #expect(store.check().contains { $0.file == "snapshots/a.plansnap" && $0.problem != nil })
     }
 
+    /// `load` leaves the snapshot's text packed; once the working file's own copy is written the
+    /// working state reads it from there, so damage done to the snapshot later never reaches it.
+    @Test func aLoadedStateReadsItsTextFromItsOwnCopy() throws {
+        let (dir, store) = try store("v4load")
+        defer { store.close(); try? FileManager.default.removeItem(at: dir) }
+        try store.save(name: "a", overwrite: false, now: 1_745_000_000)
+        let expected = S.picture(store.workspace)
+        try store.commit(S.update("yy2025", "1.1.3", status: .onTrack, progress: 50))
+        try store.load(name: "a", now: 1_746_000_000)
+        #expect(!store.workspace.tasks.textBox.isUnpacked)
+        store.finishBackgroundCopy()
+        guard case let .file(section)? = store.workspace.tasks.textBox.packed else {
+            Issue.record("the loaded text is not packed in a file")
+            return
+        }
+        #expect(section.file.displayName == "working.plansnap")
+        let url = dir.appendingPathComponent("snapshots/a.plansnap")
+        let s = try #require(try SnapshotFile.Reader(path: url.path, displayName: "a").sections[.textPacked])
+        let handle = try FileHandle(forWritingTo: url)
+        try handle.seek(toOffset: UInt64(s.offset + s.length / 2))
+        try handle.write(contentsOf: Data([0x55, 0xAA, 0x55]))
+        try handle.close()
+        #expect(S.picture(store.workspace) == expected)
+        #expect(throws: Diagnostic.self) { _ = try store.snapshotWorkspace(named: "a") }
+    }
+
     /// A store written by the previous plansh (snapshot format 3; kept in Golden/store-format-3)
     /// is read whole, and its working file is written again as format 4 at the next change.
     @Test func formatThreeIsReadAndUpgraded() throws {

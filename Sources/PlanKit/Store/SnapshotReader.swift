@@ -183,6 +183,7 @@ extension SnapshotFile {
                 try progress?(Double(done) / total)
             }
             defer { onBytes = nil }
+            distinctNames = []
             startVerification()
             // Whatever is thrown below, the verification is waited for (it reads this file).
             defer { _ = try? verification?.wait() }

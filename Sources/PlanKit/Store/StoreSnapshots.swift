@@ -97,6 +97,9 @@ extension Store {
     /// there), 3. a new empty journal continuing the snapshot loaded replaces the old one: from
     /// here the snapshot is the base. 4. The working file's own copy of it is written in the
     /// background (`finishBackgroundCopy` waits for it); until it is in place, the snapshot is read.
+    /// Reading the snapshot verifies every byte but leaves its text packed in the file (read on
+    /// first use); the copy takes the packed sections as they are, verifying them again, and
+    /// from then on the working state reads them from its own copy.
     @discardableResult
     public func load(name: String, now: Int64) throws -> SnapshotInfo {
         try beginChange("load")
