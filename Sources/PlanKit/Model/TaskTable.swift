@@ -354,37 +354,50 @@ public struct TaskTable: Sendable {
         }
     }
 
-    /// Recomputes `officeRows` from the office columns (after a build or a load): counted first,
-    /// so each list is allocated once at its size.
+    /// Recomputes `officeRows` from the office columns (after a build or a load): a counting sort
+    /// into one flat list (a row naming an office twice counted once), then cut per office.
     public mutating func rebuildOfficeIndex() {
         let n = offices.count
-        var sizes = [Int](repeating: 0, count: n)
+        var first = [Int](repeating: 0, count: n + 1)
+        var flat: [UInt32] = []
         var last = [Int](repeating: -1, count: n)
         officeStart.withUnsafeBufferPointer { start in
             officeCodes.withUnsafeBufferPointer { codes in
-                for r in 0..<count {
-                    for i in Int(start[r])..<Int(start[r + 1]) where Int(codes[i]) < n && last[Int(codes[i])] != r {
-                        last[Int(codes[i])] = r
-                        sizes[Int(codes[i])] += 1
+                last.withUnsafeMutableBufferPointer { seen in
+                    // Pass 1: how many rows name each office (first[c + 1]), then where each starts.
+                    first.withUnsafeMutableBufferPointer { f in
+                        for r in 0..<count {
+                            for i in Int(start[r])..<Int(start[r + 1]) {
+                                let c = Int(codes[i])
+                                if c < n && seen[c] != r {
+                                    seen[c] = r
+                                    f[c + 1] += 1
+                                }
+                            }
+                        }
+                        for c in 0..<n { f[c + 1] += f[c] }
+                    }
+                    // Pass 2: the rows, ascending within each office.
+                    var next = Array(first.dropLast())
+                    for c in 0..<n { seen[c] = -1 }
+                    flat = [UInt32](repeating: 0, count: first[n])
+                    flat.withUnsafeMutableBufferPointer { out in
+                        next.withUnsafeMutableBufferPointer { at in
+                            for r in 0..<count {
+                                for i in Int(start[r])..<Int(start[r + 1]) {
+                                    let c = Int(codes[i])
+                                    if c < n && seen[c] != r {
+                                        seen[c] = r
+                                        out[at[c]] = UInt32(truncatingIfNeeded: r)
+                                        at[c] += 1
+                                    }
+                                }
+                            }
+                        }
                     }
                 }
             }
         }
-        var rows = sizes.map { [UInt32](repeating: 0, count: $0) }
-        var filled = [Int](repeating: 0, count: n)
-        last = [Int](repeating: -1, count: n)
-        officeStart.withUnsafeBufferPointer { start in
-            officeCodes.withUnsafeBufferPointer { codes in
-                for r in 0..<count {
-                    for i in Int(start[r])..<Int(start[r + 1]) where Int(codes[i]) < n && last[Int(codes[i])] != r {
-                        let c = Int(codes[i])
-                        last[c] = r
-                        rows[c][filled[c]] = UInt32(r)
-                        filled[c] += 1
-                    }
-                }
-            }
-        }
-        officeRows = rows
+        officeRows = (0..<n).map { Array(flat[first[$0]..<first[$0 + 1]]) }
     }
 }

@@ -9,10 +9,16 @@ struct TableCheck {
 
     func offsets(_ o: [Int], rows: Int, bytes: Int, _ what: String) throws {
         guard o.count == rows + 1, o.first == 0, o.last == bytes else { throw fail("\(what) offsets do not match") }
-        var prev = 0
-        for x in o {
-            guard x >= prev else { throw fail("\(what) offsets go backwards") }
-            prev = x
+        guard ascending(o) else { throw fail("\(what) offsets go backwards") }
+    }
+
+    /// No value is smaller than the one before it (one pass without early exit, which vectorises).
+    func ascending<T: FixedWidthInteger>(_ values: [T]) -> Bool {
+        values.withUnsafeBufferPointer { v in
+            guard v.count > 1 else { return true }
+            var bad: UInt8 = 0
+            for i in 1..<v.count { bad |= v[i] < v[i - 1] ? 1 : 0 }
+            return bad == 0
         }
     }
 
@@ -36,13 +42,18 @@ struct TableCheck {
         return true
     }
 
+    /// Every value is below `limit` (the largest is found in one pass the compiler vectorises).
+    func below<T: FixedWidthInteger & UnsignedInteger>(_ values: [T], _ limit: Int) -> Bool {
+        values.withUnsafeBufferPointer { v in
+            var m: T = 0
+            for x in v { m = Swift.max(m, x) }
+            return v.isEmpty || Int(m) < limit
+        }
+    }
+
     func starts(_ s: [UInt32], rows: Int, total: Int, _ what: String) throws {
         guard s.count == rows + 1, s.first == 0, Int(s.last ?? 0) == total else { throw fail("\(what) index does not match") }
-        var prev: UInt32 = 0
-        for x in s {
-            guard x >= prev else { throw fail("\(what) index goes backwards") }
-            prev = x
-        }
+        guard ascending(s) else { throw fail("\(what) index goes backwards") }
     }
 
     func validate(_ t: TaskTable, plans: Int, distinctNames: [(String, Int, Int)]) throws {
@@ -73,19 +84,14 @@ struct TableCheck {
         }
         try column(t.targetRawBox, rows: nt, "target text")
         try column(t.targetMetricBox, rows: nt, "target metric")
-        var prevPlan: UInt32 = 0
-        for p in t.planRow {
-            guard Int(p) < plans, p >= prevPlan else { throw fail("task rows are not grouped by plan") }
-            prevPlan = p
-        }
-        let offices = UInt32(t.offices.count), units = UInt32(t.units.count), notes = UInt32(t.notes.count)
-        guard t.officeCodes.allSatisfy({ $0 < offices }) else { throw fail("office code out of range") }
-        guard t.targetUnit.allSatisfy({ $0 < units }) else { throw fail("unit code out of range") }
-        guard t.noteCode.allSatisfy({ $0 < notes }) else { throw fail("note code out of range") }
-        guard t.targetComparator.allSatisfy({ Int($0) < Comparator.allCases.count }) else { throw fail("bad comparator") }
-        guard t.targetKind.allSatisfy({ $0 <= 1 }) else { throw fail("bad target kind") }
-        guard t.status.allSatisfy({ $0 <= 3 }) else { throw fail("bad status") }
-        guard t.progress.allSatisfy({ $0 <= 100 }) else { throw fail("progress over 100") }
+        guard below(t.planRow, plans), ascending(t.planRow) else { throw fail("task rows are not grouped by plan") }
+        guard below(t.officeCodes, t.offices.count) else { throw fail("office code out of range") }
+        guard below(t.targetUnit, t.units.count) else { throw fail("unit code out of range") }
+        guard below(t.noteCode, t.notes.count) else { throw fail("note code out of range") }
+        guard below(t.targetComparator, Comparator.allCases.count) else { throw fail("bad comparator") }
+        guard below(t.targetKind, 2) else { throw fail("bad target kind") }
+        guard below(t.status, 4) else { throw fail("bad status") }
+        guard below(t.progress, 101) else { throw fail("progress over 100") }
         guard t.printedPaths.keys.allSatisfy({ $0 < n }) else { throw fail("printed path of a missing row") }
         guard t.notes.count > 0, t.notes.names[0].isEmpty else { throw fail("note table does not start with the empty note") }
     }
