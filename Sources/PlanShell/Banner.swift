@@ -1,9 +1,11 @@
+import PlanKit
+
 /// The welcome text of an interactive session.
 public enum Banner {
     public static func text(session: Session) -> String {
         var lines = ["plansh \(PlanshVersion.string) — 卫生健康工作要点 progress shell · store \(session.store.directory.path)"]
         if session.store.isReadOnly {
-            lines.append("This store is READ-ONLY (\(session.store.readOnlyReason ?? "it cannot be written")): queries work, changes are refused.")
+            lines.append(Messages.readOnlyBanner(reason: session.store.readOnlyReason).text)
         }
         if let damage = session.store.damage { lines.append(damage.message) }
         if session.workspace.plans.isEmpty {

@@ -145,6 +145,10 @@ enum TaskLookup {
     static func row(of id: String, span: Range<Int>, in w: Workspace) throws -> Int {
         let folded = TextFolding.fold(id)
         if let r = w.row(id: folded) { return r }
+        // A target id (TASK#n) where a task is expected: name its task.
+        if let hash = folded.firstIndex(of: "#"), w.row(id: String(folded[..<hash])) != nil {
+            throw Diagnostic(Messages.targetNotTask(folded, task: String(folded[..<hash])), at: span)
+        }
         guard let colon = folded.lastIndex(of: ":") else { throw Diagnostic(Messages.notTaskID(id), at: span) }
         let plan = String(folded[..<colon])
         guard let p = w.planIndex(plan) else {

@@ -25,7 +25,7 @@ public struct LaunchOptions: Equatable, Sendable {
     /// Bad usage: the message for `plansh: MESSAGE`; the program exits 2.
     public struct UsageError: Error, Equatable, CustomStringConvertible {
         public var message: String
-        public init(_ message: String) { self.message = message }
+        public init(_ message: Message) { self.message = message.text }
         public var description: String { message }
     }
 
@@ -52,11 +52,11 @@ public struct LaunchOptions: Equatable, Sendable {
             case "-h", "--help": o.action = .help; return o
             case "--version": o.action = .version; return o
             case "--yes":
-                guard attached == nil else { throw UsageError("--yes takes no value") }
+                guard attached == nil else { throw UsageError(Messages.optionTakesNoValue("--yes")) }
                 o.yes = true
                 continue
             case "--store", "-c", "--format", "--set": break
-            default: throw UsageError("unknown option '\(name)'")
+            default: throw UsageError(Messages.unknownOption(name))
             }
             let value: String
             if let attached {
@@ -65,7 +65,7 @@ public struct LaunchOptions: Equatable, Sendable {
                 value = arguments[i]
                 i += 1
             } else {
-                throw UsageError("\(name) needs a value (\(usageOf(name)))")
+                throw UsageError(Messages.optionNeedsValue(name, usage: usageOf(name)))
             }
             switch name {
             case "--store": o.store = value
@@ -76,7 +76,7 @@ public struct LaunchOptions: Equatable, Sendable {
         }
         // --help and --version win over every other mistake, as they return above.
         if o.command != nil && !o.script.isEmpty {
-            throw UsageError("give either -c COMMANDS or a script file, not both")
+            throw UsageError(Messages.commandsAndScript())
         }
         return o
     }
@@ -96,17 +96,17 @@ public struct LaunchOptions: Equatable, Sendable {
         settings.assumeYes = yes
         if let format {
             guard let f = ScreenFormat.named(format) else {
-                throw UsageError("unknown format \"\(format)\" (\(ScreenFormat.names.joined(separator: ", ")))")
+                throw UsageError(Messages.unknownScreenFormat(format, formats: ScreenFormat.names))
             }
             settings.format = f
         }
         for v in variables {
             guard let eq = v.firstIndex(of: "="), eq != v.startIndex else {
-                throw UsageError("--set takes NAME=VALUE, not \"\(v)\"")
+                throw UsageError(Messages.setOptionShape(v))
             }
             let value = String(v[v.index(after: eq)...])
             guard value.utf8.count <= ExpandedCommand.variableLimit else {
-                throw UsageError("--set \(v[..<eq]): a variable holds at most 1 MB")
+                throw UsageError(Messages.setOptionTooLong(String(v[..<eq]), limit: ExpandedCommand.variableLimit))
             }
             settings.variables[String(v[..<eq])] = value
         }
@@ -117,7 +117,7 @@ public struct LaunchOptions: Equatable, Sendable {
             do {
                 if key == "today" { _ = try AsOf.parseDay(v) } else { _ = try AsOf.parseMonth(v) }
             } catch {
-                throw UsageError("--set \(key): \(error)")
+                throw UsageError(Messages.setOptionRefused(key, because: "\(error)"))
             }
         }
         return settings
@@ -141,7 +141,7 @@ public struct LaunchOptions: Equatable, Sendable {
           --store DIR          store directory (default $PLANSH_STORE, else $XDG_DATA_HOME/plansh)
           -c 'CMD; CMD'        run these commands (separated by ;) and exit
           --format FORMAT      output format: \(ScreenFormat.names.joined(separator: ", "))
-          --set NAME=VALUE     set a script variable (repeatable)
+          --set NAME=VALUE     set a variable, or lang, today, month (repeatable)
           --yes                answer yes to confirmations (bulk updates in scripts)
           --version            print the version
           -h, --help           print this help

@@ -136,7 +136,7 @@ public final class Session {
         }
         // The one read-only check, from the declaration: said first, before any argument error.
         if spec.changesData && store.isReadOnly {
-            throw Diagnostic(Messages.readOnly(spec.name, reason: store.readOnlyReason ?? "it cannot be written"),
+            throw Diagnostic(Messages.readOnly(spec.name, reason: store.readOnlyReason ?? Messages.readOnlyUnknownReason),
                              at: words[0].span.lowerBound..<words[n - 1].span.upperBound)
         }
         return try spec.run(try Binder.bind(input, to: spec, in: self), self)

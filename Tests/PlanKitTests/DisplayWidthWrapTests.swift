@@ -26,3 +26,16 @@ import Testing
         #expect(DisplayWidth.wrap("abc", to: 0) == ["abc"])
     }
 }
+
+/// Lights are coloured on a terminal like statuses (SPEC §3), in English and Chinese.
+@Suite struct PaletteLightTests {
+    @Test func lightsHaveTheirColours() {
+        #expect(Palette.tone(of: "red") == .red && Palette.tone(of: "红灯") == .red)
+        #expect(Palette.tone(of: "yellow") == .yellow && Palette.tone(of: "黄灯") == .yellow)
+        #expect(Palette.tone(of: "green") == .green && Palette.tone(of: "绿灯") == .green)
+        let table = ResultTable(columns: [ResultTable.Column("id"), .toned("light")], rows: [["a:1", "yellow"]])
+        let shown = table.render(.table, RenderContext(width: 80, isTerminal: true, usesColour: true))
+        #expect(shown.contains("\u{1B}[33myellow"), "\(shown)")
+        #expect(!table.render(.table, RenderContext(width: 80)).contains("\u{1B}["))
+    }
+}

@@ -155,4 +155,45 @@ import Testing
         #expect(throws: Diagnostic.self) { try Parser.parseFilter("") }
         do { _ = try Parser.parseFilter("") } catch let d as Diagnostic { #expect(d.name == "expected-condition") } catch {}
     }
+
+    /// The directories whose messages all moved to the catalogue write none inline: no string
+    /// literal handed to a diagnostic, a usage error, a lesson error or a `warning:`/`error:` line.
+    @Test func cleanedDirectoriesWriteNoInlineMessages() throws {
+        let sources = Fixtures.packageRoot.appendingPathComponent("Sources")
+        let directories = ["PlanShell", "PlanKit/Formats", "PlanKit/Supervision", "PlanKit/Report", "PlanKit/Render", "PlanKit/Diagnostics"]
+        let inline = try Regex(#"(Diagnostic|UsageError|LessonError|ImportWarning|Message)\((\s|[a-z]+:\s*)*"|\bfail\([^,()]+,\s*"|throw [A-Z]\w*\(\s*"|"(error|warning): [^\\"]"#)
+        var found: [String] = []
+        var scanned = 0
+        for dir in directories {
+            let root = sources.appendingPathComponent(dir)
+            guard let files = FileManager.default.enumerator(atPath: root.path) else { continue }
+            // The catalogue itself (Messages*.swift) is where the words belong.
+            for case let file as String in files where file.hasSuffix(".swift") && !file.hasPrefix("Messages") {
+                let text = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
+                scanned += 1
+                for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+                where !line.trimmingCharacters(in: .whitespaces).hasPrefix("//") && line.contains(inline) {
+                    found.append("\(dir)/\(file):\(n + 1): \(line.trimmingCharacters(in: .whitespaces))")
+                }
+            }
+        }
+        #expect(scanned > 50, "found the sources under \(sources.path)")
+        #expect(found.isEmpty, "messages written inline instead of in Messages:\n\(found.joined(separator: "\n"))")
+    }
+
+    /// Messages from the file readers and the supervision rules carry their catalogue names.
+    @Test func formatAndSupervisionMessagesAreNamed() {
+        #expect(FileKind.pdf.refusal(fileName: "a.pdf", purpose: .plan)?.name == "pdf-not-read")
+        #expect(FileKind.xlsx.refusal(fileName: "a.xlsx", purpose: .plan)?.message.hasPrefix("a.xlsx: is an Excel workbook") == true)
+        func name(_ body: () throws -> Void) -> String? {
+            do { try body(); return nil } catch let d as Diagnostic { return d.name } catch { return "not a diagnostic" }
+        }
+        #expect(name { _ = try Rules().setting("red", to: 101) } == "rule-too-large")
+        #expect(name { _ = try Rules().setting("yelow", to: 1) } == "no-rule")
+        #expect(name { _ = try AsOf.parseDay("2025-02-30") } == "no-such-day")
+        #expect(name { _ = try AsOf.parseMonth("2025-13") } == "bad-reporting-month")
+        #expect(name { _ = try TextDecoding.decode(Data([0xFF, 0xFE, 0x41]), fileName: "x.txt") } == "bad-byte-order-mark")
+        #expect(ReportError.noPlans.message.name == "no-plans-to-report")
+        #expect(ReportError.unknownPlan("t2", suggestion: "t1").description == "no plan \"t2\" — did you mean \"t1\"?")
+    }
 }

@@ -84,6 +84,9 @@ struct CommandLineTests {
         #expect(r.status == 1)
         #expect(r.stdout == "once\n")
         #expect(r.stderr.contains("runs itself"))
+        // Located at the `run` line's FILE word, with the line and a caret, like any script error.
+        #expect(r.stderr.contains("self.plansh:2:5: error: script self.plansh runs itself ("), "\(r.stderr)")
+        #expect(r.stderr.contains("self.plansh → self.plansh)\n    run self.plansh\n        ^^^^^^^^^^^\n"), "\(r.stderr)")
     }
 
     @Test func badUsageExitsTwo() throws {

@@ -50,23 +50,15 @@ struct HostileShellTests {
         }
         if closedStdout { try outPipe.fileHandleForReading.close() }
         try p.run()
-        nonisolated(unsafe) var out = Data(), err = Data()
-        let group = DispatchGroup()
-        if stdoutPath == nil && !closedStdout {
-            group.enter()
-            DispatchQueue.global().async { out = outPipe.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        }
-        group.enter()
-        DispatchQueue.global().async { err = errPipe.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        let outDrain = stdoutPath == nil && !closedStdout ? PipeDrain(outPipe) : nil
+        let errDrain = PipeDrain(errPipe)
         inPipe.fileHandleForWriting.write(Data(stdin.utf8))
         try? inPipe.fileHandleForWriting.close()
-        var timedOut = false
-        if group.wait(timeout: .now() + timeout) == .timedOut {
-            timedOut = true
-            p.terminate()
-            group.wait()
-        }
+        // A hang is plansh still running at the deadline (not a pipe some other process holds open).
+        let timedOut = !PipeDrain.waitForExit(p, timeout: timeout)
+        if timedOut { p.terminate() }
         p.waitUntilExit()
+        let out = outDrain?.collect() ?? Data(), err = errDrain.collect()
         return Outcome(status: p.terminationStatus, signalled: p.terminationReason == .uncaughtSignal, timedOut: timedOut,
                        stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
     }

@@ -45,6 +45,10 @@ struct ReviewDefectTests {
         #expect(sh.out.contains("list tasks (or targets: find targets)"))
         #expect(sh.run("help update"))
         #expect(!sh.out.contains("default: this month") && sh.out.contains("or a target's actual"))
+        #expect(sh.run("help report"))
+        #expect(sh.out.contains("`set lang zh` for the Chinese report") && sh.out.contains("通报") && sh.out.contains("> FILE.xlsx"))
+        #expect(sh.run("help import progress"))
+        #expect(sh.out.contains("指标编号/target_id") && !sh.out.contains("defaults to the current one"))
     }
 
     /// Tab after `set` offers today, month and rule (SPEC §9) besides the settings; `set` alone
@@ -123,5 +127,18 @@ struct ReviewDefectTests {
         #expect(sh.err.hasPrefix("error: unknown keyword \"x\" (expected where, by or --format)\n"), "\(sh.err)")
         #expect(!sh.run("find targts where light = red"))
         #expect(sh.err.contains("did you mean \"targets\"?"), "\(sh.err)")
+    }
+
+    /// A target id where a task id is expected names the task instead of suggesting a stranger.
+    @Test func aTargetIDWhereATaskIsExpectedNamesItsTask() throws {
+        let sh = try demo()
+        for command in ["history", "why", "show task"] {
+            #expect(!sh.run("\(command) qingshan2025:2.1.4#1"))
+            #expect(sh.err.hasPrefix("error: \"qingshan2025:2.1.4#1\" names a target, not a task: use its task "
+                                     + "qingshan2025:2.1.4 here (`find targets where task = qingshan2025:2.1.4` lists its targets)\n"),
+                    "\(sh.err)")
+        }
+        #expect(!sh.run("history qingshan2025:2.9.9"))
+        #expect(sh.err.hasPrefix("error: no task \"qingshan2025:2.9.9\""))
     }
 }

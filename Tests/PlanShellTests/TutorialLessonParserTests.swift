@@ -93,7 +93,7 @@ import Testing
         #expect(error("# T\nstep: a\ncheck: state demo:1 status behind")
                 == "lessons/09-test.lesson:3: expected `check: state ID FIELD = VALUE`, e.g. `state demo:1.2 status = behind`")
         #expect(error("# T\nstep: a\ncheck: state demo:1 status = late")
-                == "lessons/09-test.lesson:3: unknown status \"late\" (not_started, on_track, behind, done)")
+                == "lessons/09-test.lesson:3: unknown status \"late\" (statuses: not_started on_track behind done, 未启动 推进中 滞后 已完成)")
         #expect(error("# T\nstep: a\ncheck: state demo:1 progress = 120")
                 == "lessons/09-test.lesson:3: progress is a whole number 0–100, not \"120\"")
         #expect(error("# T\nstep: a\ncheck: same-resutl").hasPrefix("lessons/09-test.lesson:3: unknown check \"same-resutl\" — did you mean \"same-result\"?"))

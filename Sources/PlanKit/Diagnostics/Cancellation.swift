@@ -21,7 +21,7 @@ public enum Cancellation {
     public static func check() throws {
         if isRequested { throw diagnostic }
     }
-    public static let diagnostic = Diagnostic("interrupted (Ctrl-C); nothing was shown or changed")
+    public static let diagnostic = Diagnostic(Messages.interrupted())
 }
 
 #if canImport(Glibc)

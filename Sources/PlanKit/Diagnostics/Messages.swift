@@ -124,6 +124,10 @@ extension Messages {
     public static func noTask(_ id: String, suggestion: String?) -> Message {
         Message("no-task", .error, "no task \(q(id))" + (suggestion.map { " — did you mean \"\($0)\"?" } ?? ""))
     }
+    public static func targetNotTask(_ id: String, task: String) -> Message {
+        Message("target-not-task", .error, "\(q(id)) names a target, not a task: use its task \(task) here "
+                + "(`find targets where task = \(task)` lists its targets)")
+    }
     public static func badSetting(name: String, value: String, values: [String]) -> Message {
         Message("bad-setting", .error, "`set \(name)` takes " + values.joined(separator: ", ") + ", not \(q(value))"
                 + Suggest.phrase(value, in: values).replacingOccurrences(of: " — ", with: "; "))

@@ -143,23 +143,22 @@ struct PlanParser {
     /// Removes parenthesised site watermarks such as `( www.example.com 转载请注明 )`.
     func removeWatermarks(_ s: inout ArraySlice<UInt32>) -> Bool {
         var changed = false
-        var i = s.startIndex
-        while i < s.endIndex {
-            if s[i] == 0x28 || s[i] == 0xFF08 {
-                var j = i + 1
-                while j < s.endIndex, j - i < 80, s[j] != 0x29, s[j] != 0xFF09 { j += 1 }
-                // Only text with w, h or 转 (or beyond plain scalars) can hold a watermark.
-                if j < s.endIndex, s[j] == 0x29 || s[j] == 0xFF09,
-                   s[(i + 1)..<j].contains(where: { $0 == 0x77 || $0 == 0x57 || $0 == 0x68 || $0 == 0x48 || $0 == 0x8F6C || !isPlainScalar($0) }) {
-                    let inside = s[(i + 1)..<j].string.lowercased()
-                    if inside.contains("www.") || inside.contains("http") || inside.contains("转载请注明") {
-                        s.removeSubrange(i...j)
-                        changed = true
-                        continue
-                    }
-                }
+        // From one opening bracket to the next (most scalars are not one).
+        var from = s.startIndex
+        while let i = s[from...].firstIndex(where: { $0 == 0x28 || $0 == 0xFF08 }) {
+            from = i + 1
+            var j = i + 1
+            while j < s.endIndex, j - i < 80, s[j] != 0x29, s[j] != 0xFF09 { j += 1 }
+            // Only text with w, h or 转 (or beyond plain scalars) can hold a watermark.
+            guard j < s.endIndex, s[j] == 0x29 || s[j] == 0xFF09,
+                  s[(i + 1)..<j].contains(where: { $0 == 0x77 || $0 == 0x57 || $0 == 0x68 || $0 == 0x48 || $0 == 0x8F6C || !isPlainScalar($0) })
+            else { continue }
+            let inside = s[(i + 1)..<j].string.lowercased()
+            if inside.contains("www.") || inside.contains("http") || inside.contains("转载请注明") {
+                s.removeSubrange(i...j)
+                changed = true
+                from = i
             }
-            i += 1
         }
         return changed
     }
@@ -529,7 +528,11 @@ struct PlanParser {
     /// The same for text also held as scalars: found on the scalars when the text is plain.
     static func heading(of text: String, scalars: [UInt32]) -> String {
         guard isPlain(scalars) else { return heading(of: text) }
-        if let i = scalars.firstIndex(of: 0x3002) { return scalars[..<i].string }
-        return text
+        guard let i = scalars.firstIndex(of: 0x3002) else { return text }
+        // That many scalars of `text` (plain scalars are in the BMP), copied as a substring:
+        // making a new String of them would check their UTF-8 again.
+        var bytes = 0
+        for v in scalars[..<i] { bytes += v < 0x80 ? 1 : (v < 0x800 ? 2 : 3) }
+        return String(text[..<text.utf8.index(text.utf8.startIndex, offsetBy: bytes)])
     }
 }

@@ -115,6 +115,29 @@ public struct TargetCalendar: Sendable, Hashable {
     }
 }
 
+/// What a target's light reads from its calendar: the days elapsed and in all, whether as-of is
+/// past the due date (nil: no due date), and the rules' gaps.
+struct TargetSpan {
+    var elapsedDays: Int
+    var totalDays: Int
+    var pastDue: Bool?
+    var yellow: Int
+    var red: Int
+
+    init(elapsedDays: Int, totalDays: Int, pastDue: Bool?, yellow: Int, red: Int) {
+        self.elapsedDays = elapsedDays
+        self.totalDays = totalDays
+        self.pastDue = pastDue
+        self.yellow = yellow
+        self.red = red
+    }
+
+    init(_ c: TargetCalendar) {
+        self.init(elapsedDays: c.elapsedDays, totalDays: c.totalDays, pastDue: c.due.map { c.asOf > $0 },
+                  yellow: c.yellow, red: c.red)
+    }
+}
+
 /// Attainment, met and light of a target with an actual (SPEC §11 "Attainment").
 public struct TargetJudgement: Sendable, Hashable {
     /// actual ÷ value (`>=`, `=`), value ÷ actual (`<=`, 1 when the actual is 0), actual ÷ low (range).
@@ -154,10 +177,16 @@ public struct TargetJudgement: Sendable, Hashable {
     /// The light of a met or unmet target. Met → green. A quantity compares attainment × 100
     /// with 序时进度 by the yellow and red gaps; a rate not met is yellow until its due date and red after.
     public func light(isRate: Bool, calendar c: TargetCalendar) -> Light {
+        light(isRate: isRate, span: TargetSpan(c))
+    }
+
+    /// The light against the numbers of a calendar.
+    @inline(__always)
+    func light(isRate: Bool, span c: TargetSpan) -> Light {
         if met { return .green }
         if isRate {
-            guard let due = c.due else { return .yellow }
-            return c.asOf > due ? .red : .yellow
+            guard let past = c.pastDue else { return .yellow }
+            return past ? .red : .yellow
         }
         // attainment × 100 < expected − gap, with expected = 100 × e ÷ t, multiplied out so no
         // rounding decides a boundary: num × 100 × t < (100 × e − gap × t) × den.

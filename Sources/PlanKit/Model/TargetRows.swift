@@ -18,28 +18,45 @@ public struct TargetRows: Sendable {
 
     public init(_ w: Workspace) {
         let t = w.tasks
-        let n = t.targetKind.count - t.targetKind.reduce(0) { $0 + Int($1) }
-        figure.reserveCapacity(n)
-        taskRow.reserveCapacity(n)
-        planRow.reserveCapacity(n)
-        number.reserveCapacity(n)
-        for (p, plan) in w.plans.enumerated() {
-            for k in plan.indicators.indices { append(-1, -1, p, k + 1) }
-            for r in w.taskRanges[p] {
-                var k = 0
-                for i in t.targetRange(row: r) where t.targetKind[i] == 0 {
-                    k += 1
-                    append(Int32(i), Int32(r), p, k)
+        let kinds = t.targetKind, starts = t.targetStart
+        let n = kinds.count - kinds.reduce(0) { $0 + Int($1) } + w.plans.reduce(0) { $0 + $1.indicators.count }
+        // Filled through pointers: four appends a row would cost more than the rest together.
+        var f = [Int32](repeating: 0, count: n), tr = f, pr = [UInt32](repeating: 0, count: n), nr = pr
+        var filled = 0
+        f.withUnsafeMutableBufferPointer { f in
+            tr.withUnsafeMutableBufferPointer { tr in
+                pr.withUnsafeMutableBufferPointer { pr in
+                    nr.withUnsafeMutableBufferPointer { nr in
+                        kinds.withUnsafeBufferPointer { kind in
+                            starts.withUnsafeBufferPointer { start in
+                                func add(_ figure: Int32, _ row: Int32, _ p: Int, _ k: Int) {
+                                    guard filled < n else { return }
+                                    f[filled] = figure
+                                    tr[filled] = row
+                                    pr[filled] = UInt32(p)
+                                    nr[filled] = UInt32(k)
+                                    filled += 1
+                                }
+                                for p in w.plans.indices {
+                                    for k in w.plans[p].indicators.indices { add(-1, -1, p, k + 1) }
+                                    for r in w.taskRanges[p] {
+                                        var k = 0
+                                        for i in Int(start[r])..<Int(start[r + 1]) where kind[i] == 0 {
+                                            k += 1
+                                            add(Int32(i), Int32(r), p, k)
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }
-    }
-
-    private mutating func append(_ f: Int32, _ r: Int32, _ p: Int, _ k: Int) {
-        figure.append(f)
-        taskRow.append(r)
-        planRow.append(UInt32(p))
-        number.append(UInt32(k))
+        figure = filled == n ? f : Array(f.prefix(filled))
+        taskRow = filled == n ? tr : Array(tr.prefix(filled))
+        planRow = filled == n ? pr : Array(pr.prefix(filled))
+        number = filled == n ? nr : Array(nr.prefix(filled))
     }
 
     public func isIndicator(_ row: Int) -> Bool { figure[row] < 0 }
@@ -114,14 +131,8 @@ public struct TargetJudgements: Sendable {
     /// Judged by the workspace's rules as of `asOf`: a task's target against its task's start and
     /// due, a plan indicator against the plan's period.
     public init(_ rows: TargetRows, in w: Workspace, asOf: CalendarDay) {
-        let judge = Judge(asOf: asOf, rules: w.rules)
-        let t = w.tasks
-        // Most rows share their plan's start and due: day numbers through one-entry caches.
-        var sc = Judge.DayCache(), dc = Judge.DayCache()
-        self.init(rows, in: w) { r, p in
-            guard r >= 0 else { return Self.calendar(task: r, plan: p, in: w, judge: judge) }
-            return Self.calendar(start: sc.day(t.start[r]), due: dc.day(t.due[r]), dueOrdinal: t.due[r], judge: judge)
-        }
+        var spans = AsOfSpans(w, judge: Judge(asOf: asOf, rules: w.rules))
+        self.init(rows, in: w, spans: &spans)
     }
 
     /// The calendar of task row `r`'s targets, or (r < 0) of plan `p`'s indicators.
@@ -133,13 +144,7 @@ public struct TargetJudgements: Sendable {
         let t = w.tasks
         let start = r >= 0 ? CalendarDay.dayNumber(ordinal: t.start[r]) : w.plans[p].periodStart.dayNumber
         let dueOrdinal = r >= 0 ? t.due[r] : w.plans[p].periodEnd.ordinal
-        return calendar(start: start, due: CalendarDay.dayNumber(ordinal: dueOrdinal), dueOrdinal: dueOrdinal, judge: judge)
-    }
-
-    /// The calendar from start to due (day numbers; `dueOrdinal` the due day as stored).
-    @inline(__always)
-    static func calendar(start: Int, due: Int, dueOrdinal: Int32, judge: Judge) -> TargetCalendar {
-        let (e, total) = judge.span(start: start, due: due)
+        let (e, total) = judge.span(start: start, due: CalendarDay.dayNumber(ordinal: dueOrdinal))
         return TargetCalendar(elapsedDays: e, totalDays: total, due: CalendarDay(ordinal: dueOrdinal), asOf: judge.asOf,
                               yellow: judge.rules.yellow, red: judge.rules.red)
     }
@@ -147,42 +152,104 @@ public struct TargetJudgements: Sendable {
     /// `calendar(taskRow, planRow)` gives the calendar of a task's target (task row ≥ 0) or of a
     /// plan indicator (task row -1: the plan's whole period).
     public init(_ rows: TargetRows, in w: Workspace, calendar: (Int, Int) -> TargetCalendar) {
-        let n = rows.count
-        attainment = Array(repeating: .nan, count: n)
-        met = Array(repeating: Self.noMet, count: n)
-        light = Array(repeating: Self.noLight, count: n)
-        let t = w.tasks
-        let rateUnit = t.units.names.map(TargetUnit.isRateUnit)
-        for k in 0..<n {
-            let f = Int(rows.figure[k])
-            let j: TargetJudgement, isRate: Bool
-            if f >= 0 {
-                // A task's target, from the columns; most have no actual and are skipped at once.
-                let actual = t.targetActual[f], value = t.targetValue[f]
-                if actual.isNaN || value.isNaN { continue }
-                let low = t.targetLow[f], high = t.targetHigh[f], code = Int(t.targetComparator[f])
-                j = TargetJudgement(code < Comparator.allCases.count ? Comparator.allCases[code] : .equal, value: value,
-                                    low: low.isNaN ? nil : low, high: high.isNaN ? nil : high, actual: actual)
-                isRate = rateUnit[Int(t.targetUnit[f])] || Self.metricMakesRate(f, t.targetMetric)
-            } else {
-                let g = rows.target(k, in: w)
-                guard let jj = TargetJudgement(g) else { continue }
-                j = jj
-                isRate = TargetUnit.isRate(unit: g.unit, metric: g.metric)
-            }
-            attainment[k] = j.attainment
-            met[k] = j.met ? 1 : 0
-            light[k] = j.light(isRate: isRate, calendar: calendar(Int(rows.taskRow[k]), Int(rows.planRow[k]))).rawValue
+        self = withoutActuallyEscaping(calendar) { calendar in
+            var spans = CalendarSpans(calendar: calendar)
+            return TargetJudgements(rows, in: w, spans: &spans)
         }
     }
 
-    /// Whether figure f's metric makes it a rate: its bytes first, the rule on the rare candidates.
+    /// Where the spans of the rows come from.
+    private protocol Spans {
+        mutating func span(task r: Int, plan p: Int) -> TargetSpan
+    }
+
+    /// As of one day: a task's span from its start and due columns (most rows share their plan's:
+    /// the last one is kept for the next row), an indicator's from its plan's period.
+    private struct AsOfSpans: Spans {
+        let w: Workspace
+        let judge: Judge
+        let start: [Int32], due: [Int32]
+        var lastStart: Int32 = -1, lastDue: Int32 = -1
+        var last = TargetSpan(elapsedDays: 0, totalDays: 1, pastDue: nil, yellow: 0, red: 0)
+
+        init(_ w: Workspace, judge: Judge) {
+            self.w = w
+            self.judge = judge
+            start = w.tasks.start
+            due = w.tasks.due
+        }
+
+        @inline(__always)
+        mutating func span(task r: Int, plan p: Int) -> TargetSpan {
+            guard r >= 0 else { return TargetSpan(TargetJudgements.calendar(task: r, plan: p, in: w, judge: judge)) }
+            let s = start[r], d = due[r]
+            if s == lastStart && d == lastDue { return last }
+            let (e, total) = judge.span(start: CalendarDay.dayNumber(ordinal: s), due: CalendarDay.dayNumber(ordinal: d))
+            last = TargetSpan(elapsedDays: e, totalDays: total, pastDue: CalendarDay(ordinal: d).map { judge.asOf > $0 },
+                              yellow: judge.rules.yellow, red: judge.rules.red)
+            lastStart = s
+            lastDue = d
+            return last
+        }
+    }
+
+    private struct CalendarSpans: Spans {
+        let calendar: (Int, Int) -> TargetCalendar
+        func span(task r: Int, plan p: Int) -> TargetSpan { TargetSpan(calendar(r, p)) }
+    }
+
+    /// The loop: a task's target straight from the columns (most have no actual and are passed
+    /// over at once), a plan's indicator from its `Target`.
+    private init<S: Spans>(_ rows: TargetRows, in w: Workspace, spans: inout S) {
+        let n = rows.count
+        var attainment = [Double](repeating: .nan, count: n)
+        var met = [UInt8](repeating: Self.noMet, count: n), light = [UInt8](repeating: Self.noLight, count: n)
+        let t = w.tasks
+        let rateUnit = t.units.names.map(TargetUnit.isRateUnit), comparators = Comparator.allCases
+        let lows = t.targetLow, highs = t.targetHigh, codes = t.targetComparator, units = t.targetUnit
+        let ratePrefix = TargetUnit.ratePrefixBytes, taskRow = rows.taskRow, planRow = rows.planRow
+        rows.figure.withUnsafeBufferPointer { figure in
+            t.targetActual.withUnsafeBufferPointer { actuals in
+                t.targetValue.withUnsafeBufferPointer { values in
+                    for k in 0..<min(n, figure.count) {
+                        let f = Int(figure[k])
+                        let j: TargetJudgement, isRate: Bool
+                        if f >= 0 {
+                            // A task's target without an actual (most of them): nothing to judge.
+                            let actual = actuals[f], value = values[f]
+                            if actual.isNaN || value.isNaN { continue }
+                            let low = lows[f], high = highs[f], code = Int(codes[f])
+                            j = TargetJudgement(code < comparators.count ? comparators[code] : .equal, value: value,
+                                                low: low.isNaN ? nil : low, high: high.isNaN ? nil : high, actual: actual)
+                            isRate = rateUnit[Int(units[f])] || Self.metricMakesRate(f, t.targetMetric, prefix: ratePrefix)
+                        } else {
+                            let g = rows.target(k, in: w)
+                            guard let jj = TargetJudgement(g) else { continue }
+                            j = jj
+                            isRate = TargetUnit.isRate(unit: g.unit, metric: g.metric)
+                        }
+                        attainment[k] = j.attainment
+                        met[k] = j.met ? 1 : 0
+                        light[k] = j.light(isRate: isRate, span: spans.span(task: Int(taskRow[k]), plan: Int(planRow[k]))).rawValue
+                    }
+                }
+            }
+        }
+        self.attainment = attainment
+        self.met = met
+        self.light = light
+    }
+
+    /// Whether figure f's metric makes it a rate: its bytes first, the rule on the rare candidates
+    /// (每 followed by a character that could join it into one grapheme).
     @inline(__always)
-    static func metricMakesRate(_ f: Int, _ metrics: StringColumn) -> Bool {
-        let prefix = TargetUnit.ratePrefixBytes
-        let lo = metrics.offsets[f]
-        guard metrics.offsets[f + 1] - lo >= prefix.count else { return false }
+    static func metricMakesRate(_ f: Int, _ metrics: StringColumn, prefix: [UInt8]) -> Bool {
+        let lo = metrics.offsets[f], hi = metrics.offsets[f + 1]
+        guard hi - lo >= prefix.count else { return false }
         for (i, b) in prefix.enumerated() where metrics.bytes[lo + i] != b { return false }
+        // Nothing after it, ASCII or a CJK ideograph (lead bytes E4–E9) starts a new character.
+        let next = lo + prefix.count
+        if next == hi || metrics.bytes[next] < 0x80 || (0xE4...0xE9).contains(metrics.bytes[next]) { return true }
         return TargetUnit.metricMakesRate(metrics[f])
     }
 

@@ -78,6 +78,13 @@ struct ByteBuffer {
         }
     }
 
+    /// Lets `body` write at most `n` bytes straight into the buffer; it returns how many it wrote.
+    @inline(__always)
+    mutating func write(atMost n: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        reserve(n)
+        count += body(base + count)
+    }
+
     /// `bytes[range]`.
     @inline(__always)
     mutating func append(_ bytes: [UInt8], _ range: Range<Int>) {

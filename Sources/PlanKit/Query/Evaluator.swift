@@ -144,34 +144,13 @@ struct Evaluator {
             tasks.progress.withUnsafeBufferPointer { pr in
                 for r in 0..<n where op.holds(Double(pr[r]), x) { b.insert(r) }
             }
-        case let .target(op, x, units, figures):
-            tasks.targetStart.withUnsafeBufferPointer { start in
-                tasks.targetValue.withUnsafeBufferPointer { value in
-                    tasks.targetUnit.withUnsafeBufferPointer { unit in
-                        tasks.targetKind.withUnsafeBufferPointer { kind in
-                            // A qualifier (kind 1) is skipped unless every figure counts.
-                            let skip: UInt8 = figures ? 2 : 1
-                            if let units {
-                                units.withUnsafeBufferPointer { ok in
-                                    for r in 0..<n {
-                                        for i in Int(start[r])..<Int(start[r + 1]) where kind[i] != skip && ok[Int(unit[i])] && op.holds(value[i], x) {
-                                            b.insert(r)
-                                            break
-                                        }
-                                    }
-                                }
-                            } else {
-                                for r in 0..<n {
-                                    for i in Int(start[r])..<Int(start[r + 1]) where kind[i] != skip && op.holds(value[i], x) {
-                                        b.insert(r)
-                                        break
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
+        case .due:
+            // One loop over the due column (`due_in <= 14` is checked as a due comparison).
+            tasks.due.withUnsafeBufferPointer { due in
+                for r in 0..<min(n, due.count) where Evaluator.dueHolds(p, due[r]) { b.insert(r) }
             }
+        case let .target(op, x, units, figures):
+            scanTargets(op, x, units, figures, into: &b)
         case let .custom(t):
             t.scan(n, into: &b)
         case let .text(column, test) where column != .id:
@@ -191,6 +170,53 @@ struct Evaluator {
             }
         }
         return b
+    }
+
+    /// `target op x [unit]`: one pass over the figure columns, the owning row advanced as the
+    /// figures go by (rows own consecutive figures), so a row costs a compare and a figure a few.
+    func scanTargets(_ op: QueryOperator, _ x: Double, _ units: [Bool]?, _ figures: Bool, into b: inout RowBitmap) {
+        // The comparison chosen once, outside the loop.
+        switch op {
+        case .greaterOrEqual: scanFigures(units, figures, into: &b) { $0 >= x }
+        case .greater: scanFigures(units, figures, into: &b) { $0 > x }
+        case .lessOrEqual: scanFigures(units, figures, into: &b) { $0 <= x }
+        case .less: scanFigures(units, figures, into: &b) { $0 < x }
+        default: scanFigures(units, figures, into: &b) { op.holds($0, x) }
+        }
+    }
+
+    @inline(__always)
+    private func scanFigures(_ units: [Bool]?, _ figures: Bool, into b: inout RowBitmap, _ holds: (Double) -> Bool) {
+        // A qualifier (kind 1) is skipped unless every figure counts.
+        let skip: UInt8 = figures ? 2 : 1
+        let anyUnit = [Bool](repeating: true, count: tasks.units.count)
+        tasks.targetStart.withUnsafeBufferPointer { start in
+            tasks.targetValue.withUnsafeBufferPointer { value in
+                tasks.targetUnit.withUnsafeBufferPointer { unit in
+                    tasks.targetKind.withUnsafeBufferPointer { kind in
+                        (units ?? anyUnit).withUnsafeBufferPointer { ok in
+                            let end = min(Int(start[min(n, start.count - 1)]), value.count, unit.count, kind.count)
+                            var r = 0, next = Int(start[min(1, start.count - 1)])
+                            var i = Int(start[0])
+                            while i < end {
+                                // The row owning figure i (rows without figures are passed over).
+                                while next <= i, r + 1 < n {
+                                    r += 1
+                                    next = Int(start[r + 1])
+                                }
+                                if kind[i] != skip, ok[Int(unit[i])], holds(value[i]) {
+                                    b.insert(r)
+                                    // The row is in: on to its next row's figures.
+                                    i = max(i + 1, next)
+                                    continue
+                                }
+                                i += 1
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     func stringColumn(_ c: TextColumn) -> StringColumn {
@@ -268,17 +294,8 @@ struct Evaluator {
             return range.count == prefix.count || bytes[range.lowerBound + prefix.count] == 0x2E
         case let .progress(op, x): return op.holds(Double(tasks.progress[r]), x)
         case let .level(op, x): return op.holds(Double(level(r)), x)
-        case let .due(op, lo, hi):
-            let d = tasks.due[r]
-            guard d > 0 else { return false }
-            switch op {
-            case .equal: return d >= lo && d <= hi
-            case .less: return d < lo
-            case .lessOrEqual: return d <= hi
-            case .greater: return d > hi
-            case .greaterOrEqual: return d >= lo
-            default: return false
-            }
+        case .due:
+            return Evaluator.dueHolds(p, tasks.due[r])
         case .dueEmpty: return tasks.due[r] <= 0
         case let .updated(op, m):
             let u = tasks.updated[r]
@@ -300,6 +317,20 @@ struct Evaluator {
             return QueryContext.isOverdue(due: tasks.due[r], status: tasks.status[r], asOf: asOf)
         case let .custom(t):
             return t.test(r)
+        }
+    }
+
+    /// Whether a due day `d` (0: none) satisfies a `.due` predicate (a month literal is a range).
+    @inline(__always)
+    static func dueHolds(_ p: Predicate, _ d: Int32) -> Bool {
+        guard case let .due(op, lo, hi) = p, d > 0 else { return false }
+        switch op {
+        case .equal: return d >= lo && d <= hi
+        case .less: return d < lo
+        case .lessOrEqual: return d <= hi
+        case .greater: return d > hi
+        case .greaterOrEqual: return d >= lo
+        default: return false
         }
     }
 

@@ -143,9 +143,36 @@ struct Grouping {
     private func countColumns(_ selection: Selection, _ sources: [GroupKey], radices: [Int], seen: inout [FirstSeen?],
                               into d: inout [Int]) {
         let columns = sources.compactMap { $0.column?() }
-        let n = evaluator.source.count
-        if seen.contains(where: { $0 != nil }) || columns.contains(where: { $0.contains { $0 < 0 } }) {
-            countColumnsInOrder(selection, columns, radices: radices, seen: &seen, into: &d)
+        let n = min(evaluator.source.count, columns.map(\.count).min() ?? 0)
+        if seen.contains(where: { $0 != nil }) {
+            // The first field's codes over every row are numbered in the order of their first rows.
+            guard case .all = selection, seen.indices.allSatisfy({ seen[$0] == nil || $0 == 0 }),
+                  let firstRows = sources[0].firstRows?() else {
+                countColumnsInOrder(selection, columns, radices: radices, seen: &seen, into: &d)
+                return
+            }
+            let table = Grouping.numberByFirstRow(firstRows, domain: radices[0], seen: &seen[0])
+            countColumns(columns, n: n, renumbered: table, radices: radices, into: &d)
+            return
+        }
+        if columns.contains(where: { $0.contains { $0 < 0 } }) {
+            if case .all = selection {
+                countColumns(columns, n: n, renumbered: nil, radices: radices, into: &d)
+            } else {
+                countColumnsInOrder(selection, columns, radices: radices, seen: &seen, into: &d)
+            }
+            return
+        }
+        if columns.count == 2, case .all = selection {
+            // Two columns over every row (`count tasks by lead, light`): no key array.
+            let radix = radices[1]
+            d.withUnsafeMutableBufferPointer { out in
+                columns[0].withUnsafeBufferPointer { a in
+                    columns[1].withUnsafeBufferPointer { b in
+                        for r in 0..<n { out[Int(a[r]) * radix + Int(b[r])] += 1 }
+                    }
+                }
+            }
             return
         }
         var keys = [Int](repeating: 0, count: n)
@@ -153,7 +180,7 @@ struct Grouping {
             let radix = radices[k]
             keys.withUnsafeMutableBufferPointer { key in
                 col.withUnsafeBufferPointer { c in
-                    for r in 0..<min(n, c.count) { key[r] = key[r] * radix + Int(c[r]) }
+                    for r in 0..<n { key[r] = key[r] * radix + Int(c[r]) }
                 }
             }
         }
@@ -161,8 +188,52 @@ struct Grouping {
             keys.withUnsafeBufferPointer { key in
                 switch selection {
                 case .all: for r in 0..<n { out[key[r]] += 1 }
-                case let .list(l): for r in l { out[key[Int(r)]] += 1 }
-                case let .bitmap(b): for r in b.rows() { out[key[Int(r)]] += 1 }
+                case let .list(l): for r in l where Int(r) < n { out[key[Int(r)]] += 1 }
+                case let .bitmap(b): for r in b.rows() where Int(r) < n { out[key[Int(r)]] += 1 }
+                }
+            }
+        }
+    }
+
+    /// Codes numbered in the order of their first rows (codes no row holds get none).
+    static func numberByFirstRow(_ firstRows: [Int], domain: Int, seen: inout FirstSeen?) -> [Int32] {
+        var numbered = FirstSeen(domain: domain)
+        var table = [Int32](repeating: 0, count: max(1, domain))
+        let order = firstRows.indices.filter { firstRows[$0] != Int.max && $0 < domain }.sorted { firstRows[$0] < firstRows[$1] }
+        for c in order { table[c] = Int32(numbered.code(c)) }
+        seen = numbered
+        return table
+    }
+
+    /// Every row, skipping rows with no code (-1) in some column; the first column's codes through
+    /// `renumbered` when given. Two columns (`count targets by unit, light`) in a loop of their own.
+    private func countColumns(_ columns: [[Int32]], n: Int, renumbered: [Int32]?, radices: [Int], into d: inout [Int]) {
+        let identity = renumbered == nil
+        let table = renumbered ?? [0]
+        d.withUnsafeMutableBufferPointer { out in
+            table.withUnsafeBufferPointer { first in
+                if columns.count == 2 {
+                    let radix = radices[1]
+                    columns[0].withUnsafeBufferPointer { a in
+                        columns[1].withUnsafeBufferPointer { b in
+                            for r in 0..<n {
+                                let y = Int(b[r]), x = Int(a[r])
+                                if x < 0 || y < 0 { continue }
+                                out[(identity ? x : Int(first[x])) * radix + y] += 1
+                            }
+                        }
+                    }
+                    return
+                }
+                rowLoop: for r in 0..<n {
+                    var key = 0
+                    for k in columns.indices {
+                        var c = Int(columns[k][r])
+                        if c < 0 { continue rowLoop }
+                        if k == 0 && !identity { c = Int(first[c]) }
+                        key = key * radices[k] + c
+                    }
+                    out[key] += 1
                 }
             }
         }
@@ -174,21 +245,78 @@ struct Grouping {
                                      seen: inout [FirstSeen?], into d: inout [Int]) {
         let m = columns.count
         let n = columns.map(\.count).min() ?? 0
-        func visit(_ r: Int) {
-            guard r < n else { return }
-            var key = 0
-            for k in 0..<m {
-                var c = Int(columns[k][r])
-                if c < 0 { return }
-                if seen[k] != nil { c = seen[k]?.code(c) ?? c }
-                key = key * radices[k] + c
-            }
-            d[key] += 1
+        // One table for every first-seen field: slot offset[k] + code → renumbered code, -1 unseen.
+        var offset = [Int](repeating: -1, count: m), slots = 0
+        for k in 0..<m where seen[k] != nil {
+            offset[k] = slots
+            slots += radices[k]
         }
+        var renumbered = [Int32](repeating: -1, count: max(1, slots))
+        var originals = Array(repeating: [Int](), count: m)
+        // Rows in order: every row, or the selected ones (no nested function: captured state
+        // would be checked for exclusive access on every row).
+        let list: [UInt32]?
         switch selection {
-        case let .all(rows): for r in 0..<rows { visit(r) }
-        case let .list(l): for r in l { visit(Int(r)) }
-        case let .bitmap(b): for r in b.rows() { visit(Int(r)) }
+        case .all: list = nil
+        case let .list(l): list = l
+        case let .bitmap(b): list = b.rows()
+        }
+        let total = list?.count ?? selection.count
+        renumbered.withUnsafeMutableBufferPointer { table in
+            d.withUnsafeMutableBufferPointer { out in
+                rowLoop: for i in 0..<total {
+                    let r = list.map { Int($0[i]) } ?? i
+                    guard r < n else { continue }
+                    var key = 0
+                    for k in 0..<m {
+                        var c = Int(columns[k][r])
+                        if c < 0 { continue rowLoop }
+                        if offset[k] >= 0 {
+                            let slot = offset[k] + c
+                            if table[slot] < 0 {
+                                table[slot] = Int32(originals[k].count)
+                                originals[k].append(c)
+                            }
+                            c = Int(table[slot])
+                        }
+                        key = key * radices[k] + c
+                    }
+                    out[key] += 1
+                }
+            }
+        }
+        for k in 0..<m where seen[k] != nil {
+            var f = FirstSeen(domain: radices[k])
+            for c in originals[k] { _ = f.code(c) }
+            seen[k] = f
+        }
+    }
+
+    /// Every row by office (and status), when no two office spellings fold together: each
+    /// office's rows (its posting list names a row once) with their status, no row visited twice.
+    private func countOfficePostings(byStatus: Bool, into counts: inout [Int]) {
+        let postings = tasks.officeRows
+        tasks.status.withUnsafeBufferPointer { status in
+            counts.withUnsafeMutableBufferPointer { out in
+                for c in postings.indices {
+                    guard byStatus else { out[c] += postings[c].count; continue }
+                    var byCode = (0, 0, 0, 0)
+                    postings[c].withUnsafeBufferPointer { rows in
+                        for r in rows {
+                            switch status[Int(r)] {
+                            case 0: byCode.0 += 1
+                            case 1: byCode.1 += 1
+                            case 2: byCode.2 += 1
+                            default: byCode.3 += 1
+                            }
+                        }
+                    }
+                    out[c * 4] += byCode.0
+                    out[c * 4 + 1] += byCode.1
+                    out[c * 4 + 2] += byCode.2
+                    out[c * 4 + 3] += byCode.3
+                }
+            }
         }
     }
 
@@ -198,6 +326,10 @@ struct Grouping {
         let statusRadix = byStatus ? 4 : 1
         // Spellings equal after folding count as one office (the first spelling's code).
         let canon = FieldSupport.foldedRepresentatives(tasks.offices.names)
+        if case .all = selection, byOffice, canon.indices.allSatisfy({ canon[$0] == $0 }) {
+            countOfficePostings(byStatus: byStatus, into: &counts)
+            return
+        }
         tasks.officeStart.withUnsafeBufferPointer { start in
             tasks.officeCodes.withUnsafeBufferPointer { codes in
                 tasks.status.withUnsafeBufferPointer { status in

@@ -70,8 +70,11 @@ struct Ordering {
             return best
         }
         if keys.count == 1, let key = integerKey() {
-            // One key with an integer per row: sort (key, row) packed in 64 bits, no closures.
             let desc = keys[0].descending
+            if let all = Ordering.countingSort(rows, key: key, descending: desc) {
+                return limit.map { Array(all.prefix($0)) } ?? all
+            }
+            // One key with an integer per row: sort (key, row) packed in 64 bits, no closures.
             var packed = rows.map { r -> UInt64 in
                 let k = Int64(key(Int(r))) + (1 << 31)
                 return UInt64(desc ? (1 << 32) - 1 - k : k) << 32 | UInt64(r)
@@ -82,6 +85,35 @@ struct Ordering {
         }
         let all = rows.sorted(by: cmp)
         return limit.map { Array(all.prefix($0)) } ?? all
+    }
+
+    /// `rows` (ascending) stably ordered by an integer key whose values span at most 2^20 (dates,
+    /// lights): counted, then placed, keeping row order within a key. Nil when the span is wider.
+    static func countingSort(_ rows: [UInt32], key: (Int) -> Int32, descending: Bool) -> [UInt32]? {
+        guard !rows.isEmpty else { return [] }
+        let keys = rows.map { key(Int($0)) }
+        guard let lo = keys.min(), let hi = keys.max(), Int(hi) - Int(lo) < 1 << 20 else { return nil }
+        let span = Int(hi) - Int(lo) + 1
+        var start = [Int](repeating: 0, count: span + 1)
+        for k in keys { start[Int(k) - Int(lo) + 1] += 1 }
+        if descending {
+            // Largest key first: slot positions counted from the top.
+            var at = 0
+            for v in stride(from: span - 1, through: 0, by: -1) {
+                let c = start[v + 1]
+                start[v + 1] = at
+                at += c
+            }
+        } else {
+            for v in 0..<span { start[v + 1] += start[v] }
+        }
+        var out = [UInt32](repeating: 0, count: rows.count)
+        for (i, r) in rows.enumerated() {
+            let slot = Int(keys[i]) - Int(lo) + (descending ? 1 : 0)
+            out[start[slot]] = r
+            start[slot] += 1
+        }
+        return out
     }
 
     /// A 32-bit sort key per row for the fields that have one (the due date orders `due` and

@@ -69,6 +69,11 @@ public struct ProgressIndex: Sendable {
 public final class QueryIndexCache: @unchecked Sendable {
     private let lock = NSLock()
     private var progressIndex: ProgressIndex?
+    /// The target rows of a workspace over this table, with the indicator count of each plan
+    /// they were made for (the rows depend on nothing else but the table's own structure).
+    private var targets: (indicators: [Int], rows: TargetRows)?
+    /// `count targets by unit`'s codes for those rows (see `TargetUnitCodes`).
+    private var targetUnits: (indicators: [Int], codes: TargetUnitCodes)?
 
     public init() {}
 
@@ -82,6 +87,35 @@ public final class QueryIndexCache: @unchecked Sendable {
         lock.lock()
         progressIndex = nil
         lock.unlock()
+    }
+
+    /// The rows of `find targets` over `w` (whose task table holds this cache), built on first use.
+    public func targetRows(of w: Workspace) -> TargetRows {
+        let indicators = Self.indicatorCounts(w)
+        lock.lock()
+        defer { lock.unlock() }
+        if let t = targets, t.indicators == indicators { return t.rows }
+        let rows = TargetRows(w)
+        targets = (indicators, rows)
+        return rows
+    }
+
+    /// The unit codes of `rows`, the target rows of `w`, built on first use.
+    func targetUnits(of w: Workspace, rows: TargetRows) -> TargetUnitCodes {
+        let indicators = Self.indicatorCounts(w)
+        lock.lock()
+        defer { lock.unlock() }
+        if let t = targetUnits, t.indicators == indicators { return t.codes }
+        let codes = TargetUnitCodes(w, rows: rows)
+        targetUnits = (indicators, codes)
+        return codes
+    }
+
+    /// How many indicators each plan has: what the target rows depend on besides the table.
+    private static func indicatorCounts(_ w: Workspace) -> [Int] {
+        var counts = [Int](repeating: 0, count: w.plans.count)
+        for i in w.plans.indices { counts[i] = w.plans[i].indicators.count }
+        return counts
     }
 
     /// The progress index of `table`, built on first use.

@@ -152,7 +152,7 @@ public enum OutputFile {
     public struct Failure: Error, CustomStringConvertible {
         public var path: String
         public var reason: String
-        public var description: String { "cannot write \(path): \(reason)" }
+        public var description: String { Messages.cannotWrite(path, reason: reason).text }
     }
 
     /// Writes `text` (UTF-8, after a byte order mark when `byteOrderMark`) to `path`.

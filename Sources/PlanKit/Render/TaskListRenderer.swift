@@ -63,11 +63,15 @@ public struct TaskList: Renderable, Sendable {
     // MARK: CSV
 
     func renderCSV() -> String {
-        var out = ByteBuffer(capacity: rows.count * 24 * columns.count + 64)
+        var out = ByteBuffer(capacity: rows.count * 32 * columns.count + 64)
         let language = source.context.language
         out.append(contentsOf: columns.map { ResultTable.csvField(Lexicon.header($0, in: language)) }.joined(separator: ",").utf8)
         out.append(0x0D)
         out.append(0x0A)
+        if columns.count == 1, let lines = columns[0].entry.csvLines {
+            lines(source, rows, &out)
+            return out.string()
+        }
         let writers: [FieldEntry.CSVWriter] = columns.map { f in
             if let make = f.entry.csv { return make(source, rows) }
             let entry = f.entry, s = source

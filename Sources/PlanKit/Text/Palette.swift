@@ -12,11 +12,15 @@ public enum Palette {
         case cyan = "36"
     }
 
-    /// Every coloured value: behind is red, on track cyan, done green; not started stays plain.
+    /// Every coloured value: behind is red, on track cyan, done green; not started stays plain;
+    /// the lights (SPEC §9) in their own colours.
     public static let entries: [(words: [String], tone: Tone)] = [
         (TaskStatus.behind.words, .red),
         (TaskStatus.onTrack.words, .cyan),
         (TaskStatus.done.words, .green),
+        (Light.red.words, .red),
+        (Light.yellow.words, .yellow),
+        (Light.green.words, .green),
     ]
 
     /// The tone of a displayed value, nil when it has none.
@@ -40,5 +44,10 @@ public enum Palette {
 
 extension TaskStatus {
     /// The words a status is shown with: its keyword and its Chinese label.
+    var words: [String] { [keyword, chineseLabel] }
+}
+
+extension Light {
+    /// The words a light is shown with: its keyword and its Chinese label.
     var words: [String] { [keyword, chineseLabel] }
 }

@@ -19,7 +19,6 @@ enum CheckCommand {
                 + (setAside == 0 ? "" : "; \(setAside) damaged file\(setAside == 1 ? "" : "s") set aside in damaged/"),
             rowNoun: .files)
         if bad.isEmpty { return .rendered(table) }
-        throw FailedWithResult(result: .rendered(table), diagnostic: Diagnostic("check found \(bad.count) damaged file\(bad.count == 1 ? "" : "s"): "
-                         + bad.map(\.file).joined(separator: ", ")))
+        throw FailedWithResult(result: .rendered(table), diagnostic: Diagnostic(Messages.checkFoundDamage(bad.map(\.file))))
     }
 }

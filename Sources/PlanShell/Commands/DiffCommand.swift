@@ -51,7 +51,7 @@ enum DiffCommand {
             lightRows.append(["changed", t.id, t.heading, "light", o.keyword, n.keyword])
         }
         let summary = d.summary + (lightRows.isEmpty ? "" : ", \(lightRows.count) \(lightRows.count == 1 ? "light" : "lights") changed") + " (\(a.value) → \(newLabel))"
-        if d.isEmpty && lightRows.isEmpty { return .message("no differences between \(a.value) and \(newLabel)") }
+        if d.isEmpty && lightRows.isEmpty { return .message(Messages.noDifferences(a.value, newLabel).text) }
         var rows: [[String]] = []
         for t in d.added { rows.append(["added", t.id, t.heading, "", "", ""]) }
         for t in d.removed { rows.append(["removed", t.id, t.heading, "", "", ""]) }

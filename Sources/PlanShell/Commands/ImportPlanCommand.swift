@@ -36,18 +36,18 @@ enum ImportPlanCommand {
         var year: Int?
         if let y = args.value("YYYY") {
             guard y.count == 4, let v = Int(TextFolding.fold(y)), (1990...2100).contains(v) else {
-                throw Diagnostic("a plan's year is YYYY (1990–2100), not \"\(Suggest.excerpt(y))\"", at: args.input.endSpan)
+                throw Diagnostic(Messages.badPlanYear(y), at: args.input.endSpan)
             }
             year = v
         }
         let url = session.resolve(path: pathWord.value)
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) else {
-            throw Diagnostic("no such file or directory: \(pathWord.value)", at: pathWord.span)
+            throw Diagnostic(Messages.noSuchFile(pathWord.value), at: pathWord.span)
         }
         let now = Int64(Date().timeIntervalSince1970)
         if isDir.boolValue {
-            if id != nil { throw Diagnostic("`as ID` names one plan; a directory's plans are named after their files", at: pathWord.span) }
+            if id != nil { throw Diagnostic(Messages.idForDirectory(), at: pathWord.span) }
             return try importDirectory(url, replace: replace, year: year, now: now, session: session, span: pathWord.span)
         }
         var plan: ImportedPlan
@@ -68,7 +68,7 @@ enum ImportPlanCommand {
         if w > 0 { text += ", \(w) warning\(w == 1 ? "" : "s") (show plan \(plan.info.id) lists them)" }
         // A plan without a year changes every judgement: say so at once.
         if let noYear = plan.info.warnings.first(where: { $0.message.hasPrefix(PlanYear.missingWarningPrefix) }) {
-            text += "\nwarning: \(plan.info.sourceFile):\(noYear.line): \(noYear.message)"
+            text += "\nwarning: " + Messages.importWarning(plan.info.sourceFile, line: noYear.line, noYear.message).text
         }
         return .message(text)
     }

@@ -13,14 +13,16 @@ enum ImportProgressCommand {
         English or Chinese: id (任务编号/编号) or plan (计划) + path (路径), then any of status
         (状态/完成情况), progress (进度/完成进度, a number or a percent), note (备注/进展情况/月度进展)
         and due (完成时限/期限). Other columns (序号, 重点任务, 牵头科室 …) are ignored, so the ledger
-        written by `find … > FILE.xlsx` reads back. Statuses in English or Chinese, with synonyms
+        written by `find … > FILE.xlsx` reads back. A target id (指标编号/target_id, TASK#n) with
+        完成值/actual records a target's value reached (the ledger of `find targets > FILE.xlsx`). Statuses in English or Chinese, with synonyms
         (进行中 正常推进 → on_track, 未开始 → not_started, 进度滞后 落后 → behind, 完成 → done).
         An empty cell changes nothing, and a value equal to the current one records no change.
         .xlsx: the first sheet, or `sheet NAME`. CSV: UTF-8 (with or without BOM), UTF-16 with BOM,
         or GBK/GB18030 as Chinese Excel and WPS save it. If any row is bad (unknown task, bad status,
         progress outside 0–100, a task listed twice) every bad row is listed as FILE:ROW and nothing
         is applied. A FILE without an extension means the FILE.xlsx or FILE.csv there is. The month
-        defaults to the current one.
+        defaults to `set month`, else the current one when the plans cover it, else the latest
+        month with progress.
           import progress examples/progress/2025-04.csv month 2025-04
         """,
         topic: "progress"
@@ -35,7 +37,7 @@ enum ImportProgressCommand {
             d.span = file.span
             throw d
         }
-        for w in reading.warnings { session.errorOutput("warning: \(w)\n") }
+        for w in reading.warnings { session.errorOutput("warning: \(Messages.sheetWarning(w))\n") }
         let updates = reading.updates
         let historyBefore = session.workspace.history.count
         if !updates.isEmpty {
@@ -57,11 +59,11 @@ enum ImportProgressCommand {
         let found = ["xlsx", "csv"].filter { fm.fileExists(atPath: url.path + "." + $0) }
         switch found.count {
         case 0:
-            throw Diagnostic("no sheet \(file.value).xlsx or \(file.value).csv", at: file.span)
+            throw Diagnostic(Messages.noSheetFile(file.value), at: file.span)
         case 1:
             return (URL(fileURLWithPath: url.path + "." + found[0]), file.value + "." + found[0])
         default:
-            throw Diagnostic("both \(file.value).xlsx and \(file.value).csv are there; name the one to apply", at: file.span)
+            throw Diagnostic(Messages.twoSheetFiles(file.value), at: file.span)
         }
     }
 

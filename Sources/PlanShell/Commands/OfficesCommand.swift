@@ -24,7 +24,7 @@ enum OfficesCommand {
             }
             rows.append((t.offices[UInt32(code)], postings.count, behind, done, plans.count))
         }
-        if rows.isEmpty { return .message("no offices: no plan names any (`import plan FILE.txt` or `import demo`)") }
+        if rows.isEmpty { return .message(Messages.noOffices().text) }
         rows.sort { $0.tasks != $1.tasks ? $0.tasks > $1.tasks : NaturalOrder.less($0.name, $1.name) }
         return .rendered(ResultTable(
             columns: [.init("office", minWidth: 10), .init("tasks"), .init("behind"), .init("done"), .init("plans")],

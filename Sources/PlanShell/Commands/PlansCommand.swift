@@ -8,7 +8,7 @@ enum PlansCommand {
         topic: "plans"
     ) { _, session in
         let w = session.workspace
-        if w.plans.isEmpty { return .message("no plans yet: `import plan FILE.txt` or `import demo`") }
+        if w.plans.isEmpty { return .message(Messages.noPlansYet().text) }
         let rows: [[ResultTable.Cell]] = w.plans.enumerated().map { i, p in
             [.text(p.id), .text(p.title), p.year.map { .integer($0) } ?? .null, .integer(w.taskRanges[i].count),
              .integer(p.warnings.count), .text(LocalTime.minutes(p.importedAt)), .text(p.sourceFile)]

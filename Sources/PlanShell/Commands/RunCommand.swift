@@ -16,6 +16,9 @@ enum RunCommand {
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw Diagnostic(Messages.noScriptFile(file.value), at: file.span)
         }
+        if let cycle = session.scriptCycle(url, displayName: file.value) {
+            throw cycle.placed(at: file.span)
+        }
         guard session.runScript(at: url, displayName: file.value, arguments: args.rest.map(\.value)) else {
             throw AlreadyReported()
         }

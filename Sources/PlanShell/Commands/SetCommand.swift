@@ -53,8 +53,8 @@ enum SetCommand {
         set format csv          results on the screen as CSV (\(ScreenFormat.names.joined(separator: ", ")))
         set timer on            after each command print `time: 12.3 ms` on stderr
         set errors = continue   a script goes on after a failing command (default: stop)
-        set lang zh             headers and statuses in Chinese on the screen and in CSV
-                                (JSON stays English; `set lang = none` restores en; $lang reads it)
+        set lang zh             headers, statuses and lights in Chinese on the screen, in CSV, xlsx
+                                and the report (JSON stays English; `set lang = none` restores en)
         set today = 2025-04-30  judge lights, expected and due_in as of this day ($today; none: the default)
         set month = 2025-04     the reporting month ($month; none: the latest month with progress)
         set office = 医政科     a variable, used as $office or ${office} (at most 1 MB)
@@ -96,7 +96,7 @@ enum SetCommand {
             do {
                 if key == "today" { _ = try AsOf.parseDay(value) } else { _ = try AsOf.parseMonth(value) }
             } catch let d as Diagnostic {
-                throw Diagnostic(d.message, at: span)
+                throw d.placed(at: span)
             }
             session.settings.variables[key] = value
             return .none

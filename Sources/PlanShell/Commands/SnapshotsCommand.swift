@@ -9,7 +9,7 @@ enum SnapshotsCommand {
         topic: "snapshots"
     ) { _, session in
         let list = try session.store.snapshots()
-        if list.isEmpty { return .message("no snapshots yet; `save [NAME]` makes one") }
+        if list.isEmpty { return .message(Messages.noSnapshotsYet().text) }
         let rows = list.map { s -> [String] in
             if let p = s.problem {
                 return [s.name, "", "", "", ProgressCommands.size(s.bytes), "UNUSABLE: \(p)"]

@@ -36,20 +36,19 @@ enum SupervisionCommands {
         guard let nameWord = bound.word("NAME") else { return .none }
         var args = bound.rest
         if args.first?.value == "=" { args.removeFirst() }
-        guard let valueWord = args.first else { throw Diagnostic("`set rule \(nameWord.value)` needs a value", at: nameWord.span) }
-        if args.count > 1 { throw Diagnostic("`set rule` takes one value", at: args[1].span) }
+        guard let valueWord = args.first else { throw Diagnostic(Messages.ruleNeedsValue(nameWord.value), at: nameWord.span) }
+        if args.count > 1 { throw Diagnostic(Messages.ruleTakesOneValue(), at: args[1].span) }
         guard Rules.entry(named: nameWord.value) != nil else {
-            throw Diagnostic("no rule \"\(nameWord.value)\"" + Suggest.phrase(nameWord.value, in: Rules.names)
-                             + "; rules are " + Rules.names.joined(separator: ", "), at: nameWord.span)
+            throw Diagnostic(Messages.noRule(nameWord.value, rules: Rules.names), at: nameWord.span)
         }
         guard let n = Int(TextFolding.fold(valueWord.value)) else {
-            throw Diagnostic("a rule is a whole number, not \"\(valueWord.value)\"", at: valueWord.span)
+            throw Diagnostic(Messages.ruleNotWholeNumber(valueWord.value), at: valueWord.span)
         }
         let old = session.workspace.rules[nameWord.value] ?? 0
         do {
             _ = try session.workspace.rules.setting(nameWord.value, to: n)
         } catch let d as Diagnostic {
-            throw Diagnostic(d.message, at: valueWord.span)
+            throw d.placed(at: valueWord.span)
         }
         try session.commit(.setRule(nameWord.value.lowercased(), n))
         return .message("rule \(nameWord.value.lowercased()) = \(n)" + (old == n ? " (unchanged)" : " (was \(old))"))
@@ -110,7 +109,7 @@ enum SupervisionCommands {
                 tasks = rows.map { ReportTask(row: $0, of: w) }
             }
         } catch let e as ReportError {
-            throw Diagnostic(e.description, at: span)
+            throw Diagnostic(e.message, at: span)
         }
         let ends = Dictionary(w.plans.map { ($0.id, $0.periodEnd) }, uniquingKeysWith: { a, _ in a })
         let ranked = Scores.rank(Scores.entries(tasks, judge: judge, planEnd: { ends[$0] ?? judge.asOf }), rules: w.rules)

@@ -11,44 +11,44 @@ enum UpdateActuals {
         case let .ids(list): ids = list
         case .filter:
             if let a = targetAssignments.first {
-                throw Diagnostic("actual is set on targets by id: update TASK#n set actual = V (`find targets` lists them)", at: a.nameSpan)
+                throw Diagnostic(Messages.actualIsOnTargets(), at: a.nameSpan)
             }
             return nil
         }
         let targetIDs = ids.filter { $0.text.contains("#") }
         if targetIDs.isEmpty {
             if let a = targetAssignments.first {
-                throw Diagnostic("actual is set on targets: update TASK#n set actual = V (`find targets` lists their ids)", at: a.nameSpan)
+                throw Diagnostic(Messages.actualIsOnTargets(), at: a.nameSpan)
             }
             return nil
         }
         if let task = ids.first(where: { !$0.text.contains("#") }) {
-            throw Diagnostic("\"\(task.text)\" is a task; update tasks and targets in separate commands", at: task.span)
+            throw Diagnostic(Messages.taskAmongTargets(task.text), at: task.span)
         }
         let w = session.workspace
         var value: UpdateStatement.Assignment?
         var month = session.recordingMonth
         for a in statement.assignments {
             if targetAssignments.contains(where: { $0.nameSpan == a.nameSpan }) {
-                guard value == nil else { throw Diagnostic("actual is set twice", at: a.nameSpan) }
+                guard value == nil else { throw Diagnostic(Messages.fieldSetTwice("actual"), at: a.nameSpan) }
                 value = a
             } else if a.field == nil {
                 guard let m = YearMonth(parsing: TextFolding.fold(a.value.text)) else {
-                    throw Diagnostic("a month is YYYY-MM, not \"\(a.value.text)\"", at: a.value.span)
+                    throw Diagnostic(Messages.badMonth(a.value.text), at: a.value.span)
                 }
                 month = m
             } else {
-                throw Diagnostic("a target takes actual (and month); \(a.name) belongs to its task", at: a.nameSpan)
+                throw Diagnostic(Messages.fieldBelongsToTask(a.name), at: a.nameSpan)
             }
         }
-        guard let value else { throw Diagnostic("nothing to change: set actual = V", at: statement.setSpan) }
+        guard let value else { throw Diagnostic(Messages.nothingToChange("actual = V"), at: statement.setSpan) }
         var updates: [ProgressUpdate] = []
         var described: [String] = []
         for id in targetIDs {
             let ref: TargetRef
-            do { ref = try w.targetRef(id.text) } catch let d as Diagnostic { throw Diagnostic(d.message, at: id.span) }
+            do { ref = try w.targetRef(id.text) } catch let d as Diagnostic { throw d.placed(at: id.span) }
             let a: ActualUpdate
-            do { a = try w.actualUpdate(ref, value.value.text) } catch let d as Diagnostic { throw Diagnostic(d.message, at: value.value.span) }
+            do { a = try w.actualUpdate(ref, value.value.text) } catch let d as Diagnostic { throw d.placed(at: value.value.span) }
             let old = w.target(ref)?.actual
             let unit = w.target(ref)?.unit ?? ""
             // A value given again changes nothing and writes no history (as `update` of a task says).

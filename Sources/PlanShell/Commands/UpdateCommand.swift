@@ -49,14 +49,13 @@ enum UpdateCommand {
         let (template, month) = try values(statement, source: session.currentSource, defaultMonth: session.recordingMonth)
         guard template.status != nil || template.progress != nil || template.note != nil || template.due != nil
             || template.start != nil else {
-            throw Diagnostic("nothing to change: set status, progress, note, due or start", at: statement.setSpan)
+            throw Diagnostic(Messages.nothingToChange("status, progress, note, due or start"), at: statement.setSpan)
         }
 
-        if rows.isEmpty { return .message("no task matches; nothing changed") }
+        if rows.isEmpty { return .message(Messages.noTaskMatchesNothingChanged().text) }
         if bulk && rows.count > 1 && !force {
             guard session.environment.isInteractive else {
-                throw Diagnostic("this would change \(rows.count) tasks; add `force` at the end (or run plansh with --yes) to apply",
-                                 at: input.words[0].span)
+                throw Diagnostic(Messages.updateNeedsForce(rows.count), at: input.words[0].span)
             }
             guard session.confirm("Change \(rows.count) tasks?") else {
                 return .message("nothing changed")
@@ -97,7 +96,7 @@ enum UpdateCommand {
         }
         for a in statement.assignments {
             guard seen.insert(a.name).inserted else {
-                throw Diagnostic("\(a.name) is set twice", at: a.nameSpan)
+                throw Diagnostic(Messages.fieldSetTwice(a.name), at: a.nameSpan)
             }
             switch a.field {
             case .status?: template.status = try value(ProgressValue.status(a.value.text), a)

@@ -71,7 +71,7 @@ extension Session {
         } catch let d as Diagnostic {
             return fail(d, d.span)
         } catch {
-            return fail(Diagnostic("\(error)"), nil)
+            return fail(Diagnostic(Messages.unexpected(error)), nil)
         }
         do {
             let result = try runCommand(command)
@@ -102,7 +102,7 @@ extension Session {
         } catch is AlreadyReported {
             return .failed
         } catch {
-            return fail(Diagnostic("\(error)"), nil)
+            return fail(Diagnostic(Messages.unexpected(error)), nil)
         }
     }
 
@@ -130,8 +130,7 @@ extension Session {
                 try OutputFile.write(text, to: url.path, byteOrderMark: format == .csv)
             case .workbook:
                 guard case let .rendered(r) = result, let book = (r as? any WorkbookRenderable)?.workbook() else {
-                    throw Diagnostic("this command's output is not a table and cannot be written as .xlsx "
-                                     + "(write it as .txt or .md)", at: target.span)
+                    throw Diagnostic(Messages.notATableForWorkbook(), at: target.span)
                 }
                 try OutputFile.write(try XlsxWriter.data(book), to: url.path)
             }
@@ -146,14 +145,21 @@ extension Session {
 
     // MARK: Scripts
 
+    /// The error for running `url` while it is already running (directly or through others),
+    /// nil when it is not (`run` reports it at its FILE word, with a caret).
+    func scriptCycle(_ url: URL, displayName: String) -> Diagnostic? {
+        let path = url.standardizedFileURL.resolvingSymlinksInPath().path
+        guard let i = scriptStack.firstIndex(where: { $0.path == path }) else { return nil }
+        let chain = (scriptStack[i...].map(\.name) + [displayName]).joined(separator: " → ")
+        return Diagnostic(Messages.scriptRunsItself(displayName, chain: chain))
+    }
+
     /// Runs a script file with positional arguments `$1…`. Returns false when it failed
     /// (the error has been printed).
     public func runScript(at url: URL, displayName: String, arguments: [String]) -> Bool {
         let path = url.standardizedFileURL.resolvingSymlinksInPath().path
-        if let i = scriptStack.firstIndex(where: { $0.path == path }) {
-            let chain = (scriptStack[i...].map(\.name) + [displayName]).joined(separator: " → ")
-            report(Diagnostic(Messages.scriptRunsItself(displayName, chain: chain)), source: nil, file: scriptStack.last?.name,
-                   firstLine: scriptStack.last?.line ?? 1)
+        if let cycle = scriptCycle(url, displayName: displayName) {
+            report(cycle, source: nil, file: scriptStack.last?.name, firstLine: scriptStack.last?.line ?? 1)
             return false
         }
         let data: Data

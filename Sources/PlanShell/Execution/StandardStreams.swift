@@ -13,7 +13,7 @@ public enum StandardStreams {
     public enum Stream { case out, err }
 
     /// Why the last write to standard output failed, until `takeOutputFailure` reads it.
-    nonisolated(unsafe) private static var pendingFailure: String?
+    nonisolated(unsafe) private static var pendingFailure: Message?
     /// A write to standard output has failed (any time during the run): the exit status is 1.
     nonisolated(unsafe) public private(set) static var outputFailed = false
     /// The reader of standard output has gone away: further output is dropped.
@@ -25,7 +25,7 @@ public enum StandardStreams {
     }
 
     /// The failure of a write to standard output since the last call, in words, and forgets it.
-    public static func takeOutputFailure() -> String? {
+    public static func takeOutputFailure() -> Message? {
         defer { pendingFailure = nil }
         return pendingFailure
     }
@@ -53,7 +53,7 @@ public enum StandardStreams {
                 outputClosed = true
             } else {
                 outputFailed = true
-                pendingFailure = "cannot write to standard output: " + String(cString: strerror(errorNumber))
+                pendingFailure = Messages.cannotWriteStandardOutput(reason: String(cString: strerror(errorNumber)))
             }
         }
     }

@@ -26,7 +26,7 @@ extension Session {
             switch reader.readLine(prompt: shownPrompt) {
             case .endOfInput:
                 if !pending.isEmpty {
-                    errorOutput("error: end of input inside an unclosed string or parenthesis\n")
+                    errorOutput("error: \(Messages.unclosedAtEnd("input"))\n")
                 }
                 output("\n")
                 return
@@ -34,7 +34,7 @@ extension Session {
                 pending = ""
                 continue
             case .invalidUTF8:
-                errorOutput("error: the line is not valid UTF-8; ignored\n")
+                errorOutput("error: \(Messages.invalidUTF8LineIgnored())\n")
                 continue
             case let .line(line):
                 if let handler = interceptor {

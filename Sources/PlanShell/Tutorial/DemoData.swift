@@ -22,7 +22,7 @@ enum DemoData {
         let planFiles = ((try? fm.contentsOfDirectory(atPath: plansDir.path)) ?? [])
             .filter { $0.hasSuffix(".txt") }.sorted { NaturalOrder.less($0, $1) }
         guard !planFiles.isEmpty else {
-            throw Diagnostic("no demo plans (*.txt) in \(display(plansDir))")
+            throw Diagnostic(Messages.noDemoPlans(display(plansDir)))
         }
         let sheetFiles = ((try? fm.contentsOfDirectory(atPath: progressDir.path)) ?? [])
             .filter { $0.hasSuffix(".csv") }.sorted()
@@ -35,8 +35,7 @@ enum DemoData {
         }
         let existing = plans.map(\.info.id).filter { session.workspace.planIndex($0) != nil }
         guard existing.isEmpty else {
-            throw Diagnostic("the demo plans are already in this store (\(existing.joined(separator: ", "))); "
-                             + "`drop plan ID` them first, or use another store (`plansh --store DIR`)")
+            throw Diagnostic(Messages.demoAlreadyImported(existing))
         }
         // Only sheets named after their month belong to the demo (bad-2025-05.csv is there to
         // show a refused sheet).
@@ -49,8 +48,7 @@ enum DemoData {
         let snapshotNames = Set(try session.store.snapshots().map(\.name))
         let clashing = months.map(\.0.description).filter { snapshotNames.contains($0) }
         guard clashing.isEmpty else {
-            throw Diagnostic("the store already has snapshot(s) \(clashing.joined(separator: ", ")), which the demo saves; "
-                             + "use another store (`plansh --store DIR`)")
+            throw Diagnostic(Messages.demoSnapshotsClash(clashing))
         }
         var trial = session.workspace
         let importing = Mutation.importPlans(plans, replace: false)

@@ -22,7 +22,7 @@ struct LessonCatalogue {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: dir.path)
         } catch {
-            throw Diagnostic("cannot read the lessons directory \(dir.path)")
+            throw Diagnostic(Messages.cannotReadLessons(dir.path))
         }
         let files = names.filter { $0.hasSuffix(".lesson") && !$0.hasPrefix(".") }
             .sorted { NaturalOrder.less($0, $1) }
@@ -31,7 +31,7 @@ struct LessonCatalogue {
             let display = ExamplesLocator.displayName(url, workingDirectory: workingDirectory)
             return Entry(url: url, displayName: display,
                          lesson: Result { try LessonParser.load(url, displayName: display) }
-                            .mapError { $0 as? LessonError ?? LessonError(file: display, line: 0, message: "\($0)") })
+                            .mapError { $0 as? LessonError ?? LessonError(file: display, line: 0, message: Messages.unexpected($0).text) })
         }
         return LessonCatalogue(examples: examples, entries: entries)
     }

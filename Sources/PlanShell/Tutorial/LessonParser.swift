@@ -47,10 +47,10 @@ public enum LessonParser {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw LessonError(file: displayName, line: 0, message: "cannot read the lesson file")
+            throw LessonError(file: displayName, line: 0, message: Messages.cannotReadLessonFile().text)
         }
         guard var text = String(validating: data, as: UTF8.self) else {
-            throw LessonError(file: displayName, line: 0, message: "the lesson file is not valid UTF-8")
+            throw LessonError(file: displayName, line: 0, message: Messages.lessonNotUTF8().text)
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         return try parse(text, fileName: url.lastPathComponent, displayName: displayName)
@@ -103,63 +103,62 @@ public enum LessonParser {
     //        | "file" NAME | "output" "contains" TEXT | "about" ID { "," ID }
     static func parseCheck(_ text: String) throws -> StepCheck {
         let words = try Word.split(text)
-        guard let kind = words.first?.value.lowercased() else { throw Diagnostic("`check:` has no value") }
+        guard let kind = words.first?.value.lowercased() else { throw Diagnostic(Messages.checkNoValue()) }
         let rest = words.dropFirst().map(\.value)
         let forms = "same-result [ordered] | state ID FIELD = VALUE | snapshot NAME | file NAME | output contains TEXT | about ID[, ID…]"
         switch kind {
         case "same-result":
             if rest.isEmpty { return .sameResult(ordered: false) }
             if rest == ["ordered"] { return .sameResult(ordered: true) }
-            throw Diagnostic("`same-result` takes nothing or `ordered`, not \"\(rest.joined(separator: " "))\"")
+            throw Diagnostic(Messages.sameResultOption(rest.joined(separator: " ")))
         case "state":
             guard rest.count == 4, rest[2] == "=" else {
-                throw Diagnostic("expected `check: state ID FIELD = VALUE`, e.g. `state demo:1.2 status = behind`")
+                throw Diagnostic(Messages.stateCheckForm())
             }
             let id = rest[0]
             guard let colon = id.lastIndex(of: ":"), colon != id.startIndex, id.index(after: colon) != id.endIndex else {
-                throw Diagnostic("\"\(id)\" is not a task id (PLAN:PATH, e.g. demo:1.2)")
+                throw Diagnostic(Messages.notTaskID(id))
             }
             let fieldNames = StepCheck.TaskField.allCases.map(\.rawValue)
             guard let field = StepCheck.TaskField(rawValue: rest[1].lowercased()) else {
-                throw Diagnostic("a state check reads \(fieldNames.joined(separator: ", ")), not \"\(rest[1])\""
-                                 + Suggest.phrase(rest[1], in: fieldNames))
+                throw Diagnostic(Messages.stateCheckField(rest[1], fields: fieldNames))
             }
             var value = rest[3]
             switch field {
             case .status:
                 guard let s = TaskStatus(parsing: value) else {
-                    throw Diagnostic("unknown status \"\(value)\" (not_started, on_track, behind, done)")
+                    throw Diagnostic(Messages.unknownStatus(value, suggestion: ""))
                 }
                 value = s.keyword
             case .progress:
                 guard let n = Int(value), (0...100).contains(n) else {
-                    throw Diagnostic("progress is a whole number 0–100, not \"\(value)\"")
+                    throw Diagnostic(Messages.badProgress(value))
                 }
             case .due:
                 guard value.isEmpty || CalendarDay(parsing: value) != nil else {
-                    throw Diagnostic("a due date is YYYY-MM-DD, not \"\(value)\"")
+                    throw Diagnostic(Messages.stateCheckDue(value))
                 }
             case .note: break
             }
             return .state(taskID: id, field: field, value: value)
         case "snapshot":
-            guard rest.count == 1 else { throw Diagnostic("expected `check: snapshot NAME`") }
+            guard rest.count == 1 else { throw Diagnostic(Messages.checkForm("snapshot NAME")) }
             return .snapshot(name: rest[0])
         case "file":
-            guard rest.count == 1 else { throw Diagnostic("expected `check: file NAME`") }
+            guard rest.count == 1 else { throw Diagnostic(Messages.checkForm("file NAME")) }
             return .file(name: rest[0])
         case "output":
             guard rest.count >= 2, rest[0].lowercased() == "contains" else {
-                throw Diagnostic("expected `check: output contains TEXT`")
+                throw Diagnostic(Messages.checkForm("output contains TEXT"))
             }
             return .outputContains(text: rest.dropFirst().joined(separator: " "))
         case "about":
             let ids = rest.joined(separator: " ").split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
-            guard !ids.isEmpty, ids.allSatisfy({ $0.contains(":") }) else { throw Diagnostic("expected `check: about ID[, ID…]`") }
+            guard !ids.isEmpty, ids.allSatisfy({ $0.contains(":") }) else { throw Diagnostic(Messages.checkForm("about ID[, ID…]")) }
             return .about(taskIDs: ids)
         default:
-            throw Diagnostic("unknown check \"\(kind)\"" + Suggest.phrase(kind, in: ["same-result", "state", "snapshot", "file", "output", "about"])
-                             + " (forms: \(forms))")
+            throw Diagnostic(Messages.unknownCheck(kind, kinds: ["same-result", "state", "snapshot", "file", "output", "about"],
+                                                  forms: forms))
         }
     }
 }
@@ -178,8 +177,8 @@ struct LessonReader {
         self.displayName = displayName
     }
 
-    func fail(_ line: Int, _ message: String) -> LessonError {
-        LessonError(file: displayName, line: line, message: message)
+    func fail(_ line: Int, _ message: Message) -> LessonError {
+        LessonError(file: displayName, line: line, message: message.text)
     }
 
     // lessonLine := "# " title | key ":" value | indented continuation
@@ -189,39 +188,39 @@ struct LessonReader {
         if trimmed.hasPrefix("#") {
             if titleLine == 0 {
                 let title = trimmed.drop { $0 == "#" }.trimmingCharacters(in: .whitespaces)
-                guard !title.isEmpty else { throw fail(lineNo, "the title line `#` is empty") }
+                guard !title.isEmpty else { throw fail(lineNo, Messages.lessonTitleEmpty()) }
                 lesson.title = title
                 titleLine = lineNo
             }
             return
         }
-        guard titleLine > 0 else { throw fail(lineNo, "a lesson starts with its title: `# 第N课 … · Lesson N: …`") }
+        guard titleLine > 0 else { throw fail(lineNo, Messages.lessonTitleFirst()) }
         // Indented line: continues the previous value.
         if raw.first == " " || raw.first == "\t" || raw.first == "\u{3000}" {
-            guard let prev = last else { throw fail(lineNo, "an indented line continues the line above it, but there is none") }
+            guard let prev = last else { throw fail(lineNo, Messages.lessonContinuationFirst()) }
             guard try LessonParser.appendContinuation(trimmed, key: prev.key, lesson: &lesson, step: &step) else {
-                throw fail(lineNo, "`\(prev.key):` takes one line; it cannot continue on the next")
+                throw fail(lineNo, Messages.lessonKeyTakesOneLine(prev.key))
             }
             return
         }
         let keys = LessonParser.allKeys
         guard let (key, value) = LessonParser.splitKey(trimmed) else {
-            throw fail(lineNo, "expected `key: value` (keys: \(keys.joined(separator: ", ")))")
+            throw fail(lineNo, Messages.lessonExpectedKey(keys: keys))
         }
         guard keys.contains(key) else {
-            throw fail(lineNo, "unknown key `\(key):`" + Suggest.phrase(key, in: keys) + " (keys: \(keys.joined(separator: ", ")))")
+            throw fail(lineNo, Messages.lessonUnknownKey(key, keys: keys))
         }
-        guard !value.isEmpty else { throw fail(lineNo, "`\(key):` has no value") }
+        guard !value.isEmpty else { throw fail(lineNo, Messages.lessonKeyNoValue(key)) }
         last = (key, lineNo)
         switch key {
         case "step":
             try finishStep()
             step = LessonStep(line: lineNo, title: value)
         case "setup", "intro":
-            guard step == nil, lesson.steps.isEmpty else { throw fail(lineNo, "`\(key):` belongs before the first `step:`") }
+            guard step == nil, lesson.steps.isEmpty else { throw fail(lineNo, Messages.lessonKeyBeforeSteps(key)) }
             if key == "intro" { lesson.intro.append(value); return }
             guard !ShellLexer.lex(value).isIncomplete else {
-                throw fail(lineNo, "the setup command has an unclosed quote or parenthesis")
+                throw fail(lineNo, Messages.lessonCommandUnclosed("setup command"))
             }
             lesson.setup.append(value)
             lesson.setupLines.append(lineNo)
@@ -234,21 +233,21 @@ struct LessonReader {
 
     // stepLine := ("explain" | "example" | "ask" | "answer" | "wrong" | "check" | "hint" | "success") ":" value
     mutating func addToStep(_ key: String, _ value: String, line lineNo: Int) throws {
-        guard var s = step else { throw fail(lineNo, "`\(key):` belongs inside a step; start one with `step:`") }
+        guard var s = step else { throw fail(lineNo, Messages.lessonKeyInsideStep(key)) }
         switch key {
         case "explain": s.explain.append(value)
         case "example": s.examples.append(value)
         case "ask": s.ask.append(value)
         case "answer":
-            guard s.answer.isEmpty else { throw fail(lineNo, "a step has one `answer:`; this is the second") }
-            guard !ShellLexer.lex(value).isIncomplete else { throw fail(lineNo, "the answer has an unclosed quote or parenthesis") }
+            guard s.answer.isEmpty else { throw fail(lineNo, Messages.lessonSecondAnswer()) }
+            guard !ShellLexer.lex(value).isIncomplete else { throw fail(lineNo, Messages.lessonCommandUnclosed("answer")) }
             s.answer = value
         case "wrong": s.wrong.append(value)
         case "check":
             do {
                 s.checks.append(try LessonParser.parseCheck(value))
             } catch let d as Diagnostic {
-                throw fail(lineNo, d.message)
+                throw LessonError(file: displayName, line: lineNo, message: d.message)
             }
         case "hint": s.hints.append(value)
         case "success": s.success.append(value)
@@ -259,23 +258,23 @@ struct LessonReader {
 
     mutating func finishStep() throws {
         guard var s = step else { return }
-        if s.explain.isEmpty { throw fail(s.line, "step \"\(s.title)\" has no `explain:` line") }
-        if s.ask.isEmpty { throw fail(s.line, "step \"\(s.title)\" has no `ask:` line") }
-        if s.answer.isEmpty { throw fail(s.line, "step \"\(s.title)\" has no `answer:` line") }
-        if s.hints.isEmpty { throw fail(s.line, "step \"\(s.title)\" has no `hint:` line") }
-        if s.wrong.isEmpty { throw fail(s.line, "step \"\(s.title)\" has no `wrong:` line (a command that must not pass)") }
+        if s.explain.isEmpty { throw fail(s.line, Messages.lessonStepMissing(s.title, key: "explain")) }
+        if s.ask.isEmpty { throw fail(s.line, Messages.lessonStepMissing(s.title, key: "ask")) }
+        if s.answer.isEmpty { throw fail(s.line, Messages.lessonStepMissing(s.title, key: "answer")) }
+        if s.hints.isEmpty { throw fail(s.line, Messages.lessonStepMissing(s.title, key: "hint")) }
+        if s.wrong.isEmpty { throw fail(s.line, Messages.lessonStepMissing(s.title, key: "wrong", why: "a command that must not pass")) }
         if s.checks.isEmpty { s.checks = [.sameResult(ordered: false)] }
         if s.checks.contains(where: { if case .sameResult = $0 { true } else { false } }) && s.changesData {
-            throw fail(s.line, "step \"\(s.title)\" mixes `check: same-result` with checks of the sandbox state")
+            throw fail(s.line, Messages.lessonStepMixesChecks(s.title))
         }
         lesson.steps.append(s)
         step = nil
     }
 
     mutating func finish() throws -> Lesson {
-        guard titleLine > 0 else { throw fail(0, "the lesson file is empty (it needs a `# title` line and steps)") }
+        guard titleLine > 0 else { throw fail(0, Messages.lessonEmpty()) }
         try finishStep()
-        guard !lesson.steps.isEmpty else { throw fail(titleLine, "the lesson has no steps (`step:` lines)") }
+        guard !lesson.steps.isEmpty else { throw fail(titleLine, Messages.lessonWithoutSteps()) }
         return lesson
     }
 }

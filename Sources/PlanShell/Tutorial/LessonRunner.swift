@@ -62,8 +62,8 @@ public final class LessonRunner: LineInterceptor {
             sandbox.remove()
             let line = f.index < lesson.setupLines.count ? lesson.setupLines[f.index] : lesson.steps[f.index - lesson.setup.count].line
             let role = f.index < lesson.setup.count ? "setup command" : "answer"
-            throw Diagnostic("lesson \(number) cannot start: \(entry.displayName):\(line): the \(role) `\(f.command)` fails "
-                             + "in the sandbox: \(f.message)", at: numberSpan)
+            throw Diagnostic(Messages.lessonCannotStart(number, at: "\(entry.displayName):\(line)", role: role,
+                                                        command: f.command, error: f.message), at: numberSpan)
         }
         let runner = LessonRunner(lesson: lesson, number: number, sandbox: sandbox, index: startIndex,
                                   performed: performed, progressDirectory: readOnly ? nil : session.store.directory,
@@ -246,7 +246,7 @@ public final class LessonRunner: LineInterceptor {
                           "Everything here runs on a sandbox copy of the demo plans; your own store is not touched. "
                           + "Type `more` to read a step in Chinese, `lang` to switch to it."))
         if resumed { lines.append(word("继续第\(index + 1)步（back 回到前面的步骤）。", "Resuming at step \(index + 1) (`back` revisits earlier steps).")) }
-        if readOnly { lines.append("(the store is read-only: progress will not be remembered)") }
+        if readOnly { lines.append(Messages.tutorialProgressNotKept().text) }
         say(lines.joined(separator: "\n"))
         present()
     }

@@ -48,12 +48,12 @@ struct ComparableResult: Equatable {
     func difference(from expected: ComparableResult) -> String {
         switch (value, expected.value) {
         case let (.tasks(mine), .tasks(theirs)):
-            if Set(mine) == Set(theirs) { return "the same tasks, but not in the order asked for · 任务相同，但顺序不对" }
-            return "your command found \(mine.count) task(s); the answer finds \(theirs.count) · 你找到 \(mine.count) 项，答案是 \(theirs.count) 项"
+            if Set(mine) == Set(theirs) { return Messages.tryOrderDiffers().text }
+            return Messages.tryTaskCount(mine.count, answer: theirs.count).text
         case let (.rows(mine), .rows(theirs)):
-            return "your command gave \(mine.count) row(s); the answer gives \(theirs.count) · 你的结果 \(mine.count) 行，答案是 \(theirs.count) 行"
+            return Messages.tryRowCount(mine.count, answer: theirs.count).text
         case (.tasks, _), (.rows, _), (.other, _):
-            return "your command's result is not the one asked for · 结果与题目要求不同"
+            return Messages.tryOtherResult().text
         }
     }
 }

@@ -19,15 +19,15 @@ struct StepChecker {
         defer { sandbox.session.errorOutput = saved }
         let run = sandbox.run(step.answer, show: false)
         guard !run.failed, let last = run.results.last else {
-            throw Diagnostic("the model answer `\(step.answer)` fails in the sandbox: "
-                             + errors.text.trimmingCharacters(in: .whitespacesAndNewlines))
+            throw Diagnostic(Messages.modelAnswerFails(step.answer,
+                                                       error: errors.text.trimmingCharacters(in: .whitespacesAndNewlines)))
         }
         return ComparableResult(last, session: sandbox.session, ordered: ordered)
     }
 
     /// Nil when `run` passes every check; otherwise why not (one line for the learner).
     func failure(of run: TutorialSandbox.Run, in sandbox: TutorialSandbox) -> String? {
-        if run.failed { return "the command failed · 命令出错" }
+        if run.failed { return Messages.tryFailed().text }
         for check in step.checks {
             if let why = failure(of: check, run: run, in: sandbox) { return why }
         }
@@ -38,13 +38,13 @@ struct StepChecker {
         switch check {
         case let .sameResult(ordered):
             guard let last = run.results.last, let expected else {
-                return "your command gave no result · 没有结果"
+                return Messages.tryGaveNoResult().text
             }
             let mine = ComparableResult(last, session: sandbox.session, ordered: ordered)
             return mine == expected ? nil : mine.difference(from: expected)
         case let .state(taskID, field, value):
             let w = sandbox.session.workspace
-            guard let row = w.row(id: taskID) else { return "task \(taskID) is not in the sandbox · 沙盒中没有任务 \(taskID)" }
+            guard let row = w.row(id: taskID) else { return Messages.tryTaskMissing(taskID).text }
             let task = w.task(row: row)
             let actual: String
             switch field {
@@ -54,25 +54,23 @@ struct StepChecker {
             case .due: actual = task.due?.description ?? ""
             }
             if TextFolding.fold(actual) == TextFolding.fold(value) { return nil }
-            return "\(taskID) \(field.rawValue) is \(actual.isEmpty ? "empty" : "\"\(actual)\""), the step wants \"\(value)\""
-                + " · \(taskID) 的 \(field.rawValue) 现在是\(actual.isEmpty ? "空" : "“\(actual)”")，应为“\(value)”"
+            return Messages.tryStateDiffers(taskID, field: field.rawValue, actual: actual, wanted: value).text
         case let .snapshot(name):
             let names = ((try? sandbox.store.snapshots()) ?? []).map(\.name)
-            return names.contains(name) ? nil : "there is no snapshot \"\(name)\" yet · 还没有快照 \(name)"
+            return names.contains(name) ? nil : Messages.tryNoSnapshot(name).text
         case let .file(name):
             let url = sandbox.work.appendingPathComponent(name)
             let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? nil
-            return (size ?? 0) > 0 ? nil : "the file \(name) was not written · 没有生成文件 \(name)"
+            return (size ?? 0) > 0 ? nil : Messages.tryNoFile(name).text
         case let .about(ids):
             guard let last = run.results.last, let mine = StepChecker.taskIDs(of: last) else {
-                return "your command shows no tasks · 结果中没有任务"
+                return Messages.tryShowsNoTasks().text
             }
             if mine == Set(ids) { return nil }
-            return "your command shows \(mine.count) task(s), not \(ids.joined(separator: ", "))"
-                + " · 结果中是 \(mine.count) 项任务，应为 \(ids.joined(separator: "、"))"
+            return Messages.tryShowsOtherTasks(mine.count, wanted: ids).text
         case let .outputContains(text):
             return TextFolding.fold(run.printed).contains(TextFolding.fold(text)) ? nil
-                : "the output does not show \"\(text)\" · 输出中没有“\(text)”"
+                : Messages.tryOutputLacks(text).text
         }
     }
 

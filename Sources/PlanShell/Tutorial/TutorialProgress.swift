@@ -45,7 +45,7 @@ struct TutorialProgress: Equatable {
         do {
             try Data(text.utf8).write(to: directory.appendingPathComponent(TutorialProgress.fileName), options: .atomic)
         } catch {
-            throw Diagnostic("cannot save tutorial progress in \(directory.path): \(error.localizedDescription)")
+            throw Diagnostic(Messages.cannotSaveTutorialProgress(directory.path, reason: error.localizedDescription))
         }
     }
 }

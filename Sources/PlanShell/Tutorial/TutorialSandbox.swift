@@ -51,7 +51,7 @@ final class TutorialSandbox {
         do {
             try fm.createDirectory(at: work, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
-            throw Diagnostic("cannot create the tutorial sandbox in \(fm.temporaryDirectory.path): \(error.localizedDescription)")
+            throw Diagnostic(Messages.cannotCreateSandbox(fm.temporaryDirectory.path, reason: error.localizedDescription))
         }
         var env = learner.environment
         env.isInteractive = false
@@ -91,7 +91,7 @@ final class TutorialSandbox {
         do {
             try fm.copyItem(at: examples, to: copy)
         } catch {
-            throw Diagnostic("cannot copy \(examples.path) into the tutorial sandbox: \(error.localizedDescription)")
+            throw Diagnostic(Messages.cannotCopyIntoSandbox(examples.path, reason: error.localizedDescription))
         }
     }
 
@@ -101,7 +101,7 @@ final class TutorialSandbox {
         var index: Int
         var command: String
         var message: String
-        var description: String { "`\(command)` fails in the tutorial sandbox: \(message)" }
+        var description: String { Messages.replayFails(command, error: message).text }
     }
 
     /// A fresh sandbox: a new empty store and working directory, then `commands` run silently.

@@ -43,19 +43,13 @@ enum Plansh {
         p.standardOutput = outPipe
         p.standardError = errPipe
         try p.run()
-        // Read both pipes concurrently so a large output cannot block the child.
-        nonisolated(unsafe) var out = Data()
-        nonisolated(unsafe) var err = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async { out = outPipe.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        group.enter()
-        DispatchQueue.global().async { err = errPipe.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        // Both pipes drained on their own threads so a large output cannot block the child.
+        let out = PipeDrain(outPipe), err = PipeDrain(errPipe)
         inPipe.fileHandleForWriting.write(stdin)
         try? inPipe.fileHandleForWriting.close()
-        group.wait()
         p.waitUntilExit()
-        return Result(status: p.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-                      stderr: String(decoding: err, as: UTF8.self))
+        let outData = out.collect(), errData = err.collect()
+        return Result(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
     }
 }

@@ -26,6 +26,28 @@ enum FieldSupport {
         return dots
     }
 
+    /// A byte column as group codes; `none` (when given) becomes -1, a row with no value.
+    static func int32Column(_ bytes: [UInt8], none: UInt8? = nil) -> [Int32] {
+        bytes.withUnsafeBufferPointer { src in
+            [Int32](unsafeUninitializedCapacity: src.count) { out, count in
+                if let none {
+                    for i in 0..<src.count { out[i] = src[i] == none ? -1 : Int32(src[i]) }
+                } else {
+                    for i in 0..<src.count { out[i] = Int32(src[i]) }
+                }
+                count = src.count
+            }
+        }
+    }
+
+    /// Every row's lead office code (`TaskTable.leadCode`), `none` for a row without one.
+    static func leadCodes(_ t: TaskTable, none: Int32) -> [Int32] {
+        [Int32](unsafeUninitializedCapacity: t.count) { out, count in
+            for r in 0..<t.count { out[r] = t.leadCode(row: r).map { Int32($0) } ?? none }
+            count = t.count
+        }
+    }
+
     /// Distinct paths in natural order (the first 200,000 rows), for completion.
     static func paths(_ w: Workspace) -> [String] {
         let t = w.tasks
@@ -93,6 +115,9 @@ struct GroupKey {
     /// Groups of equal count and rank keep the order in which the rows reach their codes (as
     /// codes handed out while scanning do), not the order of the codes themselves.
     var firstSeen = false
+    /// For a first-seen field with a column: each code's first row (`Int.max`: none), so a count
+    /// over every row knows the order in advance.
+    var firstRows: (() -> [Int])? = nil
 
     /// Group by a string per row, values equal after folding as one group shown with their
     /// first spelling, ranked in natural order.

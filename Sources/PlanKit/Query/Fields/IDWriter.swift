@@ -58,6 +58,33 @@ struct IDWriter {
         out.append(paths.bytes, paths.offsets[r]..<paths.offsets[r + 1])
     }
 
+    /// Every row's id on a line of its own (CRLF), as CSV of `show id` is: one loop, no call a row.
+    func appendTaskLines(_ rows: [Int], to out: inout ByteBuffer) {
+        planBytes.withUnsafeBufferPointer { plans in
+            paths.bytes.withUnsafeBufferPointer { pathBytes in
+                paths.offsets.withUnsafeBufferPointer { offsets in
+                    planRow.withUnsafeBufferPointer { planRow in
+                        guard let planBase = plans.baseAddress ?? UnsafePointer(bitPattern: 1),
+                              let pathBase = pathBytes.baseAddress ?? UnsafePointer(bitPattern: 1) else { return }
+                        for r in rows {
+                            let p = Int(planRow[r])
+                            let lo = Int(planLow[p]), planCount = Int(planHigh[p]) - lo
+                            let a = offsets[r], pathCount = offsets[r + 1] - a
+                            out.write(atMost: planCount + pathCount + 3) { dst in
+                                ByteBuffer.copy(dst, planBase + lo, planCount)
+                                dst[planCount] = 0x3A
+                                ByteBuffer.copy(dst + planCount + 1, pathBase + a, pathCount)
+                                dst[planCount + 1 + pathCount] = 0x0D
+                                dst[planCount + 2 + pathCount] = 0x0A
+                                return planCount + pathCount + 3
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// Target row k's id: `plan:path#n` for a task's target, `plan#In` for a plan's indicator.
     @inline(__always)
     func appendTarget(_ k: Int, of rows: TargetRows, to out: inout ByteBuffer) {

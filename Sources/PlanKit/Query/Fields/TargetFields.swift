@@ -190,24 +190,11 @@ enum TargetFields {
     /// `count targets by unit`: one code per row from the unit column (units equal after folding
     /// as one), groups of equal count in the order the rows reach them, as text fields group.
     @Sendable static func unitGroup(_ s: RowSource) -> GroupKey {
-        let t = s.tasks, rows = s.targets
-        var names: [String] = [], index: [String: Int32] = [:]
-        func code(_ unit: String) -> Int32 {
-            let folded = TextFolding.fold(unit)
-            if let c = index[folded] { return c }
-            names.append(folded)
-            index[folded] = Int32(names.count - 1)
-            return Int32(names.count - 1)
-        }
-        let byUnit = t.units.names.map(code)
-        var column = [Int32](repeating: 0, count: rows.count)
-        for k in 0..<rows.count {
-            let f = Int(rows.figure[k])
-            column[k] = f >= 0 ? byUnit[Int(t.targetUnit[f])] : code(target(s, k).unit)
-        }
-        let values = names
+        let codes = s.tasks.queryCache.targetUnits(of: s.workspace, rows: s.targets)
+        let values = codes.names, column = codes.column, firstRows = codes.firstRows
         return GroupKey(domain: max(1, values.count), codes: { r, out in out.append(Int(column[r])) },
-                        value: { .text(values[$0]) }, rank: { _ in 0 }, column: { column }, firstSeen: true)
+                        value: { .text(values[$0]) }, rank: { _ in 0 }, column: { column }, firstSeen: true,
+                        firstRows: { firstRows })
     }
 
     static let kind = text("kind", aliases: ["类别"], summary: "target (qualifiers are not rows)") { s, r in
@@ -270,7 +257,7 @@ enum TargetFields {
             let lights = s.judged.light
             return GroupKey(domain: 3, codes: { r, out in if lights[r] < 3 { out.append(Int(lights[r])) } },
                             value: { .text(Light(rawValue: UInt8($0))?.keyword ?? "") }, rank: { Double($0) },
-                            column: { lights.map { $0 < 3 ? Int32($0) : -1 } })
+                            column: { FieldSupport.int32Column(lights, none: TargetJudgements.noLight) })
         },
         json: .init(key: "light") { s, r in s.judged.light(r).map { JSON.quote($0.keyword) } ?? "null" },
         complete: { _, _ in ["red", "yellow", "green"] },
@@ -311,5 +298,37 @@ extension TargetRows {
         guard let r = w.row(plan: ref.plan, path: ref.path) else { return "no target \(ref): no task \(ref.ownerID)" }
         let n = w.tasks.targetNumbers(row: r).compactMap { $0 }.count
         return "no target \(ref) (task \(ref.ownerID) has \(n == 0 ? "no targets" : n == 1 ? "1 target, #1" : "\(n) targets, #1–#\(n)"))"
+    }
+}
+
+/// The unit of every target row as a code (units equal after folding share one), with the folded
+/// names and each code's first row: what `count targets by unit` counts with.
+struct TargetUnitCodes: Sendable {
+    let names: [String]
+    let column: [Int32]
+    let firstRows: [Int]
+
+    init(_ w: Workspace, rows: TargetRows) {
+        let t = w.tasks
+        var names: [String] = [], index: [String: Int32] = [:]
+        func code(_ unit: String) -> Int32 {
+            let folded = TextFolding.fold(unit)
+            if let c = index[folded] { return c }
+            names.append(folded)
+            index[folded] = Int32(names.count - 1)
+            return Int32(names.count - 1)
+        }
+        let byUnit = t.units.names.map(code)
+        var column = [Int32](repeating: 0, count: rows.count)
+        let figure = rows.figure, units = t.targetUnit
+        for k in 0..<rows.count {
+            let f = Int(figure[k])
+            column[k] = f >= 0 ? byUnit[Int(units[f])] : code(rows.target(k, in: w).unit)
+        }
+        var first = [Int](repeating: Int.max, count: names.count)
+        for (k, c) in column.enumerated() where first[Int(c)] == Int.max { first[Int(c)] = k }
+        self.names = names
+        self.column = column
+        firstRows = first
     }
 }

@@ -22,7 +22,7 @@ extension TaskFields {
             return GroupKey(domain: none + 1, codes: { r, out in out.append(Int(t.leadCode(row: r) ?? UInt32(none))) },
                             value: { $0 == none ? .null : .text(t.offices.names[$0]) },
                             rank: { $0 == none ? Double.infinity : Double(rank[$0]) },
-                            column: { t.leadCodes(none: Int32(none)) })
+                            column: { FieldSupport.leadCodes(t, none: Int32(none)) })
         },
         json: .init(key: "lead") { s, r in s.tasks.leadCode(row: r).map { JSON.quote(s.tasks.offices[$0]) } ?? "null" },
         complete: { w, _ in
@@ -123,7 +123,7 @@ extension TaskFields {
             let lights = judge(s).lights(in: s.tasks)
             return GroupKey(domain: 3, codes: { r, out in out.append(Int(lights[r])) },
                             value: { .text((Light(rawValue: UInt8($0)) ?? .green).keyword) }, rank: { Double($0) },
-                            column: { lights.map { Int32($0) } })
+                            column: { FieldSupport.int32Column(lights) })
         },
         json: .init(key: "light") { s, r in JSON.quote(judge(s).light(row: r, in: s.tasks).keyword) },
         complete: { _, _ in Light.allCases.map(\.keyword) + Light.allCases.map(\.chineseLabel) },
