@@ -10,6 +10,9 @@ public struct TargetRows: Sendable {
     public private(set) var planRow: [UInt32] = []
     /// Per row: n of `TASK#n` or of `PLAN#In`.
     public private(set) var number: [UInt32] = []
+    /// Per row: the target is a rate (`TargetUnit.isRate`: judged against its due date), read
+    /// once here from its unit and metric, which never change.
+    public private(set) var isRate: [Bool] = []
 
     public var count: Int { number.count }
 
@@ -57,6 +60,30 @@ public struct TargetRows: Sendable {
         taskRow = filled == n ? tr : Array(tr.prefix(filled))
         planRow = filled == n ? pr : Array(pr.prefix(filled))
         number = filled == n ? nr : Array(nr.prefix(filled))
+        isRate = Self.rates(figure, planRow, number, in: w)
+    }
+
+    /// Whether each row is a rate: by its unit (once per unit), a task's metric by its bytes first
+    /// (每 then a character that could join it confirmed by the rule), an indicator by its `Target`.
+    private static func rates(_ figure: [Int32], _ planRow: [UInt32], _ number: [UInt32], in w: Workspace) -> [Bool] {
+        let t = w.tasks
+        let rateUnit = t.units.names.map(TargetUnit.isRateUnit), units = t.targetUnit, metrics = t.targetMetric
+        let prefix = TargetUnit.ratePrefixBytes
+        return figure.indices.map { k in
+            let f = Int(figure[k])
+            guard f >= 0 else {
+                let g = w.plans[Int(planRow[k])].indicators[Int(number[k]) - 1].target
+                return TargetUnit.isRate(unit: g.unit, metric: g.metric)
+            }
+            if rateUnit[Int(units[f])] { return true }
+            let lo = metrics.offsets[f], hi = metrics.offsets[f + 1]
+            guard hi - lo >= prefix.count else { return false }
+            for (i, b) in prefix.enumerated() where metrics.bytes[lo + i] != b { return false }
+            // Nothing after it, ASCII or a CJK ideograph (lead bytes E4–E9) starts a new character.
+            let next = lo + prefix.count
+            if next == hi || metrics.bytes[next] < 0x80 || (0xE4...0xE9).contains(metrics.bytes[next]) { return true }
+            return TargetUnit.metricMakesRate(metrics[f])
+        }
     }
 
     public func isIndicator(_ row: Int) -> Bool { figure[row] < 0 }
@@ -205,12 +232,13 @@ public struct TargetJudgements: Sendable {
         var attainment = [Double](repeating: .nan, count: n)
         var met = [UInt8](repeating: Self.noMet, count: n), light = [UInt8](repeating: Self.noLight, count: n)
         let t = w.tasks
-        let rateUnit = t.units.names.map(TargetUnit.isRateUnit), comparators = Comparator.allCases
-        let lows = t.targetLow, highs = t.targetHigh, codes = t.targetComparator, units = t.targetUnit
-        let ratePrefix = TargetUnit.ratePrefixBytes, taskRow = rows.taskRow, planRow = rows.planRow
-        rows.figure.withUnsafeBufferPointer { figure in
-            t.targetActual.withUnsafeBufferPointer { actuals in
-                t.targetValue.withUnsafeBufferPointer { values in
+        let comparators = Comparator.allCases
+        let lows = t.targetLow, highs = t.targetHigh, codes = t.targetComparator
+        let actuals = t.targetActual, values = t.targetValue, rates = rows.isRate
+        let taskRow = rows.taskRow, planRow = rows.planRow, figure = rows.figure
+        attainment.withUnsafeMutableBufferPointer { attainment in
+            met.withUnsafeMutableBufferPointer { met in
+                light.withUnsafeMutableBufferPointer { light in
                     for k in 0..<min(n, figure.count) {
                         let f = Int(figure[k])
                         let j: TargetJudgement, isRate: Bool
@@ -221,12 +249,12 @@ public struct TargetJudgements: Sendable {
                             let low = lows[f], high = highs[f], code = Int(codes[f])
                             j = TargetJudgement(code < comparators.count ? comparators[code] : .equal, value: value,
                                                 low: low.isNaN ? nil : low, high: high.isNaN ? nil : high, actual: actual)
-                            isRate = rateUnit[Int(units[f])] || Self.metricMakesRate(f, t.targetMetric, prefix: ratePrefix)
+                            isRate = rates[k]
                         } else {
                             let g = rows.target(k, in: w)
                             guard let jj = TargetJudgement(g) else { continue }
                             j = jj
-                            isRate = TargetUnit.isRate(unit: g.unit, metric: g.metric)
+                            isRate = rates[k]
                         }
                         attainment[k] = j.attainment
                         met[k] = j.met ? 1 : 0
@@ -238,19 +266,6 @@ public struct TargetJudgements: Sendable {
         self.attainment = attainment
         self.met = met
         self.light = light
-    }
-
-    /// Whether figure f's metric makes it a rate: its bytes first, the rule on the rare candidates
-    /// (每 followed by a character that could join it into one grapheme).
-    @inline(__always)
-    static func metricMakesRate(_ f: Int, _ metrics: StringColumn, prefix: [UInt8]) -> Bool {
-        let lo = metrics.offsets[f], hi = metrics.offsets[f + 1]
-        guard hi - lo >= prefix.count else { return false }
-        for (i, b) in prefix.enumerated() where metrics.bytes[lo + i] != b { return false }
-        // Nothing after it, ASCII or a CJK ideograph (lead bytes E4–E9) starts a new character.
-        let next = lo + prefix.count
-        if next == hi || metrics.bytes[next] < 0x80 || (0xE4...0xE9).contains(metrics.bytes[next]) { return true }
-        return TargetUnit.metricMakesRate(metrics[f])
     }
 
     public func light(_ row: Int) -> Light? { Light(rawValue: light[row]) }

@@ -85,6 +85,15 @@ struct IDWriter {
         }
     }
 
+    /// Every target row's id on a line of its own (CRLF), as CSV of `find targets … show id` is.
+    func appendTargetLines(_ rows: [Int], of targets: TargetRows, to out: inout ByteBuffer) {
+        for k in rows {
+            appendTarget(k, of: targets, to: &out)
+            out.append(0x0D)
+            out.append(0x0A)
+        }
+    }
+
     /// Target row k's id: `plan:path#n` for a task's target, `plan#In` for a plan's indicator.
     @inline(__always)
     func appendTarget(_ k: Int, of rows: TargetRows, to out: inout ByteBuffer) {

@@ -118,6 +118,9 @@ enum TargetFields {
             let targets = s.targets, ids = IDWriter(s.workspace, targets: targets, rows: rows)
             return { r, out in ids.appendTarget(r, of: targets, to: &out) }
         },
+        csvLines: { s, rows, out in
+            IDWriter(s.workspace, targets: s.targets, rows: rows).appendTargetLines(rows, of: s.targets, to: &out)
+        },
         order: { _ in { a, b in FieldSupport.compare(a, b) } },
         group: { s in GroupKey.strings { s.id(row: $0) } },
         json: .init(key: "id") { s, r in JSON.quote(s.id(row: r)) },
