@@ -1,3 +1,5 @@
+import Foundation
+
 /// The rows of `find targets` / `count targets` (SPEC §11): every target of every task
 /// (qualifiers are not rows), and every indicator of every plan, in natural id order — per plan,
 /// its indicators (`yy2025#I1`, `#` sorts before `:`), then its tasks' targets (`yy2025:1.1#1`).
@@ -10,6 +12,9 @@ public struct TargetRows: Sendable {
     public private(set) var planRow: [UInt32] = []
     /// Per row: n of `TASK#n` or of `PLAN#In`.
     public private(set) var number: [UInt32] = []
+    /// Per row: the target is a rate (`TargetUnit.isRate`: judged against its due date), read
+    /// once here from its unit and metric, which never change.
+    public private(set) var isRate: [Bool] = []
 
     public var count: Int { number.count }
 
@@ -57,6 +62,30 @@ public struct TargetRows: Sendable {
         taskRow = filled == n ? tr : Array(tr.prefix(filled))
         planRow = filled == n ? pr : Array(pr.prefix(filled))
         number = filled == n ? nr : Array(nr.prefix(filled))
+        isRate = Self.rates(figure, planRow, number, in: w)
+    }
+
+    /// Whether each row is a rate: by its unit (once per unit), a task's metric by its bytes first
+    /// (每 then a character that could join it confirmed by the rule), an indicator by its `Target`.
+    private static func rates(_ figure: [Int32], _ planRow: [UInt32], _ number: [UInt32], in w: Workspace) -> [Bool] {
+        let t = w.tasks
+        let rateUnit = t.units.names.map(TargetUnit.isRateUnit), units = t.targetUnit, metrics = t.targetMetric
+        let prefix = TargetUnit.ratePrefixBytes
+        return figure.indices.map { k in
+            let f = Int(figure[k])
+            guard f >= 0 else {
+                let g = w.plans[Int(planRow[k])].indicators[Int(number[k]) - 1].target
+                return TargetUnit.isRate(unit: g.unit, metric: g.metric)
+            }
+            if rateUnit[Int(units[f])] { return true }
+            let lo = metrics.offsets[f], hi = metrics.offsets[f + 1]
+            guard hi - lo >= prefix.count else { return false }
+            for (i, b) in prefix.enumerated() where metrics.bytes[lo + i] != b { return false }
+            // Nothing after it, ASCII or a CJK ideograph (lead bytes E4–E9) starts a new character.
+            let next = lo + prefix.count
+            if next == hi || metrics.bytes[next] < 0x80 || (0xE4...0xE9).contains(metrics.bytes[next]) { return true }
+            return TargetUnit.metricMakesRate(metrics[f])
+        }
     }
 
     public func isIndicator(_ row: Int) -> Bool { figure[row] < 0 }
@@ -112,20 +141,66 @@ public struct TargetRows: Sendable {
 /// Attainment, met and light of every target row, judged once per query or report.
 public struct TargetJudgements: Sendable {
     /// NaN when the row has no actual (or no value).
-    public private(set) var attainment: [Double]
+    public var attainment: [Double] { measures.value.attainment }
     /// 0 not met, 1 met, 2 no actual.
-    public private(set) var met: [UInt8]
+    public var met: [UInt8] { measures.value.met }
     /// `Light.rawValue`: 0 red, 1 yellow, 2 green; 3 no light.
     public private(set) var light: [UInt8]
+    /// Attainment and met, worked out on first use (a query of lights needs neither).
+    private let measures: Measures
 
     public static let noMet: UInt8 = 2
     public static let noLight: UInt8 = 3
 
     /// No rows.
     public init() {
-        attainment = []
-        met = []
         light = []
+        measures = Measures { ([], []) }
+    }
+
+    /// Attainment and met of every row, made once when first asked for.
+    private final class Measures: @unchecked Sendable {
+        private let lock = NSLock()
+        private var made: (attainment: [Double], met: [UInt8])?
+        private let make: @Sendable () -> (attainment: [Double], met: [UInt8])
+
+        init(_ make: @escaping @Sendable () -> (attainment: [Double], met: [UInt8])) { self.make = make }
+
+        var value: (attainment: [Double], met: [UInt8]) {
+            lock.lock()
+            defer { lock.unlock() }
+            if let made { return made }
+            let v = make()
+            made = v
+            return v
+        }
+    }
+
+    /// The judgement of row k of `rows` (figure f ≥ 0: from the task table's columns; -1: the
+    /// plan's indicator), nil without an actual or a value.
+    @inline(__always)
+    private static func judgement(_ k: Int, _ f: Int, _ rows: TargetRows, _ w: Workspace, _ t: TaskTable,
+                                  comparators: [Comparator]) -> TargetJudgement? {
+        guard f >= 0 else { return TargetJudgement(rows.target(k, in: w)) }
+        let actual = t.targetActual[f]
+        if actual.isNaN { return nil }
+        let value = t.targetValue[f]
+        if value.isNaN { return nil }
+        let low = t.targetLow[f], high = t.targetHigh[f], code = Int(t.targetComparator[f])
+        return TargetJudgement(code < comparators.count ? comparators[code] : .equal, value: value,
+                               low: low.isNaN ? nil : low, high: high.isNaN ? nil : high, actual: actual)
+    }
+
+    /// Attainment and met of every row.
+    private static func measures(_ rows: TargetRows, in w: Workspace) -> (attainment: [Double], met: [UInt8]) {
+        let n = rows.count, t = w.tasks, comparators = Comparator.allCases, figure = rows.figure
+        var attainment = [Double](repeating: .nan, count: n), met = [UInt8](repeating: noMet, count: n)
+        for k in 0..<min(n, figure.count) {
+            guard let j = judgement(k, Int(figure[k]), rows, w, t, comparators: comparators) else { continue }
+            attainment[k] = j.attainment
+            met[k] = j.met ? 1 : 0
+        }
+        return (attainment, met)
     }
 
     /// Judged by the workspace's rules as of `asOf`: a task's target against its task's start and
@@ -201,56 +276,18 @@ public struct TargetJudgements: Sendable {
     /// The loop: a task's target straight from the columns (most have no actual and are passed
     /// over at once), a plan's indicator from its `Target`.
     private init<S: Spans>(_ rows: TargetRows, in w: Workspace, spans: inout S) {
-        let n = rows.count
-        var attainment = [Double](repeating: .nan, count: n)
-        var met = [UInt8](repeating: Self.noMet, count: n), light = [UInt8](repeating: Self.noLight, count: n)
-        let t = w.tasks
-        let rateUnit = t.units.names.map(TargetUnit.isRateUnit), comparators = Comparator.allCases
-        let lows = t.targetLow, highs = t.targetHigh, codes = t.targetComparator, units = t.targetUnit
-        let ratePrefix = TargetUnit.ratePrefixBytes, taskRow = rows.taskRow, planRow = rows.planRow
-        rows.figure.withUnsafeBufferPointer { figure in
-            t.targetActual.withUnsafeBufferPointer { actuals in
-                t.targetValue.withUnsafeBufferPointer { values in
-                    for k in 0..<min(n, figure.count) {
-                        let f = Int(figure[k])
-                        let j: TargetJudgement, isRate: Bool
-                        if f >= 0 {
-                            // A task's target without an actual (most of them): nothing to judge.
-                            let actual = actuals[f], value = values[f]
-                            if actual.isNaN || value.isNaN { continue }
-                            let low = lows[f], high = highs[f], code = Int(codes[f])
-                            j = TargetJudgement(code < comparators.count ? comparators[code] : .equal, value: value,
-                                                low: low.isNaN ? nil : low, high: high.isNaN ? nil : high, actual: actual)
-                            isRate = rateUnit[Int(units[f])] || Self.metricMakesRate(f, t.targetMetric, prefix: ratePrefix)
-                        } else {
-                            let g = rows.target(k, in: w)
-                            guard let jj = TargetJudgement(g) else { continue }
-                            j = jj
-                            isRate = TargetUnit.isRate(unit: g.unit, metric: g.metric)
-                        }
-                        attainment[k] = j.attainment
-                        met[k] = j.met ? 1 : 0
-                        light[k] = j.light(isRate: isRate, span: spans.span(task: Int(taskRow[k]), plan: Int(planRow[k]))).rawValue
-                    }
-                }
+        let n = rows.count, t = w.tasks, comparators = Comparator.allCases
+        var light = [UInt8](repeating: Self.noLight, count: n)
+        let rates = rows.isRate, taskRow = rows.taskRow, planRow = rows.planRow, figure = rows.figure
+        light.withUnsafeMutableBufferPointer { light in
+            for k in 0..<min(n, figure.count) {
+                // Most targets have no actual: nothing to judge.
+                guard let j = Self.judgement(k, Int(figure[k]), rows, w, t, comparators: comparators) else { continue }
+                light[k] = j.light(isRate: rates[k], span: spans.span(task: Int(taskRow[k]), plan: Int(planRow[k]))).rawValue
             }
         }
-        self.attainment = attainment
-        self.met = met
         self.light = light
-    }
-
-    /// Whether figure f's metric makes it a rate: its bytes first, the rule on the rare candidates
-    /// (每 followed by a character that could join it into one grapheme).
-    @inline(__always)
-    static func metricMakesRate(_ f: Int, _ metrics: StringColumn, prefix: [UInt8]) -> Bool {
-        let lo = metrics.offsets[f], hi = metrics.offsets[f + 1]
-        guard hi - lo >= prefix.count else { return false }
-        for (i, b) in prefix.enumerated() where metrics.bytes[lo + i] != b { return false }
-        // Nothing after it, ASCII or a CJK ideograph (lead bytes E4–E9) starts a new character.
-        let next = lo + prefix.count
-        if next == hi || metrics.bytes[next] < 0x80 || (0xE4...0xE9).contains(metrics.bytes[next]) { return true }
-        return TargetUnit.metricMakesRate(metrics[f])
+        measures = Measures { Self.measures(rows, in: w) }
     }
 
     public func light(_ row: Int) -> Light? { Light(rawValue: light[row]) }

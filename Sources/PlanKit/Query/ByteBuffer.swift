@@ -11,16 +11,29 @@ struct ByteBuffer {
         deinit { base.deallocate() }
     }
 
-    private var storage: Storage
+    /// Nil while the bytes go to memory given by the caller (`init(into:)`).
+    private var storage: Storage?
     private var base: UnsafeMutablePointer<UInt8>
     private(set) var count = 0
     private var capacity: Int
 
     init(capacity: Int = 4096) {
         self.capacity = max(64, capacity)
-        storage = Storage(capacity: self.capacity)
-        base = storage.base
+        let s = Storage(capacity: self.capacity)
+        storage = s
+        base = s.base
     }
+
+    /// Writes into `memory` (a string's storage being made); past its end the bytes move to a
+    /// buffer of their own (`ownsBytes` turns true) and `memory` no longer holds them.
+    init(into memory: UnsafeMutableBufferPointer<UInt8>) {
+        capacity = memory.count
+        base = memory.baseAddress ?? .allocate(capacity: 0)
+        storage = nil
+    }
+
+    /// The bytes left the memory given to `init(into:)`.
+    var ownsBytes: Bool { storage != nil }
 
     @inline(__always)
     private mutating func reserve(_ n: Int) {
@@ -28,11 +41,11 @@ struct ByteBuffer {
     }
 
     private mutating func grow(_ needed: Int) {
-        let bigger = Storage(capacity: max(needed, capacity * 2))
+        let bigger = Storage(capacity: max(needed, capacity * 2, 64))
         bigger.base.update(from: base, count: count)
         storage = bigger
         base = bigger.base
-        capacity = max(needed, capacity * 2)
+        capacity = max(needed, capacity * 2, 64)
     }
 
     @inline(__always)

@@ -142,6 +142,21 @@ struct Grouping {
     /// a mixed-radix key over the columns, counted in one loop.
     private func countColumns(_ selection: Selection, _ sources: [GroupKey], radices: [Int], seen: inout [FirstSeen?],
                               into d: inout [Int]) {
+        if sources.count == 2, case .all = selection, let (bytes, none) = sources[1].byteColumn?(), seen[1] == nil {
+            // A field by a field of a few values (`count tasks by lead, light`, `count targets by
+            // unit, light`): one loop over a column and a byte column.
+            var table: [Int32]?
+            if seen[0] != nil {
+                guard let firstRows = sources[0].firstRows?() else {
+                    let columns = sources.compactMap { $0.column?() }
+                    countColumnsInOrder(selection, columns, radices: radices, seen: &seen, into: &d)
+                    return
+                }
+                table = Grouping.numberByFirstRow(firstRows, domain: radices[0], seen: &seen[0])
+            }
+            countByBytes(sources[0].column?() ?? [], bytes, none: none, renumbered: table, radix: radices[1], into: &d)
+            return
+        }
         let columns = sources.compactMap { $0.column?() }
         let n = min(evaluator.source.count, columns.map(\.count).min() ?? 0)
         if seen.contains(where: { $0 != nil }) {
@@ -190,6 +205,25 @@ struct Grouping {
                 case .all: for r in 0..<n { out[key[r]] += 1 }
                 case let .list(l): for r in l where Int(r) < n { out[key[Int(r)]] += 1 }
                 case let .bitmap(b): for r in b.rows() where Int(r) < n { out[key[Int(r)]] += 1 }
+                }
+            }
+        }
+    }
+
+    /// Every row by a column of codes (-1: none) and a byte column (`none`: none).
+    private func countByBytes(_ codes: [Int32], _ bytes: [UInt8], none: UInt8, renumbered: [Int32]?, radix: Int,
+                              into d: inout [Int]) {
+        let identity = renumbered == nil, table = renumbered ?? [0]
+        d.withUnsafeMutableBufferPointer { out in
+            table.withUnsafeBufferPointer { first in
+                codes.withUnsafeBufferPointer { a in
+                    bytes.withUnsafeBufferPointer { b in
+                        for r in 0..<min(a.count, b.count) {
+                            let y = b[r], x = Int(a[r])
+                            if y == none || x < 0 { continue }
+                            out[(identity ? x : Int(first[x])) * radix + Int(y)] += 1
+                        }
+                    }
                 }
             }
         }

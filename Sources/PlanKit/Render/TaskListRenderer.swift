@@ -63,15 +63,27 @@ public struct TaskList: Renderable, Sendable {
     // MARK: CSV
 
     func renderCSV() -> String {
-        var out = ByteBuffer(capacity: rows.count * 32 * columns.count + 64)
         let language = source.context.language
-        out.append(contentsOf: columns.map { ResultTable.csvField(Lexicon.header($0, in: language)) }.joined(separator: ",").utf8)
-        out.append(0x0D)
-        out.append(0x0A)
+        let header = Array(columns.map { ResultTable.csvField(Lexicon.header($0, in: language)) }.joined(separator: ",").utf8)
+            + [0x0D, 0x0A]
         if columns.count == 1, let lines = columns[0].entry.csvLines {
-            lines(source, rows, &out)
-            return out.string()
+            // Written straight into the string's own storage (a large result is made once).
+            let (bound, write) = lines(source, rows)
+            var spilled: String?
+            let text = String(unsafeUninitializedCapacity: header.count + bound) { memory in
+                var out = ByteBuffer(into: memory)
+                header.withUnsafeBufferPointer { out.append($0) }
+                write(&out)
+                if out.ownsBytes {
+                    spilled = out.string()
+                    return 0
+                }
+                return out.count
+            }
+            return spilled ?? text
         }
+        var out = ByteBuffer(capacity: rows.count * 32 * columns.count + 64)
+        header.withUnsafeBufferPointer { out.append($0) }
         let writers: [FieldEntry.CSVWriter] = columns.map { f in
             if let make = f.entry.csv { return make(source, rows) }
             let entry = f.entry, s = source

@@ -118,6 +118,9 @@ struct GroupKey {
     /// For a first-seen field with a column: each code's first row (`Int.max`: none), so a count
     /// over every row knows the order in advance.
     var firstRows: (() -> [Int])? = nil
+    /// The same codes as `column`, one byte a row (`none`: no code), for a field of a few values
+    /// (lights): counted from the bytes, no column of `Int32` made.
+    var byteColumn: (() -> (codes: [UInt8], none: UInt8))? = nil
 
     /// Group by a string per row, values equal after folding as one group shown with their
     /// first spelling, ranked in natural order.

@@ -58,6 +58,26 @@ struct IDWriter {
         out.append(paths.bytes, paths.offsets[r]..<paths.offsets[r + 1])
     }
 
+    /// The bytes `appendTaskLines` writes for `rows`.
+    func taskLinesBound(_ rows: [Int]) -> Int {
+        var total = 0
+        for r in rows {
+            let p = Int(planRow[r])
+            total += Int(planHigh[p]) - Int(planLow[p]) + paths.offsets[r + 1] - paths.offsets[r] + 3
+        }
+        return total
+    }
+
+    /// At least the bytes `appendTargetLines` writes for `rows` (numbers counted as 10 digits).
+    func targetLinesBound(_ rows: [Int], of targets: TargetRows) -> Int {
+        var total = 0
+        for k in rows {
+            let r = Int(targets.taskRow[k]), p = Int(targets.planRow[k])
+            total += Int(planHigh[p]) - Int(planLow[p]) + (r >= 0 ? paths.offsets[r + 1] - paths.offsets[r] : 0) + 15
+        }
+        return total
+    }
+
     /// Every row's id on a line of its own (CRLF), as CSV of `show id` is: one loop, no call a row.
     func appendTaskLines(_ rows: [Int], to out: inout ByteBuffer) {
         planBytes.withUnsafeBufferPointer { plans in
@@ -83,6 +103,55 @@ struct IDWriter {
                 }
             }
         }
+    }
+
+    /// Every target row's id on a line of its own (CRLF), as CSV of `find targets … show id` is.
+    func appendTargetLines(_ rows: [Int], of targets: TargetRows, to out: inout ByteBuffer) {
+        planBytes.withUnsafeBufferPointer { plans in
+            paths.bytes.withUnsafeBufferPointer { pathBytes in
+                guard let planBase = plans.baseAddress ?? UnsafePointer(bitPattern: 1),
+                      let pathBase = pathBytes.baseAddress ?? UnsafePointer(bitPattern: 1) else { return }
+                for k in rows {
+                    let r = Int(targets.taskRow[k]), p = Int(targets.planRow[k])
+                    let lo = Int(planLow[p]), planCount = Int(planHigh[p]) - lo
+                    let a = r >= 0 ? paths.offsets[r] : 0, pathCount = r >= 0 ? paths.offsets[r + 1] - a : 0
+                    let number = Int(targets.number[k])
+                    // plan + ":" + path + "#" + up to 10 digits, or plan + "#I" + digits; then CRLF.
+                    out.write(atMost: planCount + pathCount + 15) { dst in
+                        ByteBuffer.copy(dst, planBase + lo, planCount)
+                        var at = planCount
+                        if r >= 0 {
+                            dst[at] = 0x3A
+                            ByteBuffer.copy(dst + at + 1, pathBase + a, pathCount)
+                            at += 1 + pathCount
+                            dst[at] = 0x23
+                            at += 1
+                        } else {
+                            dst[at] = 0x23
+                            dst[at + 1] = 0x49
+                            at += 2
+                        }
+                        at += IDWriter.writeDecimal(number, to: dst + at)
+                        dst[at] = 0x0D
+                        dst[at + 1] = 0x0A
+                        return at + 2
+                    }
+                }
+            }
+        }
+    }
+
+    /// A non-negative integer's decimal digits (at most 10) at `dst`; returns how many.
+    @inline(__always)
+    static func writeDecimal(_ n: Int, to dst: UnsafeMutablePointer<UInt8>) -> Int {
+        var x = max(0, min(n, 9_999_999_999)), digits = 1
+        var y = x / 10
+        while y > 0 { digits += 1; y /= 10 }
+        for i in stride(from: digits - 1, through: 0, by: -1) {
+            dst[i] = 0x30 + UInt8(x % 10)
+            x /= 10
+        }
+        return digits
     }
 
     /// Target row k's id: `plan:path#n` for a task's target, `plan#In` for a plan's indicator.

@@ -118,6 +118,10 @@ enum TargetFields {
             let targets = s.targets, ids = IDWriter(s.workspace, targets: targets, rows: rows)
             return { r, out in ids.appendTarget(r, of: targets, to: &out) }
         },
+        csvLines: { s, rows in
+            let targets = s.targets, ids = IDWriter(s.workspace, targets: targets, rows: rows)
+            return (ids.targetLinesBound(rows, of: targets), { out in ids.appendTargetLines(rows, of: targets, to: &out) })
+        },
         order: { _ in { a, b in FieldSupport.compare(a, b) } },
         group: { s in GroupKey.strings { s.id(row: $0) } },
         json: .init(key: "id") { s, r in JSON.quote(s.id(row: r)) },
@@ -257,7 +261,8 @@ enum TargetFields {
             let lights = s.judged.light
             return GroupKey(domain: 3, codes: { r, out in if lights[r] < 3 { out.append(Int(lights[r])) } },
                             value: { .text(Light(rawValue: UInt8($0))?.keyword ?? "") }, rank: { Double($0) },
-                            column: { FieldSupport.int32Column(lights, none: TargetJudgements.noLight) })
+                            column: { FieldSupport.int32Column(lights, none: TargetJudgements.noLight) },
+                            byteColumn: { (lights, TargetJudgements.noLight) })
         },
         json: .init(key: "light") { s, r in s.judged.light(r).map { JSON.quote($0.keyword) } ?? "null" },
         complete: { _, _ in ["red", "yellow", "green"] },

@@ -21,7 +21,10 @@ enum TaskFields {
             let ids = IDWriter(s.workspace, tasks: rows)
             return { r, out in ids.appendTask(r, to: &out) }
         },
-        csvLines: { s, rows, out in IDWriter(s.workspace, tasks: rows).appendTaskLines(rows, to: &out) },
+        csvLines: { s, rows in
+            let ids = IDWriter(s.workspace, tasks: rows)
+            return (ids.taskLinesBound(rows), { out in ids.appendTaskLines(rows, to: &out) })
+        },
         order: { _ in { a, b in FieldSupport.compare(a, b) } },
         group: { s in GroupKey.strings { s.workspace.taskID(row: $0) } },
         json: .init(key: "id") { s, r in JSON.quote(s.workspace.taskID(row: r)) },
