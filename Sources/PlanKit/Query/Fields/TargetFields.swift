@@ -254,6 +254,7 @@ enum TargetFields {
     static let light = FieldEntry(
         "light", .targets, aliases: ["灯", "预警"], kind: .choice,
         summary: "green yellow red (绿 黄 红): met, or a quantity against 序时进度, a rate against its due date; empty until reported",
+        column: .toned("light"),
         cell: { s, r in s.judged.light(r).map { .text($0.keyword) } ?? .null },
         localize: { t, l in l == .zh ? Light(parsing: t)?.chineseLabel ?? t : t },
         order: { s in { a, b in FieldSupport.compare(s.judged.light[a], s.judged.light[b]) } },

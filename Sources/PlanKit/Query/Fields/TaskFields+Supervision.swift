@@ -110,6 +110,7 @@ extension TaskFields {
     static let light = FieldEntry(
         "light", aliases: ["灯", "预警"], kind: .choice,
         summary: "red yellow green / 红 黄 绿 (红灯 黄灯 绿灯), judged as of today",
+        column: .toned("light"),
         cell: { s, r in .text(judge(s).light(row: r, in: s.tasks).keyword) },
         localize: { word, language in
             guard language == .zh, let l = Light(parsing: word) else { return word }

@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+import PlanKit
+@testable import PlanShell
+
+/// A reviewer's second list of user-visible defects in the §9 and §11 features, one test each,
+/// on the demo store: what the user sees before the fix is what each test refuses.
+@Suite(.enabled(if: LessonFiles.sheetsReady, "needs examples/progress"))
+struct ReviewFollowUpTests {
+    typealias Shell = TutorialImportDemoTests.Shell
+
+    func demo() throws -> Shell {
+        let sh = try Shell()
+        #expect(sh.run("import demo"), "\(sh.err)")
+        return sh
+    }
+}
+
+extension ReviewFollowUpTests {
+    /// The `light` column of tasks and of targets is coloured on a colour terminal, as `status`
+    /// is; a pipe (no terminal) and `NO_COLOR` (no colour) get plain text.
+    @Test func lightColumnsAreColouredOnATerminal() throws {
+        let sh = try demo()
+        sh.session.environment.stdoutIsTerminal = true
+        sh.session.environment.usesColour = true
+        for query in ["find tasks where light = red show id, light", "find targets where light = yellow show id, light"] {
+            let shown = sh.session.render(try sh.session.runCommand(query))
+            let colour = query.contains("red") ? "\u{1B}[31mred\u{1B}[0m" : "\u{1B}[33myellow\u{1B}[0m"
+            #expect(shown.contains(colour), "\(query): \(shown)")
+        }
+        #expect(sh.run("set lang zh"))
+        let zh = sh.session.render(try sh.session.runCommand("find targets where light = yellow show id, light"))
+        #expect(zh.contains("\u{1B}[33m黄灯\u{1B}[0m"), "\(zh)")
+        sh.session.environment.usesColour = false
+        let plain = sh.session.render(try sh.session.runCommand("find tasks where light = red show id, light"))
+        #expect(!plain.contains("\u{1B}["), "\(plain)")
+    }
+}
