@@ -36,3 +36,18 @@ extension ReviewFollowUpTests {
         #expect(!plain.contains("\u{1B}["), "\(plain)")
     }
 }
+
+extension ReviewFollowUpTests {
+    /// Tab after `light =` offers the same values for targets as for tasks, Chinese included.
+    @Test func targetLightCompletesWithTheTaskLightsValues() throws {
+        let sh = try demo()
+        let completer = Completer(session: sh.session)
+        let tasks = completer.candidates(forLine: "find tasks where light = ")
+        let targets = completer.candidates(forLine: "find targets where light = ")
+        for word in ["red", "yellow", "green", "红灯", "黄灯", "绿灯"] {
+            #expect(targets.contains(word), "\(targets)")
+        }
+        #expect(Set(tasks) == Set(targets), "\(tasks) vs \(targets)")
+        #expect(completer.candidates(forLine: "find targets where light = 红") == ["红灯"])
+    }
+}

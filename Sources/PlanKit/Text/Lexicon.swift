@@ -38,6 +38,16 @@ public enum Lexicon {
         return language == .zh ? s.chineseLabel : s.keyword
     }
 
+    /// Every word a light is typed or shown with, keywords first (`red yellow green 红灯 黄灯 绿灯`):
+    /// the values Tab offers after `light =`, for tasks and targets alike.
+    public static let lightWords: [String] = Light.allCases.map(\.keyword) + Light.allCases.map(\.chineseLabel)
+
+    /// A light's keyword (`red`) in `language` (`红灯`); other text unchanged.
+    public static func lightName(_ keyword: String, in language: Language) -> String {
+        guard language == .zh, let l = Light(parsing: keyword) else { return keyword }
+        return l.chineseLabel
+    }
+
     /// A field's column header in `language` (its name in English, its first Chinese alias in Chinese).
     public static func header(_ field: Field, in language: Language) -> String {
         guard language == .zh else { return field.name }

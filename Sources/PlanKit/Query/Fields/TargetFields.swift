@@ -256,7 +256,7 @@ enum TargetFields {
         summary: "green yellow red (绿 黄 红): met, or a quantity against 序时进度, a rate against its due date; empty until reported",
         column: .toned("light"),
         cell: { s, r in s.judged.light(r).map { .text($0.keyword) } ?? .null },
-        localize: { t, l in l == .zh ? Light(parsing: t)?.chineseLabel ?? t : t },
+        localize: Lexicon.lightName,
         order: { s in { a, b in FieldSupport.compare(s.judged.light[a], s.judged.light[b]) } },
         group: { s in
             let lights = s.judged.light
@@ -266,13 +266,11 @@ enum TargetFields {
                             byteColumn: { (lights, TargetJudgements.noLight) })
         },
         json: .init(key: "light") { s, r in s.judged.light(r).map { JSON.quote($0.keyword) } ?? "null" },
-        complete: { _, _ in ["red", "yellow", "green"] },
+        complete: { _, _ in Lexicon.lightWords },
         compare: { c, _, op, opSpan, v in
             guard op == .equal else { throw Diagnostic("light compares with = != or in (red yellow green)", at: opSpan) }
-            guard let l = Light(parsing: v.text) else {
-                throw Diagnostic("unknown light \(Checker.quoted(v))" + Suggest.phrase(v.text, in: ["red", "yellow", "green"])
-                                 + " (lights: red yellow green, 红 黄 绿)", at: v.span)
-            }
+            // One reading of a light for tasks and targets: the same words, the same error.
+            let l = try TaskFields.light(v)
             return .custom(LightTest(lights: c.source.judged.light, value: l.rawValue))
         },
         empty: { c in .custom(LightTest(lights: c.source.judged.light, value: TargetJudgements.noLight)) })

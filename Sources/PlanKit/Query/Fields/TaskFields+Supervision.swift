@@ -112,10 +112,7 @@ extension TaskFields {
         summary: "red yellow green / 红 黄 绿 (红灯 黄灯 绿灯), judged as of today",
         column: .toned("light"),
         cell: { s, r in .text(judge(s).light(row: r, in: s.tasks).keyword) },
-        localize: { word, language in
-            guard language == .zh, let l = Light(parsing: word) else { return word }
-            return l.chineseLabel
-        },
+        localize: Lexicon.lightName,
         order: { s in
             let lights = judge(s).lights(in: s.tasks)
             return { a, b in FieldSupport.compare(lights[a], lights[b]) }
@@ -127,7 +124,7 @@ extension TaskFields {
                             column: { FieldSupport.int32Column(lights) }, byteColumn: { (lights, 0xFF) })
         },
         json: .init(key: "light") { s, r in JSON.quote(judge(s).light(row: r, in: s.tasks).keyword) },
-        complete: { _, _ in Light.allCases.map(\.keyword) + Light.allCases.map(\.chineseLabel) },
+        complete: { _, _ in Lexicon.lightWords },
         compare: { c, _, op, opSpan, v in
             guard op == .equal else { throw Diagnostic("light compares with = != or in, not `\(op.rawValue)`", at: opSpan) }
             return .custom(LightTest(judge: judge(c), t: c.tasks, mask: 1 << (try light(v).rawValue)))
@@ -187,8 +184,7 @@ extension TaskFields {
 
     static func light(_ v: Literal) throws -> Light {
         if let l = Light(parsing: v.text) { return l }
-        let names = Light.allCases.flatMap { [$0.keyword, $0.chineseLabel] }
-        throw Diagnostic("unknown light \(Checker.quoted(v))" + Suggest.phrase(v.text, in: names)
+        throw Diagnostic("unknown light \(Checker.quoted(v))" + Suggest.phrase(v.text, in: Lexicon.lightWords)
                          + " (lights: red yellow green, 红灯 黄灯 绿灯)", at: v.span)
     }
 
