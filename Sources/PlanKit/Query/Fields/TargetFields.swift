@@ -164,7 +164,7 @@ enum TargetFields {
         [s.workspace.plans[Int(s.targets.planRow[r])].id]
     }
 
-    static let lead = text("lead", aliases: ["牵头科室"], summary: "the lead office (first named)", complete: true) { s, r in
+    static let lead = text("lead", aliases: ["牵头科室"], summary: "lead office of the task or indicator row: the one named 牵头, else the first office written", complete: true) { s, r in
         [s.targets.offices(r, in: s.workspace).first ?? ""]
     }
 

@@ -7,7 +7,7 @@ extension TaskFields {
 
     static let lead = FieldEntry(
         "lead", aliases: ["牵头科室", "牵头单位"], kind: .name,
-        summary: "lead office (牵头科室), the first office of the tag",
+        summary: "lead office: the one the tag names 牵头 (牵头单位:A;配合单位:B), else the first office written",
         cell: { s, r in s.tasks.leadCode(row: r).map { .text(s.tasks.offices[$0]) } ?? .null },
         order: { s in
             let t = s.tasks
@@ -57,7 +57,7 @@ extension TaskFields {
 
     static let expected = FieldEntry(
         "expected", aliases: ["序时进度"], kind: .number,
-        summary: "序时进度: the share of the task's calendar elapsed as of today, 0–100",
+        summary: "序时进度: the share of the task's calendar elapsed as of the as-of day (set today), 0–100",
         column: ResultTable.Column("expected", alignment: .right),
         cell: { s, r in .text(Judge.formatTenths(judge(s).expectedTenths(row: r, in: s.tasks))) },
         order: { s in
@@ -87,7 +87,7 @@ extension TaskFields {
 
     static let dueIn = FieldEntry(
         "due_in", aliases: ["剩余天数"], kind: .integer,
-        summary: "days from today to due (negative once past)",
+        summary: "days from the as-of day (set today) to due (negative once past)",
         cell: { s, r in .integer(judge(s).dueIn(row: r, in: s.tasks)) },
         order: { s in { a, b in FieldSupport.compare(s.tasks.due[a], s.tasks.due[b]) } },
         group: { s in
@@ -109,7 +109,7 @@ extension TaskFields {
 
     static let light = FieldEntry(
         "light", aliases: ["灯", "预警"], kind: .choice,
-        summary: "red yellow green / 红 黄 绿 (红灯 黄灯 绿灯), judged as of today",
+        summary: "red yellow green / 红 黄 绿 (红灯 黄灯 绿灯), judged as of the as-of day (set today)",
         column: .toned("light"),
         cell: { s, r in .text(judge(s).light(row: r, in: s.tasks).keyword) },
         localize: Lexicon.lightName,
