@@ -51,3 +51,13 @@ extension ReviewFollowUpTests {
         #expect(completer.candidates(forLine: "find targets where light = 红") == ["红灯"])
     }
 }
+
+extension ReviewFollowUpTests {
+    /// `check` counts with the words the Lexicon counts with: `1 change`, never `1 changes`.
+    @Test func checkCountsInTheSingularForOne() throws {
+        let sh = try demo()
+        #expect(sh.run("check"), "\(sh.err)")
+        #expect(sh.out.contains("3 plans, 84 tasks, 1 change\n"), "\(sh.out)")
+        #expect(!sh.out.contains("1 changes"), "\(sh.out)")
+    }
+}

@@ -15,7 +15,7 @@ extension Lexicon {
             if ids.count == 1 { return T(en: "plan \(ids[0])", zh: "计划 \(ids[0])") }
             return T(en: "\(ids.count) plans (\(ids.joined(separator: ", ")))", zh: "\(ids.count) 个计划（\(ids.joined(separator: "、"))）")
         }
-        static func taskCount(_ n: Int) -> Term { T(en: n == 1 ? "1 task" : "\(n) tasks", zh: "\(n) 项任务") }
+        static func taskCount(_ n: Int) -> Term { Lexicon.counted(n, .tasks) }
         static func progressAsOf(_ m: YearMonth) -> Term { T(en: "progress as of \(m)", zh: "进度截至 \(m)") }
         static func overdueAsOf(_ d: CalendarDay) -> Term { T(en: "overdue as of \(d)", zh: "逾期按 \(d) 计") }
         static func comparedWith(_ snapshot: String) -> Term { T(en: "compared with snapshot \(snapshot)", zh: "对比快照 \(snapshot)") }
