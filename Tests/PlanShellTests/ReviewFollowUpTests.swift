@@ -61,3 +61,28 @@ extension ReviewFollowUpTests {
         #expect(!sh.out.contains("1 changes"), "\(sh.out)")
     }
 }
+
+extension ReviewFollowUpTests {
+    /// `diff` under `set lang zh` speaks Chinese on the screen and in CSV: the summary, the change
+    /// words, the field names, statuses and lights; JSON keeps the English words.
+    @Test func diffSpeaksChineseUnderSetLangZh() throws {
+        let sh = try demo()
+        let query = "diff 2025-03 2025-04 where id in (hewan2025:1.4, qingshan2025:3.1.2)"
+        #expect(sh.run("set lang zh; " + query), "\(sh.err)")
+        let zh = sh.out
+        for word in ["变更", "状态", "进度", "备注", "未启动 → 滞后", "绿灯 → 黄灯", "2 项任务有变更"] {
+            #expect(zh.contains(word), "\(word): \(zh)")
+        }
+        for word in ["changed", "added", "removed", "status", "progress", "not_started", "behind", "green", "yellow", "light"] {
+            #expect(!zh.contains(word), "\(word): \(zh)")
+        }
+        #expect(sh.run(query + " > d.csv"))
+        let csv = try String(contentsOf: sh.session.resolve(path: "d.csv"), encoding: .utf8)
+        #expect(csv.contains("变更,hewan2025:1.4") && csv.contains(",状态,未启动,滞后"), "\(csv)")
+        try? FileManager.default.removeItem(at: sh.session.resolve(path: "d.csv"))
+        #expect(sh.run("set format json; " + query))
+        #expect(sh.out.contains("\"changed\"") && sh.out.contains("\"not_started\""), "\(sh.out)")
+        #expect(sh.run("set format table; set lang en; " + query))
+        #expect(sh.out.contains("changed") && sh.out.contains("not_started → behind"), "\(sh.out)")
+    }
+}
