@@ -86,3 +86,27 @@ extension ReviewFollowUpTests {
         #expect(sh.out.contains("changed") && sh.out.contains("not_started → behind"), "\(sh.out)")
     }
 }
+
+extension ReviewFollowUpTests {
+    /// `count targets by light` counts the targets with no actual too, in their own group with an
+    /// empty light (as `count tasks by lead` counts tasks with no office); the groups add up to
+    /// `count targets`, and `help count` says so.
+    @Test func countTargetsByLightCountsTargetsWithNoActual() throws {
+        let sh = try demo()
+        #expect(sh.run("count targets --format json"))
+        let total = try #require(Int(sh.out.filter(\.isNumber)))
+        #expect(sh.run("count targets where light is empty --format json"))
+        let none = try #require(Int(sh.out.filter(\.isNumber)))
+        #expect(none > 0)
+        #expect(sh.run("count targets by light --format json"), "\(sh.err)")
+        let groups = try #require(try JSONSerialization.jsonObject(with: Data(sh.out.utf8)) as? [[String: Any]])
+        #expect(groups.reduce(0) { $0 + ($1["count"] as? Int ?? 0) } == total, "\(sh.out)")
+        #expect(groups.contains { $0["light"] is NSNull && $0["count"] as? Int == none }, "\(sh.out)")
+        #expect(sh.run("count targets by unit, light --format json"))
+        let pairs = try #require(try JSONSerialization.jsonObject(with: Data(sh.out.utf8)) as? [[String: Any]])
+        #expect(pairs.reduce(0) { $0 + ($1["count"] as? Int ?? 0) } == total)
+        #expect(sh.run("help count"))
+        #expect(!sh.out.contains("not counted in `by light`"), "\(sh.out)")
+        #expect(sh.out.contains("no light"), "\(sh.out)")
+    }
+}

@@ -69,12 +69,14 @@ enum TargetFields {
                 }
             },
             group: { s in
+                // No value: its own group, empty and ranked last (as `light`). NaN never equals itself,
+                // so every NaN is interned as infinity (no figure or ratio is infinite).
                 let f = column(s)
                 let dict = Interner<Double>()
                 return GroupKey(domain: nil, codes: { r, out in
                     let v = f(r)
-                    if !v.isNaN { out.append(dict.code(v)) }
-                }, value: { .number(dict.values[$0]) }, rank: { dict.values[$0] })
+                    out.append(dict.code(v.isNaN ? .infinity : v))
+                }, value: { dict.values[$0] == .infinity ? .null : .number(dict.values[$0]) }, rank: { dict.values[$0] })
             },
             json: .init(key: name) { s, r in JSON.number(column(s)(r)) },
             compare: { c, f, op, _, v in
@@ -233,8 +235,9 @@ enum TargetFields {
         cell: { s, r in s.judged.met(r).map { .bool($0) } ?? .null },
         order: { s in { a, b in FieldSupport.compare(s.judged.met[a], s.judged.met[b]) } },
         group: { s in
-            GroupKey(domain: 3, codes: { r, out in if s.judged.met[r] < 2 { out.append(Int(s.judged.met[r])) } },
-                     value: { .bool($0 == 1) }, rank: { Double($0) })
+            // No actual: its own group, empty, as `light`.
+            GroupKey(domain: Int(TargetJudgements.noMet) + 1, codes: { r, out in out.append(Int(s.judged.met[r])) },
+                     value: { $0 == Int(TargetJudgements.noMet) ? .null : .bool($0 == 1) }, rank: { Double($0) })
         },
         json: .init(key: "met") { s, r in s.judged.met(r).map { $0 ? "true" : "false" } ?? "null" },
         complete: { _, _ in ["true", "false"] },
@@ -259,11 +262,11 @@ enum TargetFields {
         localize: Lexicon.lightName,
         order: { s in { a, b in FieldSupport.compare(s.judged.light[a], s.judged.light[b]) } },
         group: { s in
+            // A target with no actual has no light: its own group, empty (as a task with no lead).
             let lights = s.judged.light
-            return GroupKey(domain: 3, codes: { r, out in if lights[r] < 3 { out.append(Int(lights[r])) } },
-                            value: { .text(Light(rawValue: UInt8($0))?.keyword ?? "") }, rank: { Double($0) },
-                            column: { FieldSupport.int32Column(lights, none: TargetJudgements.noLight) },
-                            byteColumn: { (lights, TargetJudgements.noLight) })
+            return GroupKey(domain: Int(TargetJudgements.noLight) + 1, codes: { r, out in out.append(Int(lights[r])) },
+                            value: { Light(rawValue: UInt8($0)).map { .text($0.keyword) } ?? .null }, rank: { Double($0) },
+                            column: { FieldSupport.int32Column(lights) }, byteColumn: { (lights, 0xFF) })
         },
         json: .init(key: "light") { s, r in s.judged.light(r).map { JSON.quote($0.keyword) } ?? "null" },
         complete: { _, _ in Lexicon.lightWords },
