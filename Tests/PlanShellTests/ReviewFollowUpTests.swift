@@ -110,3 +110,25 @@ extension ReviewFollowUpTests {
         #expect(sh.out.contains("no light"), "\(sh.out)")
     }
 }
+
+extension ReviewFollowUpTests {
+    /// The score table heads its columns with the report's words: 牵头科室 (lead office), not 科室.
+    @Test func scoreTableHeadsItsColumnsAsTheReportDoes() throws {
+        let sh = try demo()
+        func header(_ text: String, after marker: (String) -> Bool) -> [String]? {
+            let lines = text.split(separator: "\n").map(String.init)
+            guard let i = lines.firstIndex(where: marker), i + 1 < lines.count else { return nil }
+            return lines[i + 1].split(separator: " ").map(String.init)
+        }
+        for (lang, heading) in [("zh", "考核"), ("en", "score")] {
+            #expect(sh.run("set lang \(lang); score"), "\(sh.err)")
+            let score = try #require(header(sh.out) { $0.hasPrefix(heading) }, "\(sh.out)")
+            #expect(sh.run("report"))
+            let lines = sh.out.split(separator: "\n").map(String.init)
+            #expect(lines.contains { $0.hasPrefix("  ") && $0.split(separator: " ").map(String.init) == score },
+                    "\(lang): \(score) not in \(sh.out)")
+        }
+        #expect(sh.run("set lang zh; score"))
+        #expect(sh.out.split(separator: "\n")[1].hasPrefix("牵头科室"), "\(sh.out)")
+    }
+}

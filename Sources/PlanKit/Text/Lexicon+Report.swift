@@ -215,6 +215,13 @@ extension Lexicon {
     /// A light's word: `红灯` / `red`.
     public static func light(_ l: Light, in language: Language) -> String { language == .zh ? l.chineseLabel : l.keyword }
 
+    /// The columns of a ranking of lead offices, which `score` and the report's 考核排名 both print:
+    /// the JSON key, the header in each language (牵头科室, lead office) and the light counted.
+    public static let scoreColumns: [(key: String, header: Term, light: Light?)] =
+        [("office", Report.lead, nil), ("tasks", Report.tasks, nil), ("done", Report.doneShort, nil)]
+        + [Light.green, .yellow, .red].map { ($0.keyword, Term(en: $0.keyword, zh: $0.chineseLabel), $0) }
+        + [("avg_gap", Report.averageGap, nil), ("score", Report.score, nil)]
+
     /// A light's short word in a change: `红` / `red`.
     public static func lightShort(_ l: Light, in language: Language) -> String { language == .zh ? l.chineseShort : l.keyword }
 
