@@ -132,3 +132,15 @@ extension ReviewFollowUpTests {
         #expect(sh.out.split(separator: "\n")[1].hasPrefix("牵头科室"), "\(sh.out)")
     }
 }
+
+extension ReviewFollowUpTests {
+    /// What `import demo` prints fits in 120 columns a line.
+    @Test func importDemoLinesFitIn120Columns() throws {
+        let sh = try Shell()
+        #expect(sh.run("import demo"), "\(sh.err)")
+        for line in sh.out.split(separator: "\n") {
+            #expect(DisplayWidth.of(String(line)) <= 120, "\(line.count): \(line)")
+        }
+        #expect(sh.out.contains("84 tasks") && sh.out.contains("2025-03, 2025-04"), "\(sh.out)")
+    }
+}
