@@ -42,4 +42,34 @@ import Testing
         }
         #expect(FieldRegistry.field(named: "牵头单位", in: .targets)?.name == "lead")
     }
+
+    /// Overdue is one comparison, owned by the supervision judge: the query field, the report's
+    /// flag and the red light's overdue reason all call it, so they agree on every boundary.
+    @Test func overdueIsOneComparisonThatEveryUseCalls() throws {
+        let judge = Judge(asOf: try #require(CalendarDay(year: 2025, month: 6, day: 30)), rules: Rules())
+        let start = try #require(CalendarDay(year: 2025, month: 1, day: 1))
+        for (m, d) in [(6, 29), (6, 30), (7, 1)] {
+            let due = try #require(CalendarDay(year: 2025, month: m, day: d))
+            for status in TaskStatus.allCases {
+                let rule = Judge.isOverdue(dueOrdinal: due.ordinal, status: status.rawValue, asOf: judge.asOf.ordinal)
+                #expect(rule == (due < judge.asOf && status != .done))
+                #expect(Judge.isOverdue(due: due.dayNumber, status: status.rawValue, asOf: judge.asOfDay) == rule)
+                let j = judge.judge(start: start, due: due, progress: 50, status: status)
+                #expect((j.reason == .overdue) == rule, "\(due) \(status)")
+            }
+        }
+        // No due: never overdue.
+        #expect(!Judge.isOverdue(dueOrdinal: 0, status: TaskStatus.behind.rawValue, asOf: judge.asOf.ordinal))
+        // The comparison is defined once, in Supervision.
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/PlanKit")
+        var definitions: [String] = []
+        let files = FileManager.default.enumerator(atPath: sources.path)?.compactMap { $0 as? String } ?? []
+        for file in files where file.hasSuffix(".swift") {
+            let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
+            let n = text.components(separatedBy: "func isOverdue").count - 1
+            if n > 0 { definitions.append("\(file) ×\(n)") }
+        }
+        #expect(definitions == ["Supervision/Judgement.swift ×2"], "\(definitions)")
+    }
 }

@@ -314,7 +314,7 @@ struct Evaluator {
             for i in tasks.targetRange(row: r) where (figures || !tasks.isQualifier(i)) && set[Int(tasks.targetUnit[i])] { return true }
             return false
         case let .overdue(asOf):
-            return QueryContext.isOverdue(due: tasks.due[r], status: tasks.status[r], asOf: asOf)
+            return Judge.isOverdue(dueOrdinal: tasks.due[r], status: tasks.status[r], asOf: asOf)
         case let .custom(t):
             return t.test(r)
         }

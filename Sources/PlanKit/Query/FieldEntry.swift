@@ -99,7 +99,7 @@ final class FieldEntry: Sendable {
 }
 
 /// What a query is judged against besides the data: one as-of date for every rule that
-/// depends on the calendar (overdue now; §9's expected, gap, due_in and lights later), and the
+/// depends on the calendar (overdue, §9's expected, gap, due_in and lights: `Judge`), and the
 /// language labels are shown in. Built once per command by the session and passed through the
 /// checker, evaluator, ordering, grouping and renderers.
 public struct QueryContext: Sendable {
@@ -111,18 +111,6 @@ public struct QueryContext: Sendable {
     public init(asOf: CalendarDay, language: Language = .en) {
         self.asOf = asOf
         self.language = language
-    }
-
-    /// Overdue (SPEC §3, §9): the due day is before the as-of day and the task is not done.
-    /// The one place this rule is written; `due` is a `CalendarDay.ordinal` (0: none).
-    @inline(__always)
-    public static func isOverdue(due: Int32, status: UInt8, asOf: Int32) -> Bool {
-        due > 0 && due < asOf && status != TaskStatus.done.rawValue
-    }
-
-    @inline(__always)
-    public func isOverdue(due: Int32, status: UInt8) -> Bool {
-        QueryContext.isOverdue(due: due, status: status, asOf: asOf.ordinal)
     }
 }
 

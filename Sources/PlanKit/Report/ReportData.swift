@@ -492,7 +492,7 @@ struct HistoryIndex {
         t.due = due
         t.start = start
         t.updated = updated
-        t.overdue = QueryContext.isOverdue(due: due?.ordinal ?? 0, status: status.rawValue, asOf: day.ordinal)
+        t.overdue = Judge.isOverdue(dueOrdinal: due?.ordinal ?? 0, status: status.rawValue, asOf: day.ordinal)
         return t
     }
 

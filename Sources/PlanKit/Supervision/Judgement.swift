@@ -150,11 +150,26 @@ public struct Judge: Sendable {
         return (min(total, max(0, asOfDay - start + 1)), total)
     }
 
+    /// Overdue (SPEC §3, §9): the as-of day is after the due day and the task is not done. The one
+    /// place this comparison is written: the red light's first rule, the `overdue` field and the
+    /// report's overdue flag call it. Days in any encoding that keeps their order (day numbers, or
+    /// `YYYYMMDD` ordinals through `isOverdue(dueOrdinal:…)`).
+    @inline(__always)
+    public static func isOverdue<Day: BinaryInteger>(due: Day, status: UInt8, asOf: Day) -> Bool {
+        asOf > due && status != TaskStatus.done.rawValue
+    }
+
+    /// `isOverdue` on stored `YYYYMMDD` ordinals, where 0 is no due: never overdue.
+    @inline(__always)
+    public static func isOverdue(dueOrdinal due: Int32, status: UInt8, asOf: Int32) -> Bool {
+        due > 0 && isOverdue(due: due, status: status, asOf: asOf)
+    }
+
     /// The light of one task; `start` and `due` are day numbers. The one place the §9 rules are written.
     @inline(__always)
     public func light(start: Int, due: Int, progress p: Int, status: UInt8) -> (Light, LightReason) {
         if status == TaskStatus.done.rawValue { return (.green, .done) }
-        if asOfDay > due { return (.red, .overdue) }
+        if Judge.isOverdue(due: due, status: status, asOf: asOfDay) { return (.red, .overdue) }
         let (e, t) = span(start: start, due: due)
         let e100 = 100 * e
         if (p + rules.red) * t < e100 { return (.red, .farBehind) }

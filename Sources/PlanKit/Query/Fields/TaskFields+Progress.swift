@@ -148,16 +148,16 @@ extension TaskFields {
     static let overdue = FieldEntry(
         "overdue", aliases: ["逾期"], kind: .boolean,
         summary: "true when due is before the as-of day and status is not done",
-        cell: { s, r in .bool(s.context.isOverdue(due: s.tasks.due[r], status: s.tasks.status[r])) },
+        cell: { s, r in .bool(Judge.isOverdue(dueOrdinal: s.tasks.due[r], status: s.tasks.status[r], asOf: s.context.asOf.ordinal)) },
         order: { s in
             let asOf = s.context.asOf.ordinal
-            let od: (Int) -> Int = { r in QueryContext.isOverdue(due: s.tasks.due[r], status: s.tasks.status[r], asOf: asOf) ? 1 : 0 }
+            let od: (Int) -> Int = { r in Judge.isOverdue(dueOrdinal: s.tasks.due[r], status: s.tasks.status[r], asOf: asOf) ? 1 : 0 }
             return { a, b in FieldSupport.compare(od(a), od(b)) }
         },
         group: { s in
             let asOf = s.context.asOf.ordinal
             return GroupKey(domain: 2, codes: { r, out in
-                out.append(QueryContext.isOverdue(due: s.tasks.due[r], status: s.tasks.status[r], asOf: asOf) ? 1 : 0)
+                out.append(Judge.isOverdue(dueOrdinal: s.tasks.due[r], status: s.tasks.status[r], asOf: asOf) ? 1 : 0)
             }, value: { .bool($0 == 1) }, rank: { Double($0) })
         },
         complete: { _, _ in ["true", "false"] },
