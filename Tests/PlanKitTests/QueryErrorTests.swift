@@ -160,7 +160,8 @@ import Testing
     /// literal handed to a diagnostic, a usage error, a lesson error or a `warning:`/`error:` line.
     @Test func cleanedDirectoriesWriteNoInlineMessages() throws {
         let sources = Fixtures.packageRoot.appendingPathComponent("Sources")
-        let directories = ["PlanShell", "PlanKit/Formats", "PlanKit/Supervision", "PlanKit/Report", "PlanKit/Render", "PlanKit/Diagnostics"]
+        let directories = ["PlanShell", "PlanKit/Formats", "PlanKit/Supervision", "PlanKit/Report", "PlanKit/Render", "PlanKit/Diagnostics",
+                           "PlanKit/Model"]
         let inline = try Regex(#"(Diagnostic|UsageError|LessonError|ImportWarning|Message)\((\s|[a-z]+:\s*)*"|\bfail\([^,()]+,\s*"|throw [A-Z]\w*\(\s*"|"(error|warning): [^\\"]"#)
         var found: [String] = []
         var scanned = 0

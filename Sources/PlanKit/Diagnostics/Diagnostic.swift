@@ -46,6 +46,13 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
         return d
     }
 
+    /// The same diagnostic (name, severity, span) said about `subject`: `SUBJECT: message`.
+    public func about(_ subject: String) -> Diagnostic {
+        var d = self
+        d.message = subject + ": " + message
+        return d
+    }
+
     public var description: String { message }
 }
 

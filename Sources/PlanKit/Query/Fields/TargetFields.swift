@@ -292,17 +292,16 @@ enum TargetFields {
 
 extension TargetRows {
     /// Why a target id names no target, in words.
-    public static func missing(_ ref: TargetRef, in w: Workspace) -> String {
+    public static func missing(_ ref: TargetRef, in w: Workspace) -> Message {
         guard let p = w.planIndex(ref.plan) else {
-            return "no target \(ref): no plan \"\(ref.plan)\"" + Suggest.phrase(ref.plan, in: w.plans.map(\.id))
+            return Messages.noTargetNoPlan(ref.description, plan: ref.plan, plans: w.plans.map(\.id))
         }
         if ref.isIndicator {
-            let n = w.plans[p].indicators.count
-            return "no target \(ref) (plan \(ref.plan) has \(n == 0 ? "no indicator table" : "indicators #I1–#I\(n)"))"
+            return Messages.noIndicator(ref.description, plan: ref.plan, count: w.plans[p].indicators.count)
         }
-        guard let r = w.row(plan: ref.plan, path: ref.path) else { return "no target \(ref): no task \(ref.ownerID)" }
+        guard let r = w.row(plan: ref.plan, path: ref.path) else { return Messages.noTargetNoTask(ref.description, task: ref.ownerID) }
         let n = w.tasks.targetNumbers(row: r).compactMap { $0 }.count
-        return "no target \(ref) (task \(ref.ownerID) has \(n == 0 ? "no targets" : n == 1 ? "1 target, #1" : "\(n) targets, #1–#\(n)"))"
+        return Messages.noTargetNumber(ref.description, task: ref.ownerID, count: n)
     }
 }
 
