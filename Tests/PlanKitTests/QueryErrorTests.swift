@@ -161,7 +161,7 @@ import Testing
     @Test func cleanedDirectoriesWriteNoInlineMessages() throws {
         let sources = Fixtures.packageRoot.appendingPathComponent("Sources")
         let directories = ["PlanShell", "PlanKit/Formats", "PlanKit/Supervision", "PlanKit/Report", "PlanKit/Render", "PlanKit/Diagnostics",
-                           "PlanKit/Model"]
+                           "PlanKit/Model", "PlanKit/Import"]
         let inline = try Regex(#"(Diagnostic|UsageError|LessonError|ImportWarning|Message)\((\s|[a-z]+:\s*)*"|\bfail\([^,()]+,\s*"|throw [A-Z]\w*\(\s*"|"(error|warning): [^\\"]"#)
         var found: [String] = []
         var scanned = 0
@@ -180,6 +180,21 @@ import Testing
         }
         #expect(scanned > 50, "found the sources under \(sources.path)")
         #expect(found.isEmpty, "messages written inline instead of in Messages:\n\(found.joined(separator: "\n"))")
+    }
+
+    /// The importer's and the model's messages carry their catalogue names.
+    @Test func importMessagesAreNamed() {
+        func name(_ data: String, id: String = "p") -> String? {
+            do { _ = try PlanImporter.parse(data: Data(data.utf8), fileName: "p.txt", id: id); return nil }
+            catch let d as Diagnostic { return d.name } catch { return "not a diagnostic" }
+        }
+        #expect(name("一、总则", id: "P!") == "invalid-plan-id")
+        #expect(name("") == "empty-file")
+        #expect(name("一、\u{0}") == "binary-file")
+        #expect(name("没有编号的文字。") == "no-plan-structure")
+        #expect(InputFile.failure("x.txt", ENOENT).name == "cannot-read")
+        #expect(InputFile.failure("x.txt", ENOENT).message == "cannot read x.txt: no such file")
+        #expect(PlanBatch.failure(["a.txt: not read"], of: 2).name == "files-cannot-be-imported")
     }
 
     /// Messages from the file readers and the supervision rules carry their catalogue names.
