@@ -81,7 +81,12 @@ public enum Suggest {
 
     /// `… — did you mean "x"?` or an empty string.
     public static func phrase(_ word: String, in candidates: some Sequence<String>) -> String {
-        nearest(word, in: candidates).map { " — did you mean \"\($0)\"?" } ?? ""
+        didYouMean(nearest(word, in: candidates))
+    }
+
+    /// ` — did you mean "x"?` for a suggestion already chosen; empty for none.
+    public static func didYouMean(_ suggestion: String?) -> String {
+        suggestion.map { " — did you mean \"\($0)\"?" } ?? ""
     }
 
     static func distance(_ a: [Character], _ b: [Character]) -> Int {
