@@ -161,7 +161,7 @@ import Testing
     @Test func cleanedDirectoriesWriteNoInlineMessages() throws {
         let sources = Fixtures.packageRoot.appendingPathComponent("Sources")
         let directories = ["PlanShell", "PlanKit/Formats", "PlanKit/Supervision", "PlanKit/Report", "PlanKit/Render", "PlanKit/Diagnostics",
-                           "PlanKit/Model", "PlanKit/Import", "PlanKit/Query"]
+                           "PlanKit/Model", "PlanKit/Import", "PlanKit/Query", "PlanKit/Text"]
         let inline = try Regex(#"(Diagnostic|UsageError|LessonError|ImportWarning|Message)\((\s|[a-z]+:\s*)*"|\bfail\([^,()]+,\s*"|throw [A-Z]\w*\(\s*"|"(error|warning): [^\\"]"#)
         var found: [String] = []
         var scanned = 0
