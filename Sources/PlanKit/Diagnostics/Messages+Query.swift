@@ -180,11 +180,4 @@ extension Messages {
     public static func badTargetMonth(_ value: String) -> Message {
         Message("bad-month", .error, "month is YYYY-MM, not \(v(value))")
     }
-    public static func targetLightOperator() -> Message {
-        Message("choice-operator", .error, "light compares with = != or in (red yellow green)")
-    }
-    /// A target's light: the Chinese words are the short ones (红 黄 绿).
-    public static func unknownTargetLight(_ value: String, suggestion: String) -> Message {
-        Message("unknown-light", .error, "unknown light \(v(value))" + suggestion + " (lights: red yellow green, 红 黄 绿)")
-    }
 }

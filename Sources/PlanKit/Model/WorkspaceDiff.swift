@@ -24,14 +24,6 @@ public struct WorkspaceDiff: Sendable {
     /// Field changes across the changed tasks (a task changed in status and note counts 2).
     public var fieldChangeCount: Int { changed.reduce(0) { $0 + $1.changes.count } }
 
-    /// `1 added, 0 removed, 2 tasks changed (3 field changes)`: tasks and field changes named
-    /// apart, so the two counts are never read as one.
-    public var summary: String {
-        func n(_ k: Int, _ noun: String) -> String { "\(k) \(noun)\(k == 1 ? "" : "s")" }
-        return "\(added.count) added, \(removed.count) removed, \(n(changed.count, "task")) changed"
-            + " (\(n(fieldChangeCount, "field change")))"
-    }
-
     /// Compares `old` with `new`, task by task, in natural id order.
     /// `include` filters by task (applied to the newer task, or the older one for removals).
     public static func compute(from old: Workspace, to new: Workspace,

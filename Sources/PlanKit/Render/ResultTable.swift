@@ -27,6 +27,9 @@ public struct ResultTable: Renderable, Sendable {
         public var minWidth: Int?
         /// Cells are coloured by `Palette` on a terminal (statuses, lights).
         public var tone = false
+        /// The header people read, in each language, when it is not the name (JSON's key) or the
+        /// Lexicon's word for it: the score table's `lead office` (牵头科室) over `office`.
+        public var header: Term?
 
         /// A column whose values are coloured on a terminal.
         public static func toned(_ name: String) -> Column {
@@ -111,7 +114,9 @@ public struct ResultTable: Renderable, Sendable {
 
     public func render(_ format: OutputFormat, _ context: RenderContext) -> String {
         // `set lang zh`: headers in Chinese everywhere but JSON, whose keys stay English.
-        if format != .json, context.language != .en, let headed = headed(in: context.language) {
+        // A column's own `header` for people in English too (English CSV keeps the names, for programs).
+        if format != .json, context.language != .en || (format != .csv && columns.contains { $0.header != nil }),
+           let headed = headed(in: context.language) {
             return headed.render(format, context)
         }
         switch format {
@@ -127,7 +132,9 @@ public struct ResultTable: Renderable, Sendable {
     /// when no header changes.
     public func headed(in language: Language) -> ResultTable? {
         var t = self
-        for i in t.columns.indices { t.columns[i].name = Lexicon.columnHeader(columns[i].name, in: language) }
+        for i in t.columns.indices {
+            t.columns[i].name = columns[i].header?[language] ?? Lexicon.columnHeader(columns[i].name, in: language)
+        }
         return t.columns == columns ? nil : t
     }
 

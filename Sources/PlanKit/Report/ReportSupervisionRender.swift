@@ -37,9 +37,7 @@ enum ReportSupervisionRender {
     /// The lead offices ranked, with a column per light.
     static func scoreTable(_ scores: [OfficeScore], _ l: Language) -> ReportDocument.Table {
         ReportDocument.Table(
-            columns: [.init(W.lead[l], isName: true), .init(W.tasks[l], numeric: true), .init(W.doneShort[l], numeric: true)]
-                + [Light.green, .yellow, .red].map { .init(Lexicon.light($0, in: l), numeric: true, light: $0) }
-                + [.init(W.averageGap[l], numeric: true), .init(W.score[l], numeric: true)],
+            columns: Lexicon.scoreColumns.enumerated().map { i, c in .init(c.header[l], numeric: i > 0, isName: i == 0, light: c.light) },
             rows: scores.map { o in
                 [.text(o.office), .number(o.tasks), .number(o.done), .number(o.green), .number(o.yellow), .number(o.red),
                  .figure(Judge.formatTenths(o.averageGapTenths)), .number(o.score)]

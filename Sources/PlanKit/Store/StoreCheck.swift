@@ -13,6 +13,11 @@ public struct StoreCheckResult: Sendable, Hashable {
 }
 
 extension Store {
+    /// `3 plans, 84 tasks, 1 change`: the counts of a check line, worded by the Lexicon.
+    static func counts(_ items: [(Int, RowNoun)]) -> String {
+        items.map { Lexicon.counted($0.0, $0.1).en }.joined(separator: ", ")
+    }
+
     /// Reads every file of the store and verifies checksums and structure; lists what sits in `damaged/`.
     public func check() -> [StoreCheckResult] {
         var out: [StoreCheckResult] = []
@@ -26,7 +31,7 @@ extension Store {
                 let w = try r.workspace(progress: progressLine("checking \(Store.workingName)", cancellable: false))
                 try r.verifyPackedColumns()
                 working = r.meta
-                ok(Store.workingName, "\(w.plans.count) plans, \(w.taskCount) tasks, \(r.meta.changes) changes")
+                ok(Store.workingName, Store.counts([(w.plans.count, .plans), (w.taskCount, .tasks), (Int(clamping: r.meta.changes), .changes)]))
             } catch {
                 bad(Store.workingName, Store.describe(error))
             }
@@ -42,7 +47,7 @@ extension Store {
                 let r = try SnapshotFile.Reader(path: snapshotPath(name), displayName: shown)
                 let w = try r.workspace(progress: progressLine("checking \(shown)", cancellable: false))
                 try r.verifyPackedColumns()
-                ok(shown, "\(w.plans.count) plans, \(w.taskCount) tasks")
+                ok(shown, Store.counts([(w.plans.count, .plans), (w.taskCount, .tasks)]))
             } catch {
                 bad(shown, Store.describe(error))
             }
@@ -88,7 +93,7 @@ extension Store {
         }
         if s.version < Journal.version { notes.append("format version \(s.version), rewritten at the next change") }
         if problems.isEmpty {
-            ok(Store.journalName, (["\(s.records.count) records, \(s.fileSize) bytes"] + notes).joined(separator: "; "))
+            ok(Store.journalName, ([Store.counts([(s.records.count, .records)]) + ", \(s.fileSize) bytes"] + notes).joined(separator: "; "))
         } else {
             bad(Store.journalName, problems.joined(separator: "; "))
         }

@@ -8,7 +8,7 @@ extension Lexicon {
         "id": "编号", "title": "标题", "year": "年度", "tasks": "任务", "warnings": "提示", "imported": "导入时间",
         "source": "来源", "office": "科室", "behind": "滞后", "done": "已完成", "plans": "计划",
         "name": "名称", "saved": "保存时间", "size": "大小", "note": "备注",
-        "when": "时间", "month": "月份", "field": "字段", "old → new": "原值 → 新值", "change": "变化",
+        "when": "时间", "month": "月份", "field": "字段", "old → new": "原值 → 新值", "old": "原值", "new": "新值", "change": "变化",
         "heading": "标题", "value": "值", "default": "默认值", "meaning": "含义",
         "green": "绿灯", "yellow": "黄灯", "red": "红灯", "avg_gap": "平均差距", "score": "得分",
         "raw": "原文", "metric": "指标", "comparator": "比较", "unit": "单位", "actual": "完成值",

@@ -15,7 +15,7 @@ extension Lexicon {
             if ids.count == 1 { return T(en: "plan \(ids[0])", zh: "计划 \(ids[0])") }
             return T(en: "\(ids.count) plans (\(ids.joined(separator: ", ")))", zh: "\(ids.count) 个计划（\(ids.joined(separator: "、"))）")
         }
-        static func taskCount(_ n: Int) -> Term { T(en: n == 1 ? "1 task" : "\(n) tasks", zh: "\(n) 项任务") }
+        static func taskCount(_ n: Int) -> Term { Lexicon.counted(n, .tasks) }
         static func progressAsOf(_ m: YearMonth) -> Term { T(en: "progress as of \(m)", zh: "进度截至 \(m)") }
         static func overdueAsOf(_ d: CalendarDay) -> Term { T(en: "overdue as of \(d)", zh: "逾期按 \(d) 计") }
         static func comparedWith(_ snapshot: String) -> Term { T(en: "compared with snapshot \(snapshot)", zh: "对比快照 \(snapshot)") }
@@ -214,6 +214,13 @@ extension Lexicon {
 
     /// A light's word: `红灯` / `red`.
     public static func light(_ l: Light, in language: Language) -> String { language == .zh ? l.chineseLabel : l.keyword }
+
+    /// The columns of a ranking of lead offices, which `score` and the report's 考核排名 both print:
+    /// the JSON key, the header in each language (牵头科室, lead office) and the light counted.
+    public static let scoreColumns: [(key: String, header: Term, light: Light?)] =
+        [("office", Report.lead, nil), ("tasks", Report.tasks, nil), ("done", Report.doneShort, nil)]
+        + [Light.green, .yellow, .red].map { ($0.keyword, Term(en: $0.keyword, zh: $0.chineseLabel), $0) }
+        + [("avg_gap", Report.averageGap, nil), ("score", Report.score, nil)]
 
     /// A light's short word in a change: `红` / `red`.
     public static func lightShort(_ l: Light, in language: Language) -> String { language == .zh ? l.chineseShort : l.keyword }

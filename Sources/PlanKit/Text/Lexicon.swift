@@ -38,6 +38,16 @@ public enum Lexicon {
         return language == .zh ? s.chineseLabel : s.keyword
     }
 
+    /// Every word a light is typed or shown with, keywords first (`red yellow green 红灯 黄灯 绿灯`):
+    /// the values Tab offers after `light =`, for tasks and targets alike.
+    public static let lightWords: [String] = Light.allCases.map(\.keyword) + Light.allCases.map(\.chineseLabel)
+
+    /// A light's keyword (`red`) in `language` (`红灯`); other text unchanged.
+    public static func lightName(_ keyword: String, in language: Language) -> String {
+        guard language == .zh, let l = Light(parsing: keyword) else { return keyword }
+        return l.chineseLabel
+    }
+
     /// A field's column header in `language` (its name in English, its first Chinese alias in Chinese).
     public static func header(_ field: Field, in language: Language) -> String {
         guard language == .zh else { return field.name }
@@ -47,16 +57,21 @@ public enum Lexicon {
     /// The header of `count`'s count column.
     public static func countHeader(_ language: Language) -> String { Term(en: "count", zh: "数量")[language] }
 
+    /// A number of things: `1 change`, `3 changes`, `3 条变更`. The one place a count is worded.
+    public static func counted(_ n: Int, _ noun: RowNoun) -> Term {
+        Term(en: "\(n) " + (n == 1 ? String(noun.rawValue.dropLast()) : noun.rawValue), zh: "\(n) \(noun.chineseCounter)")
+    }
+
     /// The line under a table: `(3 tasks)`, `（共 3 项任务）`.
     public static func rowCount(_ n: Int, _ noun: RowNoun) -> Term {
-        let en = n == 1 ? String(noun.rawValue.dropLast()) : noun.rawValue
-        return Term(en: "(\(n) \(en))", zh: "（共 \(n) \(noun.chineseCounter)）")
+        let c = counted(n, noun)
+        return Term(en: "(\(c.en))", zh: "（共 \(c.zh)）")
     }
 }
 
 /// What the rows of a table are, for its row count line.
 public enum RowNoun: String, Sendable, CaseIterable {
-    case rows, tasks, targets, groups, sections, changes, plans, offices, snapshots, files
+    case rows, tasks, targets, groups, sections, changes, plans, offices, snapshots, files, records
 
     /// The rows of a query over `kind`.
     public init(_ kind: RowKind) {
@@ -76,6 +91,7 @@ public enum RowNoun: String, Sendable, CaseIterable {
         case .offices: "个科室"
         case .snapshots: "个快照"
         case .files: "个文件"
+        case .records: "条记录"
         }
     }
 }

@@ -11,7 +11,8 @@ enum CountCommand {
         task once for each of its offices (a task with no office is not counted there).
         JSON: {"count": N}, or with `by` an array of {"F": value, …, "count": N}.
         `count targets` counts targets with the target fields (help query); a target with no
-        actual has no light and is not counted in `by light`.
+        actual has no light: `by light` counts those in a group of their own, with an empty light
+        (as `by lead` counts tasks with no office), so the groups add up to `count targets`.
 
         Examples:
           count tasks where status = behind

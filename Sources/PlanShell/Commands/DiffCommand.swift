@@ -50,7 +50,8 @@ enum DiffCommand {
             guard include(t), let o = oldLights[t.id], let n = newLights[t.id], o != n else { continue }
             lightRows.append(["changed", t.id, t.heading, "light", o.keyword, n.keyword])
         }
-        let summary = d.summary + (lightRows.isEmpty ? "" : ", \(lightRows.count) \(lightRows.count == 1 ? "light" : "lights") changed") + " (\(a.value) → \(newLabel))"
+        let summary = Lexicon.Diff.summary(added: d.added.count, removed: d.removed.count, tasks: d.changed.count,
+                                           fieldChanges: d.fieldChangeCount, lights: lightRows.count, from: a.value, to: newLabel)
         if d.isEmpty && lightRows.isEmpty { return .message(Messages.noDifferences(a.value, newLabel).text) }
         var rows: [[String]] = []
         for t in d.added { rows.append(["added", t.id, t.heading, "", "", ""]) }
@@ -62,8 +63,16 @@ enum DiffCommand {
         var table = RecordTable(
             columns: [.init(title: "change"), .init(title: "id"), .init(title: "heading", shrinkable: true),
                       .init(title: "field"), .init(title: "old", shrinkable: true), .init(title: "new", shrinkable: true)],
-            rows: rows, title: summary, rowNoun: .rows, arrow: (old: 4, new: 5))
+            rows: rows, title: summary.en, rowNoun: .rows, arrow: (old: 4, new: 5))
         table.subjects = d.added.map(\.id) + d.removed.map(\.id) + d.changed.map(\.id)
+        table.titles = summary
+        // change, id, heading, field, old, new: the change, the field and its values in the language.
+        table.words = { row, language in
+            guard row.count == 6 else { return row }
+            let field = row[3]
+            return [Lexicon.Diff.change(row[0], in: language), row[1], row[2], Lexicon.Diff.field(field, in: language),
+                    Lexicon.Diff.value(row[4], of: field, in: language), Lexicon.Diff.value(row[5], of: field, in: language)]
+        }
         return .rendered(table)
     }
 }

@@ -16,10 +16,11 @@ enum ImportDemoCommand {
     ) { _, session in
         let examples = try ExamplesLocator.locate(workingDirectory: session.environment.workingDirectory)
         let s = try DemoData.load(into: session, examples: examples)
-        var text = "imported demo plans \(s.plans.joined(separator: ", ")): \(s.tasks) tasks"
+        // One fact a line, each well inside 120 columns.
+        var text = "imported demo plans \(s.plans.joined(separator: ", ")): " + Lexicon.counted(s.tasks, .tasks).en
         if !s.months.isEmpty {
-            text += "; progress of \(s.months.joined(separator: ", ")) applied (\(s.updates) updates), "
-                + "each saved as a snapshot of that name"
+            text += "\nprogress of \(s.months.joined(separator: ", ")) applied (\(s.updates) updates), "
+                + "each month saved as a snapshot of its name"
         }
         text += "\ntry: find tasks where status = behind · report · diff"
         if s.months.count >= 2 { text += " \(s.months[s.months.count - 2]) \(s.months[s.months.count - 1])" }

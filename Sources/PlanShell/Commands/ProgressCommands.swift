@@ -57,6 +57,10 @@ struct RecordTable: Renderable {
     var arrow: (old: Int, new: Int)?
     /// The tasks the table is about (a history, a diff), when it is about tasks.
     var subjects: [String]?
+    /// The title in each language, when it has one (`set lang`); nil: `title` in every language.
+    var titles: Term?
+    /// A row's words in another language (`set lang zh`) for every format but JSON; nil: as is.
+    var words: (@Sendable ([String], Language) -> [String])?
 
     init(columns: [Column], rows: [[String]], title: String? = nil, rowNoun: RowNoun = .rows,
          arrow: (old: Int, new: Int)? = nil) {
@@ -68,7 +72,16 @@ struct RecordTable: Renderable {
     }
 
     func render(_ format: OutputFormat, _ context: RenderContext) -> String {
-        table(forPeople: ![.csv, .json].contains(format)).render(format, context)
+        let shown = format == .json ? self : self.in(context.language)
+        return shown.table(forPeople: ![.csv, .json].contains(format)).render(format, context)
+    }
+
+    /// This table with its title and rows in `language`.
+    func `in`(_ language: Language) -> RecordTable {
+        var t = self
+        if let titles { t.title = titles[language] }
+        if let words, language != .en { t.rows = rows.map { words($0, language) } }
+        return t
     }
 
     func table(forPeople: Bool) -> ResultTable {

@@ -122,7 +122,12 @@ enum SupervisionCommands {
         let r = w.rules
         let language = session.settings.language
         func table(_ gap: @escaping (Int) -> ResultTable.Cell) -> ResultTable {
-            var columns = ["office", "tasks", "done", "green", "yellow", "red", "avg_gap", "score"].map { ResultTable.Column($0) }
+            // The report's ranking heads these columns too: one label each (牵头科室, not 科室).
+            var columns = Lexicon.scoreColumns.map { c in
+                var column = ResultTable.Column(c.key)
+                column.header = c.header
+                return column
+            }
             columns[6].alignment = .right
             return ResultTable(columns: columns, rows: rows(gap: gap),
                                title: Lexicon.scoreTitle(asOf: "\(judge.asOf)", yellow: r.scoreYellow, red: r.scoreRed)[language],

@@ -69,12 +69,14 @@ enum TargetFields {
                 }
             },
             group: { s in
+                // No value: its own group, empty and ranked last (as `light`). NaN never equals itself,
+                // so every NaN is interned as infinity (no figure or ratio is infinite).
                 let f = column(s)
                 let dict = Interner<Double>()
                 return GroupKey(domain: nil, codes: { r, out in
                     let v = f(r)
-                    if !v.isNaN { out.append(dict.code(v)) }
-                }, value: { .number(dict.values[$0]) }, rank: { dict.values[$0] })
+                    out.append(dict.code(v.isNaN ? .infinity : v))
+                }, value: { dict.values[$0] == .infinity ? .null : .number(dict.values[$0]) }, rank: { dict.values[$0] })
             },
             json: .init(key: name) { s, r in JSON.number(column(s)(r)) },
             compare: { c, f, op, _, v in
@@ -164,7 +166,7 @@ enum TargetFields {
         [s.workspace.plans[Int(s.targets.planRow[r])].id]
     }
 
-    static let lead = text("lead", aliases: ["牵头科室"], summary: "the lead office (first named)", complete: true) { s, r in
+    static let lead = text("lead", aliases: ["牵头科室"], summary: "lead office of the task or indicator row: the one named 牵头, else the first office written", complete: true) { s, r in
         [s.targets.offices(r, in: s.workspace).first ?? ""]
     }
 
@@ -233,8 +235,9 @@ enum TargetFields {
         cell: { s, r in s.judged.met(r).map { .bool($0) } ?? .null },
         order: { s in { a, b in FieldSupport.compare(s.judged.met[a], s.judged.met[b]) } },
         group: { s in
-            GroupKey(domain: 3, codes: { r, out in if s.judged.met[r] < 2 { out.append(Int(s.judged.met[r])) } },
-                     value: { .bool($0 == 1) }, rank: { Double($0) })
+            // No actual: its own group, empty, as `light`.
+            GroupKey(domain: Int(TargetJudgements.noMet) + 1, codes: { r, out in out.append(Int(s.judged.met[r])) },
+                     value: { $0 == Int(TargetJudgements.noMet) ? .null : .bool($0 == 1) }, rank: { Double($0) })
         },
         json: .init(key: "met") { s, r in s.judged.met(r).map { $0 ? "true" : "false" } ?? "null" },
         complete: { _, _ in ["true", "false"] },
@@ -254,24 +257,23 @@ enum TargetFields {
     static let light = FieldEntry(
         "light", .targets, aliases: ["灯", "预警"], kind: .choice,
         summary: "green yellow red (绿 黄 红): met, or a quantity against 序时进度, a rate against its due date; empty until reported",
+        column: .toned("light"),
         cell: { s, r in s.judged.light(r).map { .text($0.keyword) } ?? .null },
-        localize: { t, l in l == .zh ? Light(parsing: t)?.chineseLabel ?? t : t },
+        localize: Lexicon.lightName,
         order: { s in { a, b in FieldSupport.compare(s.judged.light[a], s.judged.light[b]) } },
         group: { s in
+            // A target with no actual has no light: its own group, empty (as a task with no lead).
             let lights = s.judged.light
-            return GroupKey(domain: 3, codes: { r, out in if lights[r] < 3 { out.append(Int(lights[r])) } },
-                            value: { .text(Light(rawValue: UInt8($0))?.keyword ?? "") }, rank: { Double($0) },
-                            column: { FieldSupport.int32Column(lights, none: TargetJudgements.noLight) },
-                            byteColumn: { (lights, TargetJudgements.noLight) })
+            return GroupKey(domain: Int(TargetJudgements.noLight) + 1, codes: { r, out in out.append(Int(lights[r])) },
+                            value: { Light(rawValue: UInt8($0)).map { .text($0.keyword) } ?? .null }, rank: { Double($0) },
+                            column: { FieldSupport.int32Column(lights) }, byteColumn: { (lights, 0xFF) })
         },
         json: .init(key: "light") { s, r in s.judged.light(r).map { JSON.quote($0.keyword) } ?? "null" },
-        complete: { _, _ in ["red", "yellow", "green"] },
+        complete: { _, _ in Lexicon.lightWords },
         compare: { c, _, op, opSpan, v in
-            guard op == .equal else { throw Diagnostic(Messages.targetLightOperator(), at: opSpan) }
-            guard let l = Light(parsing: v.text) else {
-                throw Diagnostic(Messages.unknownTargetLight(v.text, suggestion: Suggest.phrase(v.text, in: ["red", "yellow", "green"])),
-                                 at: v.span)
-            }
+            guard op == .equal else { throw Diagnostic(Messages.choiceOperator("light", op: op.rawValue), at: opSpan) }
+            // One reading of a light for tasks and targets: the same words, the same error.
+            let l = try TaskFields.light(v)
             return .custom(LightTest(lights: c.source.judged.light, value: l.rawValue))
         },
         empty: { c in .custom(LightTest(lights: c.source.judged.light, value: TargetJudgements.noLight)) })

@@ -7,7 +7,7 @@ extension TaskFields {
 
     static let lead = FieldEntry(
         "lead", aliases: ["牵头科室", "牵头单位"], kind: .name,
-        summary: "lead office (牵头科室), the first office of the tag",
+        summary: "lead office: the one the tag names 牵头 (牵头单位:A;配合单位:B), else the first office written",
         cell: { s, r in s.tasks.leadCode(row: r).map { .text(s.tasks.offices[$0]) } ?? .null },
         order: { s in
             let t = s.tasks
@@ -57,7 +57,7 @@ extension TaskFields {
 
     static let expected = FieldEntry(
         "expected", aliases: ["序时进度"], kind: .number,
-        summary: "序时进度: the share of the task's calendar elapsed as of today, 0–100",
+        summary: "序时进度: the share of the task's calendar elapsed as of the as-of day (set today), 0–100",
         column: ResultTable.Column("expected", alignment: .right),
         cell: { s, r in .text(Judge.formatTenths(judge(s).expectedTenths(row: r, in: s.tasks))) },
         order: { s in
@@ -87,7 +87,7 @@ extension TaskFields {
 
     static let dueIn = FieldEntry(
         "due_in", aliases: ["剩余天数"], kind: .integer,
-        summary: "days from today to due (negative once past)",
+        summary: "days from the as-of day (set today) to due (negative once past)",
         cell: { s, r in .integer(judge(s).dueIn(row: r, in: s.tasks)) },
         order: { s in { a, b in FieldSupport.compare(s.tasks.due[a], s.tasks.due[b]) } },
         group: { s in
@@ -109,12 +109,10 @@ extension TaskFields {
 
     static let light = FieldEntry(
         "light", aliases: ["灯", "预警"], kind: .choice,
-        summary: "red yellow green / 红 黄 绿 (红灯 黄灯 绿灯), judged as of today",
+        summary: "red yellow green / 红 黄 绿 (红灯 黄灯 绿灯), judged as of the as-of day (set today)",
+        column: .toned("light"),
         cell: { s, r in .text(judge(s).light(row: r, in: s.tasks).keyword) },
-        localize: { word, language in
-            guard language == .zh, let l = Light(parsing: word) else { return word }
-            return l.chineseLabel
-        },
+        localize: Lexicon.lightName,
         order: { s in
             let lights = judge(s).lights(in: s.tasks)
             return { a, b in FieldSupport.compare(lights[a], lights[b]) }
@@ -126,7 +124,7 @@ extension TaskFields {
                             column: { FieldSupport.int32Column(lights) }, byteColumn: { (lights, 0xFF) })
         },
         json: .init(key: "light") { s, r in JSON.quote(judge(s).light(row: r, in: s.tasks).keyword) },
-        complete: { _, _ in Light.allCases.map(\.keyword) + Light.allCases.map(\.chineseLabel) },
+        complete: { _, _ in Lexicon.lightWords },
         compare: { c, _, op, opSpan, v in
             guard op == .equal else { throw Diagnostic(Messages.choiceOperator("light", op: op.rawValue), at: opSpan) }
             return .custom(LightTest(judge: judge(c), t: c.tasks, mask: 1 << (try light(v).rawValue)))
@@ -186,8 +184,7 @@ extension TaskFields {
 
     static func light(_ v: Literal) throws -> Light {
         if let l = Light(parsing: v.text) { return l }
-        let names = Light.allCases.flatMap { [$0.keyword, $0.chineseLabel] }
-        throw Diagnostic(Messages.unknownLight(v.text, suggestion: Suggest.phrase(v.text, in: names)), at: v.span)
+        throw Diagnostic(Messages.unknownLight(v.text, suggestion: Suggest.phrase(v.text, in: Lexicon.lightWords)), at: v.span)
     }
 
     static func pace(_ v: Literal) throws -> Pace {
