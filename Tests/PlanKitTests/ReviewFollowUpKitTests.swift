@@ -31,4 +31,15 @@ import Testing
         let text = Array("开展测试，覆盖率达90%以上。（配合单位：财务科、办公室；牵头单位：基层卫生科）".unicodeScalars.map(\.value))
         #expect(OfficeTag.find(in: text)?.offices.first == "基层卫生科")
     }
+
+    /// A field that tasks and targets both have means the same and is typed the same: one alias
+    /// list (the office aliases were written twice, the target's lead lacked 牵头单位).
+    @Test func sharedFieldsOfTasksAndTargetsHaveOneAliasList() throws {
+        for name in ["plan", "lead", "office", "unit", "light"] {
+            let task = try #require(FieldRegistry.field(named: name, in: .tasks))
+            let target = try #require(FieldRegistry.field(named: name, in: .targets))
+            #expect(task.aliases == target.aliases, "\(name): \(task.aliases) vs \(target.aliases)")
+        }
+        #expect(FieldRegistry.field(named: "牵头单位", in: .targets)?.name == "lead")
+    }
 }

@@ -144,3 +144,16 @@ extension ReviewFollowUpTests {
         #expect(sh.out.contains("84 tasks") && sh.out.contains("2025-03, 2025-04"), "\(sh.out)")
     }
 }
+
+extension ReviewFollowUpTests {
+    /// `help find` names the default columns of tasks and of targets from their declarations.
+    @Test func findHelpNamesTheDeclaredDefaultColumns() throws {
+        let sh = try Shell()
+        #expect(sh.run("help find"))
+        let help = sh.out.split(separator: "\n").joined(separator: " ").split(separator: " ").joined(separator: " ")
+        let tasks = TaskList.defaultColumns(.tasks).map(\.name).joined(separator: " ")
+        let targets = TaskList.defaultColumns(.targets).map(\.name).joined(separator: " ")
+        #expect(help.contains("default: " + tasks), "\(help)")
+        #expect(help.contains(targets), "\(help)")
+    }
+}

@@ -12,7 +12,8 @@ enum FindCommand {
         A number with a unit tests targets with that unit: target >= 90% , target < 10分钟.
         section = 2.1 is the whole subtree. Strings compare after NFC and full-width folding.
         Rows come in natural id order unless `order by` says otherwise (ties by id).
-        show picks the screen columns (default: id office status progress heading; `show all`);
+        show picks the screen columns (`show all`: every field); default: \(defaults(.tasks));
+        for targets: \(defaults(.targets)).
         JSON output always carries every field. --format F (table csv json markdown html)
         overrides the screen format; `> FILE.csv|.json|.md|.html|.txt|.xlsx` writes a file
         (.xlsx: the ledger 台账 offices fill in and `import progress` reads back).
@@ -35,4 +36,7 @@ enum FindCommand {
     ) { args, session in
         .rendered(try QueryEngine.run(args.input.text, in: session.workspace, context: session.queryContext))
     }
+
+    /// The columns `find` shows without `show`, as declared by `TaskList`.
+    static func defaults(_ kind: RowKind) -> String { TaskList.defaultColumns(kind).map(\.name).joined(separator: " ") }
 }

@@ -1,5 +1,7 @@
 /// The fields of a target row (`find targets`, `count targets`, SPEC §11): identity, what the
 /// target commits to, and how far the actual has come (judged as of the query's as-of day).
+/// A field a task has too (plan, lead, office, unit, light) takes the task field's aliases: one
+/// list, so a word means the same field for both kinds of row.
 enum TargetFields {
     static let all: [FieldEntry] = [
         id, task, plan, lead, office, metric, comparator, value, low, high, unit, kind,
@@ -162,15 +164,15 @@ enum TargetFields {
         return [t < 0 ? "" : s.workspace.taskID(row: t)]
     }
 
-    static let plan = text("plan", aliases: ["计划"], summary: "plan id", complete: true) { s, r in
+    static let plan = text("plan", aliases: TaskFields.plan.aliases, summary: "plan id", complete: true) { s, r in
         [s.workspace.plans[Int(s.targets.planRow[r])].id]
     }
 
-    static let lead = text("lead", aliases: ["牵头科室"], summary: "lead office of the task or indicator row: the one named 牵头, else the first office written", complete: true) { s, r in
+    static let lead = text("lead", aliases: TaskFields.lead.aliases, summary: "lead office of the task or indicator row: the one named 牵头, else the first office written", complete: true) { s, r in
         [s.targets.offices(r, in: s.workspace).first ?? ""]
     }
 
-    static let office = text("office", aliases: ["科室", "责任科室", "offices"], summary: "every office of the target's task",
+    static let office = text("office", aliases: TaskFields.office.aliases, summary: "every office of the target's task",
                              multiValued: true, complete: true) { s, r in s.targets.offices(r, in: s.workspace) }
 
     static let metric = text("metric", aliases: ["指标名称"], kind: .text, summary: "what the target measures (best effort)") { s, r in
@@ -188,7 +190,7 @@ enum TargetFields {
     static let low = number("low", aliases: ["下限"], summary: "a range's low end") { s in { r in target(s, r).low ?? .nan } }
     static let high = number("high", aliases: ["上限"], summary: "a range's high end") { s in { r in target(s, r).high ?? .nan } }
 
-    static let unit = text("unit", aliases: ["单位"], summary: "the target's unit, e.g. % 个 分钟 /10万", complete: true,
+    static let unit = text("unit", aliases: TaskFields.unit.aliases, summary: "the target's unit, e.g. % 个 分钟 /10万", complete: true,
                            group: unitGroup) { s, r in
         [target(s, r).unit]
     }
@@ -255,7 +257,7 @@ enum TargetFields {
         })
 
     static let light = FieldEntry(
-        "light", .targets, aliases: ["灯", "预警"], kind: .choice,
+        "light", .targets, aliases: TaskFields.light.aliases, kind: .choice,
         summary: "green yellow red (绿 黄 红): met, or a quantity against 序时进度, a rate against its due date; empty until reported",
         column: .toned("light"),
         cell: { s, r in s.judged.light(r).map { .text($0.keyword) } ?? .null },
