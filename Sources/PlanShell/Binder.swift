@@ -102,7 +102,7 @@ enum Binder {
         func bad(_ expected: String, _ candidates: [String] = []) -> Diagnostic {
             var m = Messages.badArgument(w.value, expected: expected, usage: usage)
             if let s = Suggest.nearest(w.value, in: candidates) {
-                m = Message(m.name, m.severity, m.text + " — did you mean \"\(s)\"?")
+                m = Message(m.name, m.severity, m.text + Suggest.didYouMean(s))
             }
             return Diagnostic(m, at: w.span)
         }

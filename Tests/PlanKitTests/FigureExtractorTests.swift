@@ -133,4 +133,19 @@ import Testing
         let paren = FigureExtractor.targets(in: "培育建设重点中心镇卫生院(县域医疗卫生次中心)1家,")
         #expect(paren.map(\.metric) == ["培育建设重点中心镇卫生院(县域医疗卫生次中心)"])
     }
+
+    /// A metric names what is counted: an opening deadline and a delivery verb are the task's
+    /// words (`10月前开展…筛查1000人` counts 筛查), but a verb that is the measure (培训) or sits in a
+    /// relative clause (`完成…的医疗机构`) stays, and the longest verb wins (新建成, not 新建).
+    @Test func metricsLeaveOutDeadlinesAndDeliveryVerbs() {
+        func metrics(_ text: String) -> [String] { FigureExtractor.targets(in: text).map(\.metric) }
+        #expect(metrics("10月前开展上消化道癌筛查1000人。") == ["上消化道癌筛查"])
+        #expect(metrics("2026年3月底前培养基层骨干人才20名。") == ["培养基层骨干人才"])
+        #expect(metrics("完成宫颈癌筛查8000人、乳腺癌筛查6000人。") == ["宫颈癌筛查", "乳腺癌筛查"])
+        #expect(metrics("新建成市级特色专科2个。") == ["市级特色专科"])
+        #expect(metrics("完成等级保护测评的医疗机构达100%。") == ["完成等级保护测评的医疗机构"])
+        #expect(metrics("培训应急队员300人次。") == ["培训应急队员"])
+        #expect(metrics("完成审计5项。") == ["审计"])
+        #expect(metrics("完成课5项。") == ["完成课"])  // at least two characters stay
+    }
 }

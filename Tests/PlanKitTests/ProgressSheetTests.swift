@@ -82,6 +82,19 @@ import Testing
         }
     }
 
+    /// A run of rows with the same problem is one line (a sheet for a plan not imported is one
+    /// cause); rows apart, or with other messages, keep their own lines.
+    @Test func repeatedProblemsOnNeighbouringRowsFoldIntoOneLine() {
+        var text = "id,progress\n"
+        for i in 1...5 { text += "zz2025:1.1.\(i),10\n" }
+        text += "yy2025:1.1.1,200\nzz2025:1.1.9,10\n"
+        let r = parse(text)
+        let notes = ProgressSheet.diagnostic(r.problems, displayName: "s.csv").notes
+        #expect(notes.count == 3, "\(notes)")
+        #expect(notes.first?.hasPrefix("s.csv:2–6: ") == true && notes.first?.hasSuffix(" (5 rows)") == true, "\(notes)")
+        #expect(notes.last?.hasPrefix("s.csv:8: ") == true && notes.last?.hasSuffix("rows)") == false, "\(notes)")
+    }
+
     @Test func emptyAndHeaderOnlySheetsAreRefused() {
         for text in ["", "\u{FEFF}", "\n\n", "id,status\n", "id,status\r\n\r\n"] {
             let r = ProgressSheet.parse(Array(text.utf8), displayName: "e.csv", in: workspace)

@@ -160,7 +160,8 @@ import Testing
     /// literal handed to a diagnostic, a usage error, a lesson error or a `warning:`/`error:` line.
     @Test func cleanedDirectoriesWriteNoInlineMessages() throws {
         let sources = Fixtures.packageRoot.appendingPathComponent("Sources")
-        let directories = ["PlanShell", "PlanKit/Formats", "PlanKit/Supervision", "PlanKit/Report", "PlanKit/Render", "PlanKit/Diagnostics"]
+        let directories = ["PlanShell", "PlanKit/Formats", "PlanKit/Supervision", "PlanKit/Report", "PlanKit/Render", "PlanKit/Diagnostics",
+                           "PlanKit/Model", "PlanKit/Import", "PlanKit/Query", "PlanKit/Text"]
         let inline = try Regex(#"(Diagnostic|UsageError|LessonError|ImportWarning|Message)\((\s|[a-z]+:\s*)*"|\bfail\([^,()]+,\s*"|throw [A-Z]\w*\(\s*"|"(error|warning): [^\\"]"#)
         var found: [String] = []
         var scanned = 0
@@ -179,6 +180,45 @@ import Testing
         }
         #expect(scanned > 50, "found the sources under \(sources.path)")
         #expect(found.isEmpty, "messages written inline instead of in Messages:\n\(found.joined(separator: "\n"))")
+    }
+
+    /// The fields' own checks (supervision and target fields) say catalogue messages at the value.
+    @Test func fieldMessagesAreNamed() {
+        func name(_ command: String) -> String? {
+            do { _ = try QueryEngine.run(command, in: QueryFixture.workspace, context: QueryFixture.context); return nil }
+            catch let d as Diagnostic { return d.name } catch { return "not a diagnostic" }
+        }
+        let cases = [
+            ("find where start = soon", "bad-start"), ("find where due_in = 1.5", "due-in-not-whole"),
+            ("find where light > red", "choice-operator"), ("find where pace = fast", "unknown-pace"),
+            ("find where light = blue", "unknown-light"), ("find where target > 5分", "unknown-unit"),
+            ("find where target > many", "target-not-a-number"), ("find where text matches \"(a\"", "invalid-regex"),
+            ("find targets where met > 1", "boolean-operator"), ("find targets where met = maybe", "not-a-boolean"),
+            ("find targets where light = blue", "unknown-light"), ("find targets where month = may", "bad-month"),
+            ("find targets where attainment > 80元", "ratio-with-unit"), ("find targets where value > lots", "not-a-number"),
+            ("find targets where id = yy2025:1.1", "task-not-target"), ("find targets where id = x", "not-target-id"),
+            ("find targets where id = yy2025:1.1#7", "no-target"),
+        ]
+        for (command, expected) in cases { #expect(name(command) == expected, "\(command)") }
+        expectDiagnostic("find targets where light = blue", at: "blue",
+                         message: "unknown light \"blue\" (lights: red yellow green, 红 黄 绿)", command)
+        expectDiagnostic("find where text matches \"(a\"", at: "\"(a\"",
+                         message: "invalid regular expression \"(a\": unclosed \"(\"", command)
+    }
+
+    /// The importer's and the model's messages carry their catalogue names.
+    @Test func importMessagesAreNamed() {
+        func name(_ data: String, id: String = "p") -> String? {
+            do { _ = try PlanImporter.parse(data: Data(data.utf8), fileName: "p.txt", id: id); return nil }
+            catch let d as Diagnostic { return d.name } catch { return "not a diagnostic" }
+        }
+        #expect(name("一、总则", id: "P!") == "invalid-plan-id")
+        #expect(name("") == "empty-file")
+        #expect(name("一、\u{0}") == "binary-file")
+        #expect(name("没有编号的文字。") == "no-plan-structure")
+        #expect(InputFile.failure("x.txt", ENOENT).name == "cannot-read")
+        #expect(InputFile.failure("x.txt", ENOENT).message == "cannot read x.txt: no such file")
+        #expect(PlanBatch.failure(["a.txt: not read"], of: 2).name == "files-cannot-be-imported")
     }
 
     /// Messages from the file readers and the supervision rules carry their catalogue names.

@@ -168,10 +168,19 @@ import Testing
             try w.apply(.updateProgress([actual("1.1", 1, 5), actual("1.2", 4, 5)], month: month, at: 1))
         }
         #expect(unknown?.message == "no target p:1.2#4 (task p:1.2 has 3 targets, #1–#3)")
+        #expect(unknown?.name == "no-target")
         let redacted = #expect(throws: Diagnostic.self) {
             try w.apply(.updateProgress([actual("1.1", 1, 5), actual("1.1", 3, 40)], month: month, at: 1))
         }
         #expect(redacted?.message == "p:1.1#3 is redacted (xx%): an actual cannot be judged against it")
+        #expect(redacted?.name == "target-redacted")
+        // Through a target id, the converter's message keeps its name behind the id.
+        let units = #expect(throws: Diagnostic.self) { _ = try w.actualUpdate(w.targetRef("p:1.1#1"), "3千个") }
+        #expect(units?.name == "units-incompatible" && units?.message.hasPrefix("p:1.1#1: an actual in 千个") == true)
+        for (text, name) in [("p:1.1", "task-not-target"), ("p:1.1#", "not-target-id"), ("q:1.1#1", "no-target")] {
+            #expect((#expect(throws: Diagnostic.self) { _ = try w.targetRef(text) })?.name == name, "\(text)")
+        }
+        #expect((#expect(throws: Diagnostic.self) { try w.apply(.importPlans([plan()], replace: false)) })?.name == "plan-exists")
         #expect(StoreTestSupport.picture(w) == before)
     }
 

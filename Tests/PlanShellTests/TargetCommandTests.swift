@@ -64,6 +64,27 @@ import PlanKit
         #expect(Self.picture(sh.session.workspace) == before)
     }
 
+    /// `show task` and `find targets` head their shared columns alike, in either language, and
+    /// right-align attainment the same way (one registry entry, not two hand-written tables).
+    @Test func showTaskHeadsTargetsAsFindTargetsDoes() throws {
+        let (sh, dir) = try Self.shell()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(sh.run("import plan t.txt as t; set month = 2025-04; update t:1.1#2 set actual = 2"), "\(sh.err)")
+        for lang in ["en", "zh"] {
+            #expect(sh.run("set lang \(lang); show task t:1.1"))
+            let show = sh.out.split(separator: "\n").map(String.init)
+            let header = try #require(show.firstIndex { $0.hasPrefix("#  ") }, "\(sh.out)")
+            #expect(sh.run("find targets where task = \"t:1.1\" show metric, comparator, value, unit, actual, attainment, light"))
+            let find = sh.out.split(separator: "\n").map(String.init)
+            let words = { (line: String) in line.split(separator: " ").map(String.init) }
+            #expect(Array(words(show[header]).dropFirst(2)) == words(find[0]), "\(lang): \(show[header]) vs \(find[0])")
+            // The 2 of 3 row: attainment ends where its header ends, in both tables.
+            let row = try #require(show.first { $0.hasPrefix("#2") })
+            #expect(DisplayWidth.of(String(row[..<(try #require(row.range(of: "66.7%"))).upperBound]))
+                    == DisplayWidth.of(String(show[header][..<(try #require(show[header].range(of: lang == "zh" ? "完成率" : "attainment"))).upperBound])))
+        }
+    }
+
     @Test(.enabled(if: LessonFiles.sheetsReady)) func idsAndActualsSurviveReplace() throws {
         let sh = try Shell()
         #expect(sh.run("import demo"))

@@ -46,6 +46,13 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
         return d
     }
 
+    /// The same diagnostic (name, severity, span) said about `subject`: `SUBJECT: message`.
+    public func about(_ subject: String) -> Diagnostic {
+        var d = self
+        d.message = subject + ": " + message
+        return d
+    }
+
     public var description: String { message }
 }
 
@@ -74,7 +81,12 @@ public enum Suggest {
 
     /// `… — did you mean "x"?` or an empty string.
     public static func phrase(_ word: String, in candidates: some Sequence<String>) -> String {
-        nearest(word, in: candidates).map { " — did you mean \"\($0)\"?" } ?? ""
+        didYouMean(nearest(word, in: candidates))
+    }
+
+    /// ` — did you mean "x"?` for a suggestion already chosen; empty for none.
+    public static func didYouMean(_ suggestion: String?) -> String {
+        suggestion.map { " — did you mean \"\($0)\"?" } ?? ""
     }
 
     static func distance(_ a: [Character], _ b: [Character]) -> Int {

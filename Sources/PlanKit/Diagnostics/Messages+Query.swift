@@ -17,8 +17,20 @@ extension Messages {
         Message("pattern-too-slow", .error, "pattern \"\(Suggest.excerpt(pattern))\" takes too long (over \(seconds) s on one task's text: "
                 + "nested repetition such as (.*)* backtracks without end); simplify it, or use contains")
     }
-    public static func invalidRegex(_ value: String, problem: String) -> Message {
-        Message("invalid-regex", .error, "invalid regular expression \(v(value)): \(problem)")
+    public static func invalidRegex(_ value: String, problem: RegexProblem) -> Message {
+        let why = switch problem {
+        case .unmatchedClose: "unmatched \")\""
+        case .loneBackslash: "it ends with a lone \"\\\""
+        case .unclosedClass: "unclosed \"[\""
+        case .unclosedGroup: "unclosed \"(\""
+        case let .nothingToRepeat(c): "\"\(c)\" has nothing to repeat"
+        case .other: "not a valid ICU regular expression"
+        }
+        return Message("invalid-regex", .error, "invalid regular expression \(v(value)): \(why)")
+    }
+    /// Why a `matches` pattern is not a regular expression, as far as plansh can tell.
+    public enum RegexProblem: Sendable, Equatable {
+        case unmatchedClose, loneBackslash, unclosedClass, unclosedGroup, nothingToRepeat(Character), other
     }
     public static func unknownStatus(_ value: String, suggestion: String) -> Message {
         Message("unknown-status", .error, "unknown status \(v(value))" + suggestion
@@ -31,7 +43,7 @@ extension Messages {
         Message("unknown-plan", .error, "no plan \(v(value))" + suggestion + (noPlans ? " (no plans are imported)" : ""))
     }
     public static func unknownTaskInPlan(_ value: String, plan: String, near: String?) -> Message {
-        Message("unknown-task", .error, "no task \(v(value)) in plan \(plan)" + (near.map { " — did you mean \"\(plan):\($0)\"?" } ?? ""))
+        Message("unknown-task", .error, "no task \(v(value)) in plan \(plan)" + Suggest.didYouMean(near.map { plan + ":" + $0 }))
     }
     public static func unknownTaskPlan(_ value: String, plan: String, suggestion: String) -> Message {
         Message("unknown-task-plan", .error, "no task \(v(value)): no plan \"\(plan)\"" + suggestion)
@@ -61,12 +73,14 @@ extension Messages {
     public static func notABoolean(_ field: String, value: String, suggestion: String) -> Message {
         Message("not-a-boolean", .error, "\(field) is true or false, not \(v(value))" + suggestion)
     }
-    public static func targetNotANumber(_ value: String) -> Message {
+    /// `field` is `target` or `figure`.
+    public static func targetNotANumber(_ field: String, value: String) -> Message {
         Message("target-not-a-number", .error,
-                "target compares with a number, optionally with a unit (90%, 10分钟); \(v(value)) is not a number")
+                "\(field) compares with a number, optionally with a unit (90%, 10分钟); \(v(value)) is not a number")
     }
-    public static func unknownUnit(_ unit: String, suggestion: String) -> Message {
-        Message("unknown-unit", .error, "no target has the unit \(v(unit))" + suggestion)
+    /// `field` is `target` or `figure`.
+    public static func unknownUnit(_ unit: String, field: String = "target", suggestion: String) -> Message {
+        Message("unknown-unit", .error, "no \(field) has the unit \(v(unit))" + suggestion)
     }
     public static func orBetweenValues(_ word: String, list: String) -> Message {
         Message("or-between-values", .error,
@@ -123,5 +137,47 @@ extension Messages {
     }
     public static func badMonth(_ value: String) -> Message {
         Message("bad-month", .error, "a month is YYYY-MM, not \(v(value))")
+    }
+}
+
+// MARK: - Supervision and target fields (start, due_in, light, pace; find targets)
+
+extension Messages {
+    public static func badStartValue(_ value: String) -> Message {
+        Message("bad-start", .error, "start takes a date YYYY-MM-DD or a month YYYY-MM, not \(v(value))")
+    }
+    public static func dueInNotWhole(_ value: String) -> Message {
+        Message("due-in-not-whole", .error, "due_in is a whole number of days; \(v(value)) is not")
+    }
+    /// `light` or `pace` with an operator other than `=`, `!=`, `in`.
+    public static func choiceOperator(_ field: String, op: String) -> Message {
+        Message("choice-operator", .error, "\(field) compares with = != or in, not `\(op)`")
+    }
+    public static func unknownLight(_ value: String, suggestion: String) -> Message {
+        Message("unknown-light", .error, "unknown light \(v(value))" + suggestion + " (lights: red yellow green, 红灯 黄灯 绿灯)")
+    }
+    public static func unknownPace(_ value: String, suggestion: String) -> Message {
+        Message("unknown-pace", .error, "unknown pace \(v(value))" + suggestion
+                + " (paces: done ahead on_pace behind_pace, 已完成 超序时 达序时 欠序时)")
+    }
+
+    // Fields of targets
+
+    /// A number field of targets; `ratio` for attainment (0.8 or 80%).
+    public static func targetFieldNotANumber(_ field: String, value: String, ratio: Bool) -> Message {
+        Message("not-a-number", .error, "\(field) is a number\(ratio ? " (0.8 or 80%)" : ""); \(v(value)) is not a number")
+    }
+    public static func ratioWithUnit(_ field: String, unit: String) -> Message {
+        Message("ratio-with-unit", .error, "\(field) is a ratio (0.8 or 80%), not in \(unit)")
+    }
+    /// A task id where a query wants a target id.
+    public static func taskForTarget(_ value: String, id: String) -> Message {
+        Message("task-not-target", .error, "\(v(value)) is a task; a target id is task#n, e.g. \(id)#1")
+    }
+    public static func badTargetID(_ value: String) -> Message {
+        Message("not-target-id", .error, "a target id is plan:path#n or plan#In (e.g. yy2025:2.1.1#1, yy2025#I1), not \(v(value))")
+    }
+    public static func badTargetMonth(_ value: String) -> Message {
+        Message("bad-month", .error, "month is YYYY-MM, not \(v(value))")
     }
 }

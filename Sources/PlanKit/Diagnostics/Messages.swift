@@ -80,7 +80,7 @@ extension Messages {
 extension Messages {
     public static func unknownCommand(_ word: String, suggestion: String?) -> Message {
         Message("unknown-command", .error,
-                "unknown command \(q(word))" + (suggestion.map { " — did you mean \"\($0)\"?" } ?? ""))
+                "unknown command \(q(word))" + Suggest.didYouMean(suggestion))
     }
     /// `show` alone: the first word of several commands, none chosen.
     public static func incompleteCommand(_ word: String, choices: [String]) -> Message {
@@ -96,7 +96,7 @@ extension Messages {
     }
     public static func extraArgument(_ word: String, suggestion: String? = nil, usage: String) -> Message {
         Message("extra-argument", .error, "unexpected \(q(word))"
-                + (suggestion.map { " — did you mean \"\($0)\"?" } ?? "") + " — usage: \(usage)")
+                + Suggest.didYouMean(suggestion) + " — usage: \(usage)")
     }
     public static func badArgument(_ word: String, expected: String, usage: String) -> Message {
         Message("bad-argument", .error, "\(q(word)) is not \(expected) — usage: \(usage)")
@@ -112,7 +112,7 @@ extension Messages {
     }
     /// The same message when the nearest id was already chosen.
     public static func noPlan(_ id: String, suggestion: String?, noneImported: Bool = false) -> Message {
-        Message("no-plan", .error, "no plan \(q(id))" + (suggestion.map { " — did you mean \"\($0)\"?" } ?? "")
+        Message("no-plan", .error, "no plan \(q(id))" + Suggest.didYouMean(suggestion)
                 + (noneImported ? " (no plans are imported yet: `import plan FILE` or `import demo`)" : ""))
     }
     public static func invalidPlanID(_ id: String) -> Message {
@@ -122,7 +122,7 @@ extension Messages {
         Message("not-task-id", .error, "\(q(word)) is not a task id (PLAN:PATH, e.g. yy2025:2.1.1)")
     }
     public static func noTask(_ id: String, suggestion: String?) -> Message {
-        Message("no-task", .error, "no task \(q(id))" + (suggestion.map { " — did you mean \"\($0)\"?" } ?? ""))
+        Message("no-task", .error, "no task \(q(id))" + Suggest.didYouMean(suggestion))
     }
     public static func targetNotTask(_ id: String, task: String) -> Message {
         Message("target-not-task", .error, "\(q(id)) names a target, not a task: use its task \(task) here "

@@ -363,8 +363,32 @@ public enum FigureExtractor {
         for lead in metricLeads where m.hasPrefix(lead) && m.count > lead.count + 1 {
             m = String(m.dropFirst(lead.count))
         }
+        let ms = scalars(m)
+        let skip = scheduleAndVerb(ms, from: 0, to: ms.count)
+        if skip > 0 { m = ms[skip...].string }
         return m.trimmingCharacters(in: .whitespaces)
     }
+
+    /// How far a metric phrase's opening deadline and delivery verb reach from `lo`
+    /// (`10月前开展上消化道癌筛查` → `上消化道癌筛查`, `完成宫颈癌筛查` → `宫颈癌筛查`): when
+    /// and "do" are the task's words, not the name of what is counted. Verbs that name the
+    /// measure itself (培训 筛查 招录) stay, and so does a verb inside a relative clause
+    /// (`完成等级保护测评的医疗机构`: those that did it). At least two characters are always left.
+    static func scheduleAndVerb(_ s: [UInt32], from lo: Int, to hi: Int) -> Int {
+        var k = lo
+        if hi - k > 3, DeadlineExtractor.startsPhrase(s[k]),
+           let d = DeadlineExtractor.match(s, at: k, planYear: 2000), d.end <= hi - 2 {
+            k = d.end
+        }
+        for verb in metricVerbScalars where hi - k > verb.count + 1 && s[k..<(k + verb.count)].elementsEqual(verb)
+            && !s[k..<hi].contains(0x7684) {  // 的
+            k += verb.count
+            break
+        }
+        return k - lo
+    }
+
+    static let metricVerbScalars: [[UInt32]] = ["新建成", "完成", "开展", "新建", "建成"].map(scalars)
 
     static let metricLeads = ["力争", "确保", "实现", "全年", "全市", "全区", "全县", "年底前", "到年底", "推动", "使", "并", "其中", "新增"]
     static let metricLeadScalars: [[UInt32]] = metricLeads.map(scalars)
@@ -379,6 +403,7 @@ public enum FigureExtractor {
         for lead in metricLeadScalars where pos - lo > lead.count + 1 && s[lo..<(lo + lead.count)].elementsEqual(lead) {
             lo += lead.count
         }
+        lo += scheduleAndVerb(s, from: lo, to: pos)
         var hi = pos
         while lo < hi, s[lo] == 0x20 || s[lo] == 0x3000 { lo += 1 }
         while hi > lo, s[hi - 1] == 0x20 || s[hi - 1] == 0x3000 { hi -= 1 }

@@ -53,7 +53,7 @@ enum IndicatorTable {
                 if row.allSatisfy({ $0.allSatisfy { "-:— ".contains($0) } }) { continue }  // a Markdown rule
                 guard row.count > max(cols.name, cols.value) else { continue }
                 guard var t = FigureExtractor.targets(in: row[cols.value]).first else {
-                    warnings.append(ImportWarning(line: lines[i].line, message: "indicator \"\(row[cols.name])\" has no figure in its target cell; kept as text"))
+                    warnings.append(ImportWarning(line: lines[i].line, Messages.indicatorWithoutFigure(row[cols.name])))
                     extras.append(row.joined(separator: "|"))
                     continue
                 }
@@ -67,8 +67,8 @@ enum IndicatorTable {
                 out.append(PlanIndicator(target: t, offices: offices, line: lines[i].line))
             }
             let n = out.count - before
-            warnings.append(ImportWarning(line: first, message: n == 0 ? "indicator table with no indicator rows"
-                                          : "indicator table: \(n) row(s) became plan targets #I\(before + 1)–#I\(out.count)"))
+            warnings.append(ImportWarning(line: first, n == 0 ? Messages.indicatorTableEmpty()
+                                          : Messages.indicatorRowsRead(n, first: before + 1, last: out.count)))
         }
         lines = kept
         return out

@@ -24,10 +24,10 @@ public enum InputFile {
         var st = stat()
         guard stat(path, &st) == 0 else { throw failure(displayName, errno) }
         if let what = refusal(st.st_mode, kind: kind, path: path) {
-            throw Diagnostic("cannot read \(displayName): it is \(what), not a file")
+            throw Diagnostic(Messages.notAFile(displayName, what: what))
         }
         if (st.st_mode & S_IFMT) == S_IFREG && Int(st.st_size) > limit {
-            throw Diagnostic("cannot read \(displayName): \(sizeText(Int(st.st_size))) is more than the \(sizeText(limit)) plansh reads")
+            throw Diagnostic(Messages.fileTooLarge(displayName, size: sizeText(Int(st.st_size)), limit: sizeText(limit)))
         }
         // A regular file is opened without blocking: if it was swapped for a pipe since `stat`,
         // the open cannot hang, and the check below catches it.
@@ -38,7 +38,7 @@ public enum InputFile {
         var opened = stat()
         guard fstat(fd, &opened) == 0 else { throw failure(displayName, errno) }
         if let what = refusal(opened.st_mode, kind: kind, path: path) {
-            throw Diagnostic("cannot read \(displayName): it is \(what), not a file")
+            throw Diagnostic(Messages.notAFile(displayName, what: what))
         }
         var out = Data()
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
@@ -50,7 +50,7 @@ public enum InputFile {
             }
             if n == 0 { break }
             if out.count + n > limit {
-                throw Diagnostic("cannot read \(displayName): it is more than the \(sizeText(limit)) plansh reads")
+                throw Diagnostic(Messages.streamTooLarge(displayName, limit: sizeText(limit)))
             }
             out.append(contentsOf: buffer[0..<n])
             if Cancellation.isRequested { throw Cancellation.diagnostic }
@@ -88,7 +88,7 @@ public enum InputFile {
         case ENOTDIR: reason = "a part of the path is not a directory"
         default: reason = String(cString: strerror(code))
         }
-        return Diagnostic("cannot read \(displayName): \(reason)")
+        return Diagnostic(Messages.cannotRead(displayName, reason: reason))
     }
 
     static func sizeText(_ bytes: Int) -> String {

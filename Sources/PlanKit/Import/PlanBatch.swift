@@ -32,10 +32,10 @@ public struct PlanBatch: Sendable {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
         } catch {
-            throw Diagnostic("cannot list \(directory.path): \((error as NSError).localizedFailureReason ?? "not readable")")
+            throw Diagnostic(Messages.cannotListDirectory(directory.path, reason: (error as NSError).localizedFailureReason ?? "not readable"))
         }
         files = names.filter(PlanDocument.isPlanFileName).sorted { NaturalOrder.less($0, $1) }
-        guard !files.isEmpty else { throw Diagnostic("no plan files (*.txt, *.docx, *.html, *.htm) in \(directory.path)") }
+        guard !files.isEmpty else { throw Diagnostic(Messages.noPlanFiles(directory.path)) }
     }
 
     /// Parses every file. `progress` is called between batches; `isCancelled` is polled there too.
@@ -46,11 +46,11 @@ public struct PlanBatch: Sendable {
         var problems: [String] = []
         for name in files {
             guard let id = PlanImporter.planID(fromFileName: name) else {
-                problems.append("\(name): cannot make a plan id from this file name; rename it")
+                problems.append(Messages.fileMakesNoPlanID(name).text)
                 ids.append("")
                 continue
             }
-            if let other = seen[id] { problems.append("\(name): makes the same plan id \"\(id)\" as \(other)") }
+            if let other = seen[id] { problems.append(Messages.filesShareAPlanID(name, id: id, other: other).text) }
             seen[id] = name
             ids.append(id)
         }
@@ -63,7 +63,7 @@ public struct PlanBatch: Sendable {
         var next = 0
         while next < files.count {
             if isCancelled() {
-                throw Diagnostic("import cancelled after \(next) of \(files.count) files; nothing was imported")
+                throw Diagnostic(Messages.importCancelled(after: next, of: files.count))
             }
             let range = next..<min(files.count, next + batch)
             let dir = directory
@@ -98,7 +98,7 @@ public struct PlanBatch: Sendable {
             case let .failure(error)?:
                 let message = "\(error)"
                 problems.append(message.hasPrefix(name) ? message : "\(name): \(message)")
-            case nil: problems.append("\(name): not read")
+            case nil: problems.append(Messages.fileNotRead(name).text)
             }
         }
         guard problems.isEmpty else { throw Self.failure(problems, of: files.count) }
@@ -108,8 +108,8 @@ public struct PlanBatch: Sendable {
     static func failure(_ problems: [String], of total: Int) -> Diagnostic {
         let shown = problems.prefix(20)
         var notes = shown.map { "  " + $0 }
-        if problems.count > shown.count { notes.append("  … and \(problems.count - shown.count) more") }
-        return Diagnostic("\(problems.count) of \(total) files cannot be imported; nothing was imported", notes: notes)
+        if problems.count > shown.count { notes.append("  " + Messages.moreProblems(problems.count - shown.count).text) }
+        return Diagnostic(Messages.filesCannotBeImported(problems.count, of: total), notes: notes)
     }
 
     /// One result per file, each written by exactly one worker before it is read.

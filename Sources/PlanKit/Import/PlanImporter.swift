@@ -6,19 +6,19 @@ public enum PlanImporter {
     /// (text in UTF-8 with or without BOM, UTF-16, GB18030; Word .docx; a web page), CRLF accepted.
     public static func parse(data: Data, fileName: String, id: String, now: Int64 = Int64(Date().timeIntervalSince1970)) throws -> ImportedPlan {
         guard isValidID(id) else {
-            throw Diagnostic("plan id \"\(id)\" is not valid: use lower-case letters, digits, _ and -")
+            throw Diagnostic(Messages.invalidPlanID(id))
         }
         if data.count > 200_000_000 {
-            throw Diagnostic("\(fileName): \(data.count / 1_000_000) MB is too large for one plan (limit 200 MB)")
+            throw Diagnostic(Messages.planTooLarge(fileName, megabytes: data.count / 1_000_000))
         }
         let document = try PlanDocument.read(data, fileName: fileName)
         let text = try document.text ?? PlanText.decode(document.utf8, fileName: fileName)
         var plan: ImportedPlan
         do {
             plan = try PlanParser.parse(text, id: id, fileName: fileName, now: now)
-        } catch let d as Diagnostic where document.kind != .text && d.message.contains("no plan structure found") {
+        } catch let d as Diagnostic where document.kind != .text && d.name == Messages.noPlanStructure("").name {
             let what = document.kind == .html ? "web page" : "Word document"
-            throw Diagnostic("\(fileName): no plan in this \(what): its text has no numbered headings such as 一、 (一) 1. (1) 一是")
+            throw Diagnostic(Messages.noPlanInDocument(fileName, what: what))
         }
         plan.info.warnings.insert(contentsOf: document.warnings.map { ImportWarning(line: 0, message: $0) }, at: 0)
         return plan
@@ -28,7 +28,7 @@ public enum PlanImporter {
     public static func importFile(at url: URL, id: String? = nil, now: Int64 = Int64(Date().timeIntervalSince1970)) throws -> ImportedPlan {
         let name = url.lastPathComponent
         guard let planID = id ?? planID(fromFileName: name) else {
-            throw Diagnostic("cannot make a plan id from \"\(name)\"; give one with `as ID`")
+            throw Diagnostic(Messages.noPlanIDFromName(name))
         }
         let data = try InputFile.read(url.path, displayName: url.path)
         return try parse(data: data, fileName: name, id: planID, now: now)

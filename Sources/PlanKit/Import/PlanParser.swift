@@ -48,8 +48,8 @@ struct PlanParser {
         return Int(lineOf[min(max(0, pos), lineOf.count - 1)])
     }
 
-    mutating func warn(_ pos: Int, _ message: String) {
-        warnings.append(ImportWarning(line: line(at: pos), message: message))
+    mutating func warn(_ pos: Int, _ message: Message) {
+        warnings.append(ImportWarning(line: line(at: pos), message))
     }
 
     // MARK: Entry
@@ -64,7 +64,7 @@ struct PlanParser {
         let candidates = HeadingMarker.scan(stream)
         let root = resolve(candidates)
         guard !root.children.isEmpty else {
-            throw Diagnostic("\(fileName): no plan structure found (no numbered headings such as 一、 (一) 1. (1) 一是)")
+            throw Diagnostic(Messages.noPlanStructure(fileName))
         }
         fillSectionGaps(root)
         setTextEnds(root, end: stream.count)
@@ -84,11 +84,11 @@ struct PlanParser {
         collect(root, path: [], pathString: "", inherited: nil, inferredAbove: false, topHasChildren: topHasChildren,
                 planID: id, tasks: &tasks, sections: &sections)
         if !chromeLines.isEmpty {
-            warnings.insert(ImportWarning(line: chromeLines[0],
-                                          message: "\(chromeLines.count) line(s) of page chrome skipped (lines \(Self.ranges(chromeLines)))"), at: 0)
+            warnings.insert(ImportWarning(line: chromeLines[0], Messages.pageChromeSkipped(chromeLines.count, lines: Self.ranges(chromeLines))),
+                            at: 0)
         }
         if tasks.isEmpty {
-            throw Diagnostic("\(fileName): headings were found but no tasks (items without numbered children)")
+            throw Diagnostic(Messages.noTasks(fileName))
         }
         info.sections = sections
         info.extras = extras
@@ -123,7 +123,7 @@ struct PlanParser {
             if s.isEmpty { continue }
             var scalars = s
             if removeWatermarks(&scalars) {
-                warnings.append(ImportWarning(line: n, message: "a web watermark (site address / 转载请注明) was removed"))
+                warnings.append(ImportWarning(line: n, Messages.watermarkRemoved()))
             }
             lines.append((scalars, n))
         }
@@ -190,7 +190,7 @@ struct PlanParser {
             }
             joining = l.scalars.count >= width - 1 && !enders.contains(l.scalars.last ?? 0)
         }
-        warnings.append(ImportWarning(line: lines.first?.line ?? 1, message: "lines wrapped at \(width) characters were rejoined"))
+        warnings.append(ImportWarning(line: lines.first?.line ?? 1, Messages.wrappedLinesRejoined(width: width)))
         return out
     }
 
@@ -233,7 +233,7 @@ struct PlanParser {
                 root.children.append(inferred)
                 lastGlobal[.section] = inferred.number
                 stack = [root, inferred]
-                warn(bare.lowerBound, "section numeral missing: \"\(stream[bare].string)\" read as section \(inferred.number)")
+                warn(bare.lowerBound, Messages.sectionNumeralMissing(stream[bare].string, readAs: inferred.number))
                 pi = 1
                 accept = true
             } else if let last = lastSame {
@@ -253,7 +253,7 @@ struct PlanParser {
             }
             guard accept else {
                 if c.kind == .section && c.atLineStart {
-                    warn(c.start, "\"\(stream[c.start..<c.end].string)\" does not continue the section numbering; read as text")
+                    warn(c.start, Messages.numberingNotContinued(stream[c.start..<c.end].string))
                 }
                 continue
             }
@@ -266,7 +266,7 @@ struct PlanParser {
             stack.append(node)
             lastGlobal[c.kind] = number
             if duplicate {
-                warn(c.start, "numeral \(stream[c.start..<c.end].string) repeats the previous one; numbered \(number)")
+                warn(c.start, Messages.numeralRepeated(stream[c.start..<c.end].string, numbered: number))
             }
             if gap, let prev = parentNode.children.dropLast().last(where: { $0.kind == .section }) {
                 pendingGaps.append((prev, node))
@@ -316,7 +316,7 @@ struct PlanParser {
                 }
             }
             guard found.count == missing else {
-                warn(next.start, "section numbering jumps from \(prev.number) to \(next.number); \(missing) section(s) could not be placed")
+                warn(next.start, Messages.numberingJumps(from: prev.number, to: next.number, missing: missing))
                 continue
             }
             var moved: [Node] = []
@@ -329,7 +329,7 @@ struct PlanParser {
                 for c in node.children { c.parent = node }
                 remaining.removeSubrange(f.childIndex...)
                 moved.insert(node, at: 0)
-                warn(f.range.lowerBound, "section numeral missing: \"\(stream[f.range].string)\" read as section \(node.number)")
+                warn(f.range.lowerBound, Messages.sectionNumeralMissing(stream[f.range].string, readAs: node.number))
             }
             prev.children = remaining
             if let at = root.children.firstIndex(where: { $0 === prev }) {
@@ -391,7 +391,7 @@ struct PlanParser {
                 continue
             }
             extras.append(s)
-            warnings.append(ImportWarning(line: line(at: t.startIndex), message: "closing paragraph belongs to no task; kept with the plan"))
+            warnings.append(ImportWarning(line: line(at: t.startIndex), Messages.closingParagraphKept()))
         }
     }
 
@@ -469,7 +469,7 @@ struct PlanParser {
                 let cut = (raw.startIndex + t.range.lowerBound)..<(raw.startIndex + t.range.upperBound)
                 for u in raw[..<cut.lowerBound] where u != 0x0A { scalars.append(u) }
                 for u in raw[cut.upperBound...] where u != 0x0A { scalars.append(u) }
-                if t.unbalanced { warn(child.textStart + t.range.lowerBound, "office tag is not closed; read to the end of the item") }
+                if t.unbalanced { warn(child.textStart + t.range.lowerBound, Messages.officeTagNotClosed()) }
             } else {
                 for u in raw where u != 0x0A { scalars.append(u) }
             }

@@ -28,20 +28,20 @@ struct PlanText {
                 line += 1
                 start = i + 1
             }
-            throw Diagnostic("\(fileName):\(line): not valid UTF-8 (plans must be UTF-8 text; convert GBK files with iconv -f GBK -t UTF-8)")
+            throw Diagnostic(Messages.planNotUTF8(fileName, line: line))
         }
     }
 
     /// Decodes `data` when it is UTF-8 (a BOM skipped); nil when it is not, so another encoding
     /// may be tried. An empty file or one with a NUL byte (binary) is an error either way.
     static func decodeIfUTF8(_ data: Data, fileName: String) throws -> PlanText? {
-        if data.isEmpty { throw Diagnostic("\(fileName): the file is empty") }
+        if data.isEmpty { throw Diagnostic(Messages.emptyFile(fileName)) }
         return try data.withUnsafeBytes { raw in
             var bytes = raw.bindMemory(to: UInt8.self)
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = UnsafeBufferPointer(rebasing: bytes[3...]) }
             if let base = bytes.baseAddress, let hit = memchr(base, 0, bytes.count) {
                 let nul = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
-                throw Diagnostic("\(fileName): looks like a binary file (NUL byte at offset \(nul)); plans are UTF-8 text")
+                throw Diagnostic(Messages.binaryFile(fileName, nulAt: nul))
             }
             return split(utf8: bytes)
         }

@@ -105,6 +105,10 @@ public struct ImportWarning: Sendable, Hashable {
         self.line = line
         self.message = message
     }
+    /// A catalogue message (`Messages`) said about line `line` of the plan.
+    public init(line: Int, _ message: Message) {
+        self.init(line: line, message: message.text)
+    }
 }
 
 /// Everything known about an imported plan except its tasks.

@@ -46,11 +46,10 @@ public enum TargetUnit {
     public static func convert(_ value: Decimal, from given: String, to target: String) throws -> Double {
         if given.isEmpty || given == target { return NSDecimalNumber(decimal: value).doubleValue }
         guard let t = split(target) else {
-            throw Diagnostic("\(target) is not converted: write the actual in \(target) or with no unit")
+            throw Diagnostic(Messages.unitNotConverted(target))
         }
         guard let g = split(given), g.base == t.base || g.base.isEmpty || t.base.isEmpty else {
-            throw Diagnostic("an actual in \(given) cannot be compared with a target in \(target)"
-                             + " (only 千/万/亿 convert; write it in \(target))")
+            throw Diagnostic(Messages.unitsIncompatible(given: given, target: target))
         }
         var v = value
         let shift = g.power - t.power
@@ -89,7 +88,7 @@ public struct ActualValue: Sendable, Hashable {
     /// The value in the unit of `target`; errors for a redacted target or another unit.
     public func converted(to target: Target) throws -> Double {
         guard !target.isRedacted else {
-            throw Diagnostic("the target value is redacted (\(target.raw)): an actual cannot be judged against it")
+            throw Diagnostic(Messages.targetValueRedacted(raw: target.raw))
         }
         return try TargetUnit.convert(value, from: unit, to: target.unit)
     }

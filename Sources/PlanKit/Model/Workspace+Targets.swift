@@ -17,9 +17,9 @@ extension Workspace {
         let folded = TextFolding.fold(text).trimmingCharacters(in: .whitespaces)
         guard let ref = TargetRef(parsing: folded) else {
             if row(id: folded) != nil {
-                throw Diagnostic("\"\(folded)\" is a task, not a target: a target id is TASK#n (\(folded)#1 is its first target)")
+                throw Diagnostic(Messages.taskNotTarget(folded))
             }
-            throw Diagnostic("\"\(Suggest.excerpt(folded))\" is not a target id (TASK#n such as yy2025:2.1.1#1, or PLAN#In)")
+            throw Diagnostic(Messages.notTargetID(folded))
         }
         guard target(ref) != nil else { throw Diagnostic(TargetRows.missing(ref, in: self)) }
         return ref
@@ -32,12 +32,12 @@ extension Workspace {
         let k = TextFolding.keyword(text).trimmingCharacters(in: .whitespaces)
         if k.isEmpty || k == "none" || k == "无" { return ActualUpdate(number: ref.number, value: nil) }
         guard let v = ActualValue(parsing: text) else {
-            throw Diagnostic("an actual is a number with an optional unit (44%, 1500, 1.2万), not \"\(Suggest.excerpt(text))\"")
+            throw Diagnostic(Messages.badActual(text))
         }
         do {
             return ActualUpdate(number: ref.number, value: try v.converted(to: t))
         } catch let d as Diagnostic {
-            throw Diagnostic("\(ref): " + d.message)
+            throw d.about(ref.description)
         }
     }
 }

@@ -145,7 +145,7 @@ public struct Workspace: Sendable {
             try importPlans(new, replace: replace)
         case let .dropPlan(id):
             guard planIndex(id) != nil else {
-                throw Diagnostic("no plan \"\(id)\"" + Suggest.phrase(id, in: plans.map(\.id)))
+                throw Diagnostic(Messages.noPlan(id, suggestion: Suggest.nearest(id, in: plans.map(\.id))))
             }
             rebuild(removing: [id], adding: [])
             history.removeAll { $0.taskID.hasPrefix(id + ":") || $0.taskID == id }
@@ -160,10 +160,10 @@ public struct Workspace: Sendable {
         var seen = Set<String>()
         for p in new {
             guard seen.insert(p.info.id).inserted else {
-                throw Diagnostic("plan id \"\(p.info.id)\" given twice in one import")
+                throw Diagnostic(Messages.planIDTwice(p.info.id))
             }
             if !replace && planIndex(p.info.id) != nil {
-                throw Diagnostic("plan \"\(p.info.id)\" exists; add `replace` to replace it (progress of surviving tasks is kept)")
+                throw Diagnostic(Messages.planExists(p.info.id))
             }
         }
         // Carry progress of surviving paths into replacements. Plans journaled before tasks had a
@@ -273,10 +273,10 @@ public struct Workspace: Sendable {
                 rowCache[u.plan] = m
             }
             guard let r = rowCache[u.plan]?[u.path] else {
-                throw Diagnostic("no task \"\(u.plan):\(u.path)\"")
+                throw Diagnostic(Messages.noTask(u.plan + ":" + u.path, suggestion: nil))
             }
             if let p = u.progress, !(0...100).contains(p) {
-                throw Diagnostic("progress must be 0–100, not \(p)")
+                throw Diagnostic(Messages.progressOutOfRange(String(p)))
             }
             if u.start != nil || u.due != nil { try checkCalendar(u, row: r) }
             for a in u.actuals {
@@ -342,17 +342,17 @@ public struct Workspace: Sendable {
 
     /// An actual must be a finite number and its target must have a value to judge it by.
     static func checkActual(_ a: ActualUpdate, of t: Target, ref: TargetRef) throws {
-        if let v = a.value, !v.isFinite { throw Diagnostic("the actual of \(ref) is not a number") }
+        if let v = a.value, !v.isFinite { throw Diagnostic(Messages.actualNotNumber(ref.description)) }
         if a.value != nil, t.isRedacted {
-            throw Diagnostic("\(ref) is redacted (\(t.raw)): an actual cannot be judged against it")
+            throw Diagnostic(Messages.targetRedacted(ref.description, raw: t.raw))
         }
     }
 
     /// A plan-level update (empty path) carries only actuals of the plan's indicators.
     func validateIndicatorUpdate(_ u: ProgressUpdate) throws {
-        guard let p = planIndex(u.plan) else { throw Diagnostic("no plan \"\(u.plan)\"") }
+        guard let p = planIndex(u.plan) else { throw Diagnostic(Messages.noPlan(u.plan, suggestion: nil)) }
         guard u.status == nil, u.progress == nil, u.note == nil, u.due == nil else {
-            throw Diagnostic("plan \(u.plan) has no status, progress, note or due of its own (only its indicators' actuals)")
+            throw Diagnostic(Messages.planHasOnlyIndicators(u.plan))
         }
         let list = plans[p].indicators
         for a in u.actuals {

@@ -292,7 +292,7 @@ enum QueryText {
         let nonEmpty = names.filter { !$0.isEmpty }
         let prefixed = nonEmpty.filter { TextFolding.fold($0).hasPrefix(w) || w.hasPrefix(TextFolding.fold($0)) }
         if !w.isEmpty, let best = prefixed.min(by: { $0.count < $1.count }), prefixed.count <= 3 {
-            return " — did you mean \"\(best)\"?"
+            return Suggest.didYouMean(best)
         }
         return Suggest.phrase(word, in: nonEmpty)
     }
@@ -343,7 +343,7 @@ enum QueryText {
     }
 
     /// Why NSRegularExpression refused `pattern`, in words.
-    static func regexProblem(_ pattern: String) -> String {
+    static func regexProblem(_ pattern: String) -> Messages.RegexProblem {
         var depth = 0
         var escaped = false
         var inClass = false
@@ -356,14 +356,14 @@ enum QueryText {
             case "(" where !inClass: depth += 1
             case ")" where !inClass:
                 depth -= 1
-                if depth < 0 { return "unmatched \")\"" }
+                if depth < 0 { return .unmatchedClose }
             default: break
             }
         }
-        if escaped { return "it ends with a lone \"\\\"" }
-        if inClass { return "unclosed \"[\"" }
-        if depth > 0 { return "unclosed \"(\"" }
-        if let f = pattern.first, "*+?{".contains(f) { return "\"\(f)\" has nothing to repeat" }
-        return "not a valid ICU regular expression"
+        if escaped { return .loneBackslash }
+        if inClass { return .unclosedClass }
+        if depth > 0 { return .unclosedGroup }
+        if let f = pattern.first, "*+?{".contains(f) { return .nothingToRepeat(f) }
+        return .other
     }
 }

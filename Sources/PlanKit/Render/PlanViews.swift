@@ -154,11 +154,19 @@ public struct TaskDetail: Renderable, Sendable {
         }
     }
 
-    /// The task's figures, lights named in `language` (`set lang`).
+    /// The task's figures, lights named in `language` (`set lang`). Columns that `find targets`
+    /// also shows take their header, alignment and colour from the field registry, so the two
+    /// tables say the same thing the same way.
     func targetTable(_ language: Language) -> ResultTable {
-        ResultTable(
-            columns: [.init("#"), .init("raw"), .init("metric", overflow: .wrap), .init("comparator"), .init("value"), .init("unit"),
-                      .init("actual"), .init("attainment"), .init("light")],
+        func column(_ name: String) -> ResultTable.Column {
+            guard let f = FieldRegistry.field(named: name, in: .targets) else { return .init(name) }
+            var c = f.entry.column
+            c.name = Lexicon.header(f, in: language)
+            if name == "metric" { c.overflow = .wrap }
+            return c
+        }
+        return ResultTable(
+            columns: [.init("#"), .init("raw")] + ["metric", "comparator", "value", "unit", "actual", "attainment", "light"].map(column),
             rows: task.targets.indices.map { i in
                 let t = task.targets[i]
                 let value: ResultTable.Cell = t.comparator == .range
@@ -166,7 +174,7 @@ public struct TaskDetail: Renderable, Sendable {
                     : t.value.map { .number($0) } ?? .text("(redacted)")
                 return [.text(numbers[i].map { "#\($0)" } ?? "(qualifier)"), .text(t.raw), .text(t.metric), .text(t.comparator.rawValue),
                         value, .text(t.unit), t.actual.map { .number($0) } ?? .null,
-                        attainments[i].map { .text(JSON.number(($0 * 1000).rounded() / 10) + "%") } ?? .null,
+                        attainments[i].map { .text(TargetFields.percentText($0)) } ?? .null,
                         lights[i].map { .text(Lexicon.light($0, in: language)) } ?? .null]
             },
             title: "\(task.id) targets", rowNoun: .targets)

@@ -34,9 +34,24 @@ public enum ProgressSheet {
     /// The most bad rows listed one by one; a sheet that is wrong throughout is summarised after that.
     public static let listedProblemLimit = 1000
 
+    /// Rows in a run with the same message are one line, as a compiler folds repeats
+    /// (`2025-05.xlsx:2–26: no plan "hewan2025" (25 rows)`): a sheet for a plan not imported
+    /// reads as one cause, not a screenful.
     static func listed(_ problems: [Problem], _ displayName: String, limit: Int = listedProblemLimit) -> [String] {
-        var notes = problems.prefix(limit).map { "\(displayName):\($0.row): \($0.message)" }
-        if problems.count > limit { notes.append("… and \(problems.count - limit) more") }
+        var runs: [(first: Int, last: Int, count: Int, message: String)] = []
+        for p in problems {
+            if let r = runs.last, r.message == p.message, p.row >= r.last, p.row <= r.last + 1 {
+                runs[runs.count - 1].last = p.row
+                runs[runs.count - 1].count += 1
+            } else {
+                runs.append((p.row, p.row, 1, p.message))
+            }
+        }
+        var notes = runs.prefix(limit).map { r in
+            r.count == 1 ? "\(displayName):\(r.first): \(r.message)"
+                : "\(displayName):\(r.first)–\(r.last): \(r.message) (\(r.count) rows)"
+        }
+        if runs.count > limit { notes.append("… and \(runs.count - limit) more") }
         return notes
     }
 

@@ -53,6 +53,21 @@ enum FuzzFixture {
         }
     }
 
+    /// Imports `data` as plan `fuzz` (any format `import plan` reads: the name's extension only
+    /// breaks ties) beside the example plans, then queries it, shows its outline and its first
+    /// tasks, as `import plan`, `find`, `show plan` and `show task` would.
+    static func importPlan(_ data: Data, fileName: String) {
+        guard let plan = try? PlanImporter.parse(data: data, fileName: fileName, id: "fuzz", now: 0) else { return }
+        var w = workspace
+        guard (try? w.apply(.importPlans([plan], replace: true))) != nil else { return }
+        if let r = try? query("find tasks where plan = fuzz", in: w) { renderEverywhere(r) }
+        _ = try? query("count tasks where plan = fuzz by office, status", in: w)
+        _ = try? query("find targets where plan = fuzz", in: w)
+        if let outline = try? PlanOutline(workspace: w, planID: "fuzz") { renderEverywhere(outline) }
+        let rows = (try? filter("plan = fuzz", in: w)) ?? []
+        for row in rows.prefix(3) { renderEverywhere(TaskDetail(workspace: w, row: row, context: context)) }
+    }
+
     /// The input as text when it is valid UTF-8.
     static func text(_ data: UnsafePointer<UInt8>, _ size: Int) -> String? {
         String(validating: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)

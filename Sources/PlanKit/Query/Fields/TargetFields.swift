@@ -83,14 +83,14 @@ enum TargetFields {
             json: .init(key: name) { s, r in JSON.number(column(s)(r)) },
             compare: { c, f, op, _, v in
                 guard let (written, unit) = QueryText.numberWithUnit(v.text) else {
-                    throw Diagnostic("\(name) is a number\(percent ? " (0.8 or 80%)" : ""); \(Checker.quoted(v)) is not a number", at: v.span)
+                    throw Diagnostic(Messages.targetFieldNotANumber(name, value: v.text, ratio: percent), at: v.span)
                 }
                 let s = c.source
                 let col = column(s)
                 let x = percent && unit == "%" ? written / 100 : written
                 if percent {
                     if let unit, unit != "%" {
-                        throw Diagnostic("\(name) is a ratio (0.8 or 80%), not in \(unit)", at: v.span)
+                        throw Diagnostic(Messages.ratioWithUnit(name, unit: unit), at: v.span)
                     }
                     return .custom(Test { r in op.holds(col(r), x) })
                 }
@@ -151,9 +151,9 @@ enum TargetFields {
         let text = TextFolding.fold(v.text)
         guard let ref = TargetRef(parsing: text) else {
             if c.workspace.row(id: text) != nil {
-                throw Diagnostic("\(Checker.quoted(v)) is a task; a target id is task#n, e.g. \(text)#1", at: v.span)
+                throw Diagnostic(Messages.taskForTarget(v.text, id: text), at: v.span)
             }
-            throw Diagnostic("a target id is plan:path#n or plan#In (e.g. yy2025:2.1.1#1, yy2025#I1), not \(Checker.quoted(v))", at: v.span)
+            throw Diagnostic(Messages.badTargetID(v.text), at: v.span)
         }
         if let r = c.source.targets.row(of: ref, in: c.workspace) { return r }
         throw Diagnostic(TargetRows.missing(ref, in: c.workspace), at: v.span)
@@ -220,7 +220,7 @@ enum TargetFields {
         group: { s in GroupKey.strings { target(s, $0).actualMonth?.description ?? "" } },
         json: .init(key: "month") { s, r in target(s, r).actualMonth.map { JSON.quote($0.description) } ?? "null" },
         compare: { c, _, op, _, v in
-            guard let m = QueryText.month(v.text) else { throw Diagnostic("month is YYYY-MM, not \(Checker.quoted(v))", at: v.span) }
+            guard let m = QueryText.month(v.text) else { throw Diagnostic(Messages.badTargetMonth(v.text), at: v.span) }
             let s = c.source
             return .custom(Test { r in target(s, r).actualMonth.map { op.holds(Double($0.ordinal), Double(m)) } ?? false })
         },
@@ -244,9 +244,9 @@ enum TargetFields {
         json: .init(key: "met") { s, r in s.judged.met(r).map { $0 ? "true" : "false" } ?? "null" },
         complete: { _, _ in ["true", "false"] },
         compare: { c, _, op, opSpan, v in
-            guard op == .equal else { throw Diagnostic("met compares with = or != (true or false)", at: opSpan) }
+            guard op == .equal else { throw Diagnostic(Messages.booleanOperator("met"), at: opSpan) }
             guard let b = QueryText.boolean(v.text) else {
-                throw Diagnostic("met is true or false, not \(Checker.quoted(v))" + Suggest.phrase(v.text, in: ["true", "false"]), at: v.span)
+                throw Diagnostic(Messages.notABoolean("met", value: v.text, suggestion: Suggest.phrase(v.text, in: ["true", "false"])), at: v.span)
             }
             let s = c.source, want: UInt8 = b ? 1 : 0
             return .custom(Test { r in s.judged.met[r] == want })
@@ -273,7 +273,7 @@ enum TargetFields {
         json: .init(key: "light") { s, r in s.judged.light(r).map { JSON.quote($0.keyword) } ?? "null" },
         complete: { _, _ in Lexicon.lightWords },
         compare: { c, _, op, opSpan, v in
-            guard op == .equal else { throw Diagnostic("light compares with = != or in (red yellow green)", at: opSpan) }
+            guard op == .equal else { throw Diagnostic(Messages.choiceOperator("light", op: op.rawValue), at: opSpan) }
             // One reading of a light for tasks and targets: the same words, the same error.
             let l = try TaskFields.light(v)
             return .custom(LightTest(lights: c.source.judged.light, value: l.rawValue))
@@ -296,17 +296,16 @@ enum TargetFields {
 
 extension TargetRows {
     /// Why a target id names no target, in words.
-    public static func missing(_ ref: TargetRef, in w: Workspace) -> String {
+    public static func missing(_ ref: TargetRef, in w: Workspace) -> Message {
         guard let p = w.planIndex(ref.plan) else {
-            return "no target \(ref): no plan \"\(ref.plan)\"" + Suggest.phrase(ref.plan, in: w.plans.map(\.id))
+            return Messages.noTargetNoPlan(ref.description, plan: ref.plan, plans: w.plans.map(\.id))
         }
         if ref.isIndicator {
-            let n = w.plans[p].indicators.count
-            return "no target \(ref) (plan \(ref.plan) has \(n == 0 ? "no indicator table" : "indicators #I1–#I\(n)"))"
+            return Messages.noIndicator(ref.description, plan: ref.plan, count: w.plans[p].indicators.count)
         }
-        guard let r = w.row(plan: ref.plan, path: ref.path) else { return "no target \(ref): no task \(ref.ownerID)" }
+        guard let r = w.row(plan: ref.plan, path: ref.path) else { return Messages.noTargetNoTask(ref.description, task: ref.ownerID) }
         let n = w.tasks.targetNumbers(row: r).compactMap { $0 }.count
-        return "no target \(ref) (task \(ref.ownerID) has \(n == 0 ? "no targets" : n == 1 ? "1 target, #1" : "\(n) targets, #1–#\(n)"))"
+        return Messages.noTargetNumber(ref.description, task: ref.ownerID, count: n)
     }
 }
 

@@ -50,7 +50,7 @@ extension TaskFields {
         json: .init(key: "start") { s, r in CalendarDay(ordinal: s.tasks.start[r]).map { JSON.quote($0.description) } ?? "null" },
         compare: { c, _, op, _, v in
             guard let (lo, hi) = QueryText.dayRange(v.text) else {
-                throw Diagnostic("start takes a date YYYY-MM-DD or a month YYYY-MM, not \(Checker.quoted(v))", at: v.span)
+                throw Diagnostic(Messages.badStartValue(v.text), at: v.span)
             }
             return .custom(DayRangeTest(days: c.tasks.start, op: op, lo: lo, hi: hi))
         })
@@ -100,7 +100,7 @@ extension TaskFields {
         compare: { c, f, op, _, v in
             let x = try c.number(f, v)
             guard x == x.rounded(), abs(x) < 1_000_000 else {
-                throw Diagnostic("due_in is a whole number of days; \(Checker.quoted(v)) is not", at: v.span)
+                throw Diagnostic(Messages.dueInNotWhole(v.text), at: v.span)
             }
             // due_in op N is due op (as-of + N): the due column is compared directly.
             let day = CalendarDay(dayNumber: c.source.context.asOf.dayNumber + Int(x)).ordinal
@@ -126,7 +126,7 @@ extension TaskFields {
         json: .init(key: "light") { s, r in JSON.quote(judge(s).light(row: r, in: s.tasks).keyword) },
         complete: { _, _ in Lexicon.lightWords },
         compare: { c, _, op, opSpan, v in
-            guard op == .equal else { throw Diagnostic("light compares with = != or in, not `\(op.rawValue)`", at: opSpan) }
+            guard op == .equal else { throw Diagnostic(Messages.choiceOperator("light", op: op.rawValue), at: opSpan) }
             return .custom(LightTest(judge: judge(c), t: c.tasks, mask: 1 << (try light(v).rawValue)))
         },
         inList: { c, _, vs, _ in
@@ -155,7 +155,7 @@ extension TaskFields {
         json: .init(key: "pace") { s, r in JSON.quote(judge(s).pace(row: r, in: s.tasks).keyword) },
         complete: { _, _ in Pace.allCases.map(\.keyword) + Pace.allCases.map(\.chineseLabel) },
         compare: { c, _, op, opSpan, v in
-            guard op == .equal else { throw Diagnostic("pace compares with = != or in, not `\(op.rawValue)`", at: opSpan) }
+            guard op == .equal else { throw Diagnostic(Messages.choiceOperator("pace", op: op.rawValue), at: opSpan) }
             return .custom(PaceTest(judge: judge(c), t: c.tasks, mask: 1 << (try pace(v).rawValue)))
         },
         inList: { c, _, vs, _ in
@@ -184,15 +184,13 @@ extension TaskFields {
 
     static func light(_ v: Literal) throws -> Light {
         if let l = Light(parsing: v.text) { return l }
-        throw Diagnostic("unknown light \(Checker.quoted(v))" + Suggest.phrase(v.text, in: Lexicon.lightWords)
-                         + " (lights: red yellow green, 红灯 黄灯 绿灯)", at: v.span)
+        throw Diagnostic(Messages.unknownLight(v.text, suggestion: Suggest.phrase(v.text, in: Lexicon.lightWords)), at: v.span)
     }
 
     static func pace(_ v: Literal) throws -> Pace {
         if let p = Pace(parsing: v.text) { return p }
         let names = Pace.allCases.flatMap { [$0.keyword, $0.chineseLabel] }
-        throw Diagnostic("unknown pace \(Checker.quoted(v))" + Suggest.phrase(v.text, in: names)
-                         + " (paces: done ahead on_pace behind_pace, 已完成 超序时 达序时 欠序时)", at: v.span)
+        throw Diagnostic(Messages.unknownPace(v.text, suggestion: Suggest.phrase(v.text, in: names)), at: v.span)
     }
 
     /// A number in ten-thousandths, for exact comparisons with expected and gap.

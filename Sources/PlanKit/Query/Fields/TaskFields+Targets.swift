@@ -41,14 +41,13 @@ extension TaskFields {
             json: figures ? nil : .init(key: "targets") { s, r in targetsJSON(s, row: r) },
             compare: { c, _, op, _, v in
                 guard let (x, unit) = QueryText.numberWithUnit(v.text) else {
-                    throw Diagnostic("\(name) compares with a number, optionally with a unit (90%, 10分钟); \(Checker.quoted(v)) is not a number",
-                                     at: v.span)
+                    throw Diagnostic(Messages.targetNotANumber(name, value: v.text), at: v.span)
                 }
                 guard let unit else { return .target(op, x, units: nil, figures: figures) }
                 let folded = TextFolding.fold(unit)
                 let set = c.tasks.units.names.map { TextFolding.fold($0) == folded }
                 if !set.contains(true), c.tasks.count > 0 {
-                    throw Diagnostic("no \(name) has the unit \"\(unit)\"" + QueryText.suggestion(unit, in: c.tasks.units.names), at: v.span)
+                    throw Diagnostic(Messages.unknownUnit(unit, field: name, suggestion: QueryText.suggestion(unit, in: c.tasks.units.names)), at: v.span)
                 }
                 return .target(op, x, units: set, figures: figures)
             },
@@ -104,8 +103,7 @@ extension TaskFields {
         compare: { c, _, op, _, v in
             let set = c.tasks.units.names.map(c.textCompare(op, v).test)
             if op == .equal, !set.contains(true), c.tasks.count > 0 {
-                throw Diagnostic("no target has the unit \(Checker.quoted(v))" + QueryText.suggestion(v.text, in: c.tasks.units.names),
-                                 at: v.span)
+                throw Diagnostic(Messages.unknownUnit(v.text, suggestion: QueryText.suggestion(v.text, in: c.tasks.units.names)), at: v.span)
             }
             return .units(set, figures: false)
         },
