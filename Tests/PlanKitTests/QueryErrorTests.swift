@@ -201,7 +201,7 @@ import Testing
         ]
         for (command, expected) in cases { #expect(name(command) == expected, "\(command)") }
         expectDiagnostic("find targets where light = blue", at: "blue",
-                         message: "unknown light \"blue\" (lights: red yellow green, 红 黄 绿)", command)
+                         message: "unknown light \"blue\" (lights: red yellow green, 红灯 黄灯 绿灯)", command)
         expectDiagnostic("find where text matches \"(a\"", at: "\"(a\"",
                          message: "invalid regular expression \"(a\": unclosed \"(\"", command)
     }

@@ -110,7 +110,7 @@ struct ReviewDefectTests {
     @Test func showTaskLightsFollowTheLanguageAndDiffCountsOneLight() throws {
         let sh = try demo()
         #expect(sh.run("set lang zh; show task qingshan2025:2.1.4"), "\(sh.err)")
-        #expect(sh.out.contains("73.3%   黄灯\n"), "\(sh.out)")
+        #expect(sh.out.contains("73.3%  黄灯\n"), "\(sh.out)")
         #expect(!sh.out.contains("  yellow\n"))
         #expect(sh.run("set lang en; update songling2025:3.3.3 set status = on_track, progress = 30"), "\(sh.err)")
         #expect(sh.run("diff 2025-04"))
