@@ -258,11 +258,11 @@ enum TargetFields {
         localize: { t, l in l == .zh ? Light(parsing: t)?.chineseLabel ?? t : t },
         order: { s in { a, b in FieldSupport.compare(s.judged.light[a], s.judged.light[b]) } },
         group: { s in
-            let lights = s.judged.light
+            let lights = s.judged.light, judgedRows = s.judged.judgedRows
             return GroupKey(domain: 3, codes: { r, out in if lights[r] < 3 { out.append(Int(lights[r])) } },
                             value: { .text(Light(rawValue: UInt8($0))?.keyword ?? "") }, rank: { Double($0) },
                             column: { FieldSupport.int32Column(lights, none: TargetJudgements.noLight) },
-                            byteColumn: { (lights, TargetJudgements.noLight) })
+                            byteColumn: { (lights, TargetJudgements.noLight, judgedRows) })
         },
         json: .init(key: "light") { s, r in s.judged.light(r).map { JSON.quote($0.keyword) } ?? "null" },
         complete: { _, _ in ["red", "yellow", "green"] },
@@ -272,19 +272,30 @@ enum TargetFields {
                 throw Diagnostic("unknown light \(Checker.quoted(v))" + Suggest.phrase(v.text, in: ["red", "yellow", "green"])
                                  + " (lights: red yellow green, 红 黄 绿)", at: v.span)
             }
-            return .custom(LightTest(lights: c.source.judged.light, value: l.rawValue))
+            let judged = c.source.judged
+            return .custom(LightTest(lights: judged.light, value: l.rawValue, rows: judged.judgedRows))
         },
-        empty: { c in .custom(LightTest(lights: c.source.judged.light, value: TargetJudgements.noLight)) })
+        empty: { c in .custom(LightTest(lights: c.source.judged.light, value: TargetJudgements.noLight, rows: nil)) })
 
-    /// `light = red`: one byte compare per row.
+    /// `light = red`: one byte compare per row that may have a light (`rows`), or per row.
     struct LightTest: RowTest {
         let lights: [UInt8]
         let value: UInt8
+        /// The only rows whose light may be other than none (ascending); nil: every row.
+        let rows: [UInt32]?
         func test(_ r: Int) -> Bool { lights[r] == value }
         func scan(_ n: Int, into b: inout RowBitmap) {
             let v = value
             lights.withUnsafeBufferPointer { l in
-                for r in 0..<min(n, l.count) where l[r] == v { b.insert(r) }
+                let n = min(n, l.count)
+                guard let rows else {
+                    for r in 0..<n where l[r] == v { b.insert(r) }
+                    return
+                }
+                for r32 in rows {
+                    let r = Int(r32)
+                    if r < n && l[r] == v { b.insert(r) }
+                }
             }
         }
     }
