@@ -1,6 +1,6 @@
 extension Lexicon {
-    /// The words of `diff` (SPEC §5): its summary line, the change of each row and the field
-    /// changed, in each language; values of status and light fields are named as everywhere else
+    /// The words of `diff` (SPEC §5) and `history`: the diff's summary line, the change of each row
+    /// and the field changed, in each language; values of status and light fields are named as everywhere else
     /// (`statusName`, `lightName`). JSON keeps the English words.
     public enum Diff {
         /// `added`, `removed`, `changed` in `language`; other text unchanged.
