@@ -49,3 +49,55 @@ extension ReviewThirdPassTests {
         #expect(sh.out.contains("status") && sh.out.contains("not_started → on_track"), "\(sh.out)")
     }
 }
+
+extension ReviewThirdPassTests {
+    /// One of a thing is counted in the singular everywhere (`1 task`, `1 office`, `1 day`), because
+    /// every count is worded by `Lexicon.counted`: import, show plan, save, load, drop, `why`, report.
+    @Test func oneOfAThingIsCountedInTheSingular() throws {
+        let sh = try Shell()
+        try FileManager.default.createDirectory(at: sh.dir, withIntermediateDirectories: true)
+        let plan = sh.dir.appendingPathComponent("one.txt")
+        try Data("青山县2025年卫生健康工作要点\n一、医疗服务\n（一）提升质量\n1.推进胸痛中心建设，年底前完成。（责任科室：医政科）\n".utf8)
+            .write(to: plan)
+        var said = ""
+        func run(_ line: String, _ expected: String) {
+            #expect(sh.run(line), "\(line): \(sh.err)")
+            #expect(sh.out.contains(expected), "\(line): \(sh.out)")
+            said += sh.out
+        }
+        run("import plan \(plan.path) as one", ": 1 task, 1 office, 0 targets")
+        run("show plan one", "1 task · 2 sections · 0 warnings")
+        run("save s1", "saved snapshot s1: 1 plan, 1 task, ")
+        run("load s1", "loaded snapshot s1: 1 plan, 1 task; ")
+        run("update one:1.1.1 set progress = 50, status = on_track; set today = 2026-01-01; why one:1.1.1", "(1 day past its due date 2025-12-31")
+        run("set today = 2025-06-30; set rule yellow = 1; set rule red = 1; why one:1.1.1", "(no more than 1 point behind)")
+        run("update one:1.1.1 set progress = 10; why one:1.1.1", "(more than 1 point behind)")
+        run("set rule remind = 1; report", "progress up for 1 task\n")
+        #expect(said.contains("Due soon (within 1 day, 0)"), "\(said)")
+        run("set lang zh; report", "进度提高 1 项")
+        run("set lang en; drop plan one", "dropped plan one (1 task)")
+        for wrong in ["1 tasks", "1 offices", "1 plans", "1 days", "1 points", "1 sections", "1 warnings"] {
+            #expect(!said.contains(wrong), "\(wrong): \(said)")
+        }
+    }
+
+    /// No count is given its plural by hand in the shell, the renderers, the reports or the
+    /// Lexicon's templates: `Lexicon.counted` is the one place (the store's messages are being
+    /// moved into the catalogue separately).
+    @Test func noCountIsPluralisedByHand() throws {
+        let root = LessonFiles.packageRoot.appendingPathComponent("Sources")
+        var found: [String] = []
+        for folder in ["PlanShell", "PlanKit/Text", "PlanKit/Render", "PlanKit/Report"] {
+            let dir = root.appendingPathComponent(folder)
+            for file in FileManager.default.enumerator(atPath: dir.path)?.compactMap({ $0 as? String }) ?? []
+            where file.hasSuffix(".swift") {
+                let text = try String(contentsOf: dir.appendingPathComponent(file), encoding: .utf8)
+                for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+                where line.contains("== 1 ? \"\" : \"s\"") || line.contains("\"\\(k) \\(noun)") {
+                    found.append("\(folder)/\(file):\(i + 1)")
+                }
+            }
+        }
+        #expect(found.isEmpty, "\(found)")
+    }
+}

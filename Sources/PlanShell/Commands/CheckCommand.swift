@@ -16,7 +16,7 @@ enum CheckCommand {
             rows: results.map { [$0.file, $0.problem != nil ? "DAMAGED" : $0.setAside ? "set aside" : "ok", $0.problem ?? $0.detail] },
             title: "store \(session.store.directory.path): "
                 + (bad.isEmpty ? "every file intact" : "\(bad.count) damaged")
-                + (setAside == 0 ? "" : "; \(setAside) damaged file\(setAside == 1 ? "" : "s") set aside in damaged/"),
+                + (setAside == 0 ? "" : "; \(Lexicon.counted(setAside, .damagedFiles).en) set aside in damaged/"),
             rowNoun: .files)
         if bad.isEmpty { return .rendered(table) }
         throw FailedWithResult(result: .rendered(table), diagnostic: Diagnostic(Messages.checkFoundDamage(bad.map(\.file))))
