@@ -151,6 +151,13 @@ import Testing
         #expect(c.events.isEmpty)
     }
 
+    /// A comment before the DOCTYPE holding a `<` does not end the prolog check.
+    @Test func doctypeAfterACommentIsRefused() {
+        let xml = #"<?xml version="1.0"?><!-- <a> --><!DOCTYPE r [<!ENTITY a "b">]><r>&a;</r>"#
+        let error = #expect(throws: Diagnostic.self) { try SafeXML.parse(Data(xml.utf8), source: "c.xml", handler: Collect()) }
+        #expect(error?.message.hasPrefix("c.xml: refused") == true, "\(String(describing: error))")
+    }
+
     @Test func externalEntityIsRefused() {
         let xml = #"<?xml version="1.0"?><!DOCTYPE r SYSTEM "file:///etc/passwd"><r>&xxe;</r>"#
         #expect(throws: Diagnostic.self) { try SafeXML.parse(Data(xml.utf8), source: "x.xml", handler: Collect()) }

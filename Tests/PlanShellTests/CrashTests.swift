@@ -91,7 +91,8 @@ import PlanKit
         _ = try C.seedStore(at: refDir, plans: plans)
         #expect(ids.count == 58)
 
-        var r = Random(state: 20_250_430)
+        // PLANSH_CRASH_SEED=N tries another command sequence and other kill moments (by hand, in a loop).
+        var r = Random(state: ProcessInfo.processInfo.environment["PLANSH_CRASH_SEED"].flatMap { UInt64($0) } ?? 20_250_430)
         let sheets = try writeSheets(in: dir, ids: ids, random: &r)
         let commands = makeCommands(4000, ids: ids, sheets: sheets, random: &r)
 

@@ -124,6 +124,11 @@ public enum SafeXML {
             guard data[i] == 0x3C else { i += 1; continue }  // <
             guard i + 1 < end else { return }
             let next = data[i + 1]
+            if next == 0x21, i + 4 <= end, data[i + 2] == 0x2D, data[i + 3] == 0x2D {  // <!-- … -->: a `<` inside is no element
+                guard let close = data[(i + 4)...].firstRange(of: [0x2D, 0x2D, 0x3E]) else { return }
+                i = close.upperBound
+                continue
+            }
             if next == 0x3F || next == 0x21 {  // <? or <!
                 if i + doctype.count <= end, data[i..<(i + doctype.count)].elementsEqual(doctype) {
                     var j = i + doctype.count
