@@ -7,7 +7,7 @@ public enum Banner {
         if session.store.isReadOnly {
             lines.append(Messages.readOnlyBanner(reason: session.store.readOnlyReason).text)
         }
-        if let damage = session.store.damage { lines.append(damage.message) }
+        if let damage = session.store.damage { lines.append(damage.said.text) }
         if session.workspace.plans.isEmpty {
             lines += [
                 "The store is empty. 欢迎使用！",

@@ -132,7 +132,7 @@ public final class Session {
         let (spec, n) = try CommandTable.resolve(words)
         let input = CommandInput(text: command.text, words: words, commandWordCount: n)
         if let damage = store.damage, !RecoverCommand.worksWithoutWorkingState.contains(spec.words[0]) {
-            throw Diagnostic(damage.message, at: words[0].span)
+            throw Diagnostic(damage.said, at: words[0].span)
         }
         // The one read-only check, from the declaration: said first, before any argument error.
         if spec.changesData && store.isReadOnly {

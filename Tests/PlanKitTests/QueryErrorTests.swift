@@ -156,29 +156,58 @@ import Testing
         do { _ = try Parser.parseFilter("") } catch let d as Diagnostic { #expect(d.name == "expected-condition") } catch {}
     }
 
-    /// The directories whose messages all moved to the catalogue write none inline: no string
-    /// literal handed to a diagnostic, a usage error, a lesson error or a `warning:`/`error:` line.
-    @Test func cleanedDirectoriesWriteNoInlineMessages() throws {
+    /// Every user-facing message is a catalogue entry (Messages*.swift): no source file outside the
+    /// catalogue hands a literal sentence to a diagnostic, an error, a warning or a problem list.
+    @Test func noSourceWritesInlineMessages() throws {
         let sources = Fixtures.packageRoot.appendingPathComponent("Sources")
-        let directories = ["PlanShell", "PlanKit/Formats", "PlanKit/Supervision", "PlanKit/Report", "PlanKit/Render", "PlanKit/Diagnostics",
-                           "PlanKit/Model", "PlanKit/Import", "PlanKit/Query", "PlanKit/Text"]
-        let inline = try Regex(#"(Diagnostic|UsageError|LessonError|ImportWarning|Message)\((\s|[a-z]+:\s*)*"|\bfail\([^,()]+,\s*"|throw [A-Z]\w*\(\s*"|"(error|warning): [^\\"]"#)
+        // A string literal that is more than one interpolated value (`"\(error)"`) or spaces.
+        let q = #""(?!\\\(\w+\)"|\s*")"#
+        // Each alternative is one way a message was once written in place:
+        let forms = [
+            #"(Diagnostic|UsageError|LessonError|ImportWarning|Message)\((\s|[a-z]+:\s*)*"# + q,  // Diagnostic("…"), Message(name: "…")
+            #"\b[A-Z]\w*(Error|Corruption|Problem|Warning|Failure)\((\s|[a-z]+:\s*)*"# + q,      // StoreCorruption("…"), SheetValueError("…")
+            #"\bmessage:\s*"# + q,                                                            // Problem(row: 1, message: "…")
+            #"\b(fail|warn)\([^,()]+,\s*"# + q,                                               // fail(span, "…"), warn(pos, "…")
+            #"throw [A-Z]\w*\(\s*"# + q,                                                       // throw SomeError("…: \(…)")
+            #"\b(problems|warnings|notes|fileWarnings)\.(append|insert)\(\s*"# + q,             // problems.append("…")
+            #"\b(description|message): String \{\s*(return\s+)?"[A-Za-z][^"]*\s"#,           // var description: String { "A sentence" }
+            #""(error|warning): [^\\"]"#,                                                  // "error: …" spelled by hand
+        ]
+        // Simple word boundaries: by Unicode's, `d.notes` is one word and `\bnotes` would not match in it.
+        let inline = try Regex(forms.joined(separator: "|")).wordBoundaryKind(.simple)
+        // In a file declaring an error type, a switch case returning a sentence is its description.
+        let sentenceCase = try Regex(#"^\s*case [^:]+:\s*(return\s+)?"[^"]*[a-z]+ [a-z]+[^"]*"\s*$"#)
+        // The forms plansh's sources used before the catalogue, each caught; a location frame is not.
+        let before = [#"throw Diagnostic("\(fileName): the file is empty")"#, #"StoreCorruption("\(displayName) is damaged (\(what))")"#,
+                      #"return .failure(SheetValueError("bad due date \"\(s)\""))"#, #"problems.append("no task id")"#,
+                      #"warn(c.start, "numeral repeats the previous one")"#, #"result.warnings.append(.init(row: n, message: "row skipped"))"#,
+                      #"var description: String { "cannot take the lock" }"#, #"throw StoreCorruption("\(e.message); this store cannot be opened")"#,
+                      #"d.notes.append("in script \(frame.name)")"#]
+        for line in before { #expect(line.contains(inline), "\(line)") }
+        #expect(#"        case .newer: return "written by a newer plansh""#.wholeMatch(of: sentenceCase) != nil)
+        for line in [#"problems.append("\(error)")"#, #"notes.append("  " + Messages.moreProblems(n).text)"#,
+                     #"public var description: String { "\(row): \(message)" }"#] {
+            #expect(!line.contains(inline), "\(line)")
+        }
         var found: [String] = []
-        var scanned = 0
-        for dir in directories {
-            let root = sources.appendingPathComponent(dir)
-            guard let files = FileManager.default.enumerator(atPath: root.path) else { continue }
-            // The catalogue itself (Messages*.swift) is where the words belong.
-            for case let file as String in files where file.hasSuffix(".swift") && !file.hasPrefix("Messages") {
-                let text = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
-                scanned += 1
-                for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-                where !line.trimmingCharacters(in: .whitespaces).hasPrefix("//") && line.contains(inline) {
-                    found.append("\(dir)/\(file):\(n + 1): \(line.trimmingCharacters(in: .whitespaces))")
-                }
+        var scanned: Set<String> = []
+        guard let files = FileManager.default.enumerator(atPath: sources.path) else { return }
+        for case let file as String in files where file.hasSuffix(".swift") {
+            // The catalogue itself (Diagnostics/Messages*.swift) is where the words belong.
+            if file.hasPrefix("PlanKit/Diagnostics/Messages") { continue }
+            let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
+            let declaresError = text.contains(": Error") || text.contains(", Error")
+            scanned.insert((file as NSString).deletingLastPathComponent)
+            for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            where !line.trimmingCharacters(in: .whitespaces).hasPrefix("//")
+                && (line.contains(inline) || declaresError && line.wholeMatch(of: sentenceCase) != nil) {
+                found.append("\(file):\(n + 1): \(line.trimmingCharacters(in: .whitespaces))")
             }
         }
-        #expect(scanned > 50, "found the sources under \(sources.path)")
+        for dir in ["PlanShell", "plansh", "PlanKit/Model", "PlanKit/Import", "PlanKit/Query", "PlanKit/Query/Fields", "PlanKit/Text",
+                    "PlanKit/Store", "PlanKit/Formats", "PlanKit/Supervision", "PlanKit/Report", "PlanKit/Render", "PlanKit/Diagnostics"] {
+            #expect(scanned.contains(dir), "scanned Sources/\(dir)")
+        }
         #expect(found.isEmpty, "messages written inline instead of in Messages:\n\(found.joined(separator: "\n"))")
     }
 
@@ -204,6 +233,37 @@ import Testing
                          message: "unknown light \"blue\" (lights: red yellow green, 红灯 黄灯 绿灯)", command)
         expectDiagnostic("find where text matches \"(a\"", at: "\"(a\"",
                          message: "invalid regular expression \"(a\": unclosed \"(\"", command)
+    }
+
+    /// The store's messages (snapshots, its files, progress sheets) carry their catalogue names.
+    @Test func storeMessagesAreNamed() throws {
+        func name(_ body: () throws -> Void) -> String? {
+            do { try body(); return nil }
+            catch let d as Diagnostic { return d.name } catch let e as StoreCorruption { return e.name }
+            catch { return "not a diagnostic" }
+        }
+        let dir = StoreTestSupport.temporaryDirectory("messages")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try Store.open(at: dir)
+        defer { store.close() }
+        try store.commit(.importPlans([StoreTestSupport.plan("yy2025", tasks: 3)], replace: false))
+        try store.save(name: "a", overwrite: false, now: 1)
+        #expect(name { try store.save(name: "a", overwrite: false, now: 2) } == "snapshot-exists")
+        #expect(name { _ = try store.snapshotWorkspace(named: "b") } == "no-snapshot")
+        #expect(name { _ = try store.snapshotWorkspace(named: ".b") } == "bad-snapshot-name")
+        #expect(SnapshotName.problem(with: "a/b")?.text == "a snapshot name may hold letters, digits, \".\", \"_\", \"-\" and Chinese characters, not \"/\"")
+        let junk = dir.appendingPathComponent("junk.plansnap")
+        try Data(repeating: 7, count: 100).write(to: junk)
+        #expect(name { _ = try SnapshotFile.Reader(path: junk.path, displayName: "junk") } == "not-a-snapshot")
+        try Data(repeating: 7, count: 3).write(to: junk)
+        #expect(name { _ = try SnapshotFile.Reader(path: junk.path, displayName: "junk") } == "file-truncated")
+        #expect(name { _ = try Store.open(at: junk) } == "store-not-directory")
+        let sheet = Array("id,status\nyy2025:9,done\nyy2025:1.1.1,doing\n".utf8)
+        let result = ProgressSheet.parse(sheet, displayName: "s.csv", in: store.workspace)
+        #expect(result.problems.map(\.message) == ["no task \"yy2025:9\"", "unknown status \"doing\" — nearest is \"done\" (not_started, on_track, behind, done; "
+                                                    + "未启动, 推进中, 滞后, 已完成; " + TaskStatus.synonyms.map(\.word).filter { !$0.allSatisfy(\.isASCII) }
+                                                        .joined(separator: ", ") + ")"])
+        #expect(ProgressSheet.diagnostic(result.problems, displayName: "s.csv").name == "sheet-bad-rows")
     }
 
     /// The importer's and the model's messages carry their catalogue names.

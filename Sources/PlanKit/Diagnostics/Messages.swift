@@ -143,6 +143,10 @@ extension Messages {
 // MARK: - Scripts and the tutorial
 
 extension Messages {
+    /// A note under a diagnostic: the script that ran the one it happened in.
+    public static func inScript(_ name: String, line: Int) -> Message {
+        Message("in-script", .note, "in script \(name):\(line)")
+    }
     public static func scriptRunsItself(_ name: String, chain: String) -> Message {
         Message("script-runs-itself", .error, "script \(name) runs itself (\(chain))")
     }

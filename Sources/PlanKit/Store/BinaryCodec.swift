@@ -84,7 +84,7 @@ struct BinaryReader {
     var remaining: Int { end - position }
 
     func corrupt(_ what: String) -> StoreCorruption {
-        StoreCorruption("\(context): \(what) at byte \(position)")
+        StoreCorruption(Messages.bytesDamaged(context, what, at: position))
     }
 
     mutating func u8() throws -> UInt8 {
@@ -179,8 +179,19 @@ struct BinaryReader {
 /// A file or record of the store that cannot be read: damaged, truncated, or from a newer plansh.
 public struct StoreCorruption: Error, Sendable, CustomStringConvertible {
     public var message: String
-    public init(_ message: String) { self.message = message }
+    /// The catalogue name of the message (`Messages`).
+    public var name: String
+    public init(_ message: Message) {
+        self.message = message.text
+        self.name = message.name
+    }
     public var description: String { message }
+    /// The same words as a diagnostic, keeping the message's name.
+    public var diagnostic: Diagnostic {
+        var d = Diagnostic(message)
+        d.name = name
+        return d
+    }
 }
 
 /// XXH64 (Yann Collet's xxHash, 64-bit): the checksum of every snapshot section and journal

@@ -89,7 +89,7 @@ struct CSVReader {
                     pos += 1
                 }
                 if !closed {
-                    problem = problem ?? "a quoted cell is not closed (a \" is missing)"
+                    problem = problem ?? Messages.csvQuoteNotClosed().text
                 }
                 // Anything between the closing quote and the delimiter is kept, but reported.
                 var stray = false
@@ -98,7 +98,7 @@ struct CSVReader {
                     field.append(bytes[pos])
                     pos += 1
                 }
-                if stray { problem = problem ?? "text after a closing quote (write \"\" for a quote inside a quoted cell)" }
+                if stray { problem = problem ?? Messages.csvTextAfterQuote().text }
             } else {
                 while pos < bytes.count && bytes[pos] != delimiter && bytes[pos] != 0x0A && bytes[pos] != 0x0D {
                     field.append(bytes[pos])

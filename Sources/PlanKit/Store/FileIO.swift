@@ -221,12 +221,11 @@ struct FileIOError: Error, CustomStringConvertible {
     var path: String
     var operation: String
     var code: Int32
-    var description: String {
-        if operation == FileIOError.linkOperation {
-            return "\(path) is a symbolic link: plansh does not follow links inside its store (remove it or replace it with the file)"
-        }
-        return "cannot \(operation) \(path): \(FileIO.errorText(code))"
+    var message: Message {
+        if operation == FileIOError.linkOperation { return Messages.symbolicLinkInStore(path) }
+        return Messages.fileOperationFailed(operation, path: path, reason: FileIO.errorText(code))
     }
+    var description: String { message.text }
 
     static let linkOperation = "follow the link"
 

@@ -21,9 +21,9 @@ public enum HistoryFile {
             try FileIO.truncate(fd, to: 0, path: path)
             return .success(fd)
         } catch let e as FileIOError {
-            return .failure(Diagnostic("history not saved: \(e.description)"))
+            return .failure(Diagnostic(Messages.historyNotSaved(e.description)))
         } catch {
-            return .failure(Diagnostic("history not saved: \(error)"))
+            return .failure(Diagnostic(Messages.historyNotSaved(String(describing: error))))
         }
     }
 }

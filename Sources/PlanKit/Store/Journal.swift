@@ -115,7 +115,7 @@ final class Journal {
     /// Appends one record and makes it durable. On failure the file is cut back to where it was.
     func append(_ payload: [UInt8]) throws {
         guard payload.count < Int(UInt32.max) - Journal.recordOverhead else {
-            throw StoreCorruption("a change of \(payload.count) bytes is too large for the journal")
+            throw StoreCorruption(Messages.changeTooLargeForJournal(payload.count))
         }
         let rec = Journal.record(payload, sequence: nextSequence, generation: base.generation)
         do {

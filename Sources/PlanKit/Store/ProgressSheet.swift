@@ -48,18 +48,15 @@ public enum ProgressSheet {
             }
         }
         var notes = runs.prefix(limit).map { r in
-            r.count == 1 ? "\(displayName):\(r.first): \(r.message)"
-                : "\(displayName):\(r.first)–\(r.last): \(r.message) (\(r.count) rows)"
+            Messages.sheetRows(displayName, first: r.first, last: r.last, count: r.count, r.message).text
         }
-        if runs.count > limit { notes.append("… and \(runs.count - limit) more") }
+        if runs.count > limit { notes.append(Messages.moreProblems(runs.count - limit).text) }
         return notes
     }
 
     static func diagnostic(_ problems: [Problem], displayName: String) -> Diagnostic {
         let rows = Set(problems.map(\.row)).count
-        let what = rows == 1 ? "1 bad row" : "\(rows) bad rows"
-        return Diagnostic("progress sheet \(displayName) has \(what); nothing was applied",
-                          notes: listed(problems, displayName))
+        return Diagnostic(Messages.sheetHasBadRows(displayName, rows: rows), notes: listed(problems, displayName))
     }
 
     /// A problem with one row (row 1 is the first line or spreadsheet row; CSV rows count physical
@@ -68,6 +65,15 @@ public enum ProgressSheet {
         public var row: Int
         public var message: String
         public var description: String { "\(row): \(message)" }
+
+        public init(row: Int, message: String) {
+            self.row = row
+            self.message = message
+        }
+        /// A catalogue message (`Messages`) about row `row`.
+        public init(row: Int, _ message: Message) {
+            self.init(row: row, message: message.text)
+        }
     }
 
     public struct Result: Sendable {
@@ -108,11 +114,11 @@ public enum ProgressSheet {
             return parse(rows: rows, displayName: displayName, in: workspace)
         }
         if let sheet {
-            throw Diagnostic("\(displayName) is a CSV file, which has no sheets (`sheet \(sheet)` is for .xlsx workbooks)")
+            throw Diagnostic(Messages.csvHasNoSheets(displayName, sheet: sheet))
         }
         let decoded = try TextDecoding.decode(data, fileName: displayName)
         var result = parse(utf8: Array(decoded.text.utf8), displayName: displayName, in: workspace)
-        if let w = decoded.warning { result.fileWarnings.insert("\(displayName): \(w)", at: 0) }
+        if let w = decoded.warning { result.fileWarnings.insert(Messages.sheetFileNote(displayName, w).text, at: 0) }
         return result
     }
 
@@ -146,7 +152,7 @@ public enum ProgressSheet {
         var result = Result()
         guard let (header, start) = findHeader(rows, &result) else { return result }
         if !header.unknown.isEmpty {
-            result.fileWarnings.append("\(displayName): columns ignored: " + header.unknown.joined(separator: ", "))
+            result.fileWarnings.append(Messages.sheetColumnsIgnored(displayName, columns: header.unknown).text)
         }
         var reader = RowReader(header: header, lookup: TaskLookup(workspace: workspace), displayName: displayName)
         var count = 0
@@ -155,7 +161,7 @@ public enum ProgressSheet {
             reader.read(row, into: &result)
         }
         if count == 0 && result.problems.isEmpty {
-            result.problems.append(Problem(row: header.row, message: "the sheet has a header but no rows"))
+            result.problems.append(Problem(row: header.row, Messages.sheetHeaderWithoutRows()))
         }
         if !result.problems.isEmpty { result.updates = [] }
         return result
@@ -182,14 +188,12 @@ public enum ProgressSheet {
             return (header, i + 1)
         }
         guard let widest else {
-            result.problems.append(Problem(row: 1, message: "the sheet is empty (it needs a header row: id, status, progress, note)"))
+            result.problems.append(Problem(row: 1, Messages.sheetEmpty()))
             return nil
         }
         let seen = widest.cells.map(trim).filter { !$0.isEmpty }.map { "\"\(Suggest.excerpt($0, limit: 20))\"" }
-        result.problems.append(Problem(row: widest.number, message:
-            "no header row in the first \(SheetHeader.searchRows) rows: the sheet needs an id column (任务编号/编号), "
-            + "or plan and path columns (计划, 路径); columns seen (row \(widest.number)): " + seen.joined(separator: ", ")
-            + " — " + SheetColumn.summary))
+        result.problems.append(Problem(row: widest.number,
+                                       Messages.sheetWithoutHeader(searched: SheetHeader.searchRows, row: widest.number, seen: seen)))
         return nil
     }
 
@@ -236,7 +240,7 @@ struct RowReader {
         var problems: [String] = []
         if let p = row.problem { problems.append(p) }
         if row.cells.count > header.columns.count && row.cells[header.columns.count...].contains(where: { !$0.isEmpty }) {
-            problems.append("\(row.cells.count) cells, but the header has \(header.columns.count) columns")
+            problems.append(Messages.rowTooWide(cells: row.cells.count, columns: header.columns.count).text)
         }
         let hasValues = SheetColumn.allCases.contains { $0.role == .value && $0 != .actual && cell($0, row) != nil }
         let target = actual(row, problems: &problems)
@@ -247,9 +251,9 @@ struct RowReader {
         case nil:
             // A row with no task and nothing to apply (a section line an office typed) is read past.
             if hasValues || !problems.isEmpty {
-                problems.append(header.index[.id] != nil ? "no task id" : "plan or path is empty")
+                problems.append(Messages.rowWithoutTask(byID: header.index[.id] != nil).text)
             } else {
-                result.warnings.append(.init(row: row.number, message: "no task id and nothing to apply; row skipped"))
+                result.warnings.append(.init(row: row.number, Messages.rowSkipped()))
                 return
             }
         case let .failure(e)?: problems.append(e.description)
@@ -263,7 +267,7 @@ struct RowReader {
                 // A task may head several rows of its targets (the target ledger); only one row
                 // may change the task itself.
                 if hasValues, let earlier = firstRowOf[r] {
-                    problems.append("task \(plan):\(path) is already on row \(earlier)")
+                    problems.append(Messages.rowTaskRepeated(plan + ":" + path, earlier: earlier).text)
                 } else if hasValues {
                     firstRowOf[r] = row.number
                 }
@@ -287,9 +291,9 @@ struct RowReader {
             // A target ledger's row with no 完成值 yet: an empty cell changes nothing (§10).
             return
         } else if plan.isEmpty && path.isEmpty {
-            result.warnings.append(.init(row: row.number, message: "only a target id, nothing to apply"))
+            result.warnings.append(.init(row: row.number, Messages.rowOnlyTargetID()))
         } else {
-            result.warnings.append(.init(row: row.number, message: "only a task id (\(plan):\(path)), nothing to apply"))
+            result.warnings.append(.init(row: row.number, Messages.rowOnlyTaskID(plan + ":" + path)))
         }
     }
 
@@ -297,7 +301,7 @@ struct RowReader {
     func actual(_ row: ProgressSheet.Row, problems: inout [String]) -> (TargetRef, ActualUpdate)? {
         guard let value = cell(.actual, row) else { return nil }
         guard let id = cell(.targetID, row) else {
-            problems.append("an actual (完成值) needs its target id (指标编号, TASK#n) on the same row")
+            problems.append(Messages.actualWithoutTarget().text)
             return nil
         }
         do {

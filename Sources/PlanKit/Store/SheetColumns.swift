@@ -88,11 +88,6 @@ public enum SheetColumn: String, CaseIterable, Sendable {
         return nil
     }
 
-    /// The header names to mention when a sheet has no header, one list per role.
-    static var summary: String {
-        "a header row names the task (id/任务编号/编号, or plan+path/计划+路径) and what to apply "
-            + "(status/状态/完成情况, progress/进度/完成进度, note/备注/进展情况/月度进展, due/完成时限/期限; a target's actual: target_id/指标编号 with actual/完成值)"
-    }
 }
 
 /// Where a sheet's header row is and what each of its cells names.
@@ -124,7 +119,7 @@ struct SheetHeader {
             guard !trimmed.isEmpty else { h.columns.append(nil); continue }
             guard let c = SheetColumn.named(trimmed) else {
                 if let near = SheetColumn.misspelt(trimmed) {
-                    problems.append("unknown column \"\(trimmed)\" — did you mean \"\(near)\"?")
+                    problems.append(Messages.sheetColumnMisspelt(trimmed, suggestion: near).text)
                 } else {
                     h.unknown.append(trimmed)
                 }
@@ -132,14 +127,13 @@ struct SheetHeader {
                 continue
             }
             if c != .ignored, let j = h.index[c] {
-                problems.append("column \"\(trimmed)\" repeats column \(j + 1) (\(c.rawValue))")
+                problems.append(Messages.sheetColumnRepeated(trimmed, earlier: j + 1, column: c.rawValue).text)
             }
             if c != .ignored && h.index[c] == nil { h.index[c] = i }
             h.columns.append(c == .ignored ? nil : c)
         }
         if SheetColumn.allCases.filter({ $0.role == .value }).allSatisfy({ h.index[$0] == nil }) {
-            problems.append("the sheet has nothing to apply: no status, progress, note or due column "
-                            + "(状态/完成情况, 进度/完成进度, 备注/进展情况, 完成时限)")
+            problems.append(Messages.sheetNothingToApply().text)
         }
         return (h, problems)
     }

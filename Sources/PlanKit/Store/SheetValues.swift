@@ -5,24 +5,22 @@ enum SheetValues {
         var t = ProgressSheet.trim(TextFolding.fold(s))
         if t.hasSuffix("%") { t.removeLast() }
         if let v = Int(ProgressSheet.trim(t)) {
-            guard (0...100).contains(v) else { return .failure(SheetValueError("progress \(v) is out of range (0–100)")) }
+            guard (0...100).contains(v) else { return .failure(SheetValueError(Messages.progressOutOfRange(String(v)))) }
             return .success(v)
         }
         if let d = Double(t), d.isFinite, d == d.rounded() {
-            guard (0...100).contains(d) else { return .failure(SheetValueError("progress \(s) is out of range (0–100)")) }
+            guard (0...100).contains(d) else { return .failure(SheetValueError(Messages.progressOutOfRange(s))) }
             return .success(Int(d))
         }
-        return .failure(SheetValueError("bad progress \"\(s)\" (a whole number 0–100, or a percent)"))
+        return .failure(SheetValueError(Messages.sheetBadProgress(s)))
     }
 
     /// A status word of `TaskStatus` (keyword, Chinese label or synonym); an unknown one names the
     /// nearest valid word.
     static func status(_ s: String) -> Result<TaskStatus, SheetValueError> {
         if let st = TaskStatus(parsing: s) { return .success(st) }
-        let near = TaskStatus.nearestWord(to: s).map { " — nearest is \"\($0)\"" } ?? ""
-        return .failure(SheetValueError("unknown status \"\(Suggest.excerpt(s))\"\(near) "
-                                        + "(not_started, on_track, behind, done; 未启动, 推进中, 滞后, 已完成; "
-                                        + TaskStatus.synonyms.map(\.word).filter { !$0.allSatisfy(\.isASCII) }.joined(separator: ", ") + ")"))
+        let synonyms = TaskStatus.synonyms.map(\.word).filter { !$0.allSatisfy(\.isASCII) }
+        return .failure(SheetValueError(Messages.sheetUnknownStatus(s, nearest: TaskStatus.nearestWord(to: s), synonyms: synonyms)))
     }
 
     /// `2025-06-30`, `2025/6/30`, `2025.6.30`, `2025年6月30日`, or a month (`2025-06`: its last day).
@@ -39,14 +37,14 @@ enum SheetValues {
             p.count == 1 ? "0" + p : String(p)
         }
         if let day = CalendarDay(parsing: parts.joined(separator: "-")) { return .success(day) }
-        return .failure(SheetValueError("bad due date \"\(Suggest.excerpt(s))\" (YYYY-MM-DD or YYYY-MM)"))
+        return .failure(SheetValueError(Messages.sheetBadDueDate(s)))
     }
 
     /// `PLAN:PATH` split at its last colon (full-width colons folded).
     static func taskID(_ s: String) -> Result<(plan: String, path: String), SheetValueError> {
         let id = TextFolding.fold(s)
         guard let colon = id.lastIndex(of: ":") else {
-            return .failure(SheetValueError("task id \"\(Suggest.excerpt(id))\" is not PLAN:PATH (e.g. yy2025:2.1.1)"))
+            return .failure(SheetValueError(Messages.sheetBadTaskID(id)))
         }
         return .success((ProgressSheet.trim(String(id[..<colon])), ProgressSheet.trim(String(id[id.index(after: colon)...]))))
     }
@@ -54,7 +52,7 @@ enum SheetValues {
 
 struct SheetValueError: Error, CustomStringConvertible {
     var description: String
-    init(_ d: String) { description = d }
+    init(_ m: Message) { description = m.text }
 }
 
 /// Finds task rows by plan and path, building one dictionary per plan on first use.
@@ -67,7 +65,7 @@ struct TaskLookup {
     mutating func row(plan: String, path: String) -> Result<Int, LookupError> {
         if byPlan[plan] == nil {
             guard let p = workspace.planIndex(plan) else {
-                return .failure(LookupError("no plan \"\(plan)\"" + Suggest.phrase(plan, in: workspace.plans.map(\.id))))
+                return .failure(LookupError(Messages.noPlan(plan, suggestion: Suggest.nearest(plan, in: workspace.plans.map(\.id)))))
             }
             var m: [String: Int] = [:]
             for r in workspace.taskRanges[p] { m[workspace.tasks.paths[r]] = r }
@@ -75,14 +73,14 @@ struct TaskLookup {
         }
         let paths = byPlan[plan] ?? [:]
         guard let r = paths[path] else {
-            return .failure(LookupError("no task \"\(plan):\(path)\"" + Suggest.phrase(path, in: paths.keys.sorted())))
+            return .failure(LookupError(Messages.noTask(plan + ":" + path, suggestion: Suggest.nearest(path, in: paths.keys.sorted()))))
         }
         return .success(r)
     }
 
     struct LookupError: Error, CustomStringConvertible {
         var description: String
-        init(_ d: String) { description = d }
+        init(_ m: Message) { description = m.text }
     }
 }
 

@@ -101,7 +101,7 @@ enum SnapshotFile {
     @discardableResult
     static func write(_ workspace: Workspace, meta: Meta, to path: String, displayName: String? = nil,
                       adopt: Bool = false, progress: ((Double) throws -> Void)? = nil) throws -> Written {
-        guard hostIsLittleEndian else { throw StoreCorruption("snapshots need a little-endian 64-bit machine") }
+        guard hostIsLittleEndian else { throw StoreCorruption(Messages.bigEndianMachine()) }
         var written = Written(sections: [])
         let file = try FileIO.replaceAtomically(path, keepOpen: adopt) { out in
             written = try write(workspace, meta: meta, into: out, progress: progress)

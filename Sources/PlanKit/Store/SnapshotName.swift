@@ -8,13 +8,13 @@ public enum SnapshotName {
     public static let maximumBytes = 120
 
     /// Nil when `name` is acceptable, else why not.
-    public static func problem(with name: String) -> String? {
-        if name.isEmpty { return "a snapshot name cannot be empty" }
-        if name.utf8.count > maximumBytes { return "a snapshot name is at most \(maximumBytes) bytes" }
-        if name.hasPrefix(".") { return "a snapshot name cannot start with \".\"" }
+    public static func problem(with name: String) -> Message? {
+        if name.isEmpty { return Messages.snapshotNameEmpty() }
+        if name.utf8.count > maximumBytes { return Messages.snapshotNameTooLong(maximumBytes) }
+        if name.hasPrefix(".") { return Messages.snapshotNameStartsWithDot() }
         for u in name.unicodeScalars where !isAllowed(u) {
             let shown = u.value < 0x20 || u.value == 0x7F ? String(format: "U+%04X", u.value) : "\"\(u)\""
-            return "a snapshot name may hold letters, digits, \".\", \"_\", \"-\" and Chinese characters, not \(shown)"
+            return Messages.snapshotNameCharacter(shown)
         }
         return nil
     }

@@ -31,10 +31,10 @@ extension SnapshotFile {
             self.size = size
             guard size >= SnapshotFile.preambleSize,
                   let pre = try FileIO.readBytes(fd, count: SnapshotFile.preambleSize, at: 0, path: path) else {
-                throw StoreCorruption("\(displayName) is truncated (\(size) bytes; not a complete plansh snapshot)")
+                throw StoreCorruption(Messages.snapshotTruncated(displayName, bytes: size))
             }
             guard Array(pre[0..<8]) == SnapshotFile.magic else {
-                throw StoreCorruption("\(displayName) is not a plansh snapshot (wrong magic bytes)")
+                throw StoreCorruption(Messages.notASnapshot(displayName))
             }
             var r = BinaryReader(pre, from: 8, context: displayName)
             let version = try r.u32()
@@ -43,23 +43,22 @@ extension SnapshotFile {
             let headerOffset = try r.u64(), headerLength = try r.u64(), headerSum = try r.u64()
             let preSum = try r.u64()
             if version > SnapshotFile.formatVersion && Checksum.xxh64(pre[0..<40]) == preSum {
-                throw StoreCorruption("\(displayName) was written by a newer plansh (format version \(version); this plansh reads version \(SnapshotFile.formatVersion))")
+                throw StoreCorruption(Messages.newerSnapshot(displayName, version: version, reads: SnapshotFile.formatVersion))
             }
             guard Checksum.xxh64(pre[0..<40]) == preSum else {
-                throw StoreCorruption("\(displayName) is damaged (preamble checksum mismatch)")
+                throw StoreCorruption(Messages.fileDamaged(displayName, "preamble checksum mismatch"))
             }
             guard version >= SnapshotFile.oldestReadableVersion && version <= SnapshotFile.formatVersion else {
-                throw StoreCorruption("\(displayName) was written by an early development version of plansh "
-                                      + "(format version \(version); this plansh reads version \(SnapshotFile.formatVersion))")
+                throw StoreCorruption(Messages.earlySnapshot(displayName, version: version, reads: SnapshotFile.formatVersion))
             }
             // Compared without adding: offset + length can overflow on a crafted file (fuzzing).
             guard headerOffset >= UInt64(SnapshotFile.preambleSize), headerLength < 1 << 24,
                   headerOffset <= UInt64(size), headerLength <= UInt64(size) - headerOffset else {
-                throw StoreCorruption("\(displayName) is truncated or damaged (header out of bounds: file has \(size) bytes)")
+                throw StoreCorruption(Messages.headerOutOfBounds(displayName, bytes: size))
             }
             guard let header = try FileIO.readBytes(fd, count: Int(headerLength), at: Int(headerOffset), path: path),
                   Checksum.xxh64(header) == headerSum else {
-                throw StoreCorruption("\(displayName) is damaged (header checksum mismatch)")
+                throw StoreCorruption(Messages.fileDamaged(displayName, "header checksum mismatch"))
             }
             (meta, sections) = try Reader.parseHeader(header, version: version, size: size, displayName: displayName)
             checksum = preSum
@@ -82,7 +81,7 @@ extension SnapshotFile {
                 let offset = try h.int(), length = try h.int()
                 let sum = try h.u64()
                 guard offset <= size, length <= size - offset else {
-                    throw StoreCorruption("\(displayName) is truncated (a section ends past the end of the file)")
+                    throw StoreCorruption(Messages.sectionPastEnd(displayName))
                 }
                 // Sections this version does not know are skipped (none exist yet).
                 if raw <= UInt64(UInt16.max), let id = SectionID(rawValue: UInt16(raw)) {
@@ -97,19 +96,19 @@ extension SnapshotFile {
         func has(_ id: SectionID) -> Bool { sections[id] != nil }
 
         private func section(_ id: SectionID) throws -> Section {
-            guard let s = sections[id] else { throw StoreCorruption("\(displayName) is damaged (section \(id.label) missing)") }
+            guard let s = sections[id] else { throw StoreCorruption(Messages.fileDamaged(displayName, "section \(id.label) missing")) }
             return s
         }
 
         private func damaged(_ id: SectionID) -> StoreCorruption {
-            StoreCorruption("\(displayName) is damaged (checksum mismatch in section \(id.label))")
+            StoreCorruption(Messages.fileDamaged(displayName, "checksum mismatch in section \(id.label)"))
         }
 
         /// Reads a section of fixed-width values straight into an array and verifies it.
         func array<T: BitwiseCopyable>(_ id: SectionID, of: T.Type) throws -> [T] {
             let s = try section(id)
             let stride = MemoryLayout<T>.stride
-            guard s.length % stride == 0 else { throw StoreCorruption("\(displayName) is damaged (section \(id.label) has a bad length)") }
+            guard s.length % stride == 0 else { throw StoreCorruption(Messages.fileDamaged(displayName, "section \(id.label) has a bad length")) }
             let n = s.length / stride
             var ok = false
             let a = try [T](unsafeUninitializedCapacity: n) { buf, count in
@@ -148,7 +147,7 @@ extension SnapshotFile {
             let ref = SnapshotSection(file: file, offset: s.offset, length: s.length, checksum: s.checksum, label: id.label)
             guard let prefix = try FileIO.readBytes(fd, count: min(32, s.length), at: s.offset, path: path),
                   let rows = StringPacking.rows(prefix) else {
-                throw StoreCorruption("\(displayName) is damaged (section \(id.label) is not a packed column)")
+                throw StoreCorruption(Messages.fileDamaged(displayName, "section \(id.label) is not a packed column"))
             }
             return StringColumnBox(rows: rows, packed: .file(ref))
         }
@@ -167,7 +166,7 @@ extension SnapshotFile {
         /// A packed blob (plans, history names), unpacked now.
         func packedStrings(_ id: SectionID) throws -> StringColumn {
             guard let c = StringPacking.unpack(try array(id, of: UInt8.self)) else {
-                throw StoreCorruption("\(displayName) is damaged (section \(id.label) does not unpack)")
+                throw StoreCorruption(Messages.fileDamaged(displayName, "section \(id.label) does not unpack"))
             }
             return c
         }
@@ -175,7 +174,7 @@ extension SnapshotFile {
         /// Builds the workspace, verifying every checksum and the table's internal consistency.
         /// Packed columns stay in the file until first read (each then verified again).
         func workspace(progress: ((Double) throws -> Void)? = nil) throws -> Workspace {
-            guard SnapshotFile.hostIsLittleEndian else { throw StoreCorruption("snapshots need a little-endian 64-bit machine") }
+            guard SnapshotFile.hostIsLittleEndian else { throw StoreCorruption(Messages.bigEndianMachine()) }
             let total = Double(max(1, sections.values.reduce(0) { $0 + $1.length }))
             var done = 0
             onBytes = { n in
@@ -217,7 +216,7 @@ extension SnapshotFile {
             try TableCheck(displayName: displayName).validate(t, plans: plans.count, distinctNames: distinctNames)
             t.rebuildOfficeIndex()
             guard plans.count == meta.plans, t.count == meta.tasks, history.count == meta.historyRecords else {
-                throw StoreCorruption("\(displayName) is damaged (counts in the header do not match the contents)")
+                throw StoreCorruption(Messages.fileDamaged(displayName, "counts in the header do not match the contents"))
             }
             return Workspace(plans: plans, tasks: t, history: history, rules: rules)
         }
@@ -248,7 +247,7 @@ extension SnapshotFile {
             var r = try blob(.planHeads)
             let n = try r.count()
             guard details.rows == n else {
-                throw StoreCorruption("\(displayName) is damaged (plan details for \(details.rows) plans, heads for \(n))")
+                throw StoreCorruption(Messages.fileDamaged(displayName, "plan details for \(details.rows) plans, heads for \(n)"))
             }
             var plans: [PlanInfo] = []
             plans.reserveCapacity(n)
@@ -304,7 +303,7 @@ extension SnapshotFile {
                                  checkpoints: try array(.historyCheckpoints, of: Int.self), count: meta.historyRecords,
                                  runStart: starts, runWhen: when, runMonth: month)
             guard log.isWellFormed else {
-                throw StoreCorruption("\(displayName) is damaged (history records are inconsistent)")
+                throw StoreCorruption(Messages.fileDamaged(displayName, "history records are inconsistent"))
             }
             return log
         }
@@ -315,7 +314,7 @@ extension SnapshotFile {
                                             offsets: try array(.historyOffsets, of: Int.self),
                                             when: try array(.historyWhen, of: Int64.self),
                                             month: try array(.historyMonth, of: Int32.self))
-            guard let log else { throw StoreCorruption("\(displayName) is damaged (history records are inconsistent)") }
+            guard let log else { throw StoreCorruption(Messages.fileDamaged(displayName, "history records are inconsistent")) }
             return log
         }
 
@@ -346,11 +345,11 @@ extension SnapshotFile {
                 let s = try section(id)
                 let bytes = try SnapshotSection(file: file, offset: s.offset, length: s.length, checksum: s.checksum, label: id.label).read()
                 guard StringPacking.verify(bytes) else {
-                    throw StoreCorruption("\(displayName) is damaged (section \(id.label) does not unpack)")
+                    throw StoreCorruption(Messages.fileDamaged(displayName, "section \(id.label) does not unpack"))
                 }
                 if id == .planDetails, let c = StringPacking.unpack(bytes) {
                     for i in 0..<c.count where ModelCodec.decodePlanDetails(Array(c.bytes[c.byteRange(i)])) == nil {
-                        throw StoreCorruption("\(displayName) is damaged (the details of plan \(i + 1) do not decode)")
+                        throw StoreCorruption(Messages.fileDamaged(displayName, "the details of plan \(i + 1) do not decode"))
                     }
                 }
             }

@@ -35,7 +35,7 @@ struct SnapshotSection: Sendable {
     let label: String
 
     private func damaged() -> StoreCorruption {
-        StoreCorruption("\(file.displayName) is damaged (checksum mismatch in section \(label))")
+        StoreCorruption(Messages.fileDamaged(file.displayName, "checksum mismatch in section \(label)"))
     }
 
     /// The section's bytes, verified.
@@ -66,7 +66,7 @@ struct SnapshotSection: Sendable {
             let n = min(piece, length - done)
             let slice = UnsafeMutableRawBufferPointer(rebasing: buffer[0..<n])
             guard try FileIO.read(file.fd, into: slice, at: offset + done, path: file.path) else {
-                throw StoreCorruption("\(file.displayName) is truncated (a section ends past the end of the file)")
+                throw StoreCorruption(Messages.sectionPastEnd(file.displayName))
             }
             try body(UnsafeRawBufferPointer(slice))
             done += n

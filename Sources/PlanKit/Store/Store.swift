@@ -101,16 +101,16 @@ public final class Store {
         if let readOnly {
             store.isReadOnly = true
             store.readOnlyReason = readOnly
-            store.notes.append("store \(dir.path) is read-only (\(readOnly)): queries work, changes are refused")
+            store.notes.append(Messages.storeOpenedReadOnly(dir.path, reason: readOnly).text)
         }
         do {
             try store.loadState()
         } catch let e as StoreCorruption {
             store.close()
-            throw Diagnostic(e.message)
+            throw e.diagnostic
         } catch let e as FileIOError {
             store.close()
-            throw Diagnostic(e.description)
+            throw Diagnostic(e.message)
         } catch {
             store.close()
             throw error
@@ -120,7 +120,7 @@ public final class Store {
 
     /// Throws the read-only refusal (the shell's binder says it first) when the store cannot be written.
     func requireWritable(_ command: String) throws {
-        if isReadOnly { throw Diagnostic(Messages.readOnly(command, reason: readOnlyReason ?? "it cannot be written")) }
+        if isReadOnly { throw Diagnostic(Messages.readOnly(command, reason: readOnlyReason ?? Messages.readOnlyUnknownReason)) }
     }
 
     // MARK: The writer's lock
@@ -154,20 +154,18 @@ public final class Store {
             do {
                 lockFD = try FileIO.open(lockPath, O_RDWR | O_CREAT)
             } catch let e as FileIOError {
-                throw Diagnostic("cannot take the writer's lock: \(e.description)")
+                throw Diagnostic(Messages.cannotTakeLock(path: nil, reason: e.description))
             }
         }
         let deadline = Date().addingTimeInterval(lockTimeout)
         while flock(lockFD, LOCK_EX | LOCK_NB) != 0 {
             if errno == EINTR { continue }
             guard errno == EWOULDBLOCK else {
-                throw Diagnostic("cannot take the writer's lock \(lockPath): \(FileIO.errorText())")
+                throw Diagnostic(Messages.cannotTakeLock(path: lockPath, reason: FileIO.errorText()))
             }
-            if isCancelled?() == true { throw Diagnostic("cancelled while waiting for the writer's lock; nothing was changed") }
+            if isCancelled?() == true { throw Diagnostic(Messages.cancelledWaitingForLock()) }
             if Date() >= deadline {
-                let who = lockHolder().map { "another plansh (pid \($0))" } ?? "another plansh"
-                throw Diagnostic("\(who) has been changing store \(directory.path) for over \(Int(lockTimeout)) s; "
-                                 + "nothing was changed — try again when it has finished")
+                throw Diagnostic(Messages.storeBusy(directory.path, pid: lockHolder(), seconds: Int(lockTimeout)))
             }
             usleep(10_000)
         }
@@ -269,7 +267,7 @@ public final class Store {
     public func commit(_ m: Mutation) throws {
         try beginChange("commit")
         defer { endChange() }
-        if let d = damage { throw Diagnostic(d.message) }
+        if let d = damage { throw Diagnostic(d.said) }
         // Large changes go straight into a new working snapshot; only small ones are encoded for the journal.
         let direct: Bool
         switch m {
@@ -300,8 +298,8 @@ public final class Store {
         } catch {
             // Not durable: go back to what the disk holds.
             restoreFromDisk()
-            if error is StoreCancelled { throw Diagnostic("cancelled; nothing was changed") }
-            throw Diagnostic("could not save the change (\(Store.reason(error))); nothing was changed")
+            if error is StoreCancelled { throw Diagnostic(Messages.cancelledNothingChanged()) }
+            throw Diagnostic(Messages.cannotSaveChange(Store.reason(error)))
         }
     }
 
@@ -377,8 +375,8 @@ public final class Store {
             notes = saved
         } catch {
             isReadOnly = true
-            readOnlyReason = "it could not be re-read after a failed write: \(error)"
-            notes = saved + ["the store could not be re-read after a failed write (\(error)): now read-only"]
+            readOnlyReason = Messages.cannotBeReread(Store.describe(error))
+            notes = saved + [Messages.storeNowReadOnly(Store.describe(error)).text]
         }
     }
 

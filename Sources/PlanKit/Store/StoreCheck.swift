@@ -38,9 +38,9 @@ extension Store {
                 bad(Store.workingName, Store.describe(error))
             }
         } else if base.name.isEmpty || !FileIO.exists(journalPath) {
-            ok(Store.workingName, "absent (nothing written yet)")
+            ok(Store.workingName, Messages.checkedAbsent)
         } else {
-            ok(Store.workingName, "absent: the state is snapshot \(base.name) until its copy is written")
+            ok(Store.workingName, Messages.checkedWorkingIsSnapshot(base.name))
         }
         checkJournal(working: working, ok: ok, counted: counted, bad: bad)
         for name in snapshotFileNames().sorted() {
@@ -59,7 +59,7 @@ extension Store {
         for f in kept {
             let size = (try? FileManager.default.attributesOfItem(atPath: (damagedPath as NSString).appendingPathComponent(f))[.size] as? Int) ?? 0
             out.append(StoreCheckResult(file: "\(Store.damagedFolder)/\(f)", problem: nil,
-                                        detail: "a damaged file set aside by `recover` (\(size) bytes); remove it when no longer needed",
+                                        detail: Messages.checkedSetAside(bytes: size),
                                         setAside: true))
         }
         return out
@@ -76,25 +76,25 @@ extension Store {
         }
         guard let s = scan else {
             if FileIO.exists(workingPath) {
-                bad(Store.journalName, "missing: changes made after \(Store.workingName) was written are lost")
+                bad(Store.journalName, Messages.checkedJournalMissing(Store.workingName))
             } else {
-                ok(Store.journalName, "absent (nothing written yet)")
+                ok(Store.journalName, Messages.checkedAbsent)
             }
             return
         }
         var problems: [String] = []
         var notes: [String] = []
-        if let h = s.headerDamage { problems.append("header damaged (\(h))") }
+        if let h = s.headerDamage { problems.append(Messages.checkedJournalHeader(h)) }
         if !s.damaged.isEmpty || s.lostChanges > 0 { problems.append(Store.journalLoss(s)) }
         if s.tornTail > 0 {
-            notes.append("an incomplete last record (\(s.tornTail) bytes) of a change that was never completed is ignored")
+            notes.append(Messages.checkedTornTail(s.tornTail))
         }
         if let w = working, Store.isStale(s, continuing: w) {
-            notes.append("older than \(Store.workingName), which holds all of it: ignored")
+            notes.append(Messages.checkedJournalStale(Store.workingName))
         } else if !s.base.name.isEmpty {
-            notes.append("continues snapshot \(s.base.name)")
+            notes.append(Messages.checkedJournalContinues(s.base.name))
         }
-        if s.version < Journal.version { notes.append("format version \(s.version), rewritten at the next change") }
+        if s.version < Journal.version { notes.append(Messages.checkedOldFormat(s.version)) }
         if problems.isEmpty {
             counted(Store.journalName, Lexicon.Check.counts([(s.records.count, .records), (s.fileSize, .bytes)], notes: notes))
         } else {

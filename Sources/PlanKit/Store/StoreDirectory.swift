@@ -22,29 +22,27 @@ enum StoreDirectory {
                                                         attributes: [.posixPermissions: 0o700])
                 try? FileIO.syncDirectory(requested.deletingLastPathComponent().path)
             } catch {
-                throw Diagnostic("cannot create store \(requested.path): \(creationProblem(requested))")
+                throw Diagnostic(Messages.cannotCreateStore(requested.path, reason: creationProblem(requested)))
             }
         }
         guard let real = realpath(requested.path, nil) else {
-            throw Diagnostic("cannot open store \(requested.path): \(FileIO.errorText())")
+            throw Diagnostic(Messages.cannotOpenStore(requested.path, reason: FileIO.errorText()))
         }
         let path = String(cString: real)
         free(real)
-        guard lstat(path, &st) == 0 else { throw Diagnostic("cannot open store \(path): \(FileIO.errorText())") }
-        guard (st.st_mode & S_IFMT) == S_IFDIR else { throw Diagnostic("store \(requested.path) is not a directory") }
+        guard lstat(path, &st) == 0 else { throw Diagnostic(Messages.cannotOpenStore(path, reason: FileIO.errorText())) }
+        guard (st.st_mode & S_IFMT) == S_IFDIR else { throw Diagnostic(Messages.storeNotDirectory(requested.path)) }
         if st.st_uid != geteuid() {
-            throw Diagnostic("store \(path) belongs to another user (uid \(st.st_uid)): refused — "
-                             + "plansh opens only a store of the user running it")
+            throw Diagnostic(Messages.storeOfAnotherUser(path, uid: st.st_uid))
         }
         // Group-writable is refused only for a group other than the user's own (with per-user
         // groups, a umask of 002 makes every directory group-writable and harms no one).
         if st.st_mode & 0o002 != 0 || (st.st_mode & 0o020 != 0 && st.st_gid != getegid()) {
-            throw Diagnostic("store \(path) is writable by other users (mode \(String(st.st_mode & 0o777, radix: 8))): refused — "
-                             + "`chmod go-w \(path)` makes it usable")
+            throw Diagnostic(Messages.storeWritableByOthers(path, mode: String(st.st_mode & 0o777, radix: 8)))
         }
         for folder in [Store.snapshotsFolder, Store.damagedFolder] {
             let sub = (path as NSString).appendingPathComponent(folder)
-            if FileIO.isSymbolicLink(sub) { throw Diagnostic(FileIOError.symbolicLink(sub).description) }
+            if FileIO.isSymbolicLink(sub) { throw Diagnostic(FileIOError.symbolicLink(sub).message) }
         }
         return (URL(fileURLWithPath: path, isDirectory: true), writeProblem(path))
     }
@@ -53,8 +51,8 @@ enum StoreDirectory {
     static func writeProblem(_ path: String) -> String? {
         if access(path, W_OK | X_OK) == 0 { return nil }
         switch errno {
-        case EROFS: return "it is on a read-only file system"
-        case EACCES, EPERM: return "you may not write in \(path)"
+        case EROFS: return Messages.readOnlyFileSystem
+        case EACCES, EPERM: return Messages.mayNotWriteIn(path)
         default: return "\(path): \(FileIO.errorText())"
         }
     }
@@ -83,8 +81,8 @@ enum StoreDirectory {
         }
         var isDir: ObjCBool = false
         _ = fm.fileExists(atPath: ancestor.path, isDirectory: &isDir)
-        if !isDir.boolValue { return "\(ancestor.path) is not a directory" }
+        if !isDir.boolValue { return Messages.ancestorNotDirectory(ancestor.path) }
         if let problem = writeProblem(ancestor.path) { return problem }
-        return "\(ancestor.path) does not allow new directories here"
+        return Messages.ancestorRefusesDirectories(ancestor.path)
     }
 }

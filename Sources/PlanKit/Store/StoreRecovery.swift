@@ -19,16 +19,11 @@ struct RecoveryPlan: Sendable {
 
     /// What `recover` will do, as the end of a sentence.
     var summary: String {
-        let from = baseName.map { "rebuild the working state from \($0)" } ?? "start an empty working state (no intact snapshot)"
-        let records = applied == 0 ? "" : " and \(applied) intact journal record\(applied == 1 ? "" : "s")"
-        let keep = damagedFiles.isEmpty ? "" : ", keeping a copy of \(damagedFiles.joined(separator: " and ")) in \(Store.damagedFolder)/"
-        return "\(from)\(records) (\(lostPhrase))\(keep)"
+        Messages.recoveryRemedy(base: baseName, records: applied, lost: lostPhrase, damagedFiles: damagedFiles, folder: Store.damagedFolder)
     }
 
     var lostPhrase: String {
-        guard let lost else { return "changes made after the working file was written cannot be recovered; how many is unknown" }
-        if lost == 0 { return "no change is lost" }
-        return "\(lostAtLeast ? "at least " : "")\(lost) change\(lost == 1 ? "" : "s") cannot be recovered"
+        Messages.changesLost(lost, atLeast: lostAtLeast)
     }
 }
 
@@ -101,7 +96,7 @@ extension Store {
         try beginChange("recover")
         defer { endChange() }
         guard let d = damage else {
-            return RecoveryReport(message: "nothing to recover: the working state is intact (`check` verifies every file)")
+            return RecoveryReport(message: Messages.nothingToRecover().text)
         }
         let plan = d.plan
         var kept: [String] = []
@@ -109,8 +104,7 @@ extension Store {
             do {
                 kept.append(try keepDamagedCopy(of: file, now: now))
             } catch {
-                throw Diagnostic("could not keep a copy of \(file) in \(Store.damagedFolder)/ (\(Store.reason(error))); "
-                                 + "nothing was changed and nothing was removed")
+                throw Diagnostic(Messages.cannotKeepDamagedCopy(file, folder: Store.damagedFolder, reason: Store.reason(error)))
             }
         }
         let previous = (workspace, changes)
@@ -120,16 +114,12 @@ extension Store {
             try compact(cancellable: false)
         } catch {
             (workspace, changes) = previous
-            throw Diagnostic("could not write the rebuilt working state (\(Store.reason(error))); nothing was changed"
-                             + (kept.isEmpty ? "" : " (the copies in \(Store.damagedFolder)/ stay)"))
+            throw Diagnostic(Messages.cannotWriteRebuiltState(Store.reason(error), copiesKept: !kept.isEmpty, folder: Store.damagedFolder))
         }
         damage = nil
-        let copies = kept.isEmpty ? "" : "; a copy of the damaged file\(kept.count == 1 ? " is" : "s are") kept as "
-            + kept.map { "\(Store.damagedFolder)/\($0)" }.joined(separator: " and ")
-        let from = plan.baseName ?? "an empty state"
-        let records = plan.applied == 0 ? "" : " and \(plan.applied) journal record\(plan.applied == 1 ? "" : "s")"
-        return RecoveryReport(message: "recovered the working state from \(from)\(records): \(workspace.plans.count) plans, "
-                              + "\(workspace.taskCount) tasks; \(plan.lostPhrase)\(copies)")
+        return RecoveryReport(message: Messages.recovered(base: plan.baseName, records: plan.applied, plans: workspace.plans.count,
+                                                          tasks: workspace.taskCount, lost: plan.lostPhrase,
+                                                          copies: kept.map { "\(Store.damagedFolder)/\($0)" }).text)
     }
 
     /// Copies `file` into `damaged/` under a new name, verified by reading it back.

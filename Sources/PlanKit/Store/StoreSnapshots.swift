@@ -44,17 +44,17 @@ extension Store {
         let path = snapshotPath(try checkedName(name))
         guard FileIO.exists(path) else {
             let names = ((try? snapshots()) ?? []).map(\.name)
-            throw Diagnostic("no snapshot \"\(name)\"" + Suggest.phrase(name, in: names))
+            throw Diagnostic(Messages.noSnapshot(name, known: names))
         }
         do {
             let r = try SnapshotFile.Reader(path: path, displayName: "\(Store.snapshotsFolder)/\(name).\(SnapshotFile.fileExtension)")
             return (try r.workspace(progress: progressLine("reading snapshot \(name)")), r)
         } catch is StoreCancelled {
-            throw Diagnostic("cancelled")
+            throw Diagnostic(Messages.cancelled())
         } catch let e as StoreCorruption {
-            throw Diagnostic("snapshot \"\(name)\" cannot be used: \(e.message)")
+            throw Diagnostic(Messages.snapshotUnusable(name, reason: e.message))
         } catch let e as FileIOError {
-            throw Diagnostic(e.description)
+            throw Diagnostic(e.message)
         }
     }
 
@@ -63,7 +63,7 @@ extension Store {
     public func save(name: String, overwrite: Bool, automatic: Bool = false, now: Int64) throws -> SnapshotInfo {
         try beginChange("save")
         defer { endChange() }
-        if let d = damage { throw Diagnostic(d.message) }
+        if let d = damage { throw Diagnostic(d.said) }
         return try writeSnapshot(name: name, overwrite: overwrite, automatic: automatic, now: now)
     }
 
@@ -71,7 +71,7 @@ extension Store {
         let path = snapshotPath(try checkedName(name))
         let existed = FileIO.exists(path)
         if existed && !overwrite {
-            throw Diagnostic("snapshot \"\(name)\" exists; use `save \(name)!` to overwrite it")
+            throw Diagnostic(Messages.snapshotExists(name))
         }
         if existed && !baseIsWorkingFile {
             // Just after `load`, before the working file's own copy is in place, a named snapshot
@@ -90,10 +90,9 @@ extension Store {
         do {
             try SnapshotFile.write(workspace, meta: meta, to: path, progress: progressLine("saving snapshot \(name)"))
         } catch let e as FileIOError {
-            throw Diagnostic("could not save snapshot \"\(name)\" (\(e.description)); nothing was changed"
-                             + (existed ? " — the snapshot saved before under that name is intact" : ""))
+            throw Diagnostic(Messages.cannotSaveSnapshot(name, reason: e.description, replacing: existed))
         } catch is StoreCancelled {
-            throw Diagnostic("cancelled; snapshot \"\(name)\" was not saved")
+            throw Diagnostic(Messages.snapshotNotSaved(name))
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         return SnapshotInfo(name: name, createdAt: now, plans: meta.plans, tasks: meta.tasks, bytes: size, automatic: automatic)
@@ -116,7 +115,7 @@ extension Store {
         try beginChange("load")
         var handedOver = false
         defer { if !handedOver { endChange() } }
-        if let d = damage { throw Diagnostic(d.message) }
+        if let d = damage { throw Diagnostic(d.said) }
         let source = try readSnapshot(named: name)
         // The working file is kept as it is only when it alone is the state: its own journal is
         // open or scanned, and empty. A journal with records, a stale one (a compaction stopped
@@ -128,8 +127,8 @@ extension Store {
                 try compact(requireJournal: true)
             } catch {
                 restoreFromDisk()
-                if error is StoreCancelled { throw Diagnostic("cancelled; nothing was changed") }
-                throw Diagnostic("could not keep the working state before loading \"\(name)\" (\(Store.reason(error))); nothing was changed")
+                if error is StoreCancelled { throw Diagnostic(Messages.cancelledNothingChanged()) }
+                throw Diagnostic(Messages.cannotKeepStateBeforeLoad(name, reason: Store.reason(error)))
             }
         }
         let kept = try keepWorkingFile(now: now)
@@ -143,8 +142,7 @@ extension Store {
                 try compact()
             } catch {
                 restoreFromDisk()
-                throw Diagnostic("could not make \"\(name)\" the working state (\(Store.reason(error))); "
-                                 + "the state it replaced is kept as snapshot \(kept.name)")
+                throw Diagnostic(Messages.cannotLoadSnapshot(name, reason: Store.reason(error), kept: kept.name, unchanged: false))
             }
             return kept
         }
@@ -155,8 +153,7 @@ extension Store {
             journal = try Journal.create(at: journalPath, base: newBase)
         } catch {
             restoreFromDisk()
-            throw Diagnostic("could not make \"\(name)\" the working state (\(Store.reason(error))); "
-                             + "the working state is unchanged, and also kept as snapshot \(kept.name)")
+            throw Diagnostic(Messages.cannotLoadSnapshot(name, reason: Store.reason(error), kept: kept.name, unchanged: true))
         }
         workspace = source.workspace
         base = newBase
@@ -185,7 +182,7 @@ extension Store {
             try FileIO.syncDirectory(directory.path)
         } catch {
             restoreFromDisk()
-            throw Diagnostic("could not keep the working state as snapshot \"\(autoName)\" (\(Store.reason(error))); nothing was changed")
+            throw Diagnostic(Messages.cannotKeepStateAsSnapshot(autoName, reason: Store.reason(error)))
         }
         baseIsWorkingFile = false
         return SnapshotInfo(name: autoName, createdAt: now, plans: workspace.plans.count, tasks: workspace.taskCount,

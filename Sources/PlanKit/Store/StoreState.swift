@@ -21,9 +21,9 @@ public struct StoreDamage: Sendable {
     /// The state `recover` would rebuild.
     var plan: RecoveryPlan
 
-    public var message: String {
-        "\(problem): commands that need the working state are refused until `recover` — it will \(remedy)"
-    }
+    /// What the shell says about it (the refusal and the banner).
+    public var said: Message { Messages.damagedState(problem, remedy: remedy) }
+    public var message: String { said.text }
 }
 
 extension Store {
@@ -35,8 +35,8 @@ extension Store {
         if FileIO.exists(workingPath) {
             do {
                 working = try SnapshotFile.Reader(path: workingPath, displayName: Store.workingName)
-            } catch let e as StoreCorruption where e.message.contains("newer plansh") {
-                throw StoreCorruption("\(e.message); this store cannot be opened by this plansh")
+            } catch let e as StoreCorruption where e.name == Messages.newerSnapshot("", version: 0, reads: 0).name {
+                throw StoreCorruption(Messages.storeFromNewerPlansh(e.message))
             } catch let e as FileIOError where e.operation == FileIOError.linkOperation {
                 throw e
             } catch {
@@ -46,8 +46,7 @@ extension Store {
         var state = LoadedState()
         guard let s = scan else {
             if working == nil && workingProblem == nil { return state }
-            let why = workingProblem.map { "\($0), and the journal is missing" }
-                ?? "the journal is missing: changes made after \(Store.workingName) was written are lost"
+            let why = workingProblem.map(Messages.workingDamagedAndJournalMissing) ?? Messages.journalMissing(Store.workingName)
             return damaged(why, scan: nil, working: working)
         }
         if let problem = workingProblem {
@@ -71,8 +70,8 @@ extension Store {
             reader = named
             state.baseIsWorkingFile = false
         } else {
-            let missing = working == nil ? "\(Store.workingName) is missing" : "\(Store.workingName) does not hold the state the journal continues"
-            return damaged("\(missing) (no file of the store has generation \(s.base.generation))", scan: s, working: working)
+            return damaged(Messages.journalBaseMissing(Store.workingName, present: working != nil, generation: s.base.generation),
+                           scan: s, working: working)
         }
         do {
             state.workspace = try reader.workspace(progress: progressLine("reading the working state", cancellable: false))
@@ -89,16 +88,16 @@ extension Store {
                 try state.workspace.apply(try ModelCodec.decodeMutation(&r))
                 state.changes = rec.sequence
             } catch {
-                return damaged("journal record \(rec.sequence) cannot be applied (\(Store.describe(error)))", scan: s, working: working)
+                return damaged(Messages.journalRecordNotApplied(rec.sequence, reason: Store.describe(error)), scan: s, working: working)
             }
         }
         var lost = s
         lost.base.changes = journalBase.changes
         if !records.isEmpty && (lost.lostChanges > 0 || !s.damaged.isEmpty) {
-            return damaged("\(Store.journalName) is damaged (\(Store.journalLoss(lost)))", scan: s, working: working)
+            return damaged(Messages.journalDamaged(Store.journalName, loss: Store.journalLoss(lost)), scan: s, working: working)
         }
         if records.isEmpty && s.damagedTail && working.map({ $0.meta.changes < s.lastSequence + 1 }) ?? true {
-            return damaged("\(Store.journalName) is damaged (\(Store.journalLoss(lost)))", scan: s, working: working)
+            return damaged(Messages.journalDamaged(Store.journalName, loss: Store.journalLoss(lost)), scan: s, working: working)
         }
         state.appendable = records.isEmpty && s.records.count > 0 ? nil : s
         // A working file of an earlier format is written again (upgraded) by the next change.
@@ -118,16 +117,14 @@ extension Store {
         switch try Journal.scan(at: journalPath) {
         case nil: return nil
         case let .failure(.newerVersion(v))?:
-            throw StoreCorruption("\(Store.journalName) was written by a newer plansh (journal version \(v)); this store cannot be opened by this plansh")
+            throw StoreCorruption(Messages.newerJournal(Store.journalName, version: v))
         case let .success(s)?: return s
         }
     }
 
     /// How many changes a damaged journal lost, in words.
     static func journalLoss(_ s: Journal.Scan) -> String {
-        let n = s.lostChanges
-        if n == 0 { return "\(s.damaged.count) damaged record\(s.damaged.count == 1 ? "" : "s")" }
-        return (s.damagedTail ? "at least " : "") + "\(n) change\(n == 1 ? "" : "s") cannot be read"
+        Messages.journalLoss(lost: s.lostChanges, atLeast: s.damagedTail, damagedRecords: s.damaged.count)
     }
 
     private func damaged(_ problem: String, scan: Journal.Scan?, working: SnapshotFile.Reader?) -> LoadedState {

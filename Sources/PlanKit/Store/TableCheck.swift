@@ -4,7 +4,7 @@ struct TableCheck {
     let displayName: String
 
     func fail(_ what: String) -> StoreCorruption {
-        StoreCorruption("\(displayName) is damaged (\(what))")
+        StoreCorruption(Messages.fileDamaged(displayName, what))
     }
 
     func offsets(_ o: [Int], rows: Int, bytes: Int, _ what: String) throws {

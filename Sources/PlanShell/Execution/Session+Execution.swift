@@ -110,7 +110,7 @@ extension Session {
         var d = d
         // Include chain: the scripts that ran this one, innermost first.
         for frame in scriptStack.dropLast().reversed() {
-            d.notes.append("  in script \(frame.name):\(frame.line)")
+            d.notes.append("  " + Messages.inScript(frame.name, line: frame.line).text)
         }
         let text = DiagnosticRenderer.render(d, source: source, span: span ?? d.span, file: file, firstLine: firstLine)
         errorOutput(text + "\n")
