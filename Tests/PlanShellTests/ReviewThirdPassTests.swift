@@ -125,3 +125,29 @@ extension ReviewThirdPassTests {
                 "\(sh.out)")
     }
 }
+
+extension ReviewThirdPassTests {
+    /// The formats help names are the formats the program takes, from their one declaration:
+    /// `--format F` lists exactly what `--format` accepts (and says so when the name is missing),
+    /// `> FILE` lists the extensions with a writer, `import plan DIR` the extensions it picks up.
+    @Test func helpListsTheDeclaredFormats() throws {
+        let sh = try Shell()
+        #expect(sh.run("help find"))
+        let help = sh.out.split(separator: "\n").joined(separator: " ").split(separator: " ").joined(separator: " ")
+        let listed = try #require(help.range(of: #"--format F \(([a-z ]+)\)"#, options: .regularExpression).map { help[$0] },
+                                  "\(help)")
+        let names = listed.dropFirst("--format F (".count).dropLast().split(separator: " ").map(String.init)
+        let accepted = ["table", "csv", "json", "markdown", "md", "html", "text", "txt", "xlsx", "tsv"].filter {
+            sh.run("find tasks limit 1 --format \($0)")
+        }
+        #expect(Set(names).isSubset(of: Set(accepted)), "help \(names), accepted \(accepted)")
+        #expect(Set(accepted).subtracting(names) == ["md"], "help \(names), accepted \(accepted)")
+        #expect(help.contains("> FILE" + OutputFileKind.extensions.joined(separator: "|")), "\(help)")
+        #expect(!sh.run("find tasks --format"))
+        #expect(sh.err.contains(names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")), "\(sh.err)")
+        #expect(sh.run("help import plan"))
+        for ext in PlanDocument.extensions {
+            #expect(sh.out.contains("*.\(ext)"), "\(ext): \(sh.out)")
+        }
+    }
+}

@@ -50,7 +50,9 @@ extension Messages {
         Message("field-list-needed", .error, "`\(keyword)` needs one or more field names, e.g. `\(keyword) office, status`")
     }
     public static func formatFlagNeedsFormat() -> Message {
-        Message("format-flag-needs-format", .error, "`--format` needs a format: table, csv, json, markdown or html")
+        let names = OutputFormat.names
+        return Message("format-flag-needs-format", .error,
+                       "`--format` needs a format: " + names.dropLast().joined(separator: ", ") + " or " + (names.last ?? ""))
     }
     public static func unknownOption(_ found: String, suggestion: String) -> Message {
         Message("unknown-option", .error, "unknown option \(found)" + suggestion)

@@ -20,8 +20,9 @@ public struct PlanDocument: Sendable {
         self.text = text
     }
 
-    /// File name extensions `import plan DIR` picks up (the bytes still decide the kind).
-    public static let extensions: Set<String> = ["txt", "text", "docx", "html", "htm"]
+    /// File name extensions `import plan DIR` picks up (the bytes still decide the kind), in the
+    /// order `help import plan` lists them.
+    public static let extensions = ["txt", "text", "docx", "html", "htm"]
 
     /// True when a directory entry named `name` is a plan document for `import plan DIR`.
     public static func isPlanFileName(_ name: String) -> Bool {

@@ -218,7 +218,7 @@ public struct TargetJudgements: Sendable {
         let t = w.tasks
         let start = r >= 0 ? CalendarDay.dayNumber(ordinal: t.start[r]) : w.plans[p].periodStart.dayNumber
         let dueOrdinal = r >= 0 ? t.due[r] : w.plans[p].periodEnd.ordinal
-        let (e, total) = judge.span(start: start, due: CalendarDay.dayNumber(ordinal: dueOrdinal))
+        let (e, total) = judge.span(start: start, due: Judge.dueDay(ordinal: dueOrdinal))
         return TargetCalendar(elapsedDays: e, totalDays: total, due: CalendarDay(ordinal: dueOrdinal), asOf: judge.asOf,
                               yellow: judge.rules.yellow, red: judge.rules.red)
     }
@@ -258,7 +258,7 @@ public struct TargetJudgements: Sendable {
             guard r >= 0 else { return TargetSpan(TargetJudgements.calendar(task: r, plan: p, in: w, judge: judge)) }
             let s = start[r], d = due[r]
             if s == lastStart && d == lastDue { return last }
-            let (e, total) = judge.span(start: CalendarDay.dayNumber(ordinal: s), due: CalendarDay.dayNumber(ordinal: d))
+            let (e, total) = judge.span(start: CalendarDay.dayNumber(ordinal: s), due: Judge.dueDay(ordinal: d))
             last = TargetSpan(elapsedDays: e, totalDays: total, pastDue: CalendarDay(ordinal: d).map { judge.asOf > $0 },
                               yellow: judge.rules.yellow, red: judge.rules.red)
             lastStart = s

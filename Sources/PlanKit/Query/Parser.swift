@@ -265,10 +265,8 @@ public struct Parser {
             throw Diagnostic(Messages.unknownOption(flag.described, suggestion: Suggest.phrase(flag.text, in: ["--format"])), at: flag.span)
         }
         name = name.lowercased()
-        if name == "md" { name = "markdown" }
-        guard let f = OutputFormat(rawValue: name) else {
-            throw Diagnostic(Messages.unknownFormat(name, suggestion: Suggest.phrase(name, in: OutputFormat.allCases.map(\.rawValue))),
-                             at: span)
+        guard let f = OutputFormat(named: name) else {
+            throw Diagnostic(Messages.unknownFormat(name, suggestion: Suggest.phrase(name, in: OutputFormat.names)), at: span)
         }
         return f
     }

@@ -7,6 +7,15 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         guard case let .text(f)? = OutputFileKind(fileExtension: ext) else { return nil }
         self = f
     }
+
+    /// The format `--format NAME` asks for: any format by its name, or `md` (as in `> FILE.md`).
+    public init?(named name: String) {
+        let n = name.lowercased()
+        self.init(rawValue: n == "md" ? OutputFormat.markdown.rawValue : n)
+    }
+
+    /// The names `--format` takes, for help, errors and suggestions.
+    public static var names: [String] { allCases.map(\.rawValue) }
 }
 
 /// What a `> FILE` writes, by the file's extension: text in one of the formats, or a workbook.
@@ -15,20 +24,23 @@ public enum OutputFileKind: Sendable, Equatable {
     case text(OutputFormat)
     case workbook
 
+    /// Every extension with a writer and what it writes; the first extension of a kind is the
+    /// one help and errors name.
+    static let writers: [(ext: String, kind: OutputFileKind)] = [
+        ("csv", .text(.csv)), ("json", .text(.json)), ("md", .text(.markdown)), ("markdown", .text(.markdown)),
+        ("html", .text(.html)), ("htm", .text(.html)), ("txt", .text(.text)), ("text", .text(.text)), ("xlsx", .workbook),
+    ]
+
     public init?(fileExtension ext: String) {
-        switch ext.lowercased() {
-        case "csv": self = .text(.csv)
-        case "json": self = .text(.json)
-        case "md", "markdown": self = .text(.markdown)
-        case "html", "htm": self = .text(.html)
-        case "txt", "text": self = .text(.text)
-        case "xlsx": self = .workbook
-        default: return nil
-        }
+        let e = ext.lowercased()
+        guard let w = OutputFileKind.writers.first(where: { $0.ext == e }) else { return nil }
+        self = w.kind
     }
 
-    /// The extensions there are writers for, for error messages.
-    public static let extensions = [".csv", ".json", ".md", ".html", ".txt", ".xlsx"]
+    /// The extensions there are writers for, one per kind (`.csv .json .md .html .txt .xlsx`), for help and errors.
+    public static let extensions: [String] = writers.reduce(into: [(ext: String, kind: OutputFileKind)]()) { named, w in
+        if !named.contains(where: { $0.kind == w.kind }) { named.append(w) }
+    }.map { "." + $0.ext }
 
     /// How wide text written to a file may be: no truncation with `…` in a file.
     public static let fileWidth = 1_000_000

@@ -165,6 +165,18 @@ public struct Judge: Sendable {
         due > 0 && isOverdue(due: due, status: status, asOf: asOf)
     }
 
+    /// The day number the judge gives a task with no due (a stored 0; import and `update` always
+    /// give one, a table built by a program may not): 9999-12-31, after every as-of day, so such a
+    /// task is never overdue (as `isOverdue(dueOrdinal:…)` says) nor due soon, and its calendar
+    /// expects nothing yet: its light is the office's word (behind → yellow) or green.
+    public static let noDueDay = CalendarDay.dayNumber(year: 9999, month: 12, day: 31)
+
+    /// The day number of a stored due ordinal, `noDueDay` for 0: how every rule reads a due.
+    @inline(__always)
+    public static func dueDay(ordinal o: Int32) -> Int {
+        o > 0 ? CalendarDay.dayNumber(ordinal: o) : noDueDay
+    }
+
     /// The light of one task; `start` and `due` are day numbers. The one place the §9 rules are written.
     @inline(__always)
     public func light(start: Int, due: Int, progress p: Int, status: UInt8) -> (Light, LightReason) {

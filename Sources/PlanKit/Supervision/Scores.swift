@@ -77,11 +77,12 @@ public enum Scores {
         return out
     }
 
-    /// The entries of report tasks (as they stood in a month) judged by `judge`.
+    /// The entries of report tasks (as they stood in a month) judged by `judge`; a task with no
+    /// due is judged as the table's rows are (`Judge.noDueDay`), one with no start from its plan's year.
     public static func entries(_ tasks: [ReportTask], judge: Judge, planEnd: (String) -> CalendarDay) -> [Entry] {
         tasks.map { t in
-            let due = t.due ?? planEnd(t.plan)
-            let start = t.start ?? CalendarDay(dayNumber: CalendarDay.dayNumber(year: due.year, month: 1, day: 1))
+            let due = t.due ?? CalendarDay(dayNumber: Judge.noDueDay)
+            let start = t.start ?? CalendarDay(dayNumber: CalendarDay.dayNumber(year: planEnd(t.plan).year, month: 1, day: 1))
             return Entry(lead: t.offices.first ?? "",
                          judgement: judge.judge(start: start, due: due, progress: t.progress, status: t.status))
         }

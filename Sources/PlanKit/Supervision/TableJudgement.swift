@@ -13,6 +13,14 @@ extension Judge {
             }
             return day
         }
+        /// The day number of a due ordinal (`Judge.dueDay`: 0 is no due), remembering the last one.
+        @inline(__always) mutating func due(_ o: Int32) -> Int {
+            if o != ordinal {
+                ordinal = o
+                day = Judge.dueDay(ordinal: o)
+            }
+            return day
+        }
     }
 
     /// The light of every row, as `Light.rawValue` (red 0, yellow 1, green 2).
@@ -25,7 +33,7 @@ extension Judge {
                     t.progress.withUnsafeBufferPointer { progress in
                         t.status.withUnsafeBufferPointer { status in
                             for r in 0..<n {
-                                out[r] = light(start: sc.day(start[r]), due: dc.day(due[r]),
+                                out[r] = light(start: sc.day(start[r]), due: dc.due(due[r]),
                                                progress: Int(progress[r]), status: status[r]).0.rawValue
                             }
                         }
@@ -45,7 +53,7 @@ extension Judge {
                 t.progress.withUnsafeBufferPointer { progress in
                     t.status.withUnsafeBufferPointer { status in
                         for r in 0..<min(n, status.count) {
-                            body(r, light(start: sc.day(start[r]), due: dc.day(due[r]),
+                            body(r, light(start: sc.day(start[r]), due: dc.due(due[r]),
                                           progress: Int(progress[r]), status: status[r]).0.rawValue)
                         }
                     }
@@ -59,52 +67,52 @@ extension Judge {
         var red = 0, soon = 0
         scanLights(t, upTo: t.count) { _, l in if l == Light.red.rawValue { red += 1 } }
         var dc = DayCache()
-        for r in 0..<t.count where isDueSoon(due: dc.day(t.due[r]), status: t.status[r]) { soon += 1 }
+        for r in 0..<t.count where isDueSoon(due: dc.due(t.due[r]), status: t.status[r]) { soon += 1 }
         return (red, soon)
     }
 
     /// The light of one row.
     @inline(__always)
     public func light(row r: Int, in t: TaskTable) -> Light {
-        light(start: CalendarDay.dayNumber(ordinal: t.start[r]), due: CalendarDay.dayNumber(ordinal: t.due[r]),
+        light(start: CalendarDay.dayNumber(ordinal: t.start[r]), due: Judge.dueDay(ordinal: t.due[r]),
               progress: Int(t.progress[r]), status: t.status[r]).0
     }
 
     /// Days from as-of to due of every row (negative once past).
     public func dueIn(in t: TaskTable) -> [Int32] {
         var dc = DayCache()
-        return t.due.map { Int32(clamping: dc.day($0) - asOfDay) }
+        return t.due.map { Int32(clamping: dc.due($0) - asOfDay) }
     }
 
     @inline(__always)
     public func dueIn(row r: Int, in t: TaskTable) -> Int {
-        CalendarDay.dayNumber(ordinal: t.due[r]) - asOfDay
+        Judge.dueDay(ordinal: t.due[r]) - asOfDay
     }
 
     /// 序时进度 of one row in tenths of a point.
     public func expectedTenths(row r: Int, in t: TaskTable) -> Int {
-        let (e, total) = span(start: CalendarDay.dayNumber(ordinal: t.start[r]), due: CalendarDay.dayNumber(ordinal: t.due[r]))
+        let (e, total) = span(start: CalendarDay.dayNumber(ordinal: t.start[r]), due: Judge.dueDay(ordinal: t.due[r]))
         return Judge.roundedTenths(1000 * e, total)
     }
 
     /// Gap of one row in tenths of a point (a done task counts 100).
     public func gapTenths(row r: Int, in t: TaskTable) -> Int {
-        let (e, total) = span(start: CalendarDay.dayNumber(ordinal: t.start[r]), due: CalendarDay.dayNumber(ordinal: t.due[r]))
+        let (e, total) = span(start: CalendarDay.dayNumber(ordinal: t.start[r]), due: Judge.dueDay(ordinal: t.due[r]))
         let p = t.status[r] == TaskStatus.done.rawValue ? 100 : Int(t.progress[r])
         return Judge.roundedTenths(10 * (p * total - 100 * e), total)
     }
 
     /// Compares the exact expected progress of two rows (for ordering): negative, zero or positive.
     public func compareExpected(_ a: Int, _ b: Int, in t: TaskTable) -> Int {
-        let (ea, ta) = span(start: CalendarDay.dayNumber(ordinal: t.start[a]), due: CalendarDay.dayNumber(ordinal: t.due[a]))
-        let (eb, tb) = span(start: CalendarDay.dayNumber(ordinal: t.start[b]), due: CalendarDay.dayNumber(ordinal: t.due[b]))
+        let (ea, ta) = span(start: CalendarDay.dayNumber(ordinal: t.start[a]), due: Judge.dueDay(ordinal: t.due[a]))
+        let (eb, tb) = span(start: CalendarDay.dayNumber(ordinal: t.start[b]), due: Judge.dueDay(ordinal: t.due[b]))
         return (ea * tb - eb * ta).signum()
     }
 
     /// The exact numerator and denominator of one row's gap: (progress × total − 100 × elapsed) / total.
     @inline(__always)
     func gapFraction(row r: Int, in t: TaskTable) -> (Int, Int) {
-        let (e, total) = span(start: CalendarDay.dayNumber(ordinal: t.start[r]), due: CalendarDay.dayNumber(ordinal: t.due[r]))
+        let (e, total) = span(start: CalendarDay.dayNumber(ordinal: t.start[r]), due: Judge.dueDay(ordinal: t.due[r]))
         let p = t.status[r] == TaskStatus.done.rawValue ? 100 : Int(t.progress[r])
         return (p * total - 100 * e, total)
     }
@@ -112,7 +120,7 @@ extension Judge {
     /// The exact numerator and denominator of one row's expected: 100 × elapsed / total.
     @inline(__always)
     func expectedFraction(row r: Int, in t: TaskTable) -> (Int, Int) {
-        let (e, total) = span(start: CalendarDay.dayNumber(ordinal: t.start[r]), due: CalendarDay.dayNumber(ordinal: t.due[r]))
+        let (e, total) = span(start: CalendarDay.dayNumber(ordinal: t.start[r]), due: Judge.dueDay(ordinal: t.due[r]))
         return (100 * e, total)
     }
 
@@ -125,19 +133,19 @@ extension Judge {
     /// The full judgement of one row.
     public func judge(row r: Int, in t: TaskTable) -> Judgement {
         let start = CalendarDay(ordinal: t.start[r]) ?? asOf
-        let due = CalendarDay(ordinal: t.due[r]) ?? start
+        let due = CalendarDay(ordinal: t.due[r]) ?? CalendarDay(dayNumber: Judge.noDueDay)
         return judge(start: start, due: due, progress: Int(t.progress[r]),
                      status: TaskStatus(rawValue: t.status[r]) ?? .notStarted)
     }
 
     /// The pace of one row.
     public func pace(row r: Int, in t: TaskTable) -> Pace {
-        pace(start: CalendarDay.dayNumber(ordinal: t.start[r]), due: CalendarDay.dayNumber(ordinal: t.due[r]),
+        pace(start: CalendarDay.dayNumber(ordinal: t.start[r]), due: Judge.dueDay(ordinal: t.due[r]),
              progress: Int(t.progress[r]), status: t.status[r])
     }
 
     /// Whether one row is due soon (临期).
     public func isDueSoon(row r: Int, in t: TaskTable) -> Bool {
-        isDueSoon(due: CalendarDay.dayNumber(ordinal: t.due[r]), status: t.status[r])
+        isDueSoon(due: Judge.dueDay(ordinal: t.due[r]), status: t.status[r])
     }
 }

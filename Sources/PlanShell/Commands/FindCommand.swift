@@ -14,8 +14,8 @@ enum FindCommand {
         Rows come in natural id order unless `order by` says otherwise (ties by id).
         show picks the screen columns (`show all`: every field); default: \(defaults(.tasks));
         for targets: \(defaults(.targets)).
-        JSON output always carries every field. --format F (table csv json markdown html)
-        overrides the screen format; `> FILE.csv|.json|.md|.html|.txt|.xlsx` writes a file
+        JSON output always carries every field. --format F (\(OutputFormat.names.joined(separator: " ")))
+        overrides the screen format; `> FILE\(OutputFileKind.extensions.joined(separator: "|"))` writes a file
         (.xlsx: the ledger 台账 offices fill in and `import progress` reads back).
         `find targets` lists targets (TASK#n) as rows with their own fields (help query):
         metric, value, unit, actual, attainment, met, light …; `> FILE.xlsx` writes the target ledger.

@@ -19,7 +19,7 @@ enum ImportPlanCommand {
         replaced and the progress of tasks whose path survives is kept.
         Repairs (a missing or duplicated numeral, page chrome skipped, …) are kept as warnings
         with their line numbers: `show plan ID` lists them.
-        A directory imports every *.txt, *.docx, *.html and *.htm in it, each named after its
+        A directory imports every \(PlanDocument.extensions.map { "*." + $0 }.joined(separator: " ")) in it, each named after its
         file, all or nothing: one bad file and nothing is imported. On a terminal a progress line
         shows files, tasks and MB/s; Ctrl-C stops it with nothing imported.
           import plan examples/plans/qingshan2025.txt as qs
