@@ -71,5 +71,13 @@ import Testing
             if n > 0 { definitions.append("\(file) ×\(n)") }
         }
         #expect(definitions == ["Supervision/Judgement.swift ×2"], "\(definitions)")
+        // Nor is the date comparison written again: a target's past-due (SPEC §11) calls isPastDue.
+        let comparison = try Regex(#"\basOf\s*>\s|\s>\s*(\w+\.)?asOf\b"#).wordBoundaryKind(.simple)  // c.asOf is two words
+        var written: [String] = []
+        for file in files where file.hasSuffix(".swift") && file != "Supervision/Judgement.swift" {
+            let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
+            if text.contains(comparison) { written.append(file) }
+        }
+        #expect(written.isEmpty, "as-of compared with a due outside Judge: \(written)")
     }
 }

@@ -132,7 +132,7 @@ struct TargetSpan {
     }
 
     init(_ c: TargetCalendar) {
-        self.init(elapsedDays: c.elapsedDays, totalDays: c.totalDays, pastDue: c.due.map { c.asOf > $0 },
+        self.init(elapsedDays: c.elapsedDays, totalDays: c.totalDays, pastDue: c.due.map { Judge.isPastDue($0, asOf: c.asOf) },
                   yellow: c.yellow, red: c.red)
     }
 }

@@ -259,7 +259,7 @@ public struct TargetJudgements: Sendable {
             let s = start[r], d = due[r]
             if s == lastStart && d == lastDue { return last }
             let (e, total) = judge.span(start: CalendarDay.dayNumber(ordinal: s), due: Judge.dueDay(ordinal: d))
-            last = TargetSpan(elapsedDays: e, totalDays: total, pastDue: CalendarDay(ordinal: d).map { judge.asOf > $0 },
+            last = TargetSpan(elapsedDays: e, totalDays: total, pastDue: CalendarDay(ordinal: d).map { Judge.isPastDue($0, asOf: judge.asOf) },
                               yellow: judge.rules.yellow, red: judge.rules.red)
             lastStart = s
             lastDue = d

@@ -156,8 +156,13 @@ public struct Judge: Sendable {
     /// `YYYYMMDD` ordinals through `isOverdue(dueOrdinal:…)`).
     @inline(__always)
     public static func isOverdue<Day: BinaryInteger>(due: Day, status: UInt8, asOf: Day) -> Bool {
-        asOf > due && status != TaskStatus.done.rawValue
+        isPastDue(due, asOf: asOf) && status != TaskStatus.done.rawValue
     }
+
+    /// The as-of day is after the due day: a task not done is overdue, a rate target not met is
+    /// red (SPEC §11). The one date comparison both rules make.
+    @inline(__always)
+    public static func isPastDue<Day: Comparable>(_ due: Day, asOf: Day) -> Bool { asOf > due }
 
     /// `isOverdue` on stored `YYYYMMDD` ordinals, where 0 is no due: never overdue.
     @inline(__always)
