@@ -47,7 +47,9 @@ struct SupervisionCommandTests {
         let sh = try demo()
         #expect(sh.run("set today = 2025-04-30"))
         #expect(sh.session.prompt == "plansh[3 plans · 5 红灯 · 1 临期]> ")
-        #expect(sh.run("set today = 2025-01-10"))
+        #expect(sh.run("set lang zh"))
+        #expect(sh.session.prompt == "plansh[3 个计划 · 5 红灯 · 1 临期]> ")
+        #expect(sh.run("set lang en; set today = 2025-01-10"))
         #expect(sh.session.prompt.hasPrefix("plansh[3 plans"))
     }
 

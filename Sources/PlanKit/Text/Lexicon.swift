@@ -110,3 +110,19 @@ public enum RowNoun: String, Sendable, CaseIterable {
         }
     }
 }
+
+extension Lexicon {
+    /// The state the prompt shows between `plansh[` and `]> `: plans, red and due-soon tasks
+    /// (only when there are some), read-only (SPEC §9 "Where it shows"). The light words are
+    /// Chinese in both languages, as the bureau writes them.
+    public static func promptState(plans: Int, red: Int, dueSoon: Int, readOnly: Bool) -> Term {
+        func state(_ l: Language) -> String {
+            var s = plans == 0 ? Term(en: "no plans", zh: "无计划")[l] : counted(plans, .plans)[l]
+            if plans > 0, red > 0 { s += " · \(red) 红灯" }
+            if plans > 0, dueSoon > 0 { s += " · \(dueSoon) 临期" }
+            if readOnly { s += Term(en: ", read-only", zh: "，只读")[l] }
+            return s
+        }
+        return Term(en: state(.en), zh: state(.zh))
+    }
+}

@@ -3,17 +3,12 @@ import PlanKit
 
 extension Session {
     /// The prompt showing the store's state: `plansh[3 plans · 2 红灯 · 3 临期]> ` (red and due-soon
-    /// tasks as of today, counted only when there are some).
+    /// tasks as of the as-of day, counted only when there are some), in the language of `set lang`.
     public var prompt: String {
         let n = workspace.plans.count
-        var state = n == 0 ? "no plans" : Lexicon.counted(n, .plans).en
-        if n > 0 {
-            let (red, soon) = judge.redAndDueSoon(in: workspace.tasks)
-            if red > 0 { state += " · \(red) 红灯" }
-            if soon > 0 { state += " · \(soon) 临期" }
-        }
-        if store.isReadOnly { state += ", read-only" }
-        return "plansh[\(state)]> "
+        let (red, soon) = n == 0 ? (0, 0) : judge.redAndDueSoon(in: workspace.tasks)
+        let state = Lexicon.promptState(plans: n, red: red, dueSoon: soon, readOnly: store.isReadOnly)
+        return "plansh[\(state[settings.language])]> "
     }
 
     public static let continuationPrompt = "   ...> "
