@@ -61,7 +61,7 @@ struct TutorialImportDemoTests {
         let sh = try Shell()
         try sh.session.store.save(name: "2025-04", overwrite: false, now: 1)
         #expect(!sh.run("import demo"))
-        #expect(sh.err.contains("already has snapshot(s) 2025-04"))
+        #expect(sh.err.contains("already has snapshot 2025-04, which the demo saves"))
         #expect(sh.session.workspace.plans.isEmpty)
     }
 

@@ -53,7 +53,7 @@ extension Messages {
     // What the plan parser did on its own (warnings kept with the plan, shown by `show plan`)
 
     public static func pageChromeSkipped(_ count: Int, lines: String) -> Message {
-        Message("page-chrome-skipped", .warning, "\(count) line(s) of page chrome skipped (lines \(lines))")
+        Message("page-chrome-skipped", .warning, "\(n(count, "line")) of page chrome skipped (lines \(lines))")
     }
     public static func watermarkRemoved() -> Message {
         Message("watermark-removed", .warning, "a web watermark (site address / 转载请注明) was removed")
@@ -71,7 +71,7 @@ extension Messages {
         Message("numeral-repeated", .warning, "numeral \(marker) repeats the previous one; numbered \(number)")
     }
     public static func numberingJumps(from: Int, to: Int, missing: Int) -> Message {
-        Message("numbering-jumps", .warning, "section numbering jumps from \(from) to \(to); \(missing) section(s) could not be placed")
+        Message("numbering-jumps", .warning, "section numbering jumps from \(from) to \(to); \(n(missing, "section")) could not be placed")
     }
     public static func closingParagraphKept() -> Message {
         Message("closing-paragraph-kept", .warning, "closing paragraph belongs to no task; kept with the plan")
@@ -87,7 +87,7 @@ extension Messages {
     }
     /// `count` rows became the plan's targets `#I<first>`–`#I<last>`.
     public static func indicatorRowsRead(_ count: Int, first: Int, last: Int) -> Message {
-        Message("indicator-rows-read", .note, "indicator table: \(count) row(s) became plan targets #I\(first)–#I\(last)")
+        Message("indicator-rows-read", .note, "indicator table: \(n(count, "row")) became plan targets #I\(first)–#I\(last)")
     }
 
     // A directory of plans (`import plan DIR`)

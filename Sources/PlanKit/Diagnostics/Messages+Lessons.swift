@@ -110,7 +110,7 @@ extension Messages {
         Message("try-no-tasks", .note, "your command shows no tasks · 结果中没有任务")
     }
     public static func tryShowsOtherTasks(_ count: Int, wanted ids: [String]) -> Message {
-        Message("try-other-tasks", .note, "your command shows \(count) task(s), not \(ids.joined(separator: ", "))"
+        Message("try-other-tasks", .note, "your command shows \(n(count, "task")), not \(ids.joined(separator: ", "))"
                 + " · 结果中是 \(count) 项任务，应为 \(ids.joined(separator: "、"))")
     }
     public static func tryOutputLacks(_ text: String) -> Message {
@@ -120,10 +120,10 @@ extension Messages {
         Message("try-order-differs", .note, "the same tasks, but not in the order asked for · 任务相同，但顺序不对")
     }
     public static func tryTaskCount(_ mine: Int, answer: Int) -> Message {
-        Message("try-task-count", .note, "your command found \(mine) task(s); the answer finds \(answer) · 你找到 \(mine) 项，答案是 \(answer) 项")
+        Message("try-task-count", .note, "your command found \(n(mine, "task")); the answer finds \(answer) · 你找到 \(mine) 项，答案是 \(answer) 项")
     }
     public static func tryRowCount(_ mine: Int, answer: Int) -> Message {
-        Message("try-row-count", .note, "your command gave \(mine) row(s); the answer gives \(answer) · 你的结果 \(mine) 行，答案是 \(answer) 行")
+        Message("try-row-count", .note, "your command gave \(n(mine, "row")); the answer gives \(answer) · 你的结果 \(mine) 行，答案是 \(answer) 行")
     }
     public static func tryOtherResult() -> Message {
         Message("try-other-result", .note, "your command's result is not the one asked for · 结果与题目要求不同")

@@ -30,8 +30,8 @@ extension Messages {
     /// How much a damaged journal lost: `lost` changes (at least, when the damage runs to its end),
     /// or when none is lost, its `damagedRecords`.
     public static func journalLoss(lost: Int, atLeast: Bool, damagedRecords: Int) -> String {
-        if lost == 0 { return "\(damagedRecords) damaged record\(damagedRecords == 1 ? "" : "s")" }
-        return (atLeast ? "at least " : "") + "\(lost) change\(lost == 1 ? "" : "s") cannot be read"
+        if lost == 0 { return n(damagedRecords, "damaged record") }
+        return (atLeast ? "at least " : "") + n(lost, "change") + " cannot be read"
     }
 
     // What `recover` will do and did
@@ -39,7 +39,7 @@ extension Messages {
     /// The end of `damagedState`: `base` nil when no snapshot is intact; `lost` is `changesLost`.
     public static func recoveryRemedy(base: String?, records: Int, lost: String, damagedFiles: [String], folder: String) -> String {
         let from = base.map { "rebuild the working state from \($0)" } ?? "start an empty working state (no intact snapshot)"
-        let applied = records == 0 ? "" : " and \(records) intact journal record\(records == 1 ? "" : "s")"
+        let applied = records == 0 ? "" : " and " + n(records, "intact journal record")
         let keep = damagedFiles.isEmpty ? "" : ", keeping a copy of \(damagedFiles.joined(separator: " and ")) in \(folder)/"
         return "\(from)\(applied) (\(lost))\(keep)"
     }
@@ -47,7 +47,7 @@ extension Messages {
     public static func changesLost(_ lost: Int?, atLeast: Bool) -> String {
         guard let lost else { return "changes made after the working file was written cannot be recovered; how many is unknown" }
         if lost == 0 { return "no change is lost" }
-        return "\(atLeast ? "at least " : "")\(lost) change\(lost == 1 ? "" : "s") cannot be recovered"
+        return (atLeast ? "at least " : "") + n(lost, "change") + " cannot be recovered"
     }
     public static func nothingToRecover() -> Message {
         Message("nothing-to-recover", .note, "nothing to recover: the working state is intact (`check` verifies every file)")
@@ -63,11 +63,11 @@ extension Messages {
     }
     /// `base` nil: an empty state; `copies` the damaged files' copies, relative to the store.
     public static func recovered(base: String?, records: Int, plans: Int, tasks: Int, lost: String, copies: [String]) -> Message {
-        let applied = records == 0 ? "" : " and \(records) journal record\(records == 1 ? "" : "s")"
-        let kept = copies.isEmpty ? "" : "; a copy of the damaged file\(copies.count == 1 ? " is" : "s are") kept as "
+        let applied = records == 0 ? "" : " and " + n(records, "journal record")
+        let kept = copies.isEmpty ? "" : "; " + (copies.count == 1 ? "a copy of the damaged file is" : "copies of the damaged files are") + " kept as "
             + copies.joined(separator: " and ")
         return Message("recovered", .note, "recovered the working state from \(base ?? "an empty state")\(applied): "
-                       + "\(plans) plans, \(tasks) tasks; \(lost)\(kept)")
+                       + "\(n(plans, "plan")), \(n(tasks, "task")); \(lost)\(kept)")
     }
 
     // `check`, one line per file: what an intact file holds, or what is wrong with it

@@ -3,7 +3,7 @@
 extension Messages {
     /// Followed by one `sheetRows` note per run of bad rows.
     public static func sheetHasBadRows(_ file: String, rows: Int) -> Message {
-        Message("sheet-bad-rows", .error, "progress sheet \(file) has \(rows == 1 ? "1 bad row" : "\(rows) bad rows"); nothing was applied")
+        Message("sheet-bad-rows", .error, "progress sheet \(file) has \(n(rows, "bad row")); nothing was applied")
     }
     /// `FILE:ROW: problem`, or for a run of rows with the same problem `FILE:FIRST–LAST: problem (N rows)`.
     public static func sheetRows(_ file: String, first: Int, last: Int, count: Int, _ problem: String) -> Message {

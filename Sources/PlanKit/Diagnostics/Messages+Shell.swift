@@ -114,7 +114,7 @@ extension Messages {
                 + "`drop plan ID` them first, or use another store (`plansh --store DIR`)")
     }
     public static func demoSnapshotsClash(_ snapshots: [String]) -> Message {
-        Message("demo-snapshots-clash", .error, "the store already has snapshot(s) \(snapshots.joined(separator: ", ")), "
+        Message("demo-snapshots-clash", .error, "the store already has " + (snapshots.count == 1 ? "snapshot " : "snapshots ") + "\(snapshots.joined(separator: ", ")), "
                 + "which the demo saves; use another store (`plansh --store DIR`)")
     }
     public static func lessonCannotStart(_ n: Int, at place: String, role: String, command: String, error: String) -> Message {

@@ -42,6 +42,12 @@ extension Diagnostic {
 public enum Messages {
     /// `"x"` cut to a readable length, for quoting user input inside a message.
     static func q(_ word: String) -> String { "\"" + Suggest.excerpt(word) + "\"" }
+
+    /// `1 damaged record`, `3 damaged records`: the one English plural of the catalogue (tables
+    /// and summaries count with `Lexicon.counted`, which knows Chinese counters too).
+    static func n(_ count: Int, _ singular: String) -> String {
+        "\(count) \(singular)" + (count == 1 ? "" : singular.hasSuffix("s") ? "es" : "s")
+    }
 }
 
 // MARK: - Shell line (lexer, interpolation, redirect)
