@@ -156,6 +156,37 @@ import Testing
         #expect(throws: Diagnostic.self) { try SafeXML.parse(Data(xml.utf8), source: "x.xml", handler: Collect()) }
     }
 
+    /// The XML declaration's encoding is read by SafeXML, never switched to inside libxml2:
+    /// GB2312/GBK are decoded as GB18030, UTF-8 and ASCII pass, a UTF-16 declaration on bytes
+    /// that are not UTF-16 is ignored, anything else is refused naming the encoding. (libxml2
+    /// switching to UTF-7 or GB2312 failed, and stopping the parser from that error crashed it.)
+    @Test func declaredEncodingsAreReadOrRefused() throws {
+        var gbk = Data(#"<?xml version="1.0" encoding="GB2312"?>"#.utf8)
+        gbk.append(try #require("<r a=\"一\">中文：进度</r>".data(using: TextDecoding.gb18030)))
+        let c = Collect()
+        try SafeXML.parse(gbk, source: "g.xml", handler: c)
+        #expect(c.events.joined() == "<r>中文：进度</r>")
+        for decl in ["UTF-8", "utf-8", "US-ASCII", "UTF-16"] {
+            let x = Collect()
+            try SafeXML.parse(Data(#"<?xml version='1.0' encoding='\#(decl)'?><r>ok</r>"#.utf8), source: "u.xml", handler: x)
+            #expect(x.events.joined() == "<r>ok</r>", "\(decl)")
+        }
+        for decl in ["UTF-7", "EBCDIC", "koi8-r"] {
+            let error = #expect(throws: Diagnostic.self) {
+                try SafeXML.parse(Data(#"<?xml version="1.0" encoding="\#(decl)"?><r>x</r>"#.utf8), source: "p.docx (word/document.xml)", handler: Collect())
+            }
+            #expect(error?.message.contains("declares the encoding \"\(decl)\"") == true, "\(decl): \(String(describing: error))")
+        }
+    }
+
+    /// A parse error reported from deep inside libxml2 ends the parse with the error (the
+    /// parser is not stopped again from inside the report).
+    @Test func parseErrorsAfterContentAreErrors() {
+        for xml in ["<r><a>x</r>", "<r>&#0;</r>", "<r>\u{1}</r>", "<r><![CDATA[x]]><", "<?xml version=\"1.0\"?><r attr=\"<\"/>"] {
+            #expect(throws: Diagnostic.self, "\(xml)") { try SafeXML.parse(Data(xml.utf8), source: "e.xml", handler: Collect()) }
+        }
+    }
+
     @Test func malformedXMLNamesTheSource() {
         let error = #expect(throws: Diagnostic.self) {
             try SafeXML.parse(Data("<a><b></a>".utf8), source: "p.docx (word/document.xml)", handler: Collect())

@@ -183,6 +183,45 @@ import Testing
         #expect(S.picture(store.workspace) == before)
     }
 
+    /// Documents and sheets the format harnesses (`planhtml`, `plandocx`, `sheetxlsx`) crashed
+    /// on, kept in `Tests/Fuzz/regressions` as the reader saw them (a package, not the parts the
+    /// harness packed). Each is now read or refused with a message, quickly:
+    /// `plandocx-xml-declares-utf7` (found by the fuzzer): an XML part declaring an encoding
+    /// libxml2 cannot convert crashed it inside FoundationXML when SafeXML stopped the parser
+    /// from its error report; the others (found reading the readers, confirmed by the
+    /// harnesses): list start values near Int.max overflowed the counters of Word numbering and
+    /// of `<ol start>`, a huge start in letters asked for gigabytes, a negative list level
+    /// indexed out of range, and a sheet row numbered Int.max overflowed the next row's number.
+    @Test func documentsAndSheetsTheFuzzersCrashedOnAreReadOrRefused() throws {
+        let folder = Fixtures.packageRoot.appendingPathComponent("Tests/Fuzz/regressions")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { $0.hasPrefix("planhtml-") || $0.hasPrefix("plandocx-") || $0.hasPrefix("sheetxlsx-") }.sorted()
+        #expect(names.count >= 7)
+        var outcomes: [String: String] = [:]
+        for name in names {
+            let data = try Data(contentsOf: folder.appendingPathComponent(name))
+            let start = Date()
+            do {
+                if name.hasPrefix("sheetxlsx-") {
+                    let r = try ProgressSheet.parse(file: [UInt8](data), displayName: name, sheet: nil, in: QueryFixture.workspace)
+                    outcomes[name] = "rows: \(r.updates.count) updates, \(r.problems.count) problems"
+                } else {
+                    let plan = try PlanImporter.parse(data: data, fileName: name, id: "fuzz", now: 0)
+                    outcomes[name] = "plan: " + plan.tasks.map(\.text).joined(separator: " / ")
+                }
+            } catch let d as Diagnostic {
+                #expect(d.message.contains(name), "\(name): \(d.message)")
+                outcomes[name] = "refused: \(d.message)"
+            }
+            #expect(Date().timeIntervalSince(start) < 5, "\(name) took too long")
+        }
+        #expect(outcomes["plandocx-xml-declares-utf7.docx"]?.contains("declares the encoding \"UTF-7\"") == true, "\(outcomes)")
+        let html = try Data(contentsOf: folder.appendingPathComponent("planhtml-list-start-overflows.html"))
+        #expect(try HtmlReader.read(html, fileName: "x.html").lines.contains { $0.hasPrefix("1000000.") })
+        let letters = try Data(contentsOf: folder.appendingPathComponent("planhtml-list-letters-out-of-memory.html"))
+        #expect(try HtmlReader.read(letters, fileName: "x.html").lines.contains { $0.hasPrefix("999999.") })
+    }
+
     /// Issue 14 class 8: a FIFO or a device as a plan says what it is, and never blocks.
     @Test func fifoDeviceAndDirectoryAreNamedByWhatTheyAre() throws {
         let dir = S.temporaryDirectory("hostile-kinds")

@@ -55,8 +55,8 @@ struct DocxNumbering {
         var c = counters[num.abstractID] ?? Array(repeating: nil, count: 9)
         if !started.contains(numID) {
             started.insert(numID)
-            for (k, v) in num.startOverrides where k < 9 { c[k] = v - 1 }
-            for k in num.levelOverrides.keys where k < 9 { c[k] = (levels[k]?.start ?? 1) - 1 }
+            for (k, v) in num.startOverrides where (0..<9).contains(k) { c[k] = v - 1 }
+            for k in num.levelOverrides.keys where (0..<9).contains(k) { c[k] = (levels[k]?.start ?? 1) - 1 }
         }
         let def = levels[lvl] ?? Level()
         c[lvl] = (c[lvl] ?? (def.start - 1)) + 1
@@ -97,14 +97,14 @@ struct DocxNumbering {
             case "abstractNum": abstractID = a["abstractNumId"]; abstracts[abstractID ?? ""] = [:]
             case "num": numID = a["numId"]
             case "abstractNumId": if let n = numID, let v = a["val"] { nums[n] = Num(abstractID: v) }
-            case "lvlOverride": overrideLevel = a["ilvl"].flatMap { Int($0) }
+            case "lvlOverride": overrideLevel = Self.level(a["ilvl"])
             case "startOverride":
-                if let n = numID, let l = overrideLevel, let v = a["val"].flatMap({ Int($0) }) { nums[n]?.startOverrides[l] = v }
-            case "lvl": level = a["ilvl"].flatMap { Int($0) }; current = Level()
-            case "start": if level != nil, let v = a["val"].flatMap({ Int($0) }) { current.start = v }
+                if let n = numID, let l = overrideLevel, let v = Self.number(a["val"]) { nums[n]?.startOverrides[l] = v }
+            case "lvl": level = Self.level(a["ilvl"]); current = Level()
+            case "start": if level != nil, let v = Self.number(a["val"]) { current.start = v }
             case "numFmt": if level != nil, let v = a["val"] { current.format = v }
             case "lvlText": if level != nil { current.text = a["val"] ?? "" }
-            case "lvlRestart": if level != nil { current.restartAfter = a["val"].flatMap { Int($0) } }
+            case "lvlRestart": if level != nil { current.restartAfter = Self.number(a["val"]) }
             case "isLgl": if level != nil { current.legal = a["val"].map { $0 != "0" && $0 != "false" } ?? true }
             case "suff": if level != nil, let v = a["val"] { current.suffix = v }
             default: break
@@ -126,6 +126,17 @@ struct DocxNumbering {
         }
 
         func characters(_ text: String) {}
+
+        /// A list level, 0–8 (Word has nine); nil for anything else.
+        static func level(_ text: String?) -> Int? {
+            text.flatMap { Int($0) }.flatMap { (0...8).contains($0) ? $0 : nil }
+        }
+
+        /// A start or restart value, clamped to what a list can show, so counting on from it
+        /// never overflows.
+        static func number(_ text: String?) -> Int? {
+            text.flatMap { Int($0) }.map { min(max($0, -999_999), 999_999) }
+        }
     }
 }
 
@@ -202,9 +213,10 @@ enum NumberFormat {
         return String(Character(u))
     }
 
-    /// A … Z, AA … ZZ (Word repeats the letter).
+    /// A … Z, AA … ZZ (Word repeats the letter); past 780 (30 letters) the number in digits, so a
+    /// hostile start value cannot ask for gigabytes of letters.
     static func letters(_ n: Int, base: UInt32) -> String {
-        guard n > 0, let u = Unicode.Scalar(base + UInt32((n - 1) % 26)) else { return String(n) }
+        guard n > 0, n <= 780, let u = Unicode.Scalar(base + UInt32((n - 1) % 26)) else { return String(n) }
         return String(repeating: String(Character(u)), count: (n - 1) / 26 + 1)
     }
 

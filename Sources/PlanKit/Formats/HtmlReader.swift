@@ -53,8 +53,8 @@ public enum HtmlReader {
         var pendingSpace = false
         var pendingBreak = false
         var cellsInRow = 0
-        /// Open lists, innermost last: an ordered list's last number and type; -1 for `<ul>`.
-        var lists: [(counter: Int, type: String)] = []
+        /// Open lists, innermost last: an ordered list's last number and type; nil for `<ul>`.
+        var lists: [(counter: Int?, type: String)] = []
         /// Inside `<pre>`, where a source line break is a line break.
         var preDepth = 0
 
@@ -157,16 +157,18 @@ public enum HtmlReader {
         mutating func list(_ name: String, closing: Bool, attributes: String) {
             switch (name, closing) {
             case ("ol", false):
-                let start = Self.attribute("start", in: attributes).flatMap { Int($0) } ?? 1
+                // A start beyond what any list shows is clamped, so counting on can never overflow.
+                let start = Self.attribute("start", in: attributes).flatMap { Int($0) }.map { min(max($0, -999_999), 999_999) } ?? 1
                 lists.append((start - 1, Self.attribute("type", in: attributes) ?? "1"))
-            case ("ul", false): lists.append((-1, ""))
+            case ("ul", false): lists.append((nil, ""))
             case ("ol", true), ("ul", true): _ = lists.popLast()
             case ("li", false):
                 guard var top = lists.popLast() else { return }
-                if top.counter >= 0 {
-                    top.counter += 1
+                if var counter = top.counter {
+                    counter += 1
+                    top.counter = counter
                     let format = ["a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"][top.type] ?? "decimal"
-                    line.append(contentsOf: (NumberFormat.render(top.counter, format: format) + ".").unicodeScalars)
+                    line.append(contentsOf: (NumberFormat.render(counter, format: format) + ".").unicodeScalars)
                 }
                 lists.append(top)
             default: break

@@ -64,12 +64,54 @@ public enum SafeXML {
         Diagnostic(Messages.malformedXML(source, line: line, why: why))
     }
 
-    /// UTF-16 XML (with a BOM) re-encoded as UTF-8 without its declaration; other data as is.
+    /// The document as UTF-8 that libxml2 never has to convert: UTF-16 (with a BOM) and a
+    /// declared GB2312/GBK/GB18030 are decoded here and re-encoded without their declaration;
+    /// UTF-8 (declared, or not declared) passes as is. Any other declared encoding is refused:
+    /// libxml2 switching to an encoding its converter lacks (UTF-7, or GB2312 without iconv
+    /// support) reports an error from inside the switch, and stopping the parser there crashed it.
     static func normalized(_ data: Data, source: String) throws -> Data {
-        guard let (encoding, _) = TextDecoding.byteOrderMark(data), encoding != .utf8 else { return data }
-        var text = try TextDecoding.decode(data, fileName: source).text
-        if text.hasPrefix("<?xml"), let end = text.range(of: "?>") { text.removeSubrange(text.startIndex..<end.upperBound) }
-        return Data(text.utf8)
+        if let (encoding, _) = TextDecoding.byteOrderMark(data), encoding != .utf8 {
+            return withoutDeclaration(try TextDecoding.decode(data, fileName: source).text)
+        }
+        guard let label = declaredEncoding(data) else { return data }
+        let lower = label.lowercased()
+        if ["us-ascii", "ascii", "iso-646-us"].contains(lower) { return withoutDeclaration(data) }
+        switch TextDecoding.encoding(forCharset: lower) {
+        case .utf8?: return data
+        case .gb18030?:
+            return withoutDeclaration(try TextDecoding.decode(data, fileName: source, declared: .gb18030).text)
+        case .utf16LE?, .utf16BE?:
+            // Declared UTF-16 without a BOM, yet the declaration itself read as ASCII: it is not UTF-16.
+            if String(validating: data, as: UTF8.self) != nil { return withoutDeclaration(data) }
+        case nil: break
+        }
+        throw malformed(source, line: 1, "it declares the encoding \"\(label)\", which plansh does not read: save it as UTF-8")
+    }
+
+    /// The `encoding` of an XML declaration at the start of `data` (after a UTF-8 BOM); nil when
+    /// there is none.
+    static func declaredEncoding(_ data: Data) -> String? {
+        var head = [UInt8](data.prefix(512))
+        if head.starts(with: [0xEF, 0xBB, 0xBF]) { head.removeFirst(3) }
+        guard head.starts(with: Array("<?xml".utf8)), let close = head.firstIndex(of: 0x3E) else { return nil }  // >
+        let decl = String(decoding: head[..<close], as: UTF8.self)
+        guard let key = decl.range(of: "encoding") else { return nil }
+        let rest = decl[key.upperBound...].drop { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" || $0 == "=" }
+        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
+        return String(rest.dropFirst().prefix { $0 != quote })
+    }
+
+    /// `text` as UTF-8 without the XML declaration it starts with.
+    static func withoutDeclaration(_ text: String) -> Data {
+        var t = Substring(text)
+        if t.hasPrefix("\u{FEFF}") { t = t.dropFirst() }
+        if t.hasPrefix("<?xml"), let end = t.range(of: "?>") { t = t[end.upperBound...] }
+        return Data(t.utf8)
+    }
+
+    static func withoutDeclaration(_ data: Data) -> Data {
+        guard let text = String(validating: data, as: UTF8.self) else { return data }
+        return withoutDeclaration(text)
     }
 
     /// Refuses a DOCTYPE that declares anything. Only the prolog (before the root element) can
@@ -143,8 +185,10 @@ public enum SafeXML {
             handler.endElement(Self.local(elementName))
         }
 
+        /// libxml2 has stopped already; stopping it again from inside its error report (as
+        /// `abortParsing` does) crashed it when the error came from an encoding switch.
         func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
-            stop(parser, SafeXML.malformed(source, line: parser.lineNumber, (parseError as NSError).localizedDescription))
+            if thrown == nil { thrown = SafeXML.malformed(source, line: parser.lineNumber, (parseError as NSError).localizedDescription) }
         }
 
         func parser(_ parser: XMLParser, foundCharacters string: String) {
@@ -153,6 +197,7 @@ public enum SafeXML {
         }
 
         func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
+            guard thrown == nil else { return }
             handler.characters(String(decoding: CDATABlock, as: UTF8.self))
         }
 

@@ -122,6 +122,8 @@ final class XlsxSheetPart: XMLEventHandler {
     var rows: [ProgressSheet.Row] = []
     /// Cells further right than this are dropped (a sheet's last column is XFD, 16,384).
     static let maxColumns = 16384
+    /// Larger row numbers are read as this one.
+    static let maxRows = 1 << 30
 
     private let shared: [String]
     private let formats: [XlsxNumberFormat]
@@ -146,7 +148,8 @@ final class XlsxSheetPart: XMLEventHandler {
     func startElement(_ name: String, attributes: SafeXML.Attributes) {
         switch name {
         case "row":
-            rowNumber = attributes["r"].flatMap { Int($0) } ?? rowNumber + 1
+            // Excel's last row is 1,048,576; a larger number is clamped so counting on cannot overflow.
+            rowNumber = min(attributes["r"].flatMap { Int($0) } ?? rowNumber + 1, XlsxSheetPart.maxRows)
             cells = []
             column = -1
             inRow = true

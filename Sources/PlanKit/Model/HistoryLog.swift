@@ -268,19 +268,52 @@ public struct HistoryLog: Sendable, RandomAccessCollection {
     }
 
     /// Every record decodes, starts where its checkpoint says, names only names there are, and
-    /// the last one ends the bytes.
+    /// the last one ends the bytes. The same reading as `HistoryCursor.next` (codes clamped to
+    /// 32 bits, a varint of at most 64 bits), in one loop over the bytes: opening a store checks
+    /// every record, so this is on the way to every first answer (issue 15).
     private var recordsDecode: Bool {
-        let limit = UInt32(clamping: names.count)
-        var cursor = HistoryCursor(log: self, from: 0)
-        for i in 0..<count {
-            if i % Self.checkpointInterval == 0 {
-                let k = i / Self.checkpointInterval
-                guard cursor.position == checkpoints[k], records[checkpoints[k]] & 3 == 3 else { return false }
+        let limit = UInt64(UInt32(clamping: names.count))
+        let interval = Self.checkpointInterval
+        return records.withUnsafeBufferPointer { rec in
+            checkpoints.withUnsafeBufferPointer { marks in
+                let end = rec.count
+                var pos = 0
+                @inline(__always) func varint() -> UInt64? {
+                    var v: UInt64 = 0, shift: UInt64 = 0
+                    while pos < end && shift < 64 {
+                        let b = rec[pos]
+                        pos &+= 1
+                        v |= UInt64(b & 0x7F) << shift
+                        if b & 0x80 == 0 { return v }
+                        shift &+= 7
+                    }
+                    return nil
+                }
+                @inline(__always) func code() -> UInt64? { varint().map { UInt64(UInt32(clamping: $0)) } }
+                var plan: UInt64 = 0, path: UInt64 = 0, prefix: UInt64 = 0
+                for i in 0..<count {
+                    if i % interval == 0 {
+                        let k = i / interval
+                        guard k < marks.count, pos == marks[k], marks[k] < end, rec[marks[k]] & 3 == 3 else { return false }
+                    }
+                    guard pos < end else { return false }
+                    let flags = rec[pos]
+                    pos &+= 1
+                    if flags & 1 != 0 {
+                        guard let a = code(), let b = code() else { return false }
+                        plan = a
+                        path = b
+                    }
+                    guard let field = code(), let old = code(), let new = code() else { return false }
+                    if flags & 2 != 0 {
+                        guard let a = code(), varint() != nil else { return false }
+                        prefix = a
+                    }
+                    guard plan < limit, path <= limit, field < limit, old < limit, new < limit, prefix < limit else { return false }
+                }
+                return pos == end
             }
-            guard let r = cursor.next(), r.plan < limit, r.path <= limit, r.field < limit, r.old < limit,
-                  r.new < limit, r.prefix < limit else { return false }
         }
-        return cursor.position == records.count
     }
 }
 

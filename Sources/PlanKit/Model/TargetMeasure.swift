@@ -182,7 +182,12 @@ public struct TargetJudgement: Sendable, Hashable {
     /// The light against the numbers of a calendar.
     @inline(__always)
     func light(isRate: Bool, span c: TargetSpan) -> Light {
-        if met { return .green }
+        met ? .green : Self.unmetLight(isRate: isRate, num: ratio.0, den: ratio.1, span: c)
+    }
+
+    /// The light of a target not met, from the two sides of its attainment: the one place the rule is written.
+    @inline(__always)
+    static func unmetLight(isRate: Bool, num: Double, den: Double, span c: TargetSpan) -> Light {
         if isRate {
             guard let past = c.pastDue else { return .yellow }
             return past ? .red : .yellow
@@ -190,8 +195,8 @@ public struct TargetJudgement: Sendable, Hashable {
         // attainment × 100 < expected − gap, with expected = 100 × e ÷ t, multiplied out so no
         // rounding decides a boundary: num × 100 × t < (100 × e − gap × t) × den.
         let t = Double(max(1, c.totalDays)), e = Double(min(max(0, c.elapsedDays), max(1, c.totalDays)))
-        let lhs = ratio.0 * 100 * t
-        func behind(_ gap: Int) -> Bool { lhs < (100 * e - Double(gap) * t) * ratio.1 }
+        let lhs = num * 100 * t
+        func behind(_ gap: Int) -> Bool { lhs < (100 * e - Double(gap) * t) * den }
         if behind(c.red) { return .red }
         if behind(c.yellow) { return .yellow }
         return .green

@@ -146,6 +146,9 @@ public struct TargetJudgements: Sendable {
     public var met: [UInt8] { measures.value.met }
     /// `Light.rawValue`: 0 red, 1 yellow, 2 green; 3 no light.
     public private(set) var light: [UInt8]
+    /// The rows that may have a light (an actual is in, or a plan indicator), ascending: every
+    /// other row's light is `noLight`.
+    public private(set) var judgedRows: [UInt32]
     /// Attainment and met, worked out on first use (a query of lights needs neither).
     private let measures: Measures
 
@@ -155,6 +158,7 @@ public struct TargetJudgements: Sendable {
     /// No rows.
     public init() {
         light = []
+        judgedRows = []
         measures = Measures { ([], []) }
     }
 
@@ -176,29 +180,19 @@ public struct TargetJudgements: Sendable {
         }
     }
 
-    /// The judgement of row k of `rows` (figure f ≥ 0: from the task table's columns; -1: the
-    /// plan's indicator), nil without an actual or a value.
-    @inline(__always)
-    private static func judgement(_ k: Int, _ f: Int, _ rows: TargetRows, _ w: Workspace, _ t: TaskTable,
-                                  comparators: [Comparator]) -> TargetJudgement? {
-        guard f >= 0 else { return TargetJudgement(rows.target(k, in: w)) }
-        let actual = t.targetActual[f]
-        if actual.isNaN { return nil }
-        let value = t.targetValue[f]
-        if value.isNaN { return nil }
-        let low = t.targetLow[f], high = t.targetHigh[f], code = Int(t.targetComparator[f])
-        return TargetJudgement(code < comparators.count ? comparators[code] : .equal, value: value,
-                               low: low.isNaN ? nil : low, high: high.isNaN ? nil : high, actual: actual)
-    }
-
-    /// Attainment and met of every row.
-    private static func measures(_ rows: TargetRows, in w: Workspace) -> (attainment: [Double], met: [UInt8]) {
-        let n = rows.count, t = w.tasks, comparators = Comparator.allCases, figure = rows.figure
+    /// Attainment and met of every row: a task's target from `actuals`, an indicator from its `Target`.
+    private static func measures(_ rows: TargetRows, in w: Workspace, actuals a: TargetActualRows)
+        -> (attainment: [Double], met: [UInt8]) {
+        let n = rows.count
         var attainment = [Double](repeating: .nan, count: n), met = [UInt8](repeating: noMet, count: n)
-        for k in 0..<min(n, figure.count) {
-            guard let j = judgement(k, Int(figure[k]), rows, w, t, comparators: comparators) else { continue }
-            attainment[k] = j.attainment
-            met[k] = j.met ? 1 : 0
+        for (i, k32) in a.rows.enumerated() where Int(k32) < n {
+            attainment[Int(k32)] = a.num[i] / a.den[i]
+            met[Int(k32)] = a.state[i] == TargetActualRows.met ? 1 : 0
+        }
+        for k32 in a.indicators where Int(k32) < n {
+            guard let j = TargetJudgement(rows.target(Int(k32), in: w)) else { continue }
+            attainment[Int(k32)] = j.attainment
+            met[Int(k32)] = j.met ? 1 : 0
         }
         return (attainment, met)
     }
@@ -206,8 +200,13 @@ public struct TargetJudgements: Sendable {
     /// Judged by the workspace's rules as of `asOf`: a task's target against its task's start and
     /// due, a plan indicator against the plan's period.
     public init(_ rows: TargetRows, in w: Workspace, asOf: CalendarDay) {
+        self.init(rows, in: w, asOf: asOf, actuals: TargetActualRows(rows, w.tasks))
+    }
+
+    /// The same, with the day-free part already made (`actuals` of `rows` over `w`'s table).
+    init(_ rows: TargetRows, in w: Workspace, asOf: CalendarDay, actuals: TargetActualRows) {
         var spans = AsOfSpans(w, judge: Judge(asOf: asOf, rules: w.rules))
-        self.init(rows, in: w, spans: &spans)
+        self.init(rows, in: w, actuals: actuals, spans: &spans)
     }
 
     /// The calendar of task row `r`'s targets, or (r < 0) of plan `p`'s indicators.
@@ -229,7 +228,7 @@ public struct TargetJudgements: Sendable {
     public init(_ rows: TargetRows, in w: Workspace, calendar: (Int, Int) -> TargetCalendar) {
         self = withoutActuallyEscaping(calendar) { calendar in
             var spans = CalendarSpans(calendar: calendar)
-            return TargetJudgements(rows, in: w, spans: &spans)
+            return TargetJudgements(rows, in: w, actuals: TargetActualRows(rows, w.tasks), spans: &spans)
         }
     }
 
@@ -273,21 +272,33 @@ public struct TargetJudgements: Sendable {
         func span(task r: Int, plan p: Int) -> TargetSpan { TargetSpan(calendar(r, p)) }
     }
 
-    /// The loop: a task's target straight from the columns (most have no actual and are passed
-    /// over at once), a plan's indicator from its `Target`.
-    private init<S: Spans>(_ rows: TargetRows, in w: Workspace, spans: inout S) {
-        let n = rows.count, t = w.tasks, comparators = Comparator.allCases
+    /// The loop: a met target is green; any other compares its attainment with the span of its
+    /// task (most rows share their plan's, kept from the row before); an indicator is judged
+    /// from its plan's `Target`.
+    private init<S: Spans>(_ rows: TargetRows, in w: Workspace, actuals a: TargetActualRows, spans: inout S) {
+        let n = rows.count
         var light = [UInt8](repeating: Self.noLight, count: n)
-        let rates = rows.isRate, taskRow = rows.taskRow, planRow = rows.planRow, figure = rows.figure
-        light.withUnsafeMutableBufferPointer { light in
-            for k in 0..<min(n, figure.count) {
-                // Most targets have no actual: nothing to judge.
-                guard let j = Self.judgement(k, Int(figure[k]), rows, w, t, comparators: comparators) else { continue }
-                light[k] = j.light(isRate: rates[k], span: spans.span(task: Int(taskRow[k]), plan: Int(planRow[k]))).rawValue
+        let green = Light.green.rawValue
+        let entries = a.rows.span, task = a.task.span, num = a.num.span, den = a.den.span, state = a.state.span
+        var out = light.mutableSpan
+        for i in 0..<min(entries.count, task.count, num.count, den.count, state.count) {
+            let k = Int(entries[i]), st = state[i]
+            guard k < n else { continue }
+            if st == TargetActualRows.met {
+                out[k] = green
+                continue
             }
+            let span = spans.span(task: Int(task[i]), plan: 0)
+            out[k] = TargetJudgement.unmetLight(isRate: st == TargetActualRows.rate, num: num[i], den: den[i], span: span).rawValue
+        }
+        for k32 in a.indicators where Int(k32) < n {
+            let k = Int(k32)
+            guard let j = TargetJudgement(rows.target(k, in: w)) else { continue }
+            out[k] = j.light(isRate: rows.isRate[k], span: spans.span(task: -1, plan: Int(rows.planRow[k]))).rawValue
         }
         self.light = light
-        measures = Measures { Self.measures(rows, in: w) }
+        judgedRows = a.judged
+        measures = Measures { Self.measures(rows, in: w, actuals: a) }
     }
 
     public func light(_ row: Int) -> Light? { Light(rawValue: light[row]) }

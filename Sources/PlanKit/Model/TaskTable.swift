@@ -56,7 +56,7 @@ public struct TaskTable: Sendable {
     /// `TargetKind`: 0 target, 1 qualifier (SPEC §11).
     public internal(set) var targetKind: [UInt8] = []
     /// The actual value reached, in the target's unit; NaN when none yet. Changes in place.
-    public internal(set) var targetActual: [Double] = []
+    public internal(set) var targetActual: [Double] = [] { didSet { actualsChanged() } }
     /// `YearMonth.ordinal` the actual refers to, -1 when none.
     public internal(set) var targetActualMonth: [Int32] = []
 
@@ -93,6 +93,15 @@ public struct TaskTable: Sendable {
     private mutating func progressChanged() {
         if isKnownUniquelyReferenced(&queryCache) {
             if queryCache.isBuilt { queryCache.clear() }
+        } else {
+            queryCache = QueryIndexCache()
+        }
+    }
+
+    /// Keeps the judged actuals in `queryCache` true to this table's actuals, as `progressChanged` does.
+    private mutating func actualsChanged() {
+        if isKnownUniquelyReferenced(&queryCache) {
+            if queryCache.hasActuals { queryCache.clearActuals() }
         } else {
             queryCache = QueryIndexCache()
         }

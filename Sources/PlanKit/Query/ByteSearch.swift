@@ -105,6 +105,23 @@ struct FoldedPattern: Sendable {
         return j - p
     }
 
+    /// Every row of `column` containing the needle, ascending, searching only the rows whose
+    /// `signature` (of this column) has every non-ASCII character of the needle.
+    func rows(containingIn column: StringColumn, signature: TextSignature) -> [UInt32] {
+        let bits = TextSignature.bits(of: bytes)
+        guard !bits.isEmpty, signature.rows == column.count else { return rows(containingIn: column) }
+        var out: [UInt32] = []
+        column.bytes.withUnsafeBytes { raw in
+            column.offsets.withUnsafeBufferPointer { offsets in
+                guard let data = raw.baseAddress else { return }
+                signature.candidates(bits) { r in
+                    if occurs(in: data, offsets[r]..<offsets[r + 1]) { out.append(UInt32(r)) }
+                }
+            }
+        }
+        return out
+    }
+
     /// Every row of `column` containing the needle, ascending.
     func rows(containingIn column: StringColumn) -> [UInt32] {
         var out: [UInt32] = []

@@ -117,6 +117,7 @@ struct CanonicalExceptions: Sendable {
 public final class TextIndexCache: @unchecked Sendable {
     private let lock = NSLock()
     private var exceptions: [Int: CanonicalExceptions] = [:]
+    private var signatures: [Int: TextSignature] = [:]
 
     public init() {}
 
@@ -128,5 +129,15 @@ public final class TextIndexCache: @unchecked Sendable {
         let e = CanonicalExceptions(column)
         exceptions[key] = e
         return e
+    }
+
+    /// The character signature of `column` (identified by `key`), built once.
+    func signature(_ key: Int, _ column: StringColumn) -> TextSignature {
+        lock.lock()
+        defer { lock.unlock() }
+        if let s = signatures[key] { return s }
+        let s = TextSignature(column)
+        signatures[key] = s
+        return s
     }
 }

@@ -68,7 +68,12 @@ struct Evaluator {
             b.invert()
             return .bitmap(b)
         case let .text(column, .contains(pattern)) where column != .id:
-            return canonical(.list(pattern.rows(containingIn: stringColumn(column))), column, .contains(pattern))
+            let col = stringColumn(column)
+            // Heading and text: only the rows whose characters could hold the needle are read.
+            let rows = column == .path || TextSignature.bits(of: pattern.bytes).isEmpty
+                ? pattern.rows(containingIn: col)
+                : pattern.rows(containingIn: col, signature: tasks.textCache.signature(column == .heading ? 0 : 1, col))
+            return canonical(.list(rows), column, .contains(pattern))
         case let .text(column, test) where column == .heading || column == .text:
             return canonical(.bitmap(scan(p)), column, test)
         case let .section(plan?, _):

@@ -131,7 +131,10 @@ public struct RowSource: Sendable {
         self.context = context
         tasks = workspace.tasks
         targets = kind == .targets ? workspace.tasks.queryCache.targetRows(of: workspace) : TargetRows()
-        judged = kind == .targets ? TargetJudgements(targets, in: workspace, asOf: context.asOf) : TargetJudgements()
+        judged = kind == .targets
+            ? TargetJudgements(targets, in: workspace, asOf: context.asOf,
+                               actuals: workspace.tasks.queryCache.targetActuals(of: workspace, rows: targets))
+            : TargetJudgements()
     }
 
     /// Number of rows of this kind (tasks, or targets of tasks and plans).

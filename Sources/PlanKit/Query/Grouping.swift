@@ -142,7 +142,7 @@ struct Grouping {
     /// a mixed-radix key over the columns, counted in one loop.
     private func countColumns(_ selection: Selection, _ sources: [GroupKey], radices: [Int], seen: inout [FirstSeen?],
                               into d: inout [Int]) {
-        if sources.count == 2, case .all = selection, let (bytes, none) = sources[1].byteColumn?(), seen[1] == nil {
+        if sources.count == 2, case .all = selection, let (bytes, none, rows) = sources[1].byteColumn?(), seen[1] == nil {
             // A field by a field of a few values (`count tasks by lead, light`, `count targets by
             // unit, light`): one loop over a column and a byte column.
             var table: [Int32]?
@@ -154,7 +154,7 @@ struct Grouping {
                 }
                 table = Grouping.numberByFirstRow(firstRows, domain: radices[0], seen: &seen[0])
             }
-            countByBytes(sources[0].column?() ?? [], bytes, none: none, renumbered: table, radix: radices[1], into: &d)
+            countByBytes(sources[0].column?() ?? [], bytes, none: none, rows: rows, renumbered: table, radix: radices[1], into: &d)
             return
         }
         let columns = sources.compactMap { $0.column?() }
@@ -211,17 +211,24 @@ struct Grouping {
     }
 
     /// Every row by a column of codes (-1: none) and a byte column (`none`: none).
-    private func countByBytes(_ codes: [Int32], _ bytes: [UInt8], none: UInt8, renumbered: [Int32]?, radix: Int,
-                              into d: inout [Int]) {
+    /// `rows`, when given, are the only rows whose byte may be other than `none` (ascending).
+    private func countByBytes(_ codes: [Int32], _ bytes: [UInt8], none: UInt8, rows: [UInt32]?, renumbered: [Int32]?,
+                              radix: Int, into d: inout [Int]) {
         let identity = renumbered == nil, table = renumbered ?? [0]
         d.withUnsafeMutableBufferPointer { out in
             table.withUnsafeBufferPointer { first in
                 codes.withUnsafeBufferPointer { a in
                     bytes.withUnsafeBufferPointer { b in
-                        for r in 0..<min(a.count, b.count) {
+                        let n = min(a.count, b.count)
+                        @inline(__always) func count(_ r: Int) {
                             let y = b[r], x = Int(a[r])
-                            if y == none || x < 0 { continue }
+                            if y == none || x < 0 { return }
                             out[(identity ? x : Int(first[x])) * radix + Int(y)] += 1
+                        }
+                        if let rows {
+                            for r in rows where Int(r) < n { count(Int(r)) }
+                        } else {
+                            for r in 0..<n { count(r) }
                         }
                     }
                 }

@@ -74,6 +74,8 @@ public final class QueryIndexCache: @unchecked Sendable {
     private var targets: (indicators: [Int], rows: TargetRows)?
     /// `count targets by unit`'s codes for those rows (see `TargetUnitCodes`).
     private var targetUnits: (indicators: [Int], codes: TargetUnitCodes)?
+    /// The day-free part of judging those rows (see `TargetActualRows`): dropped when an actual changes.
+    private var targetActuals: (indicators: [Int], rows: TargetActualRows)?
 
     public init() {}
 
@@ -86,6 +88,18 @@ public final class QueryIndexCache: @unchecked Sendable {
     func clear() {
         lock.lock()
         progressIndex = nil
+        lock.unlock()
+    }
+
+    var hasActuals: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return targetActuals != nil
+    }
+
+    func clearActuals() {
+        lock.lock()
+        targetActuals = nil
         lock.unlock()
     }
 
@@ -109,6 +123,17 @@ public final class QueryIndexCache: @unchecked Sendable {
         let codes = TargetUnitCodes(w, rows: rows)
         targetUnits = (indicators, codes)
         return codes
+    }
+
+    /// Which of `rows`, the target rows of `w`, have an actual, and how each stands, built on first use.
+    func targetActuals(of w: Workspace, rows: TargetRows) -> TargetActualRows {
+        let indicators = Self.indicatorCounts(w)
+        lock.lock()
+        defer { lock.unlock() }
+        if let t = targetActuals, t.indicators == indicators { return t.rows }
+        let made = TargetActualRows(rows, w.tasks)
+        targetActuals = (indicators, made)
+        return made
     }
 
     /// How many indicators each plan has: what the target rows depend on besides the table.

@@ -239,14 +239,36 @@ struct FileIOError: Error, CustomStringConvertible {
 enum FaultInjection {
     enum Call: Sendable { case write, fsync }
 
+    private struct Rule {
+        /// nil: every call.
+        var call: Call?
+        var prefix: String
+        var code: Int32
+        /// Calls still let through before the rule starts failing them.
+        var remaining: Int
+    }
+
     private static let lock = NSLock()
-    nonisolated(unsafe) private static var rules: [(call: Call, prefix: String, code: Int32)] = []
+    nonisolated(unsafe) private static var rules: [Rule] = []
 
     /// Until `clear(under:)`, every `call` on a path under `directory` fails with `code`.
     static func fail(_ call: Call, under directory: String, with code: Int32) {
+        add(Rule(call: call, prefix: directory, code: code, remaining: 0))
+    }
+
+    /// Until `clear(under:)`, the first `calls` writes and fsyncs under `directory` succeed and
+    /// every one after them fails: the files stay as a `kill -9` after those calls leaves them
+    /// (what was renamed into place stays; nothing is written after).
+    static func stop(under directory: String, after calls: Int) {
+        add(Rule(call: nil, prefix: directory, code: EIO, remaining: calls))
+    }
+
+    private static func add(_ rule: Rule) {
         lock.lock()
         defer { lock.unlock() }
-        rules.append((call, directory.hasSuffix("/") ? directory : directory + "/", code))
+        var r = rule
+        if !r.prefix.hasSuffix("/") { r.prefix += "/" }
+        rules.append(r)
     }
 
     static func clear(under directory: String) {
@@ -261,6 +283,11 @@ enum FaultInjection {
         defer { lock.unlock() }
         guard !rules.isEmpty else { return nil }
         let full = path.hasSuffix("/") ? path : path + "/"
-        return rules.first { $0.call == call && full.hasPrefix($0.prefix) }?.code
+        guard let i = rules.firstIndex(where: { ($0.call == nil || $0.call == call) && full.hasPrefix($0.prefix) }) else { return nil }
+        if rules[i].remaining > 0 {
+            rules[i].remaining -= 1
+            return nil
+        }
+        return rules[i].code
     }
 }

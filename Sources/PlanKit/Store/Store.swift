@@ -338,7 +338,9 @@ public final class Store {
     /// Writes the working state as a new working snapshot and starts an empty journal after it.
     /// Throws only when the snapshot could not be written (the disk then still holds the old state:
     /// the new file is renamed in whole, and the old journal, older than it, is then ignored).
-    func compact(cancellable: Bool = true) throws {
+    /// With `requireJournal`, a journal that could not be started is an error too (`load`, which
+    /// then moves the new working file away, must not leave the old journal behind it).
+    func compact(cancellable: Bool = true, requireJournal: Bool = false) throws {
         let g = freshGeneration()
         let meta = SnapshotFile.Meta(kind: .working, name: "", createdAt: Int64(Date().timeIntervalSince1970),
                                      automatic: false, generation: g, plans: workspace.plans.count,
@@ -357,7 +359,11 @@ public final class Store {
         workingBytes = (try? FileManager.default.attributesOfItem(atPath: workingPath)[.size] as? Int) ?? workingBytes
         // If this fails the old journal is stale (its changes are in the new file, which says how
         // many it holds) and the next commit compacts again instead of journaling.
-        journal = try? Journal.create(at: journalPath, base: base)
+        do {
+            journal = try Journal.create(at: journalPath, base: base)
+        } catch {
+            if requireJournal { throw error }
+        }
         loadedSignature = fileSignature()
     }
 

@@ -73,6 +73,17 @@ extension Store {
         if existed && !overwrite {
             throw Diagnostic(Messages.snapshotExists(name))
         }
+        if existed && !baseIsWorkingFile {
+            // Just after `load`, before the working file's own copy is in place, a named snapshot
+            // is the base the journal continues: write the working state whole before replacing it.
+            do {
+                try compact(requireJournal: true)
+            } catch {
+                restoreFromDisk()
+                let reason = error is StoreCancelled ? Messages.cancelled().text : Store.reason(error)
+                throw Diagnostic(Messages.saveCouldNotWriteWorkingState(name, reason: reason))
+            }
+        }
         let meta = SnapshotFile.Meta(kind: .named, name: name, createdAt: now, automatic: automatic, generation: freshGeneration(),
                                      plans: workspace.plans.count, tasks: workspace.taskCount,
                                      historyRecords: workspace.history.count, changes: changes)
@@ -106,11 +117,16 @@ extension Store {
         defer { if !handedOver { endChange() } }
         if let d = damage { throw Diagnostic(d.said) }
         let source = try readSnapshot(named: name)
-        let journaled = journal.map { $0.recordCount > 0 } ?? pendingScan.map { !$0.records.isEmpty } ?? false
-        if journaled || !baseIsWorkingFile || !FileIO.exists(workingPath) {
+        // The working file is kept as it is only when it alone is the state: its own journal is
+        // open or scanned, and empty. A journal with records, a stale one (a compaction stopped
+        // before replacing it) and a working file of an earlier format are folded first, so the
+        // file kept holds every change and the journal left in place continues it.
+        let wholeInFile = journal.map { $0.recordCount == 0 } ?? pendingScan.map { $0.records.isEmpty } ?? false
+        if !wholeInFile || !baseIsWorkingFile || !FileIO.exists(workingPath) {
             do {
-                try compact()
+                try compact(requireJournal: true)
             } catch {
+                restoreFromDisk()
                 if error is StoreCancelled { throw Diagnostic(Messages.cancelledNothingChanged()) }
                 throw Diagnostic(Messages.cannotKeepStateBeforeLoad(name, reason: Store.reason(error)))
             }

@@ -119,8 +119,9 @@ struct GroupKey {
     /// over every row knows the order in advance.
     var firstRows: (() -> [Int])? = nil
     /// The same codes as `column`, one byte a row (`none`: no code), for a field of a few values
-    /// (lights): counted from the bytes, no column of `Int32` made.
-    var byteColumn: (() -> (codes: [UInt8], none: UInt8))? = nil
+    /// (lights): counted from the bytes, no column of `Int32` made. `rows`, when given, are the
+    /// only rows (ascending) whose byte may be other than `none` (a target's light needs an actual).
+    var byteColumn: (() -> (codes: [UInt8], none: UInt8, rows: [UInt32]?))? = nil
 
     /// Group by a string per row, values equal after folding as one group shown with their
     /// first spelling, ranked in natural order.

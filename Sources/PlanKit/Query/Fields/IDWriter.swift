@@ -12,24 +12,23 @@ struct IDWriter {
 
     /// For writing task `rows`.
     init(_ w: Workspace, tasks rows: [Int]) {
-        let planRow = w.tasks.planRow
-        self.init(w, plans: rows.lazy.map { planRow[$0] })
+        self.init(w, rows: rows, planRow: w.tasks.planRow)
     }
 
     /// For writing target `rows` of `targets`.
     init(_ w: Workspace, targets: TargetRows, rows: [Int]) {
-        let planRow = targets.planRow
-        self.init(w, plans: rows.lazy.map { planRow[$0] })
+        self.init(w, rows: rows, planRow: targets.planRow)
     }
 
-    /// Copies the id of every plan in `plans` once (a store may hold thousands of plans; a
-    /// `find … limit 20` names one or two).
-    private init(_ w: Workspace, plans: some Sequence<UInt32>) {
+    /// Copies the id of every plan `planRow` gives `rows` once (a store may hold thousands of
+    /// plans; a `find … limit 20` names one or two).
+    private init(_ w: Workspace, rows: [Int], planRow rowPlan: [UInt32]) {
         var bytes: [UInt8] = []
         var low = [Int32](repeating: 0, count: w.plans.count), high = low
         var last = -1
-        for p32 in plans {
-            let p = Int(p32)
+        let plans = rowPlan.span
+        for r in rows where r >= 0 && r < plans.count {
+            let p = Int(plans[r])
             guard p != last, p < w.plans.count else { continue }
             last = p
             guard low[p] == high[p] else { continue }
@@ -70,10 +69,12 @@ struct IDWriter {
 
     /// At least the bytes `appendTargetLines` writes for `rows` (numbers counted as 10 digits).
     func targetLinesBound(_ rows: [Int], of targets: TargetRows) -> Int {
+        let taskRow = targets.taskRow.span, planRow = targets.planRow.span, offsets = paths.offsets.span
+        let low = planLow.span, high = planHigh.span
         var total = 0
         for k in rows {
-            let r = Int(targets.taskRow[k]), p = Int(targets.planRow[k])
-            total += Int(planHigh[p]) - Int(planLow[p]) + (r >= 0 ? paths.offsets[r + 1] - paths.offsets[r] : 0) + 15
+            let r = Int(taskRow[k]), p = Int(planRow[k])
+            total &+= Int(high[p]) &- Int(low[p]) &+ (r >= 0 ? offsets[r + 1] &- offsets[r] : 0) &+ 15
         }
         return total
     }
@@ -107,34 +108,36 @@ struct IDWriter {
 
     /// Every target row's id on a line of its own (CRLF), as CSV of `find targets … show id` is.
     func appendTargetLines(_ rows: [Int], of targets: TargetRows, to out: inout ByteBuffer) {
+        let taskRow = targets.taskRow.span, planRow = targets.planRow.span, number = targets.number.span
+        let offsets = paths.offsets.span, low = planLow.span, high = planHigh.span
         planBytes.withUnsafeBufferPointer { plans in
             paths.bytes.withUnsafeBufferPointer { pathBytes in
                 guard let planBase = plans.baseAddress ?? UnsafePointer(bitPattern: 1),
                       let pathBase = pathBytes.baseAddress ?? UnsafePointer(bitPattern: 1) else { return }
                 for k in rows {
-                    let r = Int(targets.taskRow[k]), p = Int(targets.planRow[k])
-                    let lo = Int(planLow[p]), planCount = Int(planHigh[p]) - lo
-                    let a = r >= 0 ? paths.offsets[r] : 0, pathCount = r >= 0 ? paths.offsets[r + 1] - a : 0
-                    let number = Int(targets.number[k])
+                    let r = Int(taskRow[k]), p = Int(planRow[k])
+                    let lo = Int(low[p]), planCount = Int(high[p]) &- lo
+                    let a = r >= 0 ? offsets[r] : 0, pathCount = r >= 0 ? offsets[r + 1] &- a : 0
+                    let n = Int(number[k])
                     // plan + ":" + path + "#" + up to 10 digits, or plan + "#I" + digits; then CRLF.
-                    out.write(atMost: planCount + pathCount + 15) { dst in
+                    out.write(atMost: planCount &+ pathCount &+ 15) { dst in
                         ByteBuffer.copy(dst, planBase + lo, planCount)
                         var at = planCount
                         if r >= 0 {
                             dst[at] = 0x3A
-                            ByteBuffer.copy(dst + at + 1, pathBase + a, pathCount)
-                            at += 1 + pathCount
+                            ByteBuffer.copy(dst + (at &+ 1), pathBase + a, pathCount)
+                            at = at &+ 1 &+ pathCount
                             dst[at] = 0x23
-                            at += 1
+                            at &+= 1
                         } else {
                             dst[at] = 0x23
-                            dst[at + 1] = 0x49
-                            at += 2
+                            dst[at &+ 1] = 0x49
+                            at &+= 2
                         }
-                        at += IDWriter.writeDecimal(number, to: dst + at)
+                        at &+= IDWriter.writeDecimal(n, to: dst + at)
                         dst[at] = 0x0D
-                        dst[at + 1] = 0x0A
-                        return at + 2
+                        dst[at &+ 1] = 0x0A
+                        return at &+ 2
                     }
                 }
             }
@@ -144,6 +147,11 @@ struct IDWriter {
     /// A non-negative integer's decimal digits (at most 10) at `dst`; returns how many.
     @inline(__always)
     static func writeDecimal(_ n: Int, to dst: UnsafeMutablePointer<UInt8>) -> Int {
+        // Most numbers are one digit (a task's first few targets).
+        if n >= 0 && n < 10 {
+            dst[0] = 0x30 &+ UInt8(truncatingIfNeeded: n)
+            return 1
+        }
         var x = max(0, min(n, 9_999_999_999)), digits = 1
         var y = x / 10
         while y > 0 { digits += 1; y /= 10 }

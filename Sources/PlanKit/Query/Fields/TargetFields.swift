@@ -268,7 +268,7 @@ enum TargetFields {
             let lights = s.judged.light
             return GroupKey(domain: Int(TargetJudgements.noLight) + 1, codes: { r, out in out.append(Int(lights[r])) },
                             value: { Light(rawValue: UInt8($0)).map { .text($0.keyword) } ?? .null }, rank: { Double($0) },
-                            column: { FieldSupport.int32Column(lights) }, byteColumn: { (lights, 0xFF) })
+                            column: { FieldSupport.int32Column(lights) }, byteColumn: { (lights, 0xFF, nil) })
         },
         json: .init(key: "light") { s, r in s.judged.light(r).map { JSON.quote($0.keyword) } ?? "null" },
         complete: { _, _ in Lexicon.lightWords },
@@ -276,19 +276,30 @@ enum TargetFields {
             guard op == .equal else { throw Diagnostic(Messages.choiceOperator("light", op: op.rawValue), at: opSpan) }
             // One reading of a light for tasks and targets: the same words, the same error.
             let l = try TaskFields.light(v)
-            return .custom(LightTest(lights: c.source.judged.light, value: l.rawValue))
+            let judged = c.source.judged
+            return .custom(LightTest(lights: judged.light, value: l.rawValue, rows: judged.judgedRows))
         },
-        empty: { c in .custom(LightTest(lights: c.source.judged.light, value: TargetJudgements.noLight)) })
+        empty: { c in .custom(LightTest(lights: c.source.judged.light, value: TargetJudgements.noLight, rows: nil)) })
 
-    /// `light = red`: one byte compare per row.
+    /// `light = red`: one byte compare per row that may have a light (`rows`), or per row.
     struct LightTest: RowTest {
         let lights: [UInt8]
         let value: UInt8
+        /// The only rows whose light may be other than none (ascending); nil: every row.
+        let rows: [UInt32]?
         func test(_ r: Int) -> Bool { lights[r] == value }
         func scan(_ n: Int, into b: inout RowBitmap) {
             let v = value
             lights.withUnsafeBufferPointer { l in
-                for r in 0..<min(n, l.count) where l[r] == v { b.insert(r) }
+                let n = min(n, l.count)
+                guard let rows else {
+                    for r in 0..<n where l[r] == v { b.insert(r) }
+                    return
+                }
+                for r32 in rows {
+                    let r = Int(r32)
+                    if r < n && l[r] == v { b.insert(r) }
+                }
             }
         }
     }

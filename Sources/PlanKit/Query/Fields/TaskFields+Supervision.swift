@@ -121,7 +121,7 @@ extension TaskFields {
             let lights = judge(s).lights(in: s.tasks)
             return GroupKey(domain: 3, codes: { r, out in out.append(Int(lights[r])) },
                             value: { .text((Light(rawValue: UInt8($0)) ?? .green).keyword) }, rank: { Double($0) },
-                            column: { FieldSupport.int32Column(lights) }, byteColumn: { (lights, 0xFF) })
+                            column: { FieldSupport.int32Column(lights) }, byteColumn: { (lights, 0xFF, nil) })
         },
         json: .init(key: "light") { s, r in JSON.quote(judge(s).light(row: r, in: s.tasks).keyword) },
         complete: { _, _ in Lexicon.lightWords },
