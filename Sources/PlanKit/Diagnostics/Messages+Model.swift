@@ -33,7 +33,7 @@ extension Messages {
     }
     /// `task#9` when the task has `count` targets.
     public static func noTargetNumber(_ ref: String, task: String, count: Int) -> Message {
-        let has = count == 0 ? "no targets" : count == 1 ? "1 target, #1" : "\(count) targets, #1–#\(count)"
+        let has = count == 0 ? "no targets" : Lexicon.counted(count, .targets).en + (count == 1 ? ", #1" : ", #1–#\(count)")
         return Message("no-target", .error, "no target \(ref) (task \(task) has \(has))")
     }
 

@@ -20,7 +20,7 @@ extension Messages {
         Message("invalid-utf8-ignored", .error, "the line is not valid UTF-8; ignored")
     }
     public static func checkFoundDamage(_ files: [String]) -> Message {
-        Message("check-found-damage", .error, "check found \(files.count) damaged file\(files.count == 1 ? "" : "s"): "
+        Message("check-found-damage", .error, "check found \(Lexicon.counted(files.count, .damagedFiles).en): "
                 + files.joined(separator: ", "))
     }
 
@@ -65,7 +65,7 @@ extension Messages {
     }
     public static func updateNeedsForce(_ count: Int) -> Message {
         Message("update-needs-force", .error,
-                "this would change \(count) tasks; add `force` at the end (or run plansh with --yes) to apply")
+                "this would change \(Lexicon.counted(count, .tasks).en); add `force` at the end (or run plansh with --yes) to apply")
     }
     /// `actual` given to task rows (a filter, or ids without `#n`).
     public static func actualIsOnTargets() -> Message {

@@ -64,9 +64,10 @@ public struct PlanOutline: Renderable, Sendable {
         facts.append("imported \(LocalTime.minutes(info.importedAt))")
         out += facts.joined(separator: " · ") + "\n"
         let closing = info.extras.count
-        out += "\(taskCount) task\(taskCount == 1 ? "" : "s") · \(sections.count) section\(sections.count == 1 ? "" : "s")"
-            + " · \(info.warnings.count) warning\(info.warnings.count == 1 ? "" : "s")"
-            + (closing > 0 ? " · \(closing) closing paragraph\(closing == 1 ? "" : "s") kept with the plan" : "") + "\n"
+        var counts = [(taskCount, RowNoun.tasks), (sections.count, .sections), (info.warnings.count, .warnings)]
+            .map { Lexicon.counted($0.0, $0.1).en }
+        if closing > 0 { counts.append(Lexicon.counted(closing, .closingParagraphs).en + " kept with the plan") }
+        out += counts.joined(separator: " · ") + "\n"
         let shown = sections.filter { $0.level <= screenDepth }
         if !shown.isEmpty {
             out += "\n"
@@ -76,7 +77,7 @@ public struct PlanOutline: Renderable, Sendable {
             for s in shown {
                 let indent = String(repeating: "  ", count: s.level - 1)
                 let label = DisplayWidth.pad(indent + s.path, to: pathWidth)
-                let count = s.tasks == 0 ? "preamble" : "\(s.tasks) task\(s.tasks == 1 ? "" : "s")"
+                let count = s.tasks == 0 ? "preamble" : Lexicon.counted(s.tasks, .tasks).en
                 let mark = s.inferred ? " (numeral inferred)" : ""
                 let room = min(headingWidth, max(10, width - pathWidth - countWidth - 6 - DisplayWidth.of(mark)))
                 out += "  " + label + "  " + DisplayWidth.pad(DisplayWidth.truncate(s.heading, to: room), to: room)

@@ -8,20 +8,21 @@ public struct StoreCheckResult: Sendable, Hashable {
     public var problem: String?
     /// What the file holds, when intact.
     public var detail: String
+    /// `detail` in each language when the Lexicon words it (counts, `set lang`); nil: `detail` as is.
+    public var detailWords: Term?
     /// A file `recover` kept in `damaged/`: not part of the store, listed so it is not forgotten.
     public var setAside = false
 }
 
 extension Store {
-    /// `3 plans, 84 tasks, 1 change`: the counts of a check line, worded by the Lexicon.
-    static func counts(_ items: [(Int, RowNoun)]) -> String {
-        items.map { Lexicon.counted($0.0, $0.1).en }.joined(separator: ", ")
-    }
 
     /// Reads every file of the store and verifies checksums and structure; lists what sits in `damaged/`.
     public func check() -> [StoreCheckResult] {
         var out: [StoreCheckResult] = []
         func ok(_ file: String, _ detail: String) { out.append(StoreCheckResult(file: file, problem: nil, detail: detail)) }
+        func counted(_ file: String, _ words: Term) {
+            out.append(StoreCheckResult(file: file, problem: nil, detail: words.en, detailWords: words))
+        }
         func bad(_ file: String, _ problem: String) { out.append(StoreCheckResult(file: file, problem: problem, detail: "")) }
 
         var working: SnapshotFile.Meta?
@@ -31,7 +32,8 @@ extension Store {
                 let w = try r.workspace(progress: progressLine("checking \(Store.workingName)", cancellable: false))
                 try r.verifyPackedColumns()
                 working = r.meta
-                ok(Store.workingName, Store.counts([(w.plans.count, .plans), (w.taskCount, .tasks), (Int(clamping: r.meta.changes), .changes)]))
+                counted(Store.workingName, Lexicon.Check.counts([(w.plans.count, .plans), (w.taskCount, .tasks),
+                                                                 (Int(clamping: r.meta.changes), .changes)]))
             } catch {
                 bad(Store.workingName, Store.describe(error))
             }
@@ -40,14 +42,14 @@ extension Store {
         } else {
             ok(Store.workingName, Messages.checkedWorkingIsSnapshot(base.name))
         }
-        checkJournal(working: working, ok: ok, bad: bad)
+        checkJournal(working: working, ok: ok, counted: counted, bad: bad)
         for name in snapshotFileNames().sorted() {
             let shown = "\(Store.snapshotsFolder)/\(name).\(SnapshotFile.fileExtension)"
             do {
                 let r = try SnapshotFile.Reader(path: snapshotPath(name), displayName: shown)
                 let w = try r.workspace(progress: progressLine("checking \(shown)", cancellable: false))
                 try r.verifyPackedColumns()
-                ok(shown, Store.counts([(w.plans.count, .plans), (w.taskCount, .tasks)]))
+                counted(shown, Lexicon.Check.counts([(w.plans.count, .plans), (w.taskCount, .tasks)]))
             } catch {
                 bad(shown, Store.describe(error))
             }
@@ -63,7 +65,8 @@ extension Store {
         return out
     }
 
-    private func checkJournal(working: SnapshotFile.Meta?, ok: (String, String) -> Void, bad: (String, String) -> Void) {
+    private func checkJournal(working: SnapshotFile.Meta?, ok: (String, String) -> Void, counted: (String, Term) -> Void,
+                              bad: (String, String) -> Void) {
         let scan: Journal.Scan?
         do {
             scan = try readJournal()
@@ -93,7 +96,7 @@ extension Store {
         }
         if s.version < Journal.version { notes.append(Messages.checkedOldFormat(s.version)) }
         if problems.isEmpty {
-            ok(Store.journalName, ([Store.counts([(s.records.count, .records)]) + ", \(s.fileSize) bytes"] + notes).joined(separator: "; "))
+            counted(Store.journalName, Lexicon.Check.counts([(s.records.count, .records), (s.fileSize, .bytes)], notes: notes))
         } else {
             bad(Store.journalName, problems.joined(separator: "; "))
         }

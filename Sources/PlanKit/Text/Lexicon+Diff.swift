@@ -1,6 +1,6 @@
 extension Lexicon {
-    /// The words of `diff` (SPEC §5): its summary line, the change of each row and the field
-    /// changed, in each language; values of status and light fields are named as everywhere else
+    /// The words of `diff` (SPEC §5) and `history`: the diff's summary line, the change of each row
+    /// and the field changed, in each language; values of status and light fields are named as everywhere else
     /// (`statusName`, `lightName`). JSON keeps the English words.
     public enum Diff {
         /// `added`, `removed`, `changed` in `language`; other text unchanged.
@@ -31,11 +31,11 @@ extension Lexicon {
         /// `0 added, 1 removed, 2 tasks changed (3 field changes), 1 light changed (2025-03 → now)`.
         public static func summary(added: Int, removed: Int, tasks: Int, fieldChanges: Int, lights: Int,
                                    from: String, to: String) -> Term {
-            func n(_ k: Int, _ noun: String) -> String { "\(k) \(noun)\(k == 1 ? "" : "s")" }
-            return Term(en: "\(added) added, \(removed) removed, \(n(tasks, "task")) changed (\(n(fieldChanges, "field change")))"
-                            + (lights == 0 ? "" : ", \(n(lights, "light")) changed") + " (\(from) → \(to))",
-                        zh: "新增 \(added) 项，删除 \(removed) 项，\(tasks) 项任务有变更（\(fieldChanges) 处字段变更）"
-                            + (lights == 0 ? "" : "，\(lights) 项灯色变化") + "（\(from) → \(to)）")
+            let t = Lexicon.counted(tasks, .tasks), f = Lexicon.counted(fieldChanges, .fieldChanges), l = Lexicon.counted(lights, .lights)
+            return Term(en: "\(added) added, \(removed) removed, \(t.en) changed (\(f.en))"
+                            + (lights == 0 ? "" : ", \(l.en) changed") + " (\(from) → \(to))",
+                        zh: "新增 \(added) 项，删除 \(removed) 项，\(t.zh)有变更（\(f.zh)）"
+                            + (lights == 0 ? "" : "，\(l.zh)") + "（\(from) → \(to)）")
         }
     }
 }

@@ -33,7 +33,9 @@ extension Lexicon {
         static let summary = T(en: "Summary", zh: "通报")
         static func red(_ n: Int) -> Term { T(en: "Red tasks (\(n))", zh: "红灯任务（\(n)）") }
         static func yellow(_ n: Int) -> Term { T(en: "Yellow tasks (\(n))", zh: "黄灯任务（\(n)）") }
-        static func dueSoon(days: Int, _ n: Int) -> Term { T(en: "Due soon (within \(days) days, \(n))", zh: "临期任务（\(days) 天内，\(n)）") }
+        static func dueSoon(days: Int, _ n: Int) -> Term {
+            T(en: "Due soon (within \(counted(days, .days).en), \(n))", zh: "临期任务（\(counted(days, .days).zh)内，\(n)）")
+        }
         static func scores(yellow: Int, red: Int) -> Term {
             T(en: "Scores (100 − \(yellow)×yellow − \(red)×red)", zh: "考核排名（100 − \(yellow)×黄灯 − \(red)×红灯）")
         }
@@ -141,7 +143,7 @@ extension Lexicon {
             return T(en: "By comparison: " + kept.map { "\($0.0.en) \($0.1)" }.joined(separator: ", ") + ".",
                      zh: "按比较方式：" + kept.map { "\($0.0.zh) \($0.1)" }.joined(separator: "，") + "。")
         }
-        static func otherUnits(_ n: Int) -> Term { T(en: "\(n) other units", zh: "其他 \(n) 种单位") }
+        static func otherUnits(_ n: Int) -> Term { T(en: counted(n, .otherUnits).en, zh: "其他 \(n) 种单位") }
         static func targetsAtRisk(_ n: Int) -> Term { T(en: "Tasks with targets, behind or overdue (\(n))", zh: "有指标但滞后或逾期的任务（\(n)）") }
         static let tracked = T(en: "Targets against actuals", zh: "指标完成情况")
         static func trackedParagraph(met: Int, atRisk: Int, onPace: Int, noActual: Int) -> Term {
@@ -155,7 +157,7 @@ extension Lexicon {
             T(en: "Average progress \(from) → **\(to)** (\(delta))", zh: "平均进度 \(from) → **\(to)**（\(delta)）")
         }
         static func progressMoves(up: Int, down: Int) -> Term {
-            T(en: "progress up for \(up) tasks" + (down > 0 ? ", down for \(down)" : ""),
+            T(en: "progress up for \(counted(up, .tasks).en)" + (down > 0 ? ", down for \(down)" : ""),
               zh: "进度提高 \(up) 项" + (down > 0 ? "，下降 \(down) 项" : ""))
         }
         static func statusMoves(done: Int, behind: Int, recovered: Int) -> Term {
@@ -174,7 +176,7 @@ extension Lexicon {
         static func statusChanges(_ n: Int) -> Term { T(en: "Status changes (\(n))", zh: "状态变化（\(n)）") }
         static let biggestGains = T(en: "Biggest progress gains", zh: "进度提高最多")
         static func officeLine(tasks: Int, done: Int, behind: Int, notStarted: Int, average: String) -> Term {
-            T(en: "\(tasks) tasks, \(done) done, \(behind) behind, \(notStarted) not started, average progress \(average).",
+            T(en: "\(counted(tasks, .tasks).en), \(done) done, \(behind) behind, \(notStarted) not started, average progress \(average).",
               zh: "\(tasks) 项，已完成 \(done)，滞后 \(behind)，未启动 \(notStarted)，平均进度 \(average)。")
         }
 
@@ -193,12 +195,14 @@ extension Lexicon {
             T(en: "\(heading) (lead \(lead), due \(due))", zh: "\(heading)（牵头 \(lead)，完成时限 \(due)）")
         }
         static func dueIn(_ heading: String, due: CalendarDay, days: Int) -> Term {
-            T(en: "\(heading)  due \(due) (\(days) days left)", zh: "\(heading)  完成时限 \(due)（还有 \(days) 天）")
+            T(en: "\(heading)  due \(due) (\(counted(days, .days).en) left)", zh: "\(heading)  完成时限 \(due)（还有 \(counted(days, .days).zh)）")
         }
 
         // MARK: Charts (HTML)
 
-        static func chartTotal(_ n: Int, average: String) -> Term { T(en: "\(n) tasks, average progress \(average)", zh: "共 \(n) 项任务，平均进度 \(average)") }
+        static func chartTotal(_ n: Int, average: String) -> Term {
+            T(en: "\(counted(n, .tasks).en), average progress \(average)", zh: "共 \(counted(n, .tasks).zh)，平均进度 \(average)")
+        }
         /// A segment of the status bar: `滞后 12（14.3%）`.
         static func statusShare(_ status: String, _ n: Int, _ percent: String) -> Term {
             T(en: "\(status) \(n) (\(percent))", zh: "\(status) \(n)（\(percent)）")

@@ -19,14 +19,15 @@ extension Lexicon {
         static func reason(_ j: Judgement, _ r: Rules) -> Term {
             switch j.reason {
             case .done: Term(en: "done", zh: "已完成")
-            case .overdue: Term(en: "\(-j.dueIn) days past its due date \(j.due), not done", zh: "已超过完成时限 \(j.due) \(-j.dueIn) 天，未完成")
-            case .farBehind: Term(en: "more than \(r.red) points behind", zh: "落后超过 \(r.red) 个百分点")
+            case .overdue: Term(en: "\(counted(-j.dueIn, .days).en) past its due date \(j.due), not done",
+                                 zh: "已超过完成时限 \(j.due) \(counted(-j.dueIn, .days).zh)，未完成")
+            case .farBehind: Term(en: "more than \(counted(r.red, .points).en) behind", zh: "落后超过 \(counted(r.red, .points).zh)")
             case .idle: Term(en: "not started while expected has reached \(r.idle)%", zh: "未启动，序时进度已达 \(r.idle)%")
-            case .behind: Term(en: "more than \(r.yellow) points behind", zh: "落后超过 \(r.yellow) 个百分点")
+            case .behind: Term(en: "more than \(counted(r.yellow, .points).en) behind", zh: "落后超过 \(counted(r.yellow, .points).zh)")
             case .reportedBehind: Term(en: "the office reports it behind", zh: "科室报告滞后")
             case .fine:
                 j.pace == .ahead ? Term(en: "ahead of the calendar", zh: "超序时")
-                    : Term(en: "no more than \(r.yellow) points behind", zh: "落后不超过 \(r.yellow) 个百分点")
+                    : Term(en: "no more than \(counted(r.yellow, .points).en) behind", zh: "落后不超过 \(counted(r.yellow, .points).zh)")
             }
         }
 

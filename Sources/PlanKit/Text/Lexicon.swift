@@ -69,9 +69,13 @@ public enum Lexicon {
     }
 }
 
-/// What the rows of a table are, for its row count line.
+/// What is counted: the rows of a table (its row count line), or the things a message counts
+/// (`Lexicon.counted`). The raw value is the English plural; the singular drops its last letter.
 public enum RowNoun: String, Sendable, CaseIterable {
     case rows, tasks, targets, groups, sections, changes, plans, offices, snapshots, files, records
+    case warnings, updates, steps, days, points, bytes, lights
+    case fieldChanges = "field changes", damagedFiles = "damaged files"
+    case closingParagraphs = "closing paragraphs", otherUnits = "other units"
 
     /// The rows of a query over `kind`.
     public init(_ kind: RowKind) {
@@ -92,6 +96,17 @@ public enum RowNoun: String, Sendable, CaseIterable {
         case .snapshots: "个快照"
         case .files: "个文件"
         case .records: "条记录"
+        case .warnings: "条提示"
+        case .updates: "条更新"
+        case .steps: "步"
+        case .days: "天"
+        case .points: "个百分点"
+        case .bytes: "字节"
+        case .lights: "项灯色变化"
+        case .fieldChanges: "处字段变更"
+        case .damagedFiles: "个损坏文件"
+        case .closingParagraphs: "段结尾段落"
+        case .otherUnits: "种其他单位"
         }
     }
 }

@@ -16,10 +16,10 @@ enum DropPlanCommand {
         let id = args.planID("ID") ?? ""
         let tasks = w.planIndex(id).map { w.taskRanges[$0].count } ?? 0
         if session.environment.isInteractive && !session.settings.assumeYes
-            && !session.confirm("drop plan \(id) with its \(tasks) tasks and their history?") {
+            && !session.confirm("drop plan \(id) with its \(Lexicon.counted(tasks, .tasks).en) and their history?") {
             return .message("nothing dropped")
         }
         try session.commit(.dropPlan(id))
-        return .message("dropped plan \(id) (\(tasks) task\(tasks == 1 ? "" : "s"))")
+        return .message("dropped plan \(id) (\(Lexicon.counted(tasks, .tasks).en))")
     }
 }

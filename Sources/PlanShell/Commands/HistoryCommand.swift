@@ -28,6 +28,13 @@ enum HistoryCommand {
             },
             title: "\(id) \(w.tasks.headings[row])", rowNoun: .changes, arrow: (old: 3, new: 4))
         table.subjects = [id]
+        // when, month, field, old, new, source: the field and its values in the language, as `diff` words them.
+        table.words = { row, language in
+            guard row.count == 6 else { return row }
+            let field = row[2]
+            return [row[0], row[1], Lexicon.Diff.field(field, in: language),
+                    Lexicon.Diff.value(row[3], of: field, in: language), Lexicon.Diff.value(row[4], of: field, in: language), row[5]]
+        }
         return .rendered(table)
     }
 }

@@ -19,7 +19,7 @@ enum ImportDemoCommand {
         // One fact a line, each well inside 120 columns.
         var text = "imported demo plans \(s.plans.joined(separator: ", ")): " + Lexicon.counted(s.tasks, .tasks).en
         if !s.months.isEmpty {
-            text += "\nprogress of \(s.months.joined(separator: ", ")) applied (\(s.updates) updates), "
+            text += "\nprogress of \(s.months.joined(separator: ", ")) applied (\(Lexicon.counted(s.updates, .updates).en)), "
                 + "each month saved as a snapshot of its name"
         }
         text += "\ntry: find tasks where status = behind · report · diff"

@@ -63,9 +63,10 @@ enum ImportPlanCommand {
         let w = plan.info.warnings.count
         var text = "\(replaced ? "replaced" : "imported") plan \(plan.info.id)"
         if !plan.info.title.isEmpty { text += " (\(plan.info.title))" }
-        text += ": \(plan.tasks.count) task\(plan.tasks.count == 1 ? "" : "s"), \(Set(plan.tasks.flatMap(\.offices)).count) offices, "
-            + "\(plan.tasks.reduce(0) { $0 + $1.targets.count }) targets"
-        if w > 0 { text += ", \(w) warning\(w == 1 ? "" : "s") (show plan \(plan.info.id) lists them)" }
+        let counts = [(plan.tasks.count, RowNoun.tasks), (Set(plan.tasks.flatMap(\.offices)).count, .offices),
+                      (plan.tasks.reduce(0) { $0 + $1.targets.count }, .targets)]
+        text += ": " + counts.map { Lexicon.counted($0.0, $0.1).en }.joined(separator: ", ")
+        if w > 0 { text += ", \(Lexicon.counted(w, .warnings).en) (show plan \(plan.info.id) lists them)" }
         // A plan without a year changes every judgement: say so at once.
         if let noYear = plan.info.warnings.first(where: { $0.message.hasPrefix(PlanYear.missingWarningPrefix) }) {
             text += "\nwarning: " + Messages.importWarning(plan.info.sourceFile, line: noYear.line, noYear.message).text
@@ -90,11 +91,12 @@ enum ImportPlanCommand {
             Interrupt.clear()
             return true
         })
-        session.reportProgress("saving \(outcome.plans.count) plans…")
+        session.reportProgress("saving \(Lexicon.counted(outcome.plans.count, .plans).en)…")
         let plans = year.map { y in outcome.plans.map { Schedule.withYear(y, $0) } } ?? outcome.plans
         try commit(.importPlans(plans, replace: replace), span: span, session: session)
         let p = outcome.progress
-        var text = "imported \(outcome.plans.count) plans: \(outcome.tasks) tasks, \(outcome.warnings) warnings"
+        var text = "imported \(Lexicon.counted(outcome.plans.count, .plans).en): \(Lexicon.counted(outcome.tasks, .tasks).en), "
+            + Lexicon.counted(outcome.warnings, .warnings).en
         // Throughput varies run to run: shown on a terminal or with `set timer on`, not in a script's output.
         if session.environment.stdoutIsTerminal || session.settings.timer {
             text += String(format: " (%.1f MB in %.2f s, %.1f MB/s)", Double(p.bytes) / 1_000_000, p.seconds, p.megabytesPerSecond)

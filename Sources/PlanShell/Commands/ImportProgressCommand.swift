@@ -46,8 +46,8 @@ enum ImportProgressCommand {
             }
         }
         let changes = session.workspace.history.count - historyBefore
-        return .message("applied \(name) for \(options.month): \(updates.count) task\(updates.count == 1 ? "" : "s"), "
-                        + "\(changes) change\(changes == 1 ? "" : "s") recorded")
+        return .message("applied \(name) for \(options.month): \(Lexicon.counted(updates.count, .tasks).en), "
+                        + "\(Lexicon.counted(changes, .changes).en) recorded")
     }
 
     /// The sheet file: as named, or a name without an extension that is not a file (`progress/2025-05`)

@@ -22,7 +22,7 @@ enum LoadCommand {
             throw d
         }
         let ws = session.workspace
-        return .message("loaded snapshot \(w.value): \(ws.plans.count) plan\(ws.plans.count == 1 ? "" : "s"), \(ws.taskCount) tasks; "
+        return .message("loaded snapshot \(w.value): \(Lexicon.counted(ws.plans.count, .plans).en), \(Lexicon.counted(ws.taskCount, .tasks).en); "
                         + "the previous working state is kept as snapshot \(kept.name)")
     }
 }

@@ -29,7 +29,7 @@ enum SaveCommand {
         let info = try ProgressCommands.withProgress(session) {
             try session.store.save(name: name, overwrite: overwrite, now: ProgressCommands.now())
         }
-        return .message("saved snapshot \(info.name): \(info.plans) plan\(info.plans == 1 ? "" : "s"), "
-                        + "\(info.tasks) tasks, \(ProgressCommands.size(info.bytes))")
+        return .message("saved snapshot \(info.name): \(Lexicon.counted(info.plans, .plans).en), "
+                        + "\(Lexicon.counted(info.tasks, .tasks).en), \(ProgressCommands.size(info.bytes))")
     }
 }

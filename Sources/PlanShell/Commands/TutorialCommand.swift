@@ -56,7 +56,7 @@ enum TutorialCommand {
                 lines.append("  \(number)  error: \(e)")
             case let .success(lesson):
                 let title = DisplayWidth.pad(DisplayWidth.truncate(lesson.title, to: width - 2), to: width)
-                let steps = DisplayWidth.pad("\(lesson.steps.count) steps", to: 10)
+                let steps = DisplayWidth.pad(Lexicon.counted(lesson.steps.count, .steps).en, to: 10)
                 let state: String
                 switch progress.lessons[entry.fileName] {
                 case .done?: state = "✓ 已完成 done"

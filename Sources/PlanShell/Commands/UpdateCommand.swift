@@ -57,7 +57,7 @@ enum UpdateCommand {
             guard session.environment.isInteractive else {
                 throw Diagnostic(Messages.updateNeedsForce(rows.count), at: input.words[0].span)
             }
-            guard session.confirm("Change \(rows.count) tasks?") else {
+            guard session.confirm("Change \(Lexicon.counted(rows.count, .tasks).en)?") else {
                 return .message("nothing changed")
             }
         }
@@ -134,6 +134,6 @@ enum UpdateCommand {
         if template.note != nil { parts.append("note") }
         if let d = template.due { parts.append("due → \(d?.description ?? "none")") }
         if let d = template.start { parts.append("start → \(d?.description ?? "none")") }
-        return "updated \(before.count) tasks: " + parts.joined(separator: ", ")
+        return "updated \(Lexicon.counted(before.count, .tasks).en): " + parts.joined(separator: ", ")
     }
 }

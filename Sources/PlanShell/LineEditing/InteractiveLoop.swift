@@ -6,7 +6,7 @@ extension Session {
     /// tasks as of today, counted only when there are some).
     public var prompt: String {
         let n = workspace.plans.count
-        var state = n == 0 ? "no plans" : n == 1 ? "1 plan" : "\(n) plans"
+        var state = n == 0 ? "no plans" : Lexicon.counted(n, .plans).en
         if n > 0 {
             let (red, soon) = judge.redAndDueSoon(in: workspace.tasks)
             if red > 0 { state += " · \(red) 红灯" }
