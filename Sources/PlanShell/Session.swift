@@ -139,7 +139,14 @@ public final class Session {
             throw Diagnostic(Messages.readOnly(spec.name, reason: store.readOnlyReason ?? Messages.readOnlyUnknownReason),
                              at: words[0].span.lowerBound..<words[n - 1].span.upperBound)
         }
-        return try spec.run(try Binder.bind(input, to: spec, in: self), self)
+        let wasReadOnly = store.isReadOnly
+        do {
+            return try spec.run(try Binder.bind(input, to: spec, in: self), self)
+        } catch var d as Diagnostic where !wasReadOnly && store.isReadOnly {
+            // A failed write the store could not recover from: say so now, not at the next change.
+            d.notes.append(Messages.storeNowReadOnly(reason: store.readOnlyReason ?? Messages.readOnlyUnknownReason).text)
+            throw d
+        }
     }
 
 

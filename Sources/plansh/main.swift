@@ -24,9 +24,13 @@ func run(_ options: LaunchOptions) -> Int32 {
         return 1
     }
     defer { opened.close() }
-    for note in opened.notes { StandardStreams.write("plansh: \(note)\n", to: .err) }
 
     let interactive = options.command == nil && options.script.isEmpty && Terminal.isTerminal(0) && Terminal.isTerminal(1)
+    // A read-only store says why once: the banner at the prompt, else here before the commands run.
+    if opened.isReadOnly && !interactive {
+        let reason = opened.readOnlyReason ?? Messages.readOnlyUnknownReason
+        StandardStreams.write("plansh: \(Messages.storeOpenedReadOnly(opened.directory.path, reason: reason).text)\n", to: .err)
+    }
     var environment = SessionEnvironment(isInteractive: interactive, stdoutIsTerminal: Terminal.isTerminal(1),
                                          width: Terminal.width() ?? 120)
     if environment.stdoutIsTerminal {

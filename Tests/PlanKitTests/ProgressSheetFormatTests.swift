@@ -112,7 +112,7 @@ import Testing
 
     @Test func anUnknownStatusNamesTheNearest() throws {
         let e = try #require(Self.error("unknown-status.xlsx"))
-        #expect(e.contains("unknown-status.xlsx:3: unknown status \"进展顺利\" — nearest is \"进行中\""), "\(e)")
+        #expect(e.contains("unknown-status.xlsx:3: unknown status \"进展顺利\" — did you mean \"进行中\"?"), "\(e)")
         #expect(e.contains("nothing was applied"))
     }
 

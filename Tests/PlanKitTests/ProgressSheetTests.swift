@@ -64,7 +64,7 @@ import Testing
         #expect(byRow[5]?.contains("progress 120 is out of range") == true)
         #expect(byRow[6]?.contains("already on row 2") == true)
         #expect(byRow[7]?.contains("no plan \"nosuch\"") == true)
-        #expect(byRow[8]?.contains("bad progress \"abc\"") == true)
+        #expect(byRow[8]?.contains("progress is a whole number 0–100 or a percent (40, 40%), not \"abc\"") == true)
         #expect(byRow[9]?.contains("not closed") == true)
 
         // Through the public entry point: one diagnostic, every bad row as FILE:ROW.

@@ -260,7 +260,7 @@ import Testing
         #expect(name { _ = try Store.open(at: junk) } == "store-not-directory")
         let sheet = Array("id,status\nyy2025:9,done\nyy2025:1.1.1,doing\n".utf8)
         let result = ProgressSheet.parse(sheet, displayName: "s.csv", in: store.workspace)
-        #expect(result.problems.map(\.message) == ["no task \"yy2025:9\"", "unknown status \"doing\" — nearest is \"done\" (not_started, on_track, behind, done; "
+        #expect(result.problems.map(\.message) == ["no task \"yy2025:9\"", "unknown status \"doing\" — did you mean \"done\"? (not_started, on_track, behind, done; "
                                                     + "未启动, 推进中, 滞后, 已完成; " + TaskStatus.synonyms.map(\.word).filter { !$0.allSatisfy(\.isASCII) }
                                                         .joined(separator: ", ") + ")"])
         #expect(ProgressSheet.diagnostic(result.problems, displayName: "s.csv").name == "sheet-bad-rows")

@@ -85,7 +85,7 @@ import Testing
         store.close()
         store = try Store.open(at: dir)
         #expect(S.picture(store.workspace) == now)
-        #expect(store.notes.isEmpty && store.damage == nil, "\(store.notes)")
+        #expect(store.damage == nil && !store.isReadOnly)
 
         // A byte flipped in the working file right after `load` damages the working state only.
         try store.load(name: "a", now: 1_750_000_000)
@@ -193,7 +193,7 @@ import Testing
         store.close()
         let again = try Store.open(at: dir)
         defer { again.close() }
-        #expect(again.workspace.task(row: 1).progress == 20 && again.notes.isEmpty, "\(again.notes)")
+        #expect(again.workspace.task(row: 1).progress == 20 && again.damage == nil)
     }
 
     /// A symbolic link where `snapshots/` should be is refused, naming it; nothing is written through it.

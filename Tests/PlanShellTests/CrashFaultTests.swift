@@ -161,6 +161,34 @@ import Testing
             #expect(err.contains("is refused") && err.contains(reason) && !err.contains("another plansh"), "\(command): \(err)")
         }
         #expect(s.execute("count tasks; snapshots; check"))
+        // Outside the shell (whose banner says it) the reason is said once, before the commands.
+        let run = try C.run(["--store", store.path, "-c", "count tasks"])
+        #expect(run.status == 0 && run.err.components(separatedBy: "is read-only (").count == 2 && run.err.contains(reason), "\(run.err)")
+    }
+
+    /// A failed write that the store cannot even re-read from disk makes it read-only: the failed
+    /// command says so at once (not only the next change), and the prompt shows it.
+    @Test func aStoreThatCannotBeRereadSaysItIsNowReadOnly() throws {
+        let dir = C.temporaryDirectory("nowro")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = dir.appendingPathComponent("store")
+        _ = try C.seedStore(at: store, plans: [("yy2025", 2, 3)])
+        let (s, c) = try Self.session(store, dir)
+        defer { s.store.close() }
+        #expect(s.execute("update yy2025:1.1 set progress = 5"))
+        _ = c.take()
+        FaultInjection.fail(.fsync, under: store.path, with: EIO)
+        FaultInjection.fail(.read, under: store.path, with: EIO)
+        defer { FaultInjection.clear(under: store.path) }
+        #expect(!s.execute("update yy2025:1.1 set progress = 6"))
+        let err = c.take().1
+        #expect(err.contains("cannot fsync") && err.contains("the store is now read-only (it could not be re-read after a failed write: ")
+                && err.contains("changes are refused"), "\(err)")
+        #expect(s.store.isReadOnly && s.prompt.hasSuffix(", read-only]> "), "\(s.prompt)")
+        // Said once: a later failure does not repeat it, the refusal gives the reason itself.
+        #expect(!s.execute("update yy2025:1.1 set progress = 7"))
+        let again = c.take().1
+        #expect(again.contains("is refused") && again.contains("could not be re-read") && !again.contains("now read-only"), "\(again)")
     }
 
     /// Links planted in the store (to files outside it) are never followed: the command fails

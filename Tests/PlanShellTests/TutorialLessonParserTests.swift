@@ -93,9 +93,10 @@ import Testing
         #expect(error("# T\nstep: a\ncheck: state demo:1 status behind")
                 == "lessons/09-test.lesson:3: expected `check: state ID FIELD = VALUE`, e.g. `state demo:1.2 status = behind`")
         #expect(error("# T\nstep: a\ncheck: state demo:1 status = late")
-                == "lessons/09-test.lesson:3: unknown status \"late\" (statuses: not_started on_track behind done, 未启动 推进中 滞后 已完成)")
+                == "lessons/09-test.lesson:3: unknown status \"late\" (not_started, on_track, behind, done; "
+                   + "未启动, 推进中, 滞后, 已完成; 未开始, 进行中, 正常推进, 进度滞后, 落后, 完成)")
         #expect(error("# T\nstep: a\ncheck: state demo:1 progress = 120")
-                == "lessons/09-test.lesson:3: progress is a whole number 0–100, not \"120\"")
+                == "lessons/09-test.lesson:3: progress 120 is out of range (0–100)")
         #expect(error("# T\nstep: a\ncheck: same-resutl").hasPrefix("lessons/09-test.lesson:3: unknown check \"same-resutl\" — did you mean \"same-result\"?"))
         #expect(error("# T\nstep: a\nanswer: echo \"open") == "lessons/09-test.lesson:3: the answer has an unclosed quote or parenthesis")
         #expect(error("# T\nstep: a\nanswer: echo 1\n  more") == "lessons/09-test.lesson:4: `answer:` takes one line; it cannot continue on the next")

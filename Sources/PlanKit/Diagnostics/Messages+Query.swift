@@ -32,9 +32,13 @@ extension Messages {
     public enum RegexProblem: Sendable, Equatable {
         case unmatchedClose, loneBackslash, unclosedClass, unclosedGroup, nothingToRepeat(Character), other
     }
-    public static func unknownStatus(_ value: String, suggestion: String) -> Message {
-        Message("unknown-status", .error, "unknown status \(v(value))" + suggestion
-                + " (statuses: not_started on_track behind done, 未启动 推进中 滞后 已完成)")
+    /// A status no word names (`update`, a sheet's cell, a query, a lesson alike): the nearest
+    /// status word, then every word, keywords and Chinese names first, then the Chinese synonyms.
+    public static func unknownStatus(_ value: String, nearest: String?) -> Message {
+        let words = [TaskStatus.allCases.map(\.keyword), TaskStatus.allCases.map(\.chineseLabel),
+                     TaskStatus.synonyms.map(\.word).filter { !$0.allSatisfy(\.isASCII) }]
+        return Message("unknown-status", .error, "unknown status \(q(value))" + Suggest.didYouMean(nearest)
+                       + " (" + words.map { $0.joined(separator: ", ") }.joined(separator: "; ") + ")")
     }
     public static func unknownOffice(_ value: String, suggestion: String, listHint: Bool) -> Message {
         Message("unknown-office", .error, "no task names the office \(v(value))" + suggestion + (listHint ? " (`offices` lists them)" : ""))
@@ -123,20 +127,20 @@ extension Messages {
         Message("progress-out-of-range", .error, "progress \(value) is out of range (0–100)")
     }
     public static func badProgress(_ value: String) -> Message {
-        Message("bad-progress", .error, "progress is a whole number 0–100, not \(v(value))")
+        Message("bad-progress", .error, "progress is a whole number 0–100 or a percent (40, 40%), not \(q(value))")
     }
     public static func badDueDate(_ value: String) -> Message {
-        Message("bad-due-date", .error, "a due date is YYYY-MM-DD or YYYY-MM (or none), not \(v(value))")
+        Message("bad-due-date", .error, "a due date is YYYY-MM-DD or YYYY-MM (or none), not \(q(value))")
     }
     public static func badStartDate(_ value: String) -> Message {
-        Message("bad-start-date", .error, "a start date is YYYY-MM-DD or YYYY-MM (or none), not \(v(value))")
+        Message("bad-start-date", .error, "a start date is YYYY-MM-DD or YYYY-MM (or none), not \(q(value))")
     }
     public static func startAfterDue(_ task: String, start: CalendarDay, due: CalendarDay) -> Message {
         Message("start-after-due", .error, "\(task) would start on \(start), after its due date \(due): "
                 + "a task's calendar runs from start to due (set both, or `start = none` for the plan's start)")
     }
     public static func badMonth(_ value: String) -> Message {
-        Message("bad-month", .error, "a month is YYYY-MM, not \(v(value))")
+        Message("bad-month", .error, "a month is YYYY-MM, not \(q(value))")
     }
 }
 

@@ -82,18 +82,6 @@ extension Messages {
     public static func csvTextAfterQuote() -> Message {
         Message("csv-text-after-quote", .error, "text after a closing quote (write \"\" for a quote inside a quoted cell)")
     }
-    public static func sheetBadProgress(_ value: String) -> Message {
-        Message("bad-progress", .error, "bad progress \"\(value)\" (a whole number 0–100, or a percent)")
-    }
-    /// `synonyms`: the other Chinese words a sheet may use for a status.
-    public static func sheetUnknownStatus(_ value: String, nearest: String?, synonyms: [String]) -> Message {
-        Message("unknown-status", .error, "unknown status \"\(Suggest.excerpt(value))\""
-                + (nearest.map { " — nearest is \"\($0)\"" } ?? "")
-                + " (not_started, on_track, behind, done; 未启动, 推进中, 滞后, 已完成; " + synonyms.joined(separator: ", ") + ")")
-    }
-    public static func sheetBadDueDate(_ value: String) -> Message {
-        Message("bad-due-date", .error, "bad due date \"\(Suggest.excerpt(value))\" (YYYY-MM-DD or YYYY-MM)")
-    }
     public static func sheetBadTaskID(_ id: String) -> Message {
         Message("not-task-id", .error, "task id \"\(Suggest.excerpt(id))\" is not PLAN:PATH (e.g. yy2025:2.1.1)")
     }

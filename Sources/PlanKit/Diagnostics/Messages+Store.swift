@@ -35,12 +35,15 @@ extension Messages {
     static func mayNotWriteIn(_ path: String) -> String { "you may not write in \(path)" }
     static func cannotBeReread(_ reason: String) -> String { "it could not be re-read after a failed write: \(reason)" }
 
-    /// `Store.notes`: said once when the store opens read-only.
+    /// Said on stderr when a store opens read-only outside the interactive shell (whose banner,
+    /// `readOnlyBanner`, says it at the prompt).
     public static func storeOpenedReadOnly(_ path: String, reason: String) -> Message {
         Message("store-opened-read-only", .warning, "store \(path) is read-only (\(reason)): queries work, changes are refused")
     }
-    public static func storeNowReadOnly(_ reason: String) -> Message {
-        Message("store-now-read-only", .warning, "the store could not be re-read after a failed write (\(reason)): now read-only")
+    /// Said after the command during which the store became read-only (opening read-only is said
+    /// by the banner, `readOnlyBanner`, and by each refusal, `readOnly`).
+    public static func storeNowReadOnly(reason: String) -> Message {
+        Message("store-now-read-only", .warning, "the store is now read-only (\(reason)): queries work, changes are refused")
     }
 
     // A file of the store (a failed system call, a planted link)

@@ -25,12 +25,12 @@ extension Workspace {
         return ref
     }
 
-    /// `text` (`44%`, `1.2万`, `none`) as the actual of target `ref`, in the target's unit;
-    /// `none` or empty clears it. Errors: not a number, another unit, a redacted target.
+    /// `text` (`44%`, `1.2万`, `none`) as the actual of target `ref`, in the target's unit: the one
+    /// reader of an actual, for `update` and sheets alike; the words that clear a due date
+    /// (`ProgressValue.clears`: none, 无, empty) clear it. Errors: not a number, another unit, a redacted target.
     public func actualUpdate(_ ref: TargetRef, _ text: String) throws -> ActualUpdate {
         guard let t = target(ref) else { throw Diagnostic(TargetRows.missing(ref, in: self)) }
-        let k = TextFolding.keyword(text).trimmingCharacters(in: .whitespaces)
-        if k.isEmpty || k == "none" || k == "无" { return ActualUpdate(number: ref.number, value: nil) }
+        if ProgressValue.clears(text) { return ActualUpdate(number: ref.number, value: nil) }
         guard let v = ActualValue(parsing: text) else {
             throw Diagnostic(Messages.badActual(text))
         }

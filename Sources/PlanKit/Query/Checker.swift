@@ -190,10 +190,12 @@ struct Checker {
 
     // MARK: Values
 
+    /// A status value, read as `update` and sheets read it.
     func status(_ v: Literal) throws -> TaskStatus {
-        if let s = TaskStatus(parsing: v.text) { return s }
-        let names = TaskStatus.allCases.flatMap { [$0.keyword, $0.chineseLabel] }
-        throw Diagnostic(Messages.unknownStatus(v.text, suggestion: Suggest.phrase(v.text, in: names)), at: v.span)
+        switch ProgressValue.status(v.text) {
+        case let .success(s): return s
+        case let .failure(p): throw Diagnostic(p.message, at: v.span)
+        }
     }
 
     /// Offices equal to `v` (folded); an office no task names is an error with a suggestion.

@@ -52,6 +52,7 @@ enum FileIO {
     /// Reads exactly `buffer.count` bytes at `offset`; false when the file is shorter.
     static func read(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int, path: String) throws -> Bool {
         guard let base = buffer.baseAddress else { return true }
+        if let code = FaultInjection.failure(.read, path) { throw FileIOError(path: path, operation: "read", code: code) }
         var done = 0
         while done < buffer.count {
             let n = pread(fd, base + done, min(buffer.count - done, 1 << 30), off_t(offset + done))
@@ -237,10 +238,10 @@ struct FileIOError: Error, CustomStringConvertible {
 /// Failures the tests make a store's system calls return (a full disk, a failing fsync) where the
 /// real fault cannot be produced. Scoped to a directory so tests running side by side are not hit.
 enum FaultInjection {
-    enum Call: Sendable { case write, fsync }
+    enum Call: Sendable { case write, fsync, read }
 
     private struct Rule {
-        /// nil: every call.
+        /// nil: every write and fsync.
         var call: Call?
         var prefix: String
         var code: Int32
@@ -256,7 +257,7 @@ enum FaultInjection {
         add(Rule(call: call, prefix: directory, code: code, remaining: 0))
     }
 
-    /// Until `clear(under:)`, the first `calls` writes and fsyncs under `directory` succeed and
+    /// Until `clear(under:)`, the first `calls` writes and fsyncs (not reads) under `directory` succeed and
     /// every one after them fails: the files stay as a `kill -9` after those calls leaves them
     /// (what was renamed into place stays; nothing is written after).
     static func stop(under directory: String, after calls: Int) {
@@ -283,7 +284,9 @@ enum FaultInjection {
         defer { lock.unlock() }
         guard !rules.isEmpty else { return nil }
         let full = path.hasSuffix("/") ? path : path + "/"
-        guard let i = rules.firstIndex(where: { ($0.call == nil || $0.call == call) && full.hasPrefix($0.prefix) }) else { return nil }
+        // A rule for every call (`stop`) stops writing, as a crash does; reads go on.
+        guard let i = rules.firstIndex(where: { ($0.call == call || $0.call == nil && call != .read) && full.hasPrefix($0.prefix) })
+        else { return nil }
         if rules[i].remaining > 0 {
             rules[i].remaining -= 1
             return nil

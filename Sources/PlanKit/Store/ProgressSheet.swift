@@ -64,15 +64,22 @@ public enum ProgressSheet {
     public struct Problem: Sendable, Hashable, CustomStringConvertible {
         public var row: Int
         public var message: String
+        /// The catalogue name of the message (`Messages`), nil for text not from the catalogue.
+        public var name: String?
         public var description: String { "\(row): \(message)" }
 
-        public init(row: Int, message: String) {
+        public init(row: Int, message: String, name: String? = nil) {
             self.row = row
             self.message = message
+            self.name = name
         }
         /// A catalogue message (`Messages`) about row `row`.
         public init(row: Int, _ message: Message) {
-            self.init(row: row, message: message.text)
+            self.init(row: row, message: message.text, name: message.name)
+        }
+        /// A diagnostic (its words and catalogue name) about row `row`.
+        init(row: Int, _ d: Diagnostic) {
+            self.init(row: row, message: d.message, name: d.name)
         }
     }
 
@@ -228,7 +235,7 @@ struct RowReader {
     }
 
     /// The task a row names: its id cell, else its plan and path cells; nil when it names none.
-    func task(_ row: ProgressSheet.Row) -> Result<(plan: String, path: String), SheetValueError>? {
+    func task(_ row: ProgressSheet.Row) -> Result<(plan: String, path: String), Diagnostic>? {
         if let id = cell(.id, row) { return SheetValues.taskID(id) }
         if let p = cell(.plan, row), let q = cell(.path, row) {
             return .success((ProgressSheet.trim(TextFolding.fold(p)), ProgressSheet.trim(TextFolding.fold(q))))
@@ -237,10 +244,10 @@ struct RowReader {
     }
 
     mutating func read(_ row: ProgressSheet.Row, into result: inout ProgressSheet.Result) {
-        var problems: [String] = []
-        if let p = row.problem { problems.append(p) }
+        var problems: [Diagnostic] = []
+        if let p = row.problem { problems.append(Diagnostic(p)) }
         if row.cells.count > header.columns.count && row.cells[header.columns.count...].contains(where: { !$0.isEmpty }) {
-            problems.append(Messages.rowTooWide(cells: row.cells.count, columns: header.columns.count).text)
+            problems.append(Diagnostic(Messages.rowTooWide(cells: row.cells.count, columns: header.columns.count)))
         }
         let hasValues = SheetColumn.allCases.contains { $0.role == .value && $0 != .actual && cell($0, row) != nil }
         let target = actual(row, problems: &problems)
@@ -251,12 +258,12 @@ struct RowReader {
         case nil:
             // A row with no task and nothing to apply (a section line an office typed) is read past.
             if hasValues || !problems.isEmpty {
-                problems.append(Messages.rowWithoutTask(byID: header.index[.id] != nil).text)
+                problems.append(Diagnostic(Messages.rowWithoutTask(byID: header.index[.id] != nil)))
             } else {
                 result.warnings.append(.init(row: row.number, Messages.rowSkipped()))
                 return
             }
-        case let .failure(e)?: problems.append(e.description)
+        case let .failure(d)?: problems.append(d)
         case let .success(t)?: (plan, path) = t
         }
         var taskRow: Int?
@@ -267,11 +274,11 @@ struct RowReader {
                 // A task may head several rows of its targets (the target ledger); only one row
                 // may change the task itself.
                 if hasValues, let earlier = firstRowOf[r] {
-                    problems.append(Messages.rowTaskRepeated(plan + ":" + path, earlier: earlier).text)
+                    problems.append(Diagnostic(Messages.rowTaskRepeated(plan + ":" + path, earlier: earlier)))
                 } else if hasValues {
                     firstRowOf[r] = row.number
                 }
-            case let .failure(message): problems.append("\(message)")
+            case let .failure(d): problems.append(d)
             }
         }
         var u = ProgressUpdate(plan: plan, path: path, source: "sheet \(displayName):\(row.number)")
@@ -281,7 +288,7 @@ struct RowReader {
         if let r = taskRow, case let .some(d?) = u.due, lookup.workspace.tasks.due[r] == d.ordinal { u.due = nil }
         if let (ref, a) = target, ref.plan == plan, ref.path == path { u.actuals.append(a) }
         if !problems.isEmpty {
-            result.problems += problems.map { .init(row: row.number, message: $0) }
+            result.problems += problems.map { .init(row: row.number, $0) }
         } else if hasValues || target != nil {
             if hasValues || !u.actuals.isEmpty { result.updates.append(u) }
             if let (ref, a) = target, u.actuals.isEmpty {
@@ -298,35 +305,39 @@ struct RowReader {
     }
 
     /// A row's target id and actual (SPEC §11): the target and its new value in the target's unit.
-    func actual(_ row: ProgressSheet.Row, problems: inout [String]) -> (TargetRef, ActualUpdate)? {
+    func actual(_ row: ProgressSheet.Row, problems: inout [Diagnostic]) -> (TargetRef, ActualUpdate)? {
         guard let value = cell(.actual, row) else { return nil }
         guard let id = cell(.targetID, row) else {
-            problems.append(Messages.actualWithoutTarget().text)
+            problems.append(Diagnostic(Messages.actualWithoutTarget()))
             return nil
         }
         do {
             let ref = try lookup.workspace.targetRef(id)
-            return (ref, try lookup.workspace.actualUpdate(ref, value))
+            let a = try lookup.workspace.actualUpdate(ref, value)
+            // A value equal to the target's changes nothing (§10): not even its month.
+            if let t = lookup.workspace.target(ref), t.actual == a.value { return nil }
+            return (ref, a)
         } catch let d as Diagnostic {
-            problems.append(d.message)
+            problems.append(d)
         } catch {
-            problems.append("\(error)")
+            problems.append(Diagnostic(Messages.unexpected(error)))
         }
         return nil
     }
 
-    /// The value cells of `row` into `u`.
-    func values(_ row: ProgressSheet.Row, into u: inout ProgressUpdate, problems: inout [String]) {
-        func take<T>(_ c: SheetColumn, _ parse: (String) -> Result<T, SheetValueError>, _ set: (T) -> Void) {
+    /// The value cells of `row` into `u`, each read by the reader `update` uses (`ProgressValue`);
+    /// an empty cell is never read (it changes nothing).
+    func values(_ row: ProgressSheet.Row, into u: inout ProgressUpdate, problems: inout [Diagnostic]) {
+        func take<T>(_ c: SheetColumn, _ parse: (String) -> Result<T, ProgressValue.Problem>, _ set: (T) -> Void) {
             guard let s = cell(c, row) else { return }
             switch parse(s) {
             case let .success(v): set(v)
-            case let .failure(e): problems.append(e.description)
+            case let .failure(p): problems.append(Diagnostic(p.message))
             }
         }
-        take(.status, SheetValues.status) { u.status = $0 }
-        take(.progress, SheetValues.progress) { u.progress = $0 }
+        take(.status, ProgressValue.status) { u.status = $0 }
+        take(.progress, ProgressValue.progress) { u.progress = $0 }
         take(.note, { .success($0) }) { u.note = $0 }
-        take(.due, SheetValues.due) { u.due = .some($0) }
+        take(.due, ProgressValue.due) { u.due = .some($0) }
     }
 }

@@ -32,8 +32,6 @@ public final class Store {
     public internal(set) var isReadOnly = false
     /// Why the store is read-only, in plain words; nil when it is writable.
     public internal(set) var readOnlyReason: String?
-    /// What opening the store found worth telling (read-only, damage).
-    public internal(set) var notes: [String] = []
     /// Set when the working state cannot be read whole: commands that need it must refuse to run.
     public internal(set) var damage: StoreDamage?
     /// Receives a progress line while a large snapshot is written or read (`saving 2025-04 … 45%`).
@@ -101,7 +99,6 @@ public final class Store {
         if let readOnly {
             store.isReadOnly = true
             store.readOnlyReason = readOnly
-            store.notes.append(Messages.storeOpenedReadOnly(dir.path, reason: readOnly).text)
         }
         do {
             try store.loadState()
@@ -133,11 +130,7 @@ public final class Store {
         try acquireLock()
         do {
             if !foldersPrepared { try prepareFolders() }
-            if fileSignature() != loadedSignature {
-                let saved = notes
-                try loadState()
-                notes = saved
-            }
+            if fileSignature() != loadedSignature { try loadState() }
         } catch {
             releaseLock()
             throw error
@@ -218,13 +211,12 @@ public final class Store {
     @discardableResult
     public func refreshIfChanged() -> Bool {
         guard backgroundCopy == nil, fileSignature() != loadedSignature else { return false }
-        let saved = (workspace, notes, damage)
+        let saved = (workspace, damage)
         do {
             try loadState()
-            notes = saved.1
             return true
         } catch {
-            (workspace, notes, damage) = saved
+            (workspace, damage) = saved
             return false
         }
     }
@@ -367,16 +359,15 @@ public final class Store {
         loadedSignature = fileSignature()
     }
 
+    /// After a failed write: the state the disk holds; when even that cannot be read, the store
+    /// becomes read-only with the reason (the session says so after the command).
     func restoreFromDisk() {
         journal = nil
-        let saved = notes
         do {
             try loadState()
-            notes = saved
         } catch {
             isReadOnly = true
             readOnlyReason = Messages.cannotBeReread(Store.describe(error))
-            notes = saved + [Messages.storeNowReadOnly(Store.describe(error)).text]
         }
     }
 

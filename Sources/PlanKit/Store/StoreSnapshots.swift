@@ -80,7 +80,7 @@ extension Store {
                 try compact(requireJournal: true)
             } catch {
                 restoreFromDisk()
-                let reason = error is StoreCancelled ? "cancelled" : Store.reason(error)
+                let reason = error is StoreCancelled ? Messages.cancelled().text : Store.reason(error)
                 throw Diagnostic(Messages.saveCouldNotWriteWorkingState(name, reason: reason))
             }
         }

@@ -12,7 +12,8 @@ enum ImportProgressCommand {
         The header row (found below any title rows, within the first 20) names the columns, in
         English or Chinese: id (任务编号/编号) or plan (计划) + path (路径), then any of status
         (状态/完成情况), progress (进度/完成进度, a number or a percent), note (备注/进展情况/月度进展)
-        and due (完成时限/期限). Other columns (序号, 重点任务, 牵头科室 …) are ignored, so the ledger
+        and due (完成时限/期限: 2025-06-30, 2025/6/30, 2025年6月, or none for the default). Each value
+        means what it means in `update … set`. Other columns (序号, 重点任务, 牵头科室 …) are ignored, so the ledger
         written by `find … > FILE.xlsx` reads back. A target id (指标编号/target_id, TASK#n) with
         完成值/actual records a target's value reached (the ledger of `find targets > FILE.xlsx`). Statuses in English or Chinese, with synonyms
         (进行中 正常推进 → on_track, 未开始 → not_started, 进度滞后 落后 → behind, 完成 → done).

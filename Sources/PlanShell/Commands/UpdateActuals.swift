@@ -33,10 +33,10 @@ enum UpdateActuals {
                 guard value == nil else { throw Diagnostic(Messages.fieldSetTwice("actual"), at: a.nameSpan) }
                 value = a
             } else if a.field == nil {
-                guard let m = YearMonth(parsing: TextFolding.fold(a.value.text)) else {
-                    throw Diagnostic(Messages.badMonth(a.value.text), at: a.value.span)
+                switch ProgressValue.month(a.value.text) {
+                case let .success(m): month = m
+                case let .failure(p): throw Diagnostic(p.message, at: a.value.span)
                 }
-                month = m
             } else {
                 throw Diagnostic(Messages.fieldBelongsToTask(a.name), at: a.nameSpan)
             }

@@ -91,7 +91,7 @@ enum UpdateCommand {
         func value<T>(_ r: Result<T, ProgressValue.Problem>, _ a: UpdateStatement.Assignment) throws -> T {
             switch r {
             case let .success(v): return v
-            case let .failure(p): throw Diagnostic(p.description, at: a.value.span)
+            case let .failure(p): throw Diagnostic(p.message, at: a.value.span)
             }
         }
         for a in statement.assignments {

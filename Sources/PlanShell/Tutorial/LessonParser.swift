@@ -126,13 +126,14 @@ public enum LessonParser {
             var value = rest[3]
             switch field {
             case .status:
-                guard let s = TaskStatus(parsing: value) else {
-                    throw Diagnostic(Messages.unknownStatus(value, suggestion: ""))
+                switch ProgressValue.status(value) {
+                case let .success(s): value = s.keyword
+                case let .failure(p): throw Diagnostic(p.message)
                 }
-                value = s.keyword
             case .progress:
-                guard let n = Int(value), (0...100).contains(n) else {
-                    throw Diagnostic(Messages.badProgress(value))
+                switch ProgressValue.progress(value) {
+                case let .success(n): value = String(n)
+                case let .failure(p): throw Diagnostic(p.message)
                 }
             case .due:
                 guard value.isEmpty || CalendarDay(parsing: value) != nil else {
