@@ -64,6 +64,8 @@ import PlanKit
         Case("actual", "none", "-"), Case("actual", "50 %", "50"), Case("actual", "无", "-"),
         Case("actual", "44人", "error:unit-not-converted"), Case("actual", "二", "error:bad-actual"),
         Case("actual", "abc", "error:bad-actual"), Case("actual", "1.2万", "error:unit-not-converted"),
+        // A dash is not "clear": a sheet cell with `-` must not erase a recorded actual or due.
+        Case("actual", "-", "error:bad-actual"), Case("due", "-", "error:bad-due-date"),
     ]
 
     /// What a store holds of the plan: each task's values and its targets' actuals, and the history.

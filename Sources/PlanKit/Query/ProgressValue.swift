@@ -17,7 +17,9 @@ public enum ProgressValue {
     }
 
     /// Words that clear a date or an actual (restore the default): `none`, `无`, an empty value.
-    static let clearWords: Set<String> = ["", "none", "无", "null", "-"]
+    /// Not a dash: offices put `-` in cells that do not apply, and reading it as "clear" would
+    /// erase a recorded actual from a sheet; it is an error like any other word.
+    static let clearWords: Set<String> = ["", "none", "无", "null"]
 
     /// True when `s` is one of the words that clear a value (`none`, `无` …).
     public static func clears(_ s: String) -> Bool {
