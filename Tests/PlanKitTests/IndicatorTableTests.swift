@@ -32,7 +32,7 @@ import Testing
         // The table is not tasks, and no task swallowed its rows.
         #expect(plan.tasks.map(\.path) == ["1.1", "1.2", "3.3"])
         #expect(!plan.tasks.contains { $0.text.contains("|") })
-        #expect(plan.info.warnings.map(\.message).contains("indicator table: 3 row(s) became plan targets #I1–#I3"))
+        #expect(plan.info.warnings.map(\.message).contains("indicator table: 3 rows became plan targets #I1–#I3"))
         #expect(plan.info.extras.contains("4|家庭医生签约覆盖率|稳步提高|基层卫生科"))
     }
 
