@@ -78,8 +78,8 @@ public final class Session {
     public var interceptor: (any LineInterceptor)?
 
     /// Journals and applies `m`; durable when this returns.
-    public func commit(_ m: Mutation) throws {
-        try store.commit(m)
+    public func commit(_ m: consuming Mutation) throws {
+        try store.commit(consume m)
     }
 
     /// Asks the user; outside an interactive shell the answer is `settings.assumeYes`.

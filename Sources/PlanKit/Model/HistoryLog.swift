@@ -279,6 +279,19 @@ public struct HistoryLog: Sendable, RandomAccessCollection {
                 let end = rec.count
                 var pos = 0
                 @inline(__always) func varint() -> UInt64? {
+                    // Most codes take one or two bytes.
+                    if pos &+ 2 <= end {
+                        let b0 = rec[pos]
+                        if b0 < 0x80 {
+                            pos &+= 1
+                            return UInt64(b0)
+                        }
+                        let b1 = rec[pos &+ 1]
+                        if b1 < 0x80 {
+                            pos &+= 2
+                            return UInt64(b0 & 0x7F) | UInt64(b1) << 7
+                        }
+                    }
                     var v: UInt64 = 0, shift: UInt64 = 0
                     while pos < end && shift < 64 {
                         let b = rec[pos]

@@ -139,10 +139,11 @@ public struct Workspace: Sendable {
     // MARK: Applying mutations
 
     /// Applies `m`, or throws without changing anything.
-    public mutating func apply(_ m: Mutation) throws {
-        switch m {
+    /// `m` is consumed: an import's parsed tasks are let go plan by plan as the table is built.
+    public mutating func apply(_ m: consuming Mutation) throws {
+        switch consume m {
         case let .importPlans(new, replace):
-            try importPlans(new, replace: replace)
+            try importPlans(consume new, replace: replace)
         case let .dropPlan(id):
             guard planIndex(id) != nil else {
                 throw Diagnostic(Messages.noPlan(id, suggestion: Suggest.nearest(id, in: plans.map(\.id))))
@@ -156,9 +157,10 @@ public struct Workspace: Sendable {
         }
     }
 
-    mutating func importPlans(_ new: [ImportedPlan], replace: Bool) throws {
+    mutating func importPlans(_ new: consuming [ImportedPlan], replace: Bool) throws {
+        var carried = consume new
         var seen = Set<String>()
-        for p in new {
+        for p in carried {
             guard seen.insert(p.info.id).inserted else {
                 throw Diagnostic(Messages.planIDTwice(p.info.id))
             }
@@ -168,7 +170,6 @@ public struct Workspace: Sendable {
         }
         // Carry progress of surviving paths into replacements. Plans journaled before tasks had a
         // calendar get theirs from the text.
-        var carried = new
         for i in carried.indices where carried[i].tasks.contains(where: { $0.start == nil || $0.due == nil }) {
             Schedule.apply(to: &carried[i])
         }
@@ -211,7 +212,7 @@ public struct Workspace: Sendable {
                 return replacedIDs.contains(String(rec.taskID[..<c])) && !surviving.contains(rec.taskID)
             }
         }
-        rebuild(removing: replacedIDs, adding: carried)
+        rebuild(removing: replacedIDs, adding: consume carried)
     }
 
     /// Actuals of the old targets moved to the new ones with the same number (`TASK#n`), when the
@@ -230,7 +231,10 @@ public struct Workspace: Sendable {
     }
 
     /// Rebuilds the plan list and task table without `removing` and with `adding`, in natural order.
-    mutating func rebuild(removing: Set<String>, adding: [ImportedPlan]) {
+    /// Each added plan's tasks are let go once in the table (a million parsed tasks take several
+    /// times the table's memory), and what they held is given back to the system as it goes.
+    mutating func rebuild(removing: Set<String>, adding: consuming [ImportedPlan]) {
+        var adding = consume adding
         enum Source { case existing(Int), new(Int) }
         var entries: [(id: String, source: Source)] = []
         for (i, p) in plans.enumerated() where !removing.contains(p.id) { entries.append((p.id, .existing(i))) }
@@ -238,6 +242,7 @@ public struct Workspace: Sendable {
         entries.sort { NaturalOrder.less($0.id, $1.id) }
 
         var newPlans: [PlanInfo] = []
+        var given = 0
         var builder = TaskTable.Builder(reservingRows: tasks.count + adding.reduce(0) { $0 + $1.tasks.count })
         for (row, e) in entries.enumerated() {
             switch e.source {
@@ -246,12 +251,17 @@ public struct Workspace: Sendable {
                 builder.append(rowsOf: tasks, taskRanges[i], planRow: row)
             case let .new(i):
                 newPlans.append(adding[i].info)
-                let sorted = adding[i].tasks.sorted {
+                var sorted = adding[i].tasks.sorted {
                     NaturalOrder.compare(Array($0.path.utf8), Array($1.path.utf8)) < 0
                 }
+                adding[i].tasks = []
                 for t in sorted { builder.append(t, planRow: row) }
+                sorted = []
+                given += 1
+                if given % 256 == 0 { FreedMemory.giveBack() }
             }
         }
+        if given > 0 { FreedMemory.giveBack() }
         let table = builder.finish()
         self = Workspace(plans: newPlans, tasks: table, history: history, rules: rules)
     }

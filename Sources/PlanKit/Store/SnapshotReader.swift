@@ -186,6 +186,9 @@ extension SnapshotFile {
             startVerification()
             // Whatever is thrown below, the verification is waited for (it reads this file).
             defer { _ = try? verification?.wait() }
+            // The history first: its records are checked on another core while the rest is read.
+            let history = try version >= 4 ? readHistory() : legacyHistory()
+            let historyCheck = version >= 4 ? HistoryCheck(history) : nil
             var plans = try readPlans()
             var t = TaskTable()
             t.planRow = try array(.planRow, of: UInt32.self)
@@ -207,7 +210,6 @@ extension SnapshotFile {
             t.notes = StringInterner(names: try names(.noteNames))
             t.due = try array(.due, of: Int32.self)
             t.updated = try array(.updated, of: Int32.self)
-            let history = try version >= 4 ? readHistory() : legacyHistory()
             let rules = try readCalendar(into: &t, plans: plans)
             if let v = verification {
                 try v.wait()
@@ -215,6 +217,7 @@ extension SnapshotFile {
             }
             try TableCheck(displayName: displayName).validate(t, plans: plans.count, distinctNames: distinctNames)
             t.rebuildOfficeIndex()
+            if let c = historyCheck, !c.wait() { throw historyDamaged() }
             guard plans.count == meta.plans, t.count == meta.tasks, history.count == meta.historyRecords else {
                 throw StoreCorruption(Messages.fileDamaged(displayName, "counts in the header do not match the contents"))
             }
@@ -302,10 +305,11 @@ extension SnapshotFile {
             let log = HistoryLog(names: names, records: try array(.historyRecords, of: UInt8.self),
                                  checkpoints: try array(.historyCheckpoints, of: Int.self), count: meta.historyRecords,
                                  runStart: starts, runWhen: when, runMonth: month)
-            guard log.isWellFormed else {
-                throw StoreCorruption(Messages.fileDamaged(displayName, "history records are inconsistent"))
-            }
             return log
+        }
+
+        func historyDamaged() -> StoreCorruption {
+            StoreCorruption(Messages.fileDamaged(displayName, "history records are inconsistent"))
         }
 
         /// History of versions 2 and 3 (five strings per record), converted.
@@ -314,7 +318,7 @@ extension SnapshotFile {
                                             offsets: try array(.historyOffsets, of: Int.self),
                                             when: try array(.historyWhen, of: Int64.self),
                                             month: try array(.historyMonth, of: Int32.self))
-            guard let log else { throw StoreCorruption(Messages.fileDamaged(displayName, "history records are inconsistent")) }
+            guard let log else { throw historyDamaged() }
             return log
         }
 
@@ -354,6 +358,27 @@ extension SnapshotFile {
                 }
             }
         }
+    }
+}
+
+/// `HistoryLog.isWellFormed` on a background thread (it reads only the log in memory); `wait`
+/// gives the answer. Opening a store checks every history record: this way the check runs beside
+/// the reading of the columns instead of before it (issue 15, open + first answer).
+final class HistoryCheck: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private var holds = false
+
+    init(_ log: HistoryLog) {
+        group.enter()
+        DispatchQueue.global(qos: .userInitiated).async {
+            self.holds = log.isWellFormed
+            self.group.leave()
+        }
+    }
+
+    func wait() -> Bool {
+        group.wait()
+        return holds
     }
 }
 

@@ -256,7 +256,7 @@ public final class Store {
     // MARK: Changing data
 
     /// Applies `m` to the working state and makes it durable before returning.
-    public func commit(_ m: Mutation) throws {
+    public func commit(_ m: consuming Mutation) throws {
         try beginChange("commit")
         defer { endChange() }
         if let d = damage { throw Diagnostic(d.said) }
@@ -274,7 +274,8 @@ public final class Store {
         }
         let payload = direct ? [] : ModelCodec.encode(m)
         // Validates and applies in place; throws without changing anything.
-        try workspace.apply(m)
+        // Consumed: a large import's parsed tasks are let go as the table is built, before it is written.
+        try workspace.apply(consume m)
         changes += 1
         do {
             if !direct && payload.count <= Store.directCompactionBytes, let j = try journalForAppend() {

@@ -81,7 +81,7 @@ enum ImportPlanCommand {
             d.span = span
             throw d
         }
-        let outcome: PlanBatch.Outcome
+        var outcome: PlanBatch.Outcome
         defer { session.finishProgress() }
         outcome = try batch.run(now: now, progress: { p in
             session.reportProgress(String(format: "importing %d/%d files · %d tasks · %.1f MB/s",
@@ -92,11 +92,14 @@ enum ImportPlanCommand {
             return true
         })
         session.reportProgress("saving \(Lexicon.counted(outcome.plans.count, .plans).en)…")
-        let plans = year.map { y in outcome.plans.map { Schedule.withYear(y, $0) } } ?? outcome.plans
-        try commit(.importPlans(plans, replace: replace), span: span, session: session)
         let p = outcome.progress
         var text = "imported \(Lexicon.counted(outcome.plans.count, .plans).en): \(Lexicon.counted(outcome.tasks, .tasks).en), "
             + Lexicon.counted(outcome.warnings, .warnings).en
+        // The commit holds the only copy of the parsed plans, so they are let go as the table is built.
+        var plans = outcome.plans
+        outcome.plans = []
+        if let y = year { plans = plans.map { Schedule.withYear(y, $0) } }
+        try commit(.importPlans(consume plans, replace: replace), span: span, session: session)
         // Throughput varies run to run: shown on a terminal or with `set timer on`, not in a script's output.
         if session.environment.stdoutIsTerminal || session.settings.timer {
             text += String(format: " (%.1f MB in %.2f s, %.1f MB/s)", Double(p.bytes) / 1_000_000, p.seconds, p.megabytesPerSecond)
@@ -104,8 +107,8 @@ enum ImportPlanCommand {
         return .message(text)
     }
 
-    static func commit(_ m: Mutation, span: Range<Int>, session: Session) throws {
-        do { try session.commit(m) } catch var d as Diagnostic {
+    static func commit(_ m: consuming Mutation, span: Range<Int>, session: Session) throws {
+        do { try session.commit(consume m) } catch var d as Diagnostic {
             if d.span == nil { d.span = span }
             throw d
         }
