@@ -74,6 +74,22 @@ import Testing
         #expect(entity?.message.contains("l.xlsx (xl/sharedStrings.xml): refused") == true, "\(String(describing: entity))")
     }
 
+    /// A value far to the right pads its row with empty cells: a sheet may not ask for more
+    /// than a bound of them (10 million in use; 1,000 here), however few bytes it takes.
+    @Test func sheetCellsAreBounded() throws {
+        var xml = "<worksheet><sheetData>"
+        for r in 1...3 { xml += #"<row r="\#(r)"><c r="A\#(r)" t="inlineStr"><is><t>a</t></is></c><c r="ZZ\#(r)"><v>1</v></c></row>"# }
+        xml += "</sheetData></worksheet>"
+        let fits = XlsxSheetPart(shared: [], formats: [], date1904: false, cellLimit: 3 * 702)
+        try SafeXML.parse(Data(xml.utf8), source: "s.xml", handler: fits)
+        #expect(!fits.tooManyCells && fits.rows.map(\.cells.count) == [702, 702, 702])
+        let over = XlsxSheetPart(shared: [], formats: [], date1904: false, cellLimit: 1_000)
+        try SafeXML.parse(Data(xml.utf8), source: "s.xml", handler: over)
+        #expect(over.tooManyCells && over.rows.map(\.cells.count) == [702, 1, 1])
+        #expect(XlsxSheetPart.maxCells == 10_000_000)
+        #expect(Messages.sheetTooManyCells("p.xlsx", sheet: "进度", limit: 10).text.hasPrefix("p.xlsx: sheet \"进度\" holds more than 10 cells"))
+    }
+
     @Test func plansMeetTheLimitsAndNothingInsideIsWritten() throws {
         let escape = "plansh-zip-escape-\(getpid()).txt"
         var z = ZipBuilder()
