@@ -43,8 +43,12 @@ public enum SafeXML {
         // Bytes that are not UTF-8 are refused here: libxml2 reports them, but an element name
         // holding them still reached FoundationXML, which trapped converting it.
         if let bad = firstInvalidUTF8(utf8) {
-            let line = 1 + utf8[utf8.startIndex..<bad].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-            throw malformed(source, line: line, "bytes that are not UTF-8 text")
+            throw malformed(source, line: line(of: bad, in: utf8), "bytes that are not UTF-8 text")
+        }
+        // XML never holds a NUL; leading NULs would also make libxml2 guess UCS-4 from the first
+        // bytes and switch to it, and stopping it at the error that switch gives crashed it.
+        if let nul = utf8.firstIndex(of: 0) {
+            throw malformed(source, line: line(of: nul, in: utf8), "a NUL byte, which XML never holds")
         }
         try checkProlog(utf8, source: source)
         // Fed as a stream (small chunks): given the whole data at once, libxml2's push parser
@@ -79,6 +83,15 @@ public enum SafeXML {
         if let (encoding, _) = TextDecoding.byteOrderMark(data), encoding != .utf8 {
             return withoutDeclaration(try TextDecoding.decode(data, fileName: source).text)
         }
+        // UTF-16 without a BOM, told by its first character `<` (libxml2 would guess it too).
+        let head = [UInt8](data.prefix(2))
+        if head == [0x3C, 0x00] || head == [0x00, 0x3C] {
+            let encoding: String.Encoding = head[0] == 0 ? .utf16BigEndian : .utf16LittleEndian
+            guard data.count % 2 == 0, let text = String(data: data, encoding: encoding) else {
+                throw malformed(source, line: 1, "it starts as UTF-16 text but is not")
+            }
+            return withoutDeclaration(text)
+        }
         guard let label = declaredEncoding(data) else { return data }
         let lower = label.lowercased()
         if ["us-ascii", "ascii", "iso-646-us"].contains(lower) { return withoutDeclaration(data) }
@@ -92,6 +105,10 @@ public enum SafeXML {
         case nil: break
         }
         throw malformed(source, line: 1, "it declares the encoding \"\(label)\", which plansh does not read: save it as UTF-8")
+    }
+
+    static func line(of index: Data.Index, in data: Data) -> Int {
+        1 + data[data.startIndex..<index].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
     }
 
     /// Where the first byte that is not part of valid UTF-8 is; nil when all of `data` is UTF-8.
@@ -213,8 +230,8 @@ public enum SafeXML {
 
         /// Stops at the first error (libxml2 may go on after some, and hand FoundationXML what it
         /// cannot convert). Stopping from inside an error report crashed libxml2 when the error
-        /// came from switching to a declared encoding it lacks: `normalized` sees to it that
-        /// libxml2 never switches.
+        /// came from switching encodings (one declared, or guessed from leading NULs):
+        /// `normalized` and the checks in `parse` see to it that libxml2 never switches.
         func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
             stop(parser, SafeXML.malformed(source, line: parser.lineNumber, (parseError as NSError).localizedDescription))
         }
