@@ -178,6 +178,17 @@ import Testing
             try SafeXML.parse(Data(#"<?xml version='1.0' encoding='\#(decl)'?><r>ok</r>"#.utf8), source: "u.xml", handler: x)
             #expect(x.events.joined() == "<r>ok</r>", "\(decl)")
         }
+        // UTF-16 without a BOM is told by its first `<`; NUL bytes anywhere else are refused
+        // (leading ones made libxml2 guess UCS-4, and stopping it at that switch's error crashed it).
+        for encoding in [String.Encoding.utf16LittleEndian, .utf16BigEndian] {
+            let x = Collect()
+            try SafeXML.parse(try #require(#"<?xml version="1.0" encoding="UTF-16"?><r>中</r>"#.data(using: encoding)), source: "w.xml", handler: x)
+            #expect(x.events.joined() == "<r>中</r>")
+        }
+        for bytes in [[0, 0, 0, 0x3C] + Array("r/>".utf8), Array("<r>a".utf8) + [0] + Array("</r>".utf8)] {
+            let error = #expect(throws: Diagnostic.self) { try SafeXML.parse(Data(bytes), source: "n.xml", handler: Collect()) }
+            #expect(error?.message.contains("a NUL byte") == true, "\(String(describing: error))")
+        }
         for decl in ["UTF-7", "EBCDIC", "koi8-r"] {
             let error = #expect(throws: Diagnostic.self) {
                 try SafeXML.parse(Data(#"<?xml version="1.0" encoding="\#(decl)"?><r>x</r>"#.utf8), source: "p.docx (word/document.xml)", handler: Collect())

@@ -188,7 +188,11 @@ import Testing
     /// harness packed). Each is now read or refused with a message, quickly:
     /// `plandocx-xml-declares-utf7` (found by the fuzzer): an XML part declaring an encoding
     /// libxml2 cannot convert crashed it inside FoundationXML when SafeXML stopped the parser
-    /// from its error report; the others (found reading the readers, confirmed by the
+    /// from its error report; `plandocx-element-name-not-utf8` (found by the fuzzer once the
+    /// parser was no longer stopped at errors): an element name of bytes that are not UTF-8
+    /// reached FoundationXML, which trapped converting it; `sheetxlsx-workbook-starts-with-nul`
+    /// (found by the fuzzer): leading NUL bytes made libxml2 guess UCS-4 and crash the same way
+    /// as a declared encoding; the others (found reading the readers, confirmed by the
     /// harnesses): list start values near Int.max overflowed the counters of Word numbering and
     /// of `<ol start>`, a huge start in letters asked for gigabytes, a negative list level
     /// indexed out of range, and a sheet row numbered Int.max overflowed the next row's number.
@@ -216,6 +220,10 @@ import Testing
             #expect(Date().timeIntervalSince(start) < 5, "\(name) took too long")
         }
         #expect(outcomes["plandocx-xml-declares-utf7.docx"]?.contains("declares the encoding \"UTF-7\"") == true, "\(outcomes)")
+        #expect(outcomes["plandocx-element-name-not-utf8.docx"]?.contains("(word/document.xml):3: not well-formed XML (bytes that are not UTF-8") == true,
+                "\(outcomes)")
+        #expect(outcomes["sheetxlsx-workbook-starts-with-nul.xlsx"]?.contains("(xl/workbook.xml):1: not well-formed XML (a NUL byte") == true,
+                "\(outcomes)")
         let html = try Data(contentsOf: folder.appendingPathComponent("planhtml-list-start-overflows.html"))
         #expect(try HtmlReader.read(html, fileName: "x.html").lines.contains { $0.hasPrefix("1000000.") })
         let letters = try Data(contentsOf: folder.appendingPathComponent("planhtml-list-letters-out-of-memory.html"))

@@ -92,7 +92,8 @@ import PlanKit
         #expect(ids.count == 58)
 
         // PLANSH_CRASH_SEED=N tries another command sequence and other kill moments (by hand, in a loop).
-        var r = Random(state: ProcessInfo.processInfo.environment["PLANSH_CRASH_SEED"].flatMap { UInt64($0) } ?? 20_250_430)
+        let seed = ProcessInfo.processInfo.environment["PLANSH_CRASH_SEED"].flatMap { UInt64($0) }
+        var r = Random(state: seed ?? 20_250_430)
         let sheets = try writeSheets(in: dir, ids: ids, random: &r)
         let commands = makeCommands(4000, ids: ids, sheets: sheets, random: &r)
 
@@ -191,7 +192,9 @@ import PlanKit
               + "\(inFlightKept) in-flight commands found durable, \(next) commands reflected")
         #expect(kills >= 50, "only \(kills) kills in \(trials) trials")
         #expect(killsMidRun >= 25, "only \(killsMidRun) kills landed after a completed command")
-        // Sanity: the run did real work (updates, sheets, saves, loads were reached).
+        // Sanity: the run did real work (updates, sheets, saves, loads were reached); another
+        // seed's sequence may not reach them all.
+        guard seed == nil else { return }
         let done = commands[0..<next]
         #expect(done.contains { $0.hasPrefix("load ") } && done.contains { $0.hasPrefix("import progress sheet") })
         #expect(done.contains { $0.hasPrefix("import plan yy2025-b") } && done.contains { $0.hasPrefix("drop plan") })

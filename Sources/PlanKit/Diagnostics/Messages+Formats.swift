@@ -145,3 +145,13 @@ extension Messages {
                 + " (sheets: " + sheets.map { "\"\($0)\"" }.joined(separator: ", ") + ")")
     }
 }
+
+extension Messages {
+    /// An .xlsx sheet whose cells (with the empty ones a value far to the right pads its row
+    /// with) pass the reader's bound.
+    static func sheetTooManyCells(_ file: String, sheet: String, limit: Int) -> Message {
+        Message("sheet-too-many-cells", .error,
+                "\(file): sheet \"\(sheet)\" holds more than \(limit) cells (values far to the right of a row count with "
+                + "every empty cell before them); delete the columns and rows past the table and save it again")
+    }
+}

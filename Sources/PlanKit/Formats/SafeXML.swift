@@ -40,6 +40,16 @@ public enum SafeXML {
     /// (`plan.docx (word/document.xml)`).
     public static func parse(_ data: Data, source: String, handler: XMLEventHandler) throws {
         let utf8 = try normalized(data, source: source)
+        // Bytes that are not UTF-8 are refused here: libxml2 reports them, but an element name
+        // holding them still reached FoundationXML, which trapped converting it.
+        if let bad = firstInvalidUTF8(utf8) {
+            throw malformed(source, line: line(of: bad, in: utf8), "bytes that are not UTF-8 text")
+        }
+        // XML never holds a NUL; leading NULs would also make libxml2 guess UCS-4 from the first
+        // bytes and switch to it, and stopping it at the error that switch gives crashed it.
+        if let nul = utf8.firstIndex(of: 0) {
+            throw malformed(source, line: line(of: nul, in: utf8), "a NUL byte, which XML never holds")
+        }
         try checkProlog(utf8, source: source)
         // Fed as a stream (small chunks): given the whole data at once, libxml2's push parser
         // stops with an internal error on large single-line parts (a 100,000-row sheet).
@@ -73,11 +83,20 @@ public enum SafeXML {
         if let (encoding, _) = TextDecoding.byteOrderMark(data), encoding != .utf8 {
             return withoutDeclaration(try TextDecoding.decode(data, fileName: source).text)
         }
+        // UTF-16 without a BOM, told by its first character `<` (libxml2 would guess it too).
+        let head = [UInt8](data.prefix(2))
+        if head == [0x3C, 0x00] || head == [0x00, 0x3C] {
+            let encoding: String.Encoding = head[0] == 0 ? .utf16BigEndian : .utf16LittleEndian
+            guard data.count % 2 == 0, let text = String(data: data, encoding: encoding) else {
+                throw malformed(source, line: 1, "it starts as UTF-16 text but is not")
+            }
+            return withoutDeclaration(text)
+        }
         guard let label = declaredEncoding(data) else { return data }
         let lower = label.lowercased()
         if ["us-ascii", "ascii", "iso-646-us"].contains(lower) { return withoutDeclaration(data) }
         switch TextDecoding.encoding(forCharset: lower) {
-        case .utf8?: return data
+        case .utf8?: return lower == "utf-8" ? data : withoutDeclaration(data)  // an alias libxml2 may not know
         case .gb18030?:
             return withoutDeclaration(try TextDecoding.decode(data, fileName: source, declared: .gb18030).text)
         case .utf16LE?, .utf16BE?:
@@ -86,6 +105,25 @@ public enum SafeXML {
         case nil: break
         }
         throw malformed(source, line: 1, "it declares the encoding \"\(label)\", which plansh does not read: save it as UTF-8")
+    }
+
+    static func line(of index: Data.Index, in data: Data) -> Int {
+        1 + data[data.startIndex..<index].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+    }
+
+    /// Where the first byte that is not part of valid UTF-8 is; nil when all of `data` is UTF-8.
+    static func firstInvalidUTF8(_ data: Data) -> Data.Index? {
+        if String(validating: data, as: UTF8.self) != nil { return nil }
+        var decoder = UTF8()
+        var it = data.makeIterator()
+        var offset = data.startIndex
+        while true {
+            switch decoder.decode(&it) {
+            case let .scalarValue(u): offset += UTF8.width(u)
+            case .emptyInput: return nil
+            case .error: return offset
+            }
+        }
     }
 
     /// The `encoding` of an XML declaration at the start of `data` (after a UTF-8 BOM); nil when
@@ -190,10 +228,12 @@ public enum SafeXML {
             handler.endElement(Self.local(elementName))
         }
 
-        /// libxml2 has stopped already; stopping it again from inside its error report (as
-        /// `abortParsing` does) crashed it when the error came from an encoding switch.
+        /// Stops at the first error (libxml2 may go on after some, and hand FoundationXML what it
+        /// cannot convert). Stopping from inside an error report crashed libxml2 when the error
+        /// came from switching encodings (one declared, or guessed from leading NULs):
+        /// `normalized` and the checks in `parse` see to it that libxml2 never switches.
         func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
-            if thrown == nil { thrown = SafeXML.malformed(source, line: parser.lineNumber, (parseError as NSError).localizedDescription) }
+            stop(parser, SafeXML.malformed(source, line: parser.lineNumber, (parseError as NSError).localizedDescription))
         }
 
         func parser(_ parser: XMLParser, foundCharacters string: String) {

@@ -124,6 +124,12 @@ final class XlsxSheetPart: XMLEventHandler {
     static let maxColumns = 16384
     /// Larger row numbers are read as this one.
     static let maxRows = 1 << 30
+    /// Cells a sheet may hold, counting the empty ones a value far to the right pads its row
+    /// with (a few hundred bytes of XML could otherwise ask for gigabytes).
+    static let maxCells = 10_000_000
+    /// Set when the sheet holds more than `maxCells`: the cells past it were dropped.
+    private(set) var tooManyCells = false
+    private var cellsHeld = 0
 
     private let shared: [String]
     private let formats: [XlsxNumberFormat]
@@ -139,10 +145,13 @@ final class XlsxSheetPart: XMLEventHandler {
     private var phonetic = 0
     private var inRow = false
 
-    init(shared: [String], formats: [XlsxNumberFormat], date1904: Bool) {
+    private let cellLimit: Int
+
+    init(shared: [String], formats: [XlsxNumberFormat], date1904: Bool, cellLimit: Int = XlsxSheetPart.maxCells) {
         self.shared = shared
         self.formats = formats
         self.date1904 = date1904
+        self.cellLimit = cellLimit
     }
 
     func startElement(_ name: String, attributes: SafeXML.Attributes) {
@@ -195,7 +204,15 @@ final class XlsxSheetPart: XMLEventHandler {
             text = Double(value).map { format.text($0, date1904: date1904) } ?? value
         }
         if text.isEmpty { return }
-        if cells.count <= column { cells += Array(repeating: "", count: column + 1 - cells.count) }
+        if cells.count <= column {
+            let grow = column + 1 - cells.count
+            guard cellsHeld + grow <= cellLimit else {
+                tooManyCells = true
+                return
+            }
+            cellsHeld += grow
+            cells += Array(repeating: "", count: grow)
+        }
         cells[column] = text
     }
 

@@ -47,6 +47,7 @@ struct XlsxReader {
         }
         let part = XlsxSheetPart(shared: shared.strings, formats: styles.formats, date1904: workbook.date1904)
         try parse(sheetBytes, path, part)
+        if part.tooManyCells { throw Diagnostic(Messages.sheetTooManyCells(displayName, sheet: sheet.name, limit: XlsxSheetPart.maxCells)) }
         return part.rows
     }
 

@@ -17,6 +17,16 @@ public func fuzzSnapshot(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         // Format 4 keeps text, target phrases and plan details packed until first read: read them.
         _ = try? FuzzFixture.query("find tasks where text contains \"推进\"", in: w)
         for r in 0..<min(w.taskCount, 50) { _ = w.task(row: r) }
+        // `show task` reads a task's text, heading, target phrases and history; `show plan` the
+        // plan's packed details; `find targets` the target phrases of every row.
+        for r in stride(from: 0, to: w.taskCount, by: max(1, w.taskCount / 5)).prefix(5) {
+            FuzzFixture.renderEverywhere(TaskDetail(workspace: w, row: r, context: FuzzFixture.context))
+        }
+        for p in w.plans.prefix(3) {
+            if let outline = try? PlanOutline(workspace: w, planID: p.id) { FuzzFixture.renderEverywhere(outline) }
+        }
+        _ = try? FuzzFixture.query("find targets where metric contains \"率\"", in: w)
+        _ = try? FuzzFixture.query("find tasks where heading contains \"建设\" show id, heading, text", in: w)
         for p in w.plans { _ = (p.warnings.count, p.sections.count, p.extras.count) }
         for h in w.history.prefix(200) { _ = h.taskID }
         _ = w.history.month.max()
