@@ -237,4 +237,35 @@ import Testing
         #expect(S.picture(reader.workspace) == S.picture(writer.workspace))
         #expect(S.picture(reader.workspace) != saved)
     }
+
+    /// With a change in the journal, `load` reads the snapshot while it folds the journal into
+    /// the working file (issue 15): a snapshot damaged past its header is still refused with its
+    /// own message, no automatic snapshot is made, and the state (with its change) stays.
+    @Test func aDamagedSnapshotIsRefusedWhileTheJournalIsFolded() throws {
+        let dir = S.temporaryDirectory("loadfold")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var store = try Store.open(at: dir)
+        try store.commit(.importPlans([S.plan("yy2025", tasks: 400)], replace: false))
+        try store.save(name: "a", overwrite: false, now: 1_745_000_000)
+        try store.commit(S.update("yy2025", "1.1.2", status: .done, progress: 100))
+        let before = S.picture(store.workspace)
+        let url = snapshotFile(dir, "a")
+        var bytes = [UInt8](try Data(contentsOf: url))
+        bytes[bytes.count / 3] ^= 1
+        try Data(bytes).write(to: url)
+        var said = ""
+        do {
+            _ = try store.load(name: "a", now: 1_746_000_000)
+        } catch {
+            said = "\(error)"
+        }
+        #expect(said.contains("snapshots/a.plansnap") && said.contains("checksum mismatch"), "\(said)")
+        #expect(S.picture(store.workspace) == before)
+        #expect(try store.snapshots().map(\.name) == ["a"])
+        store.close()
+        store = try Store.open(at: dir)
+        defer { store.close() }
+        #expect(S.picture(store.workspace) == before)
+        #expect(store.check().filter { $0.problem != nil }.map(\.file) == ["snapshots/a.plansnap"])
+    }
 }

@@ -41,20 +41,56 @@ extension Store {
 
     /// Snapshot `name` read and verified, with the file's reader.
     private func readSnapshot(named name: String) throws -> (workspace: Workspace, reader: SnapshotFile.Reader) {
+        let r = try openSnapshot(named: name)
+        do {
+            return (try r.workspace(progress: progressLine("reading snapshot \(name)")), r)
+        } catch {
+            throw Store.readFailure(error, snapshot: name)
+        }
+    }
+
+    /// Snapshot `name` opened, its preamble and header checked.
+    private func openSnapshot(named name: String) throws -> SnapshotFile.Reader {
         let path = snapshotPath(try checkedName(name))
         guard FileIO.exists(path) else {
             let names = ((try? snapshots()) ?? []).map(\.name)
             throw Diagnostic(Messages.noSnapshot(name, known: names))
         }
         do {
-            let r = try SnapshotFile.Reader(path: path, displayName: "\(Store.snapshotsFolder)/\(name).\(SnapshotFile.fileExtension)")
-            return (try r.workspace(progress: progressLine("reading snapshot \(name)")), r)
-        } catch is StoreCancelled {
-            throw Diagnostic(Messages.cancelled())
-        } catch let e as StoreCorruption {
-            throw Diagnostic(Messages.snapshotUnusable(name, reason: e.message))
-        } catch let e as FileIOError {
-            throw Diagnostic(e.message)
+            return try SnapshotFile.Reader(path: path, displayName: "\(Store.snapshotsFolder)/\(name).\(SnapshotFile.fileExtension)")
+        } catch {
+            throw Store.readFailure(error, snapshot: name)
+        }
+    }
+
+    /// What reading snapshot `name` failed with, as the user is told it.
+    private static func readFailure(_ error: Error, snapshot name: String) -> Error {
+        switch error {
+        case is StoreCancelled: return Diagnostic(Messages.cancelled())
+        case let e as StoreCorruption: return Diagnostic(Messages.snapshotUnusable(name, reason: e.message))
+        case let e as FileIOError: return Diagnostic(e.message)
+        default: return error
+        }
+    }
+
+    /// Snapshot `name` read while the working state is folded into its file (`load` with a
+    /// journal holding changes): the two run on separate cores, the fold on this thread (its
+    /// progress line and Ctrl-C as before). The reading is always waited for, whatever the fold
+    /// does; a snapshot that fails its checks is refused as before, the fold having changed
+    /// only how the same state is laid out on disk.
+    private func readSnapshotWhileFolding(named name: String) throws -> (workspace: Workspace, reader: SnapshotFile.Reader) {
+        let reading = SnapshotReading(try openSnapshot(named: name))
+        do {
+            try compact(requireJournal: true)
+        } catch {
+            _ = reading.wait()
+            restoreFromDisk()
+            if error is StoreCancelled { throw Diagnostic(Messages.cancelledNothingChanged()) }
+            throw Diagnostic(Messages.cannotKeepStateBeforeLoad(name, reason: Store.reason(error)))
+        }
+        switch reading.wait() {
+        case .success(let w): return (w, reading.reader)
+        case .failure(let e): throw Store.readFailure(e, snapshot: name)
         }
     }
 
@@ -103,7 +139,7 @@ extension Store {
     ///
     /// No file gets a second name. On disk, step by step, a crash leaves the old state or the new:
     /// 1. the journal is folded into the working file if it holds changes (the file alone is the
-    /// state), 2. the working file is renamed `snapshots/auto-…` (the journal, empty, continues it
+    /// state; the snapshot is read meanwhile, on another core), 2. the working file is renamed `snapshots/auto-…` (the journal, empty, continues it
     /// there), 3. a new empty journal continuing the snapshot loaded replaces the old one: from
     /// here the snapshot is the base. 4. The working file's own copy of it is written in the
     /// background (`finishBackgroundCopy` waits for it); until it is in place, the snapshot is read.
@@ -116,21 +152,14 @@ extension Store {
         var handedOver = false
         defer { if !handedOver { endChange() } }
         if let d = damage { throw Diagnostic(d.said) }
-        let source = try readSnapshot(named: name)
         // The working file is kept as it is only when it alone is the state: its own journal is
         // open or scanned, and empty. A journal with records, a stale one (a compaction stopped
-        // before replacing it) and a working file of an earlier format are folded first, so the
-        // file kept holds every change and the journal left in place continues it.
+        // before replacing it) and a working file of an earlier format are folded first (while
+        // the snapshot is read), so the file kept holds every change and the journal left in
+        // place continues it.
         let wholeInFile = journal.map { $0.recordCount == 0 } ?? pendingScan.map { $0.records.isEmpty } ?? false
-        if !wholeInFile || !baseIsWorkingFile || !FileIO.exists(workingPath) {
-            do {
-                try compact(requireJournal: true)
-            } catch {
-                restoreFromDisk()
-                if error is StoreCancelled { throw Diagnostic(Messages.cancelledNothingChanged()) }
-                throw Diagnostic(Messages.cannotKeepStateBeforeLoad(name, reason: Store.reason(error)))
-            }
-        }
+        let fold = !wholeInFile || !baseIsWorkingFile || !FileIO.exists(workingPath)
+        let source = try fold ? readSnapshotWhileFolding(named: name) : readSnapshot(named: name)
         let kept = try keepWorkingFile(now: now)
         let meta = source.reader.meta
         let loadedChanges = changes + 1
@@ -255,6 +284,28 @@ extension Store {
         localtime_r(&time, &tm)
         return String(format: "%04d%02d%02d-%02d%02d%02d", Int(tm.tm_year) + 1900, Int(tm.tm_mon) + 1, Int(tm.tm_mday),
                       Int(tm.tm_hour), Int(tm.tm_min), Int(tm.tm_sec))
+    }
+}
+
+/// A snapshot's workspace read and verified on another thread (no progress line: the thread
+/// that started it shows its own); `wait` gives it or what stopped it.
+final class SnapshotReading: @unchecked Sendable {
+    let reader: SnapshotFile.Reader
+    private let done = DispatchSemaphore(value: 0)
+    /// Written by the reading thread before `done` is signalled, read after.
+    private var result: Result<Workspace, Error> = .failure(CancellationError())
+
+    init(_ reader: SnapshotFile.Reader) {
+        self.reader = reader
+        Thread.detachNewThread {
+            self.result = Result { try self.reader.workspace() }
+            self.done.signal()
+        }
+    }
+
+    func wait() -> Result<Workspace, Error> {
+        done.wait()
+        return result
     }
 }
 
