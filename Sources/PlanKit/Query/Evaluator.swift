@@ -329,14 +329,7 @@ struct Evaluator {
     @inline(__always)
     static func dueHolds(_ p: Predicate, _ d: Int32) -> Bool {
         guard case let .due(op, lo, hi) = p, d > 0 else { return false }
-        switch op {
-        case .equal: return d >= lo && d <= hi
-        case .less: return d < lo
-        case .lessOrEqual: return d <= hi
-        case .greater: return d > hi
-        case .greaterOrEqual: return d >= lo
-        default: return false
-        }
+        return DayRangeTest.holds(op, lo: lo, hi: hi, d)
     }
 
     /// Depth of row `r`'s path (`2.1.1` → 3).

@@ -12,8 +12,12 @@ struct DayRangeTest: RowTest {
     let days: [Int32]
     let op: QueryOperator
     let lo: Int32, hi: Int32
-    func test(_ r: Int) -> Bool {
-        let d = days[r]
+    func test(_ r: Int) -> Bool { Self.holds(op, lo: lo, hi: hi, days[r]) }
+
+    /// Whether day `d` stands in relation `op` to the range `[lo, hi]`: the one reading of a date
+    /// comparison (`due`, `start`; a month literal is a range of days).
+    @inline(__always)
+    static func holds(_ op: QueryOperator, lo: Int32, hi: Int32, _ d: Int32) -> Bool {
         switch op {
         case .equal: return d >= lo && d <= hi
         case .less: return d < lo
