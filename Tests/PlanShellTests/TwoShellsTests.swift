@@ -11,7 +11,7 @@ import PlanKit
     /// A plansh reading commands from a pipe, kept open.
     final class OpenShell {
         let process = Process()
-        let input = Pipe(), output = Pipe()
+        let input = Pipe().closedOnExec(), output = Pipe().closedOnExec()
 
         init(store: URL) throws {
             process.executableURL = try C.plansh()
@@ -83,7 +83,7 @@ import PlanKit
         let reader = Process()
         reader.executableURL = try C.plansh()
         reader.arguments = ["--store", store.path]
-        let input = Pipe()
+        let input = Pipe().closedOnExec()
         reader.standardInput = input
         reader.standardOutput = FileHandle.nullDevice
         reader.standardError = FileHandle.nullDevice
@@ -93,6 +93,8 @@ import PlanKit
         feeding.enter()
         DispatchQueue.global().async {
             for _ in 0..<16000 { input.fileHandleForWriting.write(Data("count tasks; plans; history yy2025:1.1\n".utf8)) }
+            // `quit` ends the reader even if a process spawned meanwhile holds the pipe open.
+            input.fileHandleForWriting.write(Data("quit\n".utf8))
             try? input.fileHandleForWriting.close()
             feeding.leave()
         }

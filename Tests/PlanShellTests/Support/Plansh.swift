@@ -38,7 +38,7 @@ enum Plansh {
         for (k, v) in extra { env[k] = v }
         p.environment = env
         if let directory { p.currentDirectoryURL = directory }
-        let inPipe = Pipe(), outPipe = Pipe(), errPipe = Pipe()
+        let inPipe = Pipe().closedOnExec(), outPipe = Pipe().closedOnExec(), errPipe = Pipe().closedOnExec()
         p.standardInput = inPipe
         p.standardOutput = outPipe
         p.standardError = errPipe
