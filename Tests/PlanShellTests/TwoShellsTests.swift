@@ -89,11 +89,15 @@ import PlanKit
         reader.standardError = FileHandle.nullDevice
         try reader.run()
         defer { if reader.isRunning { kill(reader.processIdentifier, SIGKILL) } }
-        let feeding = DispatchGroup()
+        // The reader is fed until the updates are done (however long they take on a busy
+        // machine), then `quit` ends it even if a process spawned meanwhile holds the pipe open.
+        let updating = NSLock(), feeding = DispatchGroup()
+        nonisolated(unsafe) var updatesDone = false
         feeding.enter()
         DispatchQueue.global().async {
-            for _ in 0..<16000 { input.fileHandleForWriting.write(Data("count tasks; plans; history yy2025:1.1\n".utf8)) }
-            // `quit` ends the reader even if a process spawned meanwhile holds the pipe open.
+            while !updating.withLock({ updatesDone }) {
+                for _ in 0..<100 { input.fileHandleForWriting.write(Data("count tasks; plans; history yy2025:1.1\n".utf8)) }
+            }
             input.fileHandleForWriting.write(Data("quit\n".utf8))
             try? input.fileHandleForWriting.close()
             feeding.leave()
@@ -104,6 +108,7 @@ import PlanKit
             if r.status != 0 { refused.append(r.err) }
         }
         #expect(reader.isRunning, "the reader loop ended before the updates did: the test proved nothing")
+        updating.withLock { updatesDone = true }
         #expect(refused.isEmpty, "\(refused)")
         feeding.wait()
         reader.waitUntilExit()
