@@ -20,8 +20,7 @@ import Testing
         p.standardOutput = FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice
         guard (try? p.run()) != nil else { return -1 }
-        p.waitUntilExit()
-        return p.terminationStatus
+        return p.exitStatus()
     }
 
     static func session(_ store: URL, _ workingDirectory: URL) throws -> (Session, Captured) {

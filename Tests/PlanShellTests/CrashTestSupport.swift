@@ -67,7 +67,7 @@ enum CrashTestSupport {
         let p = Process()
         p.executableURL = try plansh()
         p.arguments = arguments
-        let out = Pipe(), err = Pipe(), inp = Pipe()
+        let out = Pipe().closedOnExec(), err = Pipe().closedOnExec(), inp = Pipe().closedOnExec()
         p.standardOutput = out
         p.standardError = err
         p.standardInput = inp
@@ -84,8 +84,7 @@ enum CrashTestSupport {
         }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        return (p.exitStatus(), String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
     }
 
     /// Everything about a workspace that commands change, except wall-clock times and the

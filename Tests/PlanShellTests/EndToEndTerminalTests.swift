@@ -95,8 +95,7 @@ struct EndToEndTerminalTests {
         gen.arguments = ["python3", Plansh.shared.appendingPathComponent("bench/gen_corpus.py").path,
                          "--tasks", "60000", "--out", corpus.path, "--quiet"]
         try gen.run()
-        gen.waitUntilExit()
-        try #require(gen.terminationStatus == 0)
+        try #require(gen.exitStatus() == 0)
 
         let store = Plansh.temporaryStore("e2e-cancel")
         defer { try? FileManager.default.removeItem(at: store) }

@@ -37,7 +37,7 @@ struct HostileShellTests {
         env["LANG"] = "C.UTF-8"
         env.removeValue(forKey: "PLANSH_STORE")
         p.environment = env
-        let inPipe = Pipe(), outPipe = Pipe(), errPipe = Pipe()
+        let inPipe = Pipe().closedOnExec(), outPipe = Pipe().closedOnExec(), errPipe = Pipe().closedOnExec()
         p.standardInput = inPipe
         p.standardError = errPipe
         if let stdoutPath {
@@ -54,12 +54,16 @@ struct HostileShellTests {
         let errDrain = PipeDrain(errPipe)
         inPipe.fileHandleForWriting.write(Data(stdin.utf8))
         try? inPipe.fileHandleForWriting.close()
-        // A hang is plansh still running at the deadline (not a pipe some other process holds open).
-        let timedOut = !PipeDrain.waitForExit(p, timeout: timeout)
-        if timedOut { p.terminate() }
-        p.waitUntilExit()
+        // A hang is plansh still running at the deadline, as the kernel says (not a pipe or
+        // Foundation's exit socket some other process holds open).
+        var exit = ChildExit.wait(p, timeout: timeout)
+        let timedOut = exit == nil
+        if timedOut {
+            kill(p.processIdentifier, SIGKILL)
+            exit = ChildExit.wait(p, timeout: 10)
+        }
         let out = outDrain?.collect() ?? Data(), err = errDrain.collect()
-        return Outcome(status: p.terminationStatus, signalled: p.terminationReason == .uncaughtSignal, timedOut: timedOut,
+        return Outcome(status: exit?.status ?? -1, signalled: !timedOut && exit?.signalled == true, timedOut: timedOut,
                        stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
     }
 
@@ -277,7 +281,6 @@ extension Plansh {
         p.executableURL = URL(fileURLWithPath: "/bin/sh")
         p.arguments = ["-c", command]
         try p.run()
-        p.waitUntilExit()
-        return p.terminationStatus
+        return p.exitStatus()
     }
 }

@@ -18,8 +18,7 @@ struct SizeTests {
         p.standardOutput = pipe
         try p.run()
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+        return (p.exitStatus(), String(decoding: data, as: UTF8.self))
     }
 
     @Test func noFileOrFunctionPastTheLimits() throws {

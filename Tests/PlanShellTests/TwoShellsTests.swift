@@ -39,8 +39,7 @@ import PlanKit
 
         func finish() throws -> Int32 {
             try input.fileHandleForWriting.close()
-            process.waitUntilExit()
-            return process.terminationStatus
+            return process.exitStatus()
         }
     }
 
@@ -111,8 +110,7 @@ import PlanKit
         updating.withLock { updatesDone = true }
         #expect(refused.isEmpty, "\(refused)")
         feeding.wait()
-        reader.waitUntilExit()
-        #expect(reader.terminationStatus == 0)
+        #expect(reader.exitStatus() == 0)
         let last = try C.run(["--store", store.path, "--format", "csv", "-c", "find tasks where id = yy2025:1.1 show progress"])
         #expect(last.out.contains("20"), "\(last.out)")
     }

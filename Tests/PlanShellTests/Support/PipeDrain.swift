@@ -51,14 +51,4 @@ final class PipeDrain: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         return data
     }
-
-    /// Waits for `process` to exit, at most `timeout` seconds; false when it is still running.
-    static func waitForExit(_ process: Process, timeout: TimeInterval) -> Bool {
-        let deadline = Date() + timeout
-        while process.isRunning {
-            if Date() >= deadline { return false }
-            usleep(2_000)
-        }
-        return true
-    }
 }

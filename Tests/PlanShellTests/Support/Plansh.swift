@@ -47,9 +47,9 @@ enum Plansh {
         let out = PipeDrain(outPipe), err = PipeDrain(errPipe)
         inPipe.fileHandleForWriting.write(stdin)
         try? inPipe.fileHandleForWriting.close()
-        p.waitUntilExit()
+        let exit = ChildExit.wait(p, timeout: .infinity)
         let outData = out.collect(), errData = err.collect()
-        return Result(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+        return Result(status: exit?.status ?? -1, stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self))
     }
 }
