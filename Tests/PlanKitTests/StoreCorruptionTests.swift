@@ -250,8 +250,10 @@ import Testing
         #expect(damage.message.contains("journal is missing") && damage.message.contains("how many is unknown"), "\(damage.message)")
         #expect(again.check().contains { $0.file == "journal" && ($0.problem ?? "").contains("missing") })
         let report = try again.recover(now: 1_746_000_000)
-        // Snapshot b holds more changes than the working file: it is the newest intact state.
-        #expect(report.message.contains("from snapshot b") && report.message.contains("how many is unknown"), "\(report.message)")
+        // `save b` folded the journal into the working file, which holds as many changes as
+        // snapshot b: the working file is the newest intact state; the update after it is lost.
+        #expect(report.message.contains("from working.plansnap") && report.message.contains("how many is unknown"), "\(report.message)")
+        #expect(S.fingerprint(again.workspace) == S.fingerprint(try again.snapshotWorkspace(named: "b")))
         #expect(again.workspace.taskCount == 60)
         #expect(again.check().allSatisfy { $0.problem == nil })
     }

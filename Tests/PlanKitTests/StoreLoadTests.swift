@@ -102,6 +102,38 @@ import Testing
         #expect(S.picture(store.workspace) == saved)
     }
 
+    /// `save` with changes in the journal folds them into the working file while it writes the
+    /// snapshot: afterwards the working file alone is the state (reopened, it reads the same with
+    /// no journal to replay), the two are separate files, and a `load` then has nothing to fold.
+    @Test func saveFoldsTheJournalSoLoadNeedNot() throws {
+        let dir = S.temporaryDirectory("savefold")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try Store.open(at: dir)
+        defer { store.close() }
+        try store.commit(.importPlans([S.plan("yy2025", tasks: 40)], replace: false))
+        try store.save(name: "a", overwrite: false, now: 1_745_000_000)
+        try store.commit(S.update("yy2025", "1.1.1", status: .behind, progress: 30, note: "待协调"))
+        try store.commit(S.update("yy2025", "1.1.2", progress: 55))
+        #expect(!store.stateIsWholeInWorkingFile, "two changes are in the journal")
+        let state = S.picture(store.workspace)
+        try store.save(name: "b", overwrite: false, now: 1_746_000_000)
+        #expect(store.stateIsWholeInWorkingFile, "save folded the journal into the working file")
+        #expect(S.picture(store.workspace) == state)
+        #expect(S.picture(try store.snapshotWorkspace(named: "b")) == state)
+        Self.expectNoSharedFiles(dir)
+        let reopened = try Store.open(at: dir)
+        #expect(reopened.stateIsWholeInWorkingFile && S.picture(reopened.workspace) == state)
+        reopened.close()
+        // The state is whole in the working file: load renames it, with nothing to fold.
+        let kept = try store.load(name: "a", now: 1_747_000_000)
+        #expect(S.picture(try store.snapshotWorkspace(named: kept.name)) == state)
+        // With nothing in the journal, save writes the snapshot alone.
+        store.finishBackgroundCopy()
+        try store.save(name: "c", overwrite: false, now: 1_748_000_000)
+        #expect(store.stateIsWholeInWorkingFile)
+        Self.expectNoSharedFiles(dir)
+    }
+
     @Test func automaticSnapshotsAreListedAsAutomatic() throws {
         let dir = S.temporaryDirectory("loadlist")
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -333,7 +333,7 @@ public final class Store {
     /// the new file is renamed in whole, and the old journal, older than it, is then ignored).
     /// With `requireJournal`, a journal that could not be started is an error too (`load`, which
     /// then moves the new working file away, must not leave the old journal behind it).
-    func compact(cancellable: Bool = true, requireJournal: Bool = false) throws {
+    func compact(cancellable: Bool = true, requireJournal: Bool = false, label: String = "saving the working state") throws {
         let g = freshGeneration()
         let meta = SnapshotFile.Meta(kind: .working, name: "", createdAt: Int64(Date().timeIntervalSince1970),
                                      automatic: false, generation: g, plans: workspace.plans.count,
@@ -346,7 +346,7 @@ public final class Store {
             _ = try Journal.create(at: journalPath, base: base)
         }
         try SnapshotFile.write(workspace, meta: meta, to: workingPath, displayName: Store.workingName, adopt: true,
-                               progress: progressLine("saving the working state", cancellable: cancellable))
+                               progress: progressLine(label, cancellable: cancellable))
         base = Journal.Base(generation: g, changes: changes)
         baseIsWorkingFile = true
         workingBytes = (try? FileManager.default.attributesOfItem(atPath: workingPath)[.size] as? Int) ?? workingBytes

@@ -94,6 +94,29 @@ extension Store {
         }
     }
 
+    /// The working file alone holds the working state: its journal is open or scanned, and empty.
+    var stateIsWholeInWorkingFile: Bool {
+        journal.map { $0.recordCount == 0 } ?? pendingScan.map { $0.records.isEmpty } ?? false
+    }
+
+    /// `save` with changes in the journal: the snapshot is written on another thread while this
+    /// one folds the journal into the working file, so the next `load` (or the next open) finds
+    /// the state whole in one file and has nothing to fold. Ctrl-C stops both. The fold only
+    /// lays the same state out anew: if it fails, the state is read back from the old working
+    /// file and journal (still in place), and the save stands or fails on its own.
+    private func writeSnapshotWhileFolding(meta: SnapshotFile.Meta, to path: String) throws {
+        let writing = SnapshotWriting(workspace, meta: meta, to: path, cancelled: isCancelled)
+        var folded = true
+        do {
+            try compact(label: "saving snapshot \(meta.name)")
+        } catch {
+            folded = false
+        }
+        let outcome = writing.wait()
+        if !folded { restoreFromDisk() }
+        try outcome.get()
+    }
+
     /// Freezes the working state as `name`; refuses to overwrite unless `overwrite`.
     @discardableResult
     public func save(name: String, overwrite: Bool, automatic: Bool = false, now: Int64) throws -> SnapshotInfo {
@@ -124,7 +147,11 @@ extension Store {
                                      plans: workspace.plans.count, tasks: workspace.taskCount,
                                      historyRecords: workspace.history.count, changes: changes)
         do {
-            try SnapshotFile.write(workspace, meta: meta, to: path, progress: progressLine("saving snapshot \(name)"))
+            if baseIsWorkingFile && !stateIsWholeInWorkingFile {
+                try writeSnapshotWhileFolding(meta: meta, to: path)
+            } else {
+                try SnapshotFile.write(workspace, meta: meta, to: path, progress: progressLine("saving snapshot \(name)"))
+            }
         } catch let e as FileIOError {
             throw Diagnostic(Messages.cannotSaveSnapshot(name, reason: e.description, replacing: existed))
         } catch is StoreCancelled {
@@ -157,8 +184,7 @@ extension Store {
         // before replacing it) and a working file of an earlier format are folded first (while
         // the snapshot is read), so the file kept holds every change and the journal left in
         // place continues it.
-        let wholeInFile = journal.map { $0.recordCount == 0 } ?? pendingScan.map { $0.records.isEmpty } ?? false
-        let fold = !wholeInFile || !baseIsWorkingFile || !FileIO.exists(workingPath)
+        let fold = !stateIsWholeInWorkingFile || !baseIsWorkingFile || !FileIO.exists(workingPath)
         let source = try fold ? readSnapshotWhileFolding(named: name) : readSnapshot(named: name)
         let kept = try keepWorkingFile(now: now)
         let meta = source.reader.meta
@@ -205,11 +231,15 @@ extension Store {
             autoName = "\(base)-\(i)"
             i += 1
         }
+        var renamed = false
         do {
             try FileIO.rename(workingPath, snapshotPath(autoName))
+            renamed = true
             try FileIO.syncDirectory(snapshotsPath)
             try FileIO.syncDirectory(directory.path)
         } catch {
+            // A rename that cannot be made durable is taken back: the load failed, nothing changed.
+            if renamed { try? FileIO.rename(snapshotPath(autoName), workingPath) }
             restoreFromDisk()
             throw Diagnostic(Messages.cannotKeepStateAsSnapshot(autoName, reason: Store.reason(error)))
         }
@@ -304,6 +334,31 @@ final class SnapshotReading: @unchecked Sendable {
     }
 
     func wait() -> Result<Workspace, Error> {
+        done.wait()
+        return result
+    }
+}
+
+/// A snapshot written on another thread (`save` while the journal is folded); `wait` gives
+/// what stopped it, if anything. Cancelled, like the thread that started it, by `cancelled`.
+final class SnapshotWriting: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    /// Written by the writing thread before `done` is signalled, read after.
+    private var result: Result<Void, Error> = .success(())
+    private let cancelled: (() -> Bool)?
+
+    init(_ state: Workspace, meta: SnapshotFile.Meta, to path: String, cancelled: (() -> Bool)?) {
+        self.cancelled = cancelled
+        Thread.detachNewThread {
+            self.result = Result {
+                let check: ((Double) throws -> Void)? = self.cancelled.map { c in { _ in if c() { throw StoreCancelled() } } }
+                try SnapshotFile.write(state, meta: meta, to: path, progress: check)
+            }
+            self.done.signal()
+        }
+    }
+
+    func wait() -> Result<Void, Error> {
         done.wait()
         return result
     }
