@@ -106,12 +106,13 @@ extension ReviewThirdPassTests {
 
 extension ReviewThirdPassTests {
     /// `check` under `set lang zh` says its title, each file's state and what the file holds in
-    /// Chinese (`3 个计划，84 项任务，1 条变更`), on the screen and in CSV; JSON keeps English.
+    /// Chinese (`3 个计划，84 项任务，3 条变更`: the demo's `save` folded its changes into the
+    /// working file), on the screen and in CSV; JSON keeps English.
     @Test func checkSpeaksChineseUnderSetLangZh() throws {
         let sh = try demo()
         #expect(sh.run("set lang zh; check"), "\(sh.err)")
         let zh = sh.out
-        for word in ["所有文件完好", "正常", "3 个计划，84 项任务，1 条变更", "条记录，", " 字节"] {
+        for word in ["所有文件完好", "正常", "3 个计划，84 项任务，3 条变更", "条记录，", " 字节"] {
             #expect(zh.contains(word), "\(word): \(zh)")
         }
         for word in ["every file intact", " ok ", " plans", " tasks", " change", " records", " bytes"] {
@@ -119,11 +120,11 @@ extension ReviewThirdPassTests {
         }
         #expect(sh.run("check > c.csv"), "\(sh.err)")
         let csv = try file(sh, "c.csv")
-        #expect(csv.contains("working.plansnap,正常,3 个计划，84 项任务，1 条变更"), "\(csv)")
+        #expect(csv.contains("working.plansnap,正常,3 个计划，84 项任务，3 条变更"), "\(csv)")
         #expect(sh.run("set format json; check"))
-        #expect(sh.out.contains("\"ok\"") && sh.out.contains("3 plans, 84 tasks, 1 change") && !sh.out.contains("项任务"), "\(sh.out)")
+        #expect(sh.out.contains("\"ok\"") && sh.out.contains("3 plans, 84 tasks, 3 changes") && !sh.out.contains("项任务"), "\(sh.out)")
         #expect(sh.run("set format table; set lang en; check"))
-        #expect(sh.out.contains("every file intact") && sh.out.contains("3 plans, 84 tasks, 1 change") && sh.out.contains(" bytes"),
+        #expect(sh.out.contains("every file intact") && sh.out.contains("3 plans, 84 tasks, 3 changes") && sh.out.contains(" bytes"),
                 "\(sh.out)")
     }
 }

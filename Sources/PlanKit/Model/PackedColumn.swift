@@ -19,6 +19,8 @@ final class StringColumnBox: @unchecked Sendable {
     private let lock = NSLock()
     private var column: StringColumn?
     private var source: PackedSource?
+    /// Single rows of the packed form, made on the first `row(_:)` before the column is unpacked.
+    private var rowReader: PackedRows?
     /// Rows of the column (known without unpacking).
     let rows: Int
 
@@ -42,7 +44,33 @@ final class StringColumnBox: @unchecked Sendable {
         let unpacked = source.flatMap { StringColumnBox.unpack($0, rows: rows) }
             ?? StringColumn(bytes: [], offsets: Array(repeating: 0, count: rows + 1))
         column = unpacked
+        rowReader = nil
         return unpacked
+    }
+
+    /// Row `r` alone: from the column when it is unpacked, else from the packed form without
+    /// unpacking the other rows (the packed bytes and their row offsets are kept for the next
+    /// row asked for). Rows read one by one for `update`, `show task` or a short table; once they
+    /// have cost more blocks than unpacking would, the column is unpacked whole.
+    func row(_ r: Int) -> String {
+        lock.lock()
+        if let column {
+            lock.unlock()
+            return column[r]
+        }
+        if rowReader == nil, let source {
+            let bytes: [UInt8]?
+            switch source {
+            case let .memory(b): bytes = b
+            case let .file(section): bytes = try? section.read()
+            }
+            rowReader = bytes.flatMap { PackedRows($0, rows: rows) }
+        }
+        let one = rowReader?.row(r)
+        let unpackNow = rowReader.map { !$0.worthKeeping } ?? true
+        lock.unlock()
+        if let one, !unpackNow { return one }
+        return value[r]
     }
 
     private static func unpack(_ source: PackedSource, rows: Int) -> StringColumn? {

@@ -151,8 +151,13 @@ public struct TaskTable: Sendable {
     }
 
     public func target(at i: Int) -> Target {
+        target(at: i, raw: targetRaw[i], metric: targetMetric[i])
+    }
+
+    /// Target `i` with its phrases as given (read one by one for a single task).
+    private func target(at i: Int, raw: String, metric: String) -> Target {
         let v = targetValue[i], lo = targetLow[i], hi = targetHigh[i], a = targetActual[i]
-        return Target(raw: targetRaw[i], metric: targetMetric[i],
+        return Target(raw: raw, metric: metric,
                       comparator: Comparator.allCases[Int(targetComparator[i])],
                       value: v.isNaN ? nil : v, low: lo.isNaN ? nil : lo, high: hi.isNaN ? nil : hi,
                       unit: units[targetUnit[i]], kind: isQualifier(i) ? .qualifier : .target,
@@ -204,13 +209,19 @@ public struct TaskTable: Sendable {
         }
     }
 
+    /// One row's heading, text or target phrase, read without unpacking a column that is still
+    /// packed (`StringColumnBox.row`): for a few rows; loops over every row read the columns.
+    public func heading(row: Int) -> String { headingBox.row(row) }
+    public func text(row: Int) -> String { textBox.row(row) }
+    public func targetRawText(at i: Int) -> String { targetRawBox.row(i) }
+
     /// The task at `row`; `planID` comes from the workspace's plan list.
     public func task(row: Int, planID: String) -> PlanTask {
         PlanTask(
-            plan: planID, path: paths[row], heading: headings[row], text: texts[row],
+            plan: planID, path: paths[row], heading: heading(row: row), text: text(row: row),
             offices: officeCodes(row: row).map { offices[$0] },
             officesOpen: flags[row] & TaskTable.flagOfficesOpen != 0,
-            targets: targetRange(row: row).map(target(at:)),
+            targets: targetRange(row: row).map { target(at: $0, raw: targetRawText(at: $0), metric: targetMetricBox.row($0)) },
             line: Int(line[row]),
             inferred: flags[row] & TaskTable.flagInferred != 0,
             printedPath: printedPaths[row],

@@ -18,7 +18,7 @@ extension TaskFields {
         FieldEntry(
             name, aliases: aliases, kind: .number, summary: summary, multiValued: true,
             column: ResultTable.Column(name),
-            cell: { s, r in .list(figureIndices(s.tasks, r, figures: figures).map { s.tasks.targetRaw[$0] }) },
+            cell: { s, r in .list(figureIndices(s.tasks, r, figures: figures).map { s.tasks.targetRawText(at: $0) }) },
             order: { s in
                 let t = s.tasks
                 let first: (Int) -> Double = { r in

@@ -113,7 +113,7 @@ enum TaskFields {
 
     static let heading = FieldEntry(
         "heading", aliases: ["标题"], kind: .text, summary: "first sentence of the task",
-        cell: { s, r in .text(s.tasks.headings[r]) },
+        cell: { s, r in .text(s.tasks.heading(row: r)) },
         csv: { s, _ in
             let headings = s.tasks.headings
             return { r, out in FieldSupport.appendCSV(headings, r, to: &out) }
@@ -127,7 +127,7 @@ enum TaskFields {
 
     static let text = FieldEntry(
         "text", aliases: ["内容"], kind: .text, summary: "full text of the task",
-        cell: { s, r in .text(s.tasks.texts[r]) },
+        cell: { s, r in .text(s.tasks.text(row: r)) },
         csv: { s, _ in
             let texts = s.tasks.texts
             return { r, out in FieldSupport.appendCSV(texts, r, to: &out) }

@@ -1,0 +1,80 @@
+import Foundation
+
+/// Single rows of a packed string column (`StringPacking`), read without unpacking the rest:
+/// the row lengths are summed once into offsets, and only the blocks a row lies in are
+/// decompressed (the last one kept for the next row). `update` and `show task` on a store of a
+/// million tasks read one task's text this way, not every task's.
+final class PackedRows {
+    private let bytes: [UInt8]
+    private let header: StringPacking.Header
+    private let offsets: [Int]
+    /// Where each block starts in `bytes`.
+    private let starts: [Int]
+    private var lastBlock: (index: Int, bytes: [UInt8])?
+    /// Blocks decompressed so far: rows read out of order, many of them, cost a block each.
+    private(set) var blocksRead = 0
+    /// Past this many blocks, unpacking the whole column at once is cheaper.
+    var worthKeeping: Bool { blocksRead <= max(8, header.blocks.count / 4) }
+
+    /// Nil when `bytes` is not a packed column of `rows` rows.
+    init?(_ bytes: [UInt8], rows: Int) {
+        guard let h = StringPacking.header(bytes), h.rows == rows, h.blocksAt >= h.lengthsAt else { return nil }
+        var offsets = [Int](repeating: 0, count: rows + 1)
+        var r = BinaryReader(bytes, from: h.lengthsAt, to: h.blocksAt, context: "packed strings")
+        var sum = 0
+        for i in 0..<rows {
+            guard let n = try? r.int(), n <= h.total - sum else { return nil }
+            sum += n
+            offsets[i + 1] = sum
+        }
+        guard sum == h.total, r.isAtEnd else { return nil }
+        var starts: [Int] = []
+        var p = h.blocksAt
+        for b in h.blocks {
+            starts.append(p)
+            p += b.length
+        }
+        guard p == bytes.count else { return nil }
+        self.bytes = bytes
+        header = h
+        self.offsets = offsets
+        self.starts = starts
+    }
+
+    /// Row `r`, or nil when a block it lies in does not decompress to its size.
+    func row(_ r: Int) -> String? {
+        guard r >= 0, r < header.rows else { return nil }
+        let lo = offsets[r], hi = offsets[r + 1]
+        var out: [UInt8] = []
+        out.reserveCapacity(hi - lo)
+        var at = lo
+        while at < hi {
+            let k = at / header.blockSize
+            guard let block = block(k) else { return nil }
+            let blockStart = k * header.blockSize
+            let end = min(hi, blockStart + block.count)
+            out.append(contentsOf: block[(at - blockStart)..<(end - blockStart)])
+            at = end
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private func block(_ k: Int) -> [UInt8]? {
+        if let last = lastBlock, last.index == k { return last.bytes }
+        let size = min(header.total, (k + 1) * header.blockSize) - k * header.blockSize
+        let stored = header.blocks[k]
+        let input = bytes[starts[k]..<(starts[k] + stored.length)]
+        var out: [UInt8]
+        if stored.raw {
+            guard input.count == size else { return nil }
+            out = Array(input)
+        } else {
+            out = [UInt8](repeating: 0, count: size)
+            let ok = input.withUnsafeBytes { src in out.withUnsafeMutableBytes { LZCodec.decompress(src, into: $0) } }
+            guard ok else { return nil }
+        }
+        lastBlock = (k, out)
+        blocksRead += 1
+        return out
+    }
+}
