@@ -154,7 +154,11 @@ public struct TaskTable: Sendable {
         target(at: i, raw: targetRaw[i], metric: targetMetric[i])
     }
 
-    /// Target `i` with its phrases as given (read one by one for a single task).
+    /// Target `i` with its phrases read alone, leaving packed columns packed: for one task's targets.
+    public func target(alone i: Int) -> Target {
+        target(at: i, raw: targetRawText(at: i), metric: targetMetricBox.row(i))
+    }
+
     private func target(at i: Int, raw: String, metric: String) -> Target {
         let v = targetValue[i], lo = targetLow[i], hi = targetHigh[i], a = targetActual[i]
         return Target(raw: raw, metric: metric,
@@ -221,7 +225,7 @@ public struct TaskTable: Sendable {
             plan: planID, path: paths[row], heading: heading(row: row), text: text(row: row),
             offices: officeCodes(row: row).map { offices[$0] },
             officesOpen: flags[row] & TaskTable.flagOfficesOpen != 0,
-            targets: targetRange(row: row).map { target(at: $0, raw: targetRawText(at: $0), metric: targetMetricBox.row($0)) },
+            targets: targetRange(row: row).map(target(alone:)),
             line: Int(line[row]),
             inferred: flags[row] & TaskTable.flagInferred != 0,
             printedPath: printedPaths[row],

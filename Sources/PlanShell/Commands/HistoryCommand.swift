@@ -26,7 +26,7 @@ enum HistoryCommand {
             rows: entries.map { e in
                 [LocalTime.minutes(e.when), e.month?.description ?? "", e.field, e.old, e.new, e.source]
             },
-            title: "\(id) \(w.tasks.headings[row])", rowNoun: .changes, arrow: (old: 3, new: 4))
+            title: "\(id) \(w.tasks.heading(row: row))", rowNoun: .changes, arrow: (old: 3, new: 4))
         table.subjects = [id]
         // when, month, field, old, new, source: the field and its values in the language, as `diff` words them.
         table.words = { row, language in

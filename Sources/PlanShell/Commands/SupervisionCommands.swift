@@ -67,7 +67,7 @@ enum SupervisionCommands {
         guard let row = args.taskRow("ID") else { return .none }
         let j = session.judge.judge(row: row, in: w.tasks)
         let lines = WhyText.lines(j, rules: w.rules, in: session.settings.language)
-        return .message(w.taskID(row: row) + " " + w.tasks.headings[row] + "\n" + lines.map { "  " + $0 }.joined(separator: "\n"))
+        return .message(w.taskID(row: row) + " " + w.tasks.heading(row: row) + "\n" + lines.map { "  " + $0 }.joined(separator: "\n"))
     }
 
     static let score = CommandSpec(

@@ -62,7 +62,7 @@ extension TaskFields {
         var calendar: TargetCalendar?
         let id = s.workspace.taskID(row: r)
         return "[" + zip(t.targetRange(row: r), numbers).map { i, n in
-            let g = t.target(at: i)
+            let g = t.target(alone: i)
             var o = "{\"raw\": " + JSON.quote(g.raw) + ", \"metric\": " + JSON.quote(g.metric)
                 + ", \"comparator\": " + JSON.quote(g.comparator.rawValue)
                 + ", \"value\": " + JSON.number(g.value) + ", \"low\": " + JSON.number(g.low)

@@ -120,7 +120,7 @@ enum TaskFields {
         },
         order: { s in FieldSupport.byteOrder(s.tasks.headings) },
         group: { s in GroupKey.strings { s.tasks.headings[$0] } },
-        json: .init(key: "heading") { s, r in JSON.quote(s.tasks.headings[r]) },
+        json: .init(key: "heading") { s, r in JSON.quote(s.tasks.heading(row: r)) },
         compare: { c, _, op, _, v in .text(.heading, c.textCompare(op, v)) },
         textMatch: { _, test in .text(.heading, test) },
         empty: { _ in .text(.heading, .empty) })
@@ -134,7 +134,7 @@ enum TaskFields {
         },
         order: { s in FieldSupport.byteOrder(s.tasks.texts) },
         group: { s in GroupKey.strings { s.tasks.texts[$0] } },
-        json: .init(key: "text") { s, r in JSON.quote(s.tasks.texts[r]) },
+        json: .init(key: "text") { s, r in JSON.quote(s.tasks.text(row: r)) },
         compare: { c, _, op, _, v in .text(.text, c.textCompare(op, v)) },
         textMatch: { _, test in .text(.text, test) },
         empty: { _ in .text(.text, .empty) })
