@@ -50,8 +50,12 @@ struct LightTest: RowTest {
     let t: TaskTable
     let mask: UInt8
     func test(_ r: Int) -> Bool { mask & (1 << judge.light(row: r, in: t).rawValue) != 0 }
+    /// Every row through the lights kept between queries (`Judge.lights(in:)`).
     func scan(_ n: Int, into b: inout RowBitmap) {
-        judge.scanLights(t, upTo: n) { r, l in if mask & (1 << l) != 0 { b.insert(r) } }
+        let mask = mask
+        judge.lights(in: t).withUnsafeBufferPointer { lights in
+            for r in 0..<min(n, lights.count) where mask & (1 << lights[r]) != 0 { b.insert(r) }
+        }
     }
 }
 
