@@ -50,11 +50,22 @@ struct LightTest: RowTest {
     let t: TaskTable
     let mask: UInt8
     func test(_ r: Int) -> Bool { mask & (1 << judge.light(row: r, in: t).rawValue) != 0 }
-    /// Every row through the lights kept between queries (`Judge.lights(in:)`).
+    /// Every row through the lights kept between queries (`Judge.lights(in:)`), 64 rows a word
+    /// of the bitmap (no branch per row: most rows of a late plan may be red).
     func scan(_ n: Int, into b: inout RowBitmap) {
-        let mask = mask
-        judge.lights(in: t).withUnsafeBufferPointer { lights in
-            for r in 0..<min(n, lights.count) where mask & (1 << lights[r]) != 0 { b.insert(r) }
+        let mask = UInt64(mask), lights = judge.lights(in: t)
+        let m = min(n, lights.count, b.count)
+        lights.withUnsafeBufferPointer { l in
+            b.words.withUnsafeMutableBufferPointer { w in
+                var r = 0
+                while r < m {
+                    let end = min(r + 64, m)
+                    var word: UInt64 = 0
+                    for i in r..<end { word |= ((mask >> UInt64(l[i])) & 1) << UInt64(i & 63) }
+                    w[r >> 6] |= word
+                    r = end
+                }
+            }
         }
     }
 }
