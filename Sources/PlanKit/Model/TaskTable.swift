@@ -67,10 +67,10 @@ public struct TaskTable: Sendable {
     /// Code 0 is the empty note.
     public internal(set) var notes = StringInterner(names: [""])
     /// `CalendarDay.ordinal`: set by hand, else the latest deadline, else the plan's end (0 only
-    /// while a table is being built).
-    public internal(set) var due: [Int32] = []
+    /// while a table is being built). Lights read it, so it drops the judged ones as progress does.
+    public internal(set) var due: [Int32] = [] { didSet { progressChanged() } }
     /// `CalendarDay.ordinal`: set by hand, else the plan's start.
-    public internal(set) var start: [Int32] = []
+    public internal(set) var start: [Int32] = [] { didSet { progressChanged() } }
 
     // Deadlines read from the text (CSR layout like offices).
     public internal(set) var deadlineStart: [UInt32] = [0]
@@ -82,7 +82,7 @@ public struct TaskTable: Sendable {
     /// `YearMonth.ordinal`, -1 when never updated.
     public internal(set) var updated: [Int32] = []
 
-    /// Query indexes derived from status and progress (see `QueryIndexCache`), built on first use.
+    /// Query indexes derived from status, progress, start and due (see `QueryIndexCache`), built on first use.
     public private(set) var queryCache = QueryIndexCache()
     /// Indexes derived from the text columns (rows whose text NFC changes), built on first use.
     public private(set) var textCache = TextIndexCache()

@@ -93,9 +93,13 @@ struct Ordering {
         guard !rows.isEmpty else { return [] }
         let keys = rows.map { key(Int($0)) }
         guard let lo = keys.min(), let hi = keys.max(), Int(hi) - Int(lo) < 1 << 20 else { return nil }
-        let span = Int(hi) - Int(lo) + 1
+        let span = Int(hi) - Int(lo) + 1, base = Int(lo)
         var start = [Int](repeating: 0, count: span + 1)
-        for k in keys { start[Int(k) - Int(lo) + 1] += 1 }
+        keys.withUnsafeBufferPointer { k in
+            start.withUnsafeMutableBufferPointer { s in
+                for i in 0..<k.count { s[Int(k[i]) - base + 1] += 1 }
+            }
+        }
         if descending {
             // Largest key first: slot positions counted from the top.
             var at = 0
@@ -107,13 +111,22 @@ struct Ordering {
         } else {
             for v in 0..<span { start[v + 1] += start[v] }
         }
-        var out = [UInt32](repeating: 0, count: rows.count)
-        for (i, r) in rows.enumerated() {
-            let slot = Int(keys[i]) - Int(lo) + (descending ? 1 : 0)
-            out[start[slot]] = r
-            start[slot] += 1
+        // Rows placed in one pass over unchecked buffers: the slots were counted from these keys.
+        let shift = descending ? 1 : 0
+        return [UInt32](unsafeUninitializedCapacity: rows.count) { out, count in
+            rows.withUnsafeBufferPointer { r in
+                keys.withUnsafeBufferPointer { k in
+                    start.withUnsafeMutableBufferPointer { s in
+                        for i in 0..<r.count {
+                            let slot = Int(k[i]) - base + shift
+                            out[s[slot]] = r[i]
+                            s[slot] += 1
+                        }
+                    }
+                }
+            }
+            count = rows.count
         }
-        return out
     }
 
     /// A 32-bit sort key per row for the fields that have one (the due date orders `due` and

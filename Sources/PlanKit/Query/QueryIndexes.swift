@@ -64,11 +64,16 @@ public struct ProgressIndex: Sendable {
 
 /// Holds a `TaskTable`'s derived query indexes, built lazily under a lock.
 ///
-/// `TaskTable` replaces (or, when it is the only owner, clears) its cache whenever status or
-/// progress changes, so a copy of the table never sees an index built from another copy's data.
+/// `TaskTable` replaces (or, when it is the only owner, clears) its cache whenever status,
+/// progress, start or due changes, so a copy of the table never sees an index built from another
+/// copy's data, and judged lights never outlive the columns they were judged from.
 public final class QueryIndexCache: @unchecked Sendable {
     private let lock = NSLock()
     private var progressIndex: ProgressIndex?
+    /// The lights of the last judge that asked (see `JudgedLights`): dropped with the progress index.
+    private var lights: JudgedLights?
+    /// Every row's lead office code (`TaskTable.leadCodes`): the table's structure, never changed in place.
+    private var leads: [Int32]?
     /// The target rows of a workspace over this table, with the indicator count of each plan
     /// they were made for (the rows depend on nothing else but the table's own structure).
     private var targets: (indicators: [Int], rows: TargetRows)?
@@ -82,13 +87,36 @@ public final class QueryIndexCache: @unchecked Sendable {
     var isBuilt: Bool {
         lock.lock()
         defer { lock.unlock() }
-        return progressIndex != nil
+        return progressIndex != nil || lights != nil
     }
 
     func clear() {
         lock.lock()
         progressIndex = nil
+        lights = nil
         lock.unlock()
+    }
+
+    /// The lights of every row of `table` as `judge` sees them, judged on first use and kept
+    /// until the table's status, progress, start or due changes, or another day or rules ask.
+    func lights(of table: TaskTable, judge: Judge) -> JudgedLights {
+        lock.lock()
+        defer { lock.unlock() }
+        if let l = lights, l.fits(judge) { return l }
+        let made = JudgedLights(table, judge)
+        lights = made
+        return made
+    }
+
+    /// Every row's lead office code of `table`, the office count for rows without an office
+    /// (`TaskTable.leadCodes`), built on first use.
+    func leadCodes(of table: TaskTable) -> [Int32] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let l = leads, l.count == table.count { return l }
+        let made = table.leadCodes(none: Int32(table.offices.count))
+        leads = made
+        return made
     }
 
     var hasActuals: Bool {

@@ -23,52 +23,14 @@ extension Judge {
         }
     }
 
-    /// The light of every row, as `Light.rawValue` (red 0, yellow 1, green 2).
-    public func lights(in t: TaskTable) -> [UInt8] {
-        let n = t.count
-        return [UInt8](unsafeUninitializedCapacity: n) { out, count in
-            var sc = DayCache(), dc = DayCache()
-            t.start.withUnsafeBufferPointer { start in
-                t.due.withUnsafeBufferPointer { due in
-                    t.progress.withUnsafeBufferPointer { progress in
-                        t.status.withUnsafeBufferPointer { status in
-                            for r in 0..<n {
-                                out[r] = light(start: sc.day(start[r]), due: dc.due(due[r]),
-                                               progress: Int(progress[r]), status: status[r]).0.rawValue
-                            }
-                        }
-                    }
-                }
-            }
-            count = n
-        }
-    }
+    /// The light of every row, as `Light.rawValue` (red 0, yellow 1, green 2): judged once per
+    /// as-of day and rules, then kept in the table's query cache until a light's column changes.
+    public func lights(in t: TaskTable) -> [UInt8] { t.queryCache.lights(of: t, judge: self).light }
 
-    /// Calls `body(row, light raw value)` for rows `0..<n`, in order: the loop the queries scan with.
-    @inline(__always)
-    public func scanLights(_ t: TaskTable, upTo n: Int, _ body: (Int, UInt8) -> Void) {
-        var sc = DayCache(), dc = DayCache()
-        t.start.withUnsafeBufferPointer { start in
-            t.due.withUnsafeBufferPointer { due in
-                t.progress.withUnsafeBufferPointer { progress in
-                    t.status.withUnsafeBufferPointer { status in
-                        for r in 0..<min(n, status.count) {
-                            body(r, light(start: sc.day(start[r]), due: dc.due(due[r]),
-                                          progress: Int(progress[r]), status: status[r]).0.rawValue)
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /// How many rows are red, and how many are due soon (the prompt's counts).
+    /// How many rows are red, and how many are due soon (the prompt's counts), kept with the lights.
     public func redAndDueSoon(in t: TaskTable) -> (red: Int, dueSoon: Int) {
-        var red = 0, soon = 0
-        scanLights(t, upTo: t.count) { _, l in if l == Light.red.rawValue { red += 1 } }
-        var dc = DayCache()
-        for r in 0..<t.count where isDueSoon(due: dc.due(t.due[r]), status: t.status[r]) { soon += 1 }
-        return (red, soon)
+        let judged = t.queryCache.lights(of: t, judge: self)
+        return (judged.red, judged.dueSoon)
     }
 
     /// The light of one row.

@@ -40,13 +40,9 @@ enum FieldSupport {
         }
     }
 
-    /// Every row's lead office code (`TaskTable.leadCode`), `none` for a row without one.
-    static func leadCodes(_ t: TaskTable, none: Int32) -> [Int32] {
-        [Int32](unsafeUninitializedCapacity: t.count) { out, count in
-            for r in 0..<t.count { out[r] = t.leadCode(row: r).map { Int32($0) } ?? none }
-            count = t.count
-        }
-    }
+    /// Every row's lead office code (`TaskTable.leadCode`), the office count for a row without
+    /// one: made once per table and kept in its query cache.
+    static func leadCodes(_ t: TaskTable) -> [Int32] { t.queryCache.leadCodes(of: t) }
 
     /// Distinct paths in natural order (the first 200,000 rows), for completion.
     static func paths(_ w: Workspace) -> [String] {

@@ -50,8 +50,23 @@ struct LightTest: RowTest {
     let t: TaskTable
     let mask: UInt8
     func test(_ r: Int) -> Bool { mask & (1 << judge.light(row: r, in: t).rawValue) != 0 }
+    /// Every row through the lights kept between queries (`Judge.lights(in:)`), 64 rows a word
+    /// of the bitmap (no branch per row: most rows of a late plan may be red).
     func scan(_ n: Int, into b: inout RowBitmap) {
-        judge.scanLights(t, upTo: n) { r, l in if mask & (1 << l) != 0 { b.insert(r) } }
+        let mask = UInt64(mask), lights = judge.lights(in: t)
+        let m = min(n, lights.count, b.count)
+        lights.withUnsafeBufferPointer { l in
+            b.words.withUnsafeMutableBufferPointer { w in
+                var r = 0
+                while r < m {
+                    let end = min(r + 64, m)
+                    var word: UInt64 = 0
+                    for i in r..<end { word |= ((mask >> UInt64(l[i])) & 1) << UInt64(i & 63) }
+                    w[r >> 6] |= word
+                    r = end
+                }
+            }
+        }
     }
 }
 

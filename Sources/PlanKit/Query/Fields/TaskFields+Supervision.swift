@@ -22,7 +22,7 @@ extension TaskFields {
             return GroupKey(domain: none + 1, codes: { r, out in out.append(Int(t.leadCode(row: r) ?? UInt32(none))) },
                             value: { $0 == none ? .null : .text(t.offices.names[$0]) },
                             rank: { $0 == none ? Double.infinity : Double(rank[$0]) },
-                            column: { FieldSupport.leadCodes(t, none: Int32(none)) })
+                            column: { FieldSupport.leadCodes(t) })
         },
         json: .init(key: "lead") { s, r in s.tasks.leadCode(row: r).map { JSON.quote(s.tasks.offices[$0]) } ?? "null" },
         complete: { w, _ in
