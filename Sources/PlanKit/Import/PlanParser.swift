@@ -42,6 +42,8 @@ struct PlanParser {
     var indicators: [PlanIndicator] = []
     /// Each task's text as scalars, in the order of the tasks (read again for deadlines).
     var taskTexts: [[UInt32]] = []
+    /// Office names read from this document's tags.
+    let officeNames = OfficeTag.Names()
 
     func line(at pos: Int) -> Int {
         guard !lineOf.isEmpty else { return 0 }
@@ -368,7 +370,7 @@ struct PlanParser {
         let own = Array(stream[last.textStart..<last.textEnd])
         if let nl = own.firstIndex(of: 0x0A) {
             cut = last.textStart + nl
-        } else if let tag = OfficeTag.find(in: own), tag.range.upperBound < own.count,
+        } else if let tag = OfficeTag.find(in: own, names: officeNames), tag.range.upperBound < own.count,
                   own[tag.range.upperBound...].contains(where: { !isSpaceScalar($0) }) {
             cut = last.textStart + tag.range.upperBound
         } else {
@@ -451,7 +453,7 @@ struct PlanParser {
         // Clause groups whose shared tag was written after the last clause.
         var sharedTail: OfficeTag?
         if node.children.count > 1, node.children.allSatisfy({ $0.kind == .clause }) {
-            let tags = node.children.map { OfficeTag.find(in: stream[$0.textStart..<$0.textEnd]) }
+            let tags = node.children.map { OfficeTag.find(in: stream[$0.textStart..<$0.textEnd], names: officeNames) }
             if let last = tags.last, let tag = last, tags.dropLast().allSatisfy({ $0 == nil }) {
                 let own = stream[node.children[node.children.count - 1].textStart..<node.children[node.children.count - 1].textEnd]
                 if trimmed(own[(own.startIndex + tag.range.upperBound)...]).isEmpty { sharedTail = tag }
@@ -460,7 +462,7 @@ struct PlanParser {
         for child in node.children {
             let p = path + [child.number]
             let raw = stream[child.textStart..<child.textEnd]
-            let found = OfficeTag.find(in: raw)
+            let found = OfficeTag.find(in: raw, names: officeNames)
             var tag = found
             // The item's text: the tag cut out, paragraphs joined, spaces at the ends trimmed.
             var scalars: [UInt32] = []
