@@ -135,6 +135,11 @@ extension ArraySlice where Element == UInt32 {
 /// during an import: four bytes a scalar would keep a third more than Chinese text needs, and
 /// a short string fits in the String itself).
 func scalarString(_ scalars: some Collection<UInt32>) -> String {
+    // Arrays and their slices (every caller) are encoded through a pointer: no index checks.
+    scalars.withContiguousStorageIfAvailable { encodedString($0) } ?? encodedString(scalars)
+}
+
+@inline(__always) private func encodedString(_ scalars: some Collection<UInt32>) -> String {
     var capacity = 0
     for v in scalars {
         // At most the UTF-8 length: a surrogate or a value past U+10FFFF (never made by the
@@ -214,7 +219,9 @@ func trimmed(_ s: ArraySlice<UInt32>) -> ArraySlice<UInt32> {
         || (u >= 0x2010 && u <= 0x2027) || (u >= 0x2030 && u <= 0x205E) || (u >= 0x2460 && u <= 0x24FF)
 }
 
-func isPlain(_ s: some Collection<UInt32>) -> Bool { s.allSatisfy(isPlainScalar) }
+func isPlain(_ s: some Collection<UInt32>) -> Bool {
+    s.withContiguousStorageIfAvailable { $0.allSatisfy(isPlainScalar) } ?? s.allSatisfy(isPlainScalar)
+}
 
 extension String {
     /// `contains(word)` as Foundation answers it (canonically equivalent text matches), worked out
