@@ -51,7 +51,12 @@ public enum FigureExtractor {
         (u >= 0x41 && u <= 0x5A) || (u >= 0x61 && u <= 0x7A) || (u >= 0xFF21 && u <= 0xFF3A) || (u >= 0xFF41 && u <= 0xFF5A)
     }
     @inline(__always) static func isDot(_ u: UInt32) -> Bool { u == 0x2E || u == 0xFF0E }
-    @inline(__always) static func isNumberScalar(_ u: UInt32) -> Bool { digit(u) != nil || isX(u) }
+    /// `digit(u) != nil || isX(u)`, with CJK (most scalars) answered by two comparisons.
+    @inline(__always) static func isNumberScalar(_ u: UInt32) -> Bool {
+        if u < 0x80 { return u &- 0x30 < 10 || u == 0x78 || u == 0x58 }
+        if u < 0xFF10 { return false }
+        return u &- 0xFF10 < 10 || u == 0xFF58 || u == 0xFF38
+    }
 
     static func scalars(_ s: String) -> [UInt32] { s.unicodeScalars.map(\.value) }
 

@@ -147,7 +147,10 @@ struct PlanParser {
         var changed = false
         // From one opening bracket to the next (most scalars are not one).
         var from = s.startIndex
-        while let i = s[from...].firstIndex(where: { $0 == 0x28 || $0 == 0xFF08 }) {
+        while true {
+            var i = from
+            while i < s.endIndex, s[i] != 0x28, s[i] != 0xFF08 { i += 1 }
+            guard i < s.endIndex else { break }
             from = i + 1
             var j = i + 1
             while j < s.endIndex, j - i < 80, s[j] != 0x29, s[j] != 0xFF09 { j += 1 }
@@ -529,8 +532,11 @@ struct PlanParser {
 
     /// The same for text also held as scalars: found on the scalars when the text is plain.
     static func heading(of text: String, scalars: [UInt32]) -> String {
-        guard isPlain(scalars) else { return heading(of: text) }
-        guard let i = scalars.firstIndex(of: 0x3002) else { return text }
+        // Plain up to the first `。` and the scalar after it (which could otherwise join it in one
+        // character) is enough for the scalar and the character search to agree.
+        let stop = scalars.firstIndex(of: 0x3002)
+        guard isPlain(scalars[..<min(scalars.count, (stop ?? scalars.count) + 2)]) else { return heading(of: text) }
+        guard let i = stop else { return text }
         // That many scalars of `text` (plain scalars are in the BMP), copied as a substring:
         // making a new String of them would check their UTF-8 again.
         var bytes = 0
