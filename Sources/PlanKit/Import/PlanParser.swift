@@ -131,14 +131,31 @@ struct PlanParser {
         }
         indicators = IndicatorTable.extract(&lines, warnings: &warnings, extras: &extras)
         lines = rejoinHardWraps(lines)
-        stream.reserveCapacity(lines.reduce(0) { $0 + $1.scalars.count + 1 })
-        for (k, l) in lines.enumerated() {
-            if k > 0 {
-                stream.append(0x0A)
-                lineOf.append(Int32(l.line))
+        // Lines joined by `\n` (which takes the next line's number), written in place.
+        let capacity = lines.reduce(0) { $0 + $1.scalars.count + 1 }
+        stream = [UInt32](unsafeUninitializedCapacity: capacity) { out, written in
+            written = 0
+            guard let o = out.baseAddress else { return }
+            var w = 0
+            for (k, l) in lines.enumerated() {
+                if k > 0 { o[w] = 0x0A; w += 1 }
+                l.scalars.withUnsafeBufferPointer { src in
+                    if let b = src.baseAddress { (o + w).initialize(from: b, count: src.count) }
+                }
+                w += l.scalars.count
             }
-            stream.append(contentsOf: l.scalars)
-            lineOf.append(contentsOf: repeatElement(Int32(l.line), count: l.scalars.count))
+            written = w
+        }
+        lineOf = [Int32](unsafeUninitializedCapacity: capacity) { out, written in
+            written = 0
+            guard let o = out.baseAddress else { return }
+            var w = 0
+            for (k, l) in lines.enumerated() {
+                let count = l.scalars.count + (k > 0 ? 1 : 0)
+                (o + w).initialize(repeating: Int32(l.line), count: count)
+                w += count
+            }
+            written = w
         }
     }
 
@@ -148,9 +165,14 @@ struct PlanParser {
         // From one opening bracket to the next (most scalars are not one).
         var from = s.startIndex
         while true {
-            var i = from
-            while i < s.endIndex, s[i] != 0x28, s[i] != 0xFF08 { i += 1 }
-            guard i < s.endIndex else { break }
+            let base = s.startIndex, start = from
+            let bracket = s.withUnsafeBufferPointer { b -> Int? in
+                var k = start - base
+                while k < b.count, b[k] != 0x28, b[k] != 0xFF08 { k += 1 }
+                return k < b.count ? k : nil
+            }
+            guard let at = bracket else { break }
+            let i = base + at
             from = i + 1
             var j = i + 1
             while j < s.endIndex, j - i < 80, s[j] != 0x29, s[j] != 0xFF09 { j += 1 }
@@ -501,7 +523,7 @@ struct PlanParser {
             } else {
                 var body = Array(raw)
                 if let t = found { body.removeSubrange(t.range) }
-                sections.append(PlanSection(path: pathString, level: p.count, heading: Self.sectionHeading(body, text: text), text: text,
+                sections.append(PlanSection(path: pathString, level: p.count, heading: Self.sectionHeading(body, text: text, scalars: scalars), text: text,
                                             offices: tag?.offices ?? [], officesOpen: tag?.isOpen ?? false,
                                             line: line, inferred: inferred))
                 if child.children.isEmpty {
@@ -515,13 +537,13 @@ struct PlanParser {
 
     /// A section's title: its first line when that line ends without `。` (`一、工作思路` on a line
     /// of its own, the paragraph below), else the text up to the first `。`.
-    static func sectionHeading(_ body: [UInt32], text: String) -> String {
+    static func sectionHeading(_ body: [UInt32], text: String, scalars: [UInt32]) -> String {
         let lead = trimmed(body[...])
         if let nl = lead.firstIndex(of: 0x0A) {
             let first = trimmed(lead[..<nl])
             if !first.isEmpty && !first.contains(0x3002) { return first.string }
         }
-        return heading(of: text)
+        return heading(of: text, scalars: scalars)
     }
 
     /// Text up to the first `。`, or the whole text when it has none.
