@@ -51,7 +51,12 @@ public enum FigureExtractor {
         (u >= 0x41 && u <= 0x5A) || (u >= 0x61 && u <= 0x7A) || (u >= 0xFF21 && u <= 0xFF3A) || (u >= 0xFF41 && u <= 0xFF5A)
     }
     @inline(__always) static func isDot(_ u: UInt32) -> Bool { u == 0x2E || u == 0xFF0E }
-    @inline(__always) static func isNumberScalar(_ u: UInt32) -> Bool { digit(u) != nil || isX(u) }
+    /// `digit(u) != nil || isX(u)`, with CJK (most scalars) answered by two comparisons.
+    @inline(__always) static func isNumberScalar(_ u: UInt32) -> Bool {
+        if u < 0x80 { return u &- 0x30 < 10 || u == 0x78 || u == 0x58 }
+        if u < 0xFF10 { return false }
+        return u &- 0xFF10 < 10 || u == 0xFF58 || u == 0xFF38
+    }
 
     static func scalars(_ s: String) -> [UInt32] { s.unicodeScalars.map(\.value) }
 
@@ -410,7 +415,13 @@ public enum FigureExtractor {
         return lo..<hi
     }
 
-    static let metricStops: Set<UInt32> = [0x3002, 0xFF0C, 0x2C, 0xFF1B, 0x3B, 0x3A, 0xFF1A, 0x28, 0xFF08, 0x29, 0xFF09, 0x201C, 0x201D, 0x3001]
+    /// Punctuation that ends a metric phrase going back (a switch: this runs on every scalar walked).
+    @inline(__always) static func isMetricStop(_ u: UInt32) -> Bool {
+        switch u {
+        case 0x3002, 0xFF0C, 0x2C, 0xFF1B, 0x3B, 0x3A, 0xFF1A, 0x28, 0xFF08, 0x29, 0xFF09, 0x201C, 0x201D, 0x3001: return true
+        default: return false
+        }
+    }
 
     static let phraseJoinerScalars: Set<UInt32> = [0x548C, 0x53CA, 0x4E0E, 0x3001, 0x7684, 0x5E76]  // 和 及 与 、 的 并
 
@@ -423,7 +434,6 @@ public enum FigureExtractor {
             while o > floor, pos - o < 40, s[o] != 0x28 && s[o] != 0xFF08 { o -= 1 }
             if s[o] == 0x28 || s[o] == 0xFF08 { k = o }
         }
-        let stops = metricStops
         var sawList = false
         // Keep 、 inside a `A、B分别达…` list (only when 分 occurs before the figure at all).
         var hasFen: Bool?
@@ -433,7 +443,7 @@ public enum FigureExtractor {
                 if hasFen == nil { hasFen = s[..<pos].contains(0x5206) }
                 if hasFen == true { sawList = true; k -= 1; continue }
             }
-            if stops.contains(u) && !(u == 0x3001 && sawList) { break }
+            if isMetricStop(u) && !(u == 0x3001 && sawList) { break }
             k -= 1
         }
         return k

@@ -14,22 +14,35 @@ struct OfficeTag {
     static let openSuffixes: [String] = ["等有关科室", "等相关科室", "等相关处室", "等有关处室", "等有关单位", "等相关单位",
                                          "等有关部门", "等相关部门", "等科室", "等单位", "等部门"]
 
-    /// The last tag in `s`, if any; its range counts from the start of `s`.
-    static func find(in s: [UInt32]) -> OfficeTag? { find(in: s[...]) }
+    /// Offices already read from a tag's content in one document (a plan names the same few
+    /// offices over and over): each content is split and its names made Strings once.
+    final class Names {
+        var known: [ArraySlice<UInt32>: ([String], Bool)] = [:]
 
-    static func find(in s: ArraySlice<UInt32>) -> OfficeTag? {
+        func split(_ content: ArraySlice<UInt32>) -> ([String], Bool) {
+            if let hit = known[content] { return hit }
+            let made = OfficeTag.splitOffices(content)
+            known[content] = made
+            return made
+        }
+    }
+
+    /// The last tag in `s`, if any; its range counts from the start of `s`.
+    static func find(in s: [UInt32], names: Names? = nil) -> OfficeTag? { find(in: s[...], names: names) }
+
+    static func find(in s: ArraySlice<UInt32>, names: Names? = nil) -> OfficeTag? {
         var i = s.endIndex - 1
         while i >= s.startIndex {
             let u = s[i]
             if u == 0x28 || u == 0xFF08 || u == 0x3010 {  // ( （ 【
-                if let tag = parse(s, at: i) { return tag }
+                if let tag = parse(s, at: i, names: names) { return tag }
             }
             i -= 1
         }
         return nil
     }
 
-    static func parse(_ s: ArraySlice<UInt32>, at start: Int) -> OfficeTag? {
+    static func parse(_ s: ArraySlice<UInt32>, at start: Int, names: Names? = nil) -> OfficeTag? {
         let bracket = s[start]
         let n = s.endIndex
         var j = start + 1
@@ -66,7 +79,7 @@ struct OfficeTag {
             }
             k += 1
         }
-        let (offices, open) = splitOffices(s[j..<end])
+        let (offices, open) = names?.split(s[j..<end]) ?? splitOffices(s[j..<end])
         guard !offices.isEmpty || open else { return nil }
         let tagEnd = close != 0 && !unbalanced ? end + 1 : (close == 0 && end < n && s[end] == 0x3002 ? end + 1 : end)
         let base = s.startIndex
@@ -96,7 +109,8 @@ struct OfficeTag {
             }
             for item in items {
                 var scalars = trimmed(item)
-                for suffix in openSuffixScalars where scalars.count >= suffix.count && scalars.suffix(suffix.count).elementsEqual(suffix) {
+                let mayBeOpen = scalars.contains(0x7B49)  // every open suffix starts with 等
+                for suffix in openSuffixScalars where mayBeOpen && scalars.count >= suffix.count && scalars.suffix(suffix.count).elementsEqual(suffix) {
                     scalars = trimmed(scalars.dropLast(suffix.count))
                     open = true
                     break

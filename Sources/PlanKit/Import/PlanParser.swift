@@ -42,6 +42,8 @@ struct PlanParser {
     var indicators: [PlanIndicator] = []
     /// Each task's text as scalars, in the order of the tasks (read again for deadlines).
     var taskTexts: [[UInt32]] = []
+    /// Office names read from this document's tags.
+    let officeNames = OfficeTag.Names()
 
     func line(at pos: Int) -> Int {
         guard !lineOf.isEmpty else { return 0 }
@@ -129,14 +131,31 @@ struct PlanParser {
         }
         indicators = IndicatorTable.extract(&lines, warnings: &warnings, extras: &extras)
         lines = rejoinHardWraps(lines)
-        stream.reserveCapacity(lines.reduce(0) { $0 + $1.scalars.count + 1 })
-        for (k, l) in lines.enumerated() {
-            if k > 0 {
-                stream.append(0x0A)
-                lineOf.append(Int32(l.line))
+        // Lines joined by `\n` (which takes the next line's number), written in place.
+        let capacity = lines.reduce(0) { $0 + $1.scalars.count + 1 }
+        stream = [UInt32](unsafeUninitializedCapacity: capacity) { out, written in
+            written = 0
+            guard let o = out.baseAddress else { return }
+            var w = 0
+            for (k, l) in lines.enumerated() {
+                if k > 0 { o[w] = 0x0A; w += 1 }
+                l.scalars.withUnsafeBufferPointer { src in
+                    if let b = src.baseAddress { (o + w).initialize(from: b, count: src.count) }
+                }
+                w += l.scalars.count
             }
-            stream.append(contentsOf: l.scalars)
-            lineOf.append(contentsOf: repeatElement(Int32(l.line), count: l.scalars.count))
+            written = w
+        }
+        lineOf = [Int32](unsafeUninitializedCapacity: capacity) { out, written in
+            written = 0
+            guard let o = out.baseAddress else { return }
+            var w = 0
+            for (k, l) in lines.enumerated() {
+                let count = l.scalars.count + (k > 0 ? 1 : 0)
+                (o + w).initialize(repeating: Int32(l.line), count: count)
+                w += count
+            }
+            written = w
         }
     }
 
@@ -145,7 +164,15 @@ struct PlanParser {
         var changed = false
         // From one opening bracket to the next (most scalars are not one).
         var from = s.startIndex
-        while let i = s[from...].firstIndex(where: { $0 == 0x28 || $0 == 0xFF08 }) {
+        while true {
+            let base = s.startIndex, start = from
+            let bracket = s.withUnsafeBufferPointer { b -> Int? in
+                var k = start - base
+                while k < b.count, b[k] != 0x28, b[k] != 0xFF08 { k += 1 }
+                return k < b.count ? k : nil
+            }
+            guard let at = bracket else { break }
+            let i = base + at
             from = i + 1
             var j = i + 1
             while j < s.endIndex, j - i < 80, s[j] != 0x29, s[j] != 0xFF09 { j += 1 }
@@ -368,7 +395,7 @@ struct PlanParser {
         let own = Array(stream[last.textStart..<last.textEnd])
         if let nl = own.firstIndex(of: 0x0A) {
             cut = last.textStart + nl
-        } else if let tag = OfficeTag.find(in: own), tag.range.upperBound < own.count,
+        } else if let tag = OfficeTag.find(in: own, names: officeNames), tag.range.upperBound < own.count,
                   own[tag.range.upperBound...].contains(where: { !isSpaceScalar($0) }) {
             cut = last.textStart + tag.range.upperBound
         } else {
@@ -451,7 +478,7 @@ struct PlanParser {
         // Clause groups whose shared tag was written after the last clause.
         var sharedTail: OfficeTag?
         if node.children.count > 1, node.children.allSatisfy({ $0.kind == .clause }) {
-            let tags = node.children.map { OfficeTag.find(in: stream[$0.textStart..<$0.textEnd]) }
+            let tags = node.children.map { OfficeTag.find(in: stream[$0.textStart..<$0.textEnd], names: officeNames) }
             if let last = tags.last, let tag = last, tags.dropLast().allSatisfy({ $0 == nil }) {
                 let own = stream[node.children[node.children.count - 1].textStart..<node.children[node.children.count - 1].textEnd]
                 if trimmed(own[(own.startIndex + tag.range.upperBound)...]).isEmpty { sharedTail = tag }
@@ -460,7 +487,7 @@ struct PlanParser {
         for child in node.children {
             let p = path + [child.number]
             let raw = stream[child.textStart..<child.textEnd]
-            let found = OfficeTag.find(in: raw)
+            let found = OfficeTag.find(in: raw, names: officeNames)
             var tag = found
             // The item's text: the tag cut out, paragraphs joined, spaces at the ends trimmed.
             var scalars: [UInt32] = []
@@ -496,7 +523,7 @@ struct PlanParser {
             } else {
                 var body = Array(raw)
                 if let t = found { body.removeSubrange(t.range) }
-                sections.append(PlanSection(path: pathString, level: p.count, heading: Self.sectionHeading(body, text: text), text: text,
+                sections.append(PlanSection(path: pathString, level: p.count, heading: Self.sectionHeading(body, text: text, scalars: scalars), text: text,
                                             offices: tag?.offices ?? [], officesOpen: tag?.isOpen ?? false,
                                             line: line, inferred: inferred))
                 if child.children.isEmpty {
@@ -510,13 +537,13 @@ struct PlanParser {
 
     /// A section's title: its first line when that line ends without `。` (`一、工作思路` on a line
     /// of its own, the paragraph below), else the text up to the first `。`.
-    static func sectionHeading(_ body: [UInt32], text: String) -> String {
+    static func sectionHeading(_ body: [UInt32], text: String, scalars: [UInt32]) -> String {
         let lead = trimmed(body[...])
         if let nl = lead.firstIndex(of: 0x0A) {
             let first = trimmed(lead[..<nl])
             if !first.isEmpty && !first.contains(0x3002) { return first.string }
         }
-        return heading(of: text)
+        return heading(of: text, scalars: scalars)
     }
 
     /// Text up to the first `。`, or the whole text when it has none.
@@ -527,8 +554,11 @@ struct PlanParser {
 
     /// The same for text also held as scalars: found on the scalars when the text is plain.
     static func heading(of text: String, scalars: [UInt32]) -> String {
-        guard isPlain(scalars) else { return heading(of: text) }
-        guard let i = scalars.firstIndex(of: 0x3002) else { return text }
+        // Plain up to the first `。` and the scalar after it (which could otherwise join it in one
+        // character) is enough for the scalar and the character search to agree.
+        let stop = scalars.firstIndex(of: 0x3002)
+        guard isPlain(scalars[..<min(scalars.count, (stop ?? scalars.count) + 2)]) else { return heading(of: text) }
+        guard let i = stop else { return text }
         // That many scalars of `text` (plain scalars are in the BMP), copied as a substring:
         // making a new String of them would check their UTF-8 again.
         var bytes = 0

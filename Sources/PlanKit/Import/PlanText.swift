@@ -54,14 +54,15 @@ struct PlanText {
         var ranges: [Range<Int>] = []
         var numbers: [Int] = []
         var valid = true
-        let scalars = [UInt32](unsafeUninitializedCapacity: bytes.count) { out, written in
+        let scalars = [UInt32](unsafeUninitializedCapacity: bytes.count) { buffer, written in
+            guard let out = buffer.baseAddress, let p = bytes.baseAddress else { written = 0; return }
             var w = 0
             var lineStart = 0
             var n = 1
             var i = 0
             let count = bytes.count
             while i < count {
-                let b0 = UInt32(bytes[i])
+                let b0 = UInt32(p[i])
                 var v: UInt32
                 if b0 < 0x80 {
                     i += 1
@@ -74,20 +75,25 @@ struct PlanText {
                         continue
                     }
                     v = b0
+                } else if b0 &- 0xE0 < 0x10 && i &+ 2 < count {
+                    // Three bytes (CJK, full-width forms): the common case, both continuations checked at
+                    // once, and the overlong (E0) and surrogate (ED) leads checked on their value.
+                    let b1 = UInt32(p[i &+ 1]), b2 = UInt32(p[i &+ 2])
+                    guard (b1 | b2 << 8) & 0xC0C0 == 0x8080 else { valid = false; break }
+                    v = (b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F)
+                    if b0 == 0xE0 || b0 == 0xED { guard v >= 0x800, v < 0xD800 else { valid = false; break } }
+                    i &+= 3
                 } else if b0 < 0xC2 {
                     valid = false; break  // a continuation byte, or the lead of an overlong pair
                 } else if b0 < 0xE0 {
-                    guard i + 1 < count, let c1 = continuation(bytes[i + 1]) else { valid = false; break }
+                    guard i + 1 < count, let c1 = continuation(p[i + 1]) else { valid = false; break }
                     v = (b0 & 0x1F) << 6 | c1
                     i += 2
                 } else if b0 < 0xF0 {
-                    guard i + 2 < count, let c1 = continuation(bytes[i + 1]), let c2 = continuation(bytes[i + 2]) else { valid = false; break }
-                    v = (b0 & 0x0F) << 12 | c1 << 6 | c2
-                    guard v >= 0x800, v < 0xD800 || v > 0xDFFF else { valid = false; break }
-                    i += 3
+                    valid = false; break  // a three-byte sequence cut short
                 } else if b0 < 0xF5 {
-                    guard i + 3 < count, let c1 = continuation(bytes[i + 1]), let c2 = continuation(bytes[i + 2]),
-                          let c3 = continuation(bytes[i + 3]) else { valid = false; break }
+                    guard i + 3 < count, let c1 = continuation(p[i + 1]), let c2 = continuation(p[i + 2]),
+                          let c3 = continuation(p[i + 3]) else { valid = false; break }
                     v = (b0 & 0x07) << 18 | c1 << 12 | c2 << 6 | c3
                     guard v >= 0x10000, v <= 0x10FFFF else { valid = false; break }
                     i += 4
@@ -95,7 +101,7 @@ struct PlanText {
                     valid = false; break
                 }
                 out[w] = v
-                w += 1
+                w &+= 1
             }
             if valid {
                 if w > lineStart, out[w - 1] == 0x0D { w -= 1 }
@@ -129,28 +135,33 @@ extension ArraySlice where Element == UInt32 {
 /// during an import: four bytes a scalar would keep a third more than Chinese text needs, and
 /// a short string fits in the String itself).
 func scalarString(_ scalars: some Collection<UInt32>) -> String {
+    // Arrays and their slices (every caller) are encoded through a pointer: no index checks.
+    scalars.withContiguousStorageIfAvailable { encodedString($0) } ?? encodedString(scalars)
+}
+
+@inline(__always) private func encodedString(_ scalars: some Collection<UInt32>) -> String {
     var capacity = 0
     for v in scalars {
-        capacity &+= v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? ((0xD800..<0xE000).contains(v) ? 0 : 3) : v < 0x110000 ? 4 : 0
+        // At most the UTF-8 length: a surrogate or a value past U+10FFFF (never made by the
+        // decoder) is counted but not written.
+        capacity &+= v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
     }
     guard capacity > 0 else { return "" }
     return String(unsafeUninitializedCapacity: capacity) { buffer in
+        guard let out = buffer.baseAddress else { return 0 }
         var n = 0
         for v in scalars {
-            switch v {
-            case 0..<0x80:
-                buffer[n] = UInt8(v); n += 1
-            case 0x80..<0x800:
-                buffer[n] = UInt8(0xC0 | (v >> 6)); buffer[n + 1] = UInt8(0x80 | (v & 0x3F)); n += 2
-            case 0x800..<0x10000:
-                guard !(0xD800..<0xE000).contains(v) else { continue }
-                buffer[n] = UInt8(0xE0 | (v >> 12)); buffer[n + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
-                buffer[n + 2] = UInt8(0x80 | (v & 0x3F)); n += 3
-            case 0x10000..<0x110000:
-                buffer[n] = UInt8(0xF0 | (v >> 18)); buffer[n + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
-                buffer[n + 2] = UInt8(0x80 | ((v >> 6) & 0x3F)); buffer[n + 3] = UInt8(0x80 | (v & 0x3F)); n += 4
-            default:
-                continue
+            if v < 0x80 {
+                out[n] = UInt8(truncatingIfNeeded: v); n &+= 1
+            } else if v < 0x800 {
+                out[n] = UInt8(truncatingIfNeeded: 0xC0 | (v >> 6)); out[n &+ 1] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)); n &+= 2
+            } else if v < 0x10000 {
+                guard v & 0xF800 != 0xD800 else { continue }
+                out[n] = UInt8(truncatingIfNeeded: 0xE0 | (v >> 12)); out[n &+ 1] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F))
+                out[n &+ 2] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)); n &+= 3
+            } else if v < 0x110000 {
+                out[n] = UInt8(truncatingIfNeeded: 0xF0 | (v >> 18)); out[n &+ 1] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 12) & 0x3F))
+                out[n &+ 2] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F)); out[n &+ 3] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)); n &+= 4
             }
         }
         return n
@@ -208,7 +219,9 @@ func trimmed(_ s: ArraySlice<UInt32>) -> ArraySlice<UInt32> {
         || (u >= 0x2010 && u <= 0x2027) || (u >= 0x2030 && u <= 0x205E) || (u >= 0x2460 && u <= 0x24FF)
 }
 
-func isPlain(_ s: some Collection<UInt32>) -> Bool { s.allSatisfy(isPlainScalar) }
+func isPlain(_ s: some Collection<UInt32>) -> Bool {
+    s.withContiguousStorageIfAvailable { $0.allSatisfy(isPlainScalar) } ?? s.allSatisfy(isPlainScalar)
+}
 
 extension String {
     /// `contains(word)` as Foundation answers it (canonically equivalent text matches), worked out

@@ -251,12 +251,9 @@ public struct Workspace: Sendable {
                 builder.append(rowsOf: tasks, taskRanges[i], planRow: row)
             case let .new(i):
                 newPlans.append(adding[i].info)
-                var sorted = adding[i].tasks.sorted {
-                    NaturalOrder.compare(Array($0.path.utf8), Array($1.path.utf8)) < 0
-                }
+                let parsed = adding[i].tasks
                 adding[i].tasks = []
-                for t in sorted { builder.append(t, planRow: row) }
-                sorted = []
+                for k in Self.pathOrder(parsed) { builder.append(parsed[k], planRow: row) }
                 given += 1
                 if given % 256 == 0 { FreedMemory.giveBack() }
             }
@@ -264,6 +261,16 @@ public struct Workspace: Sendable {
         if given > 0 { FreedMemory.giveBack() }
         let table = builder.finish()
         self = Workspace(plans: newPlans, tasks: table, history: history, rules: rules)
+    }
+
+    /// The positions of `tasks` in natural order of their paths: a parsed plan's tasks come in
+    /// document order, which is that order already unless the numbering was repaired, so the
+    /// sort (each path's bytes made once) is skipped when nothing is out of place.
+    static func pathOrder(_ tasks: [PlanTask]) -> [Int] {
+        let keys = tasks.map { Array($0.path.utf8) }
+        let order = Array(keys.indices)
+        if zip(keys, keys.dropFirst()).allSatisfy({ NaturalOrder.compare($0, $1) < 0 }) { return order }
+        return order.sorted { NaturalOrder.compare(keys[$0], keys[$1]) < 0 }
     }
 
     mutating func updateProgress(_ updates: [ProgressUpdate], month: YearMonth?, at: Int64) throws {
