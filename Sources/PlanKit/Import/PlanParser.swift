@@ -117,19 +117,20 @@ struct PlanParser {
     mutating func buildStream(_ text: PlanText) {
         var lines: [(scalars: ArraySlice<UInt32>, line: Int)] = []
         lines.reserveCapacity(text.lineRanges.count)
-        for (range, n) in zip(text.lineRanges, text.lineNumbers) {
-            var s = text.scalars[range]
+        for k in text.lineRanges.indices {
+            let n = text.lineNumbers[k]
+            var s = text.scalars[text.lineRanges[k]]
             // Web pages put ` |` cells around the plan's lines.
             while let l = s.last, l == 0x7C || isSpaceScalar(l) { s = s.dropLast() }
             s = trimmed(s)
             if s.isEmpty { continue }
             var scalars = s
-            if removeWatermarks(&scalars) {
+            if text.lineHasBracket[k], removeWatermarks(&scalars) {
                 warnings.append(ImportWarning(line: n, Messages.watermarkRemoved()))
             }
             lines.append((scalars, n))
         }
-        indicators = IndicatorTable.extract(&lines, warnings: &warnings, extras: &extras)
+        if text.hasPipe { indicators = IndicatorTable.extract(&lines, warnings: &warnings, extras: &extras) }
         lines = rejoinHardWraps(lines)
         // Lines joined by `\n` (which takes the next line's number), written in place.
         let capacity = lines.reduce(0) { $0 + $1.scalars.count + 1 }
