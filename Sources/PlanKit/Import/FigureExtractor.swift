@@ -352,7 +352,9 @@ public enum FigureExtractor {
     static func comparatorBefore(_ s: [UInt32], at p: Int) -> (Comparator?, Int?) {
         var best: (Comparator, Int)?
         func look(_ words: [[UInt32]], _ c: Comparator) {
-            for w in words where p >= w.count && w.count > (best?.1 ?? 0) && s[(p - w.count)..<p].elementsEqual(w) {
+            // The last scalar first: it rules out almost every word without comparing slices.
+            for w in words where p >= w.count && w.last == s[p - 1] && w.count > (best?.1 ?? 0)
+                && s[(p - w.count)..<p].elementsEqual(w) {
                 best = (c, w.count)
             }
         }

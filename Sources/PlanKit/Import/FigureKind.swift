@@ -27,8 +27,10 @@ extension FigureExtractor {
         var p = f.start
         while p > 0, s[p - 1] == 0x20 || s[p - 1] == 0x3000 { p -= 1 }
         if p > 0, s[p - 1] == 0x6BCF || s[p - 1] == 0x7B49 { return .qualifier }  // 每 等
-        if ageUnits.contains(f.unit), namesSomething(after: f.end, in: s, spanningJoiners: true) { return .qualifier }
-        if spanUnits.contains(f.unit), f.end == f.unitEnd, namesSomething(after: f.end, in: s, spanningJoiners: false) {
+        // No unit or a percentage (most figures) is in neither set: no String hashing for them.
+        let mayBeListed = !f.unit.isEmpty && f.unit != "%"
+        if mayBeListed, ageUnits.contains(f.unit), namesSomething(after: f.end, in: s, spanningJoiners: true) { return .qualifier }
+        if mayBeListed, spanUnits.contains(f.unit), f.end == f.unitEnd, namesSomething(after: f.end, in: s, spanningJoiners: false) {
             return .qualifier
         }
         return .target

@@ -117,19 +117,20 @@ struct PlanParser {
     mutating func buildStream(_ text: PlanText) {
         var lines: [(scalars: ArraySlice<UInt32>, line: Int)] = []
         lines.reserveCapacity(text.lineRanges.count)
-        for (range, n) in zip(text.lineRanges, text.lineNumbers) {
-            var s = text.scalars[range]
+        for k in text.lineRanges.indices {
+            let n = text.lineNumbers[k]
+            var s = text.scalars[text.lineRanges[k]]
             // Web pages put ` |` cells around the plan's lines.
             while let l = s.last, l == 0x7C || isSpaceScalar(l) { s = s.dropLast() }
             s = trimmed(s)
             if s.isEmpty { continue }
             var scalars = s
-            if removeWatermarks(&scalars) {
+            if text.lineHasBracket[k], removeWatermarks(&scalars) {
                 warnings.append(ImportWarning(line: n, Messages.watermarkRemoved()))
             }
             lines.append((scalars, n))
         }
-        indicators = IndicatorTable.extract(&lines, warnings: &warnings, extras: &extras)
+        if text.hasPipe { indicators = IndicatorTable.extract(&lines, warnings: &warnings, extras: &extras) }
         lines = rejoinHardWraps(lines)
         // Lines joined by `\n` (which takes the next line's number), written in place.
         let capacity = lines.reduce(0) { $0 + $1.scalars.count + 1 }
@@ -494,11 +495,11 @@ struct PlanParser {
             scalars.reserveCapacity(raw.count)
             if let t = found {
                 let cut = (raw.startIndex + t.range.lowerBound)..<(raw.startIndex + t.range.upperBound)
-                for u in raw[..<cut.lowerBound] where u != 0x0A { scalars.append(u) }
-                for u in raw[cut.upperBound...] where u != 0x0A { scalars.append(u) }
+                Self.append(raw[..<cut.lowerBound], withoutNewlinesTo: &scalars)
+                Self.append(raw[cut.upperBound...], withoutNewlinesTo: &scalars)
                 if t.unbalanced { warn(child.textStart + t.range.lowerBound, Messages.officeTagNotClosed()) }
             } else {
-                for u in raw where u != 0x0A { scalars.append(u) }
+                Self.append(raw, withoutNewlinesTo: &scalars)
             }
             let kept = trimmed(scalars[...])
             if kept.count != scalars.count { scalars = Array(kept) }
@@ -533,6 +534,16 @@ struct PlanParser {
                         topHasChildren: topHasChildren, planID: planID, tasks: &tasks, sections: &sections)
             }
         }
+    }
+
+    /// `part` with its line breaks left out, copied a run at a time (most items are one paragraph).
+    static func append(_ part: ArraySlice<UInt32>, withoutNewlinesTo out: inout [UInt32]) {
+        var start = part.startIndex
+        while let nl = part[start...].firstIndex(of: 0x0A) {
+            out.append(contentsOf: part[start..<nl])
+            start = nl + 1
+        }
+        out.append(contentsOf: part[start...])
     }
 
     /// A section's title: its first line when that line ends without `。` (`一、工作思路` on a line

@@ -11,6 +11,11 @@ struct PlanText {
     var lineRanges: [Range<Int>]
     /// 1-based source line number of each entry of `lineRanges`.
     var lineNumbers: [Int]
+    /// Whether each line holds an opening bracket, `(` or `（` (noted while decoding, so that later
+    /// passes looking for bracketed text skip the other lines without reading them again).
+    var lineHasBracket: [Bool]
+    /// Whether the text holds a pipe, `|` or `｜` (without one there is no table to look for).
+    var hasPipe: Bool
 
     var lines: [ArraySlice<UInt32>] { lineRanges.map { scalars[$0] } }
 
@@ -53,6 +58,8 @@ struct PlanText {
     static func split(utf8 bytes: UnsafeBufferPointer<UInt8>) -> PlanText? {
         var ranges: [Range<Int>] = []
         var numbers: [Int] = []
+        var brackets: [Bool] = []
+        var bracket = false, pipe = false
         var valid = true
         let scalars = [UInt32](unsafeUninitializedCapacity: bytes.count) { buffer, written in
             guard let out = buffer.baseAddress, let p = bytes.baseAddress else { written = 0; return }
@@ -70,10 +77,13 @@ struct PlanText {
                         if w > lineStart, out[w - 1] == 0x0D { w -= 1 }
                         ranges.append(lineStart..<w)
                         numbers.append(n)
+                        brackets.append(bracket)
+                        bracket = false
                         lineStart = w
                         n += 1
                         continue
                     }
+                    if b0 == 0x28 { bracket = true } else if b0 == 0x7C { pipe = true }
                     v = b0
                 } else if b0 &- 0xE0 < 0x10 && i &+ 2 < count {
                     // Three bytes (CJK, full-width forms): the common case, both continuations checked at
@@ -82,6 +92,7 @@ struct PlanText {
                     guard (b1 | b2 << 8) & 0xC0C0 == 0x8080 else { valid = false; break }
                     v = (b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F)
                     if b0 == 0xE0 || b0 == 0xED { guard v >= 0x800, v < 0xD800 else { valid = false; break } }
+                    if v == 0xFF08 { bracket = true } else if v == 0xFF5C { pipe = true }
                     i &+= 3
                 } else if b0 < 0xC2 {
                     valid = false; break  // a continuation byte, or the lead of an overlong pair
@@ -108,12 +119,13 @@ struct PlanText {
                 if w > lineStart {
                     ranges.append(lineStart..<w)
                     numbers.append(n)
+                    brackets.append(bracket)
                 }
             }
             written = w
         }
         guard valid else { return nil }
-        return PlanText(scalars: scalars, lineRanges: ranges, lineNumbers: numbers)
+        return PlanText(scalars: scalars, lineRanges: ranges, lineNumbers: numbers, lineHasBracket: brackets, hasPipe: pipe)
     }
 
     @inline(__always) static func continuation(_ b: UInt8) -> UInt32? {

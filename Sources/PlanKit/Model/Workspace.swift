@@ -265,12 +265,14 @@ public struct Workspace: Sendable {
 
     /// The positions of `tasks` in natural order of their paths: a parsed plan's tasks come in
     /// document order, which is that order already unless the numbering was repaired, so the
-    /// sort (each path's bytes made once) is skipped when nothing is out of place.
+    /// sort is skipped when nothing is out of place.
     static func pathOrder(_ tasks: [PlanTask]) -> [Int] {
-        let keys = tasks.map { Array($0.path.utf8) }
-        let order = Array(keys.indices)
-        if zip(keys, keys.dropFirst()).allSatisfy({ NaturalOrder.compare($0, $1) < 0 }) { return order }
-        return order.sorted { NaturalOrder.compare(keys[$0], keys[$1]) < 0 }
+        let order = Array(0..<tasks.count)
+        // By index: iterating the tasks themselves would copy each one.
+        var k = 1
+        while k < tasks.count, NaturalOrder.less(tasks[k - 1].path, tasks[k].path) { k += 1 }
+        if k >= tasks.count { return order }
+        return order.sorted { NaturalOrder.less(tasks[$0].path, tasks[$1].path) }
     }
 
     mutating func updateProgress(_ updates: [ProgressUpdate], month: YearMonth?, at: Int64) throws {

@@ -2,11 +2,23 @@
 public enum NaturalOrder {
     /// True when `a` sorts before `b`.
     public static func less(_ a: String, _ b: String) -> Bool {
-        compare(Array(a.utf8), Array(b.utf8)) < 0
+        compare(a, b) < 0
+    }
+
+    /// `compare` of two strings' UTF-8, read in place (no byte arrays made) when stored contiguously.
+    public static func compare(_ a: String, _ b: String) -> Int {
+        let inPlace = a.utf8.withContiguousStorageIfAvailable { pa in
+            b.utf8.withContiguousStorageIfAvailable { pb in compare(pa, pb) }
+        }
+        return (inPlace ?? nil) ?? compare(Array(a.utf8), Array(b.utf8))
     }
 
     /// -1, 0 or 1, comparing UTF-8 bytes with digit runs taken as numbers.
     public static func compare(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        a.withUnsafeBufferPointer { pa in b.withUnsafeBufferPointer { pb in compare(pa, pb) } }
+    }
+
+    static func compare(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
         var i = 0, j = 0
         while i < a.count && j < b.count {
             let ca = a[i], cb = b[j]
@@ -40,9 +52,9 @@ public enum NaturalOrder {
 
     /// Task ids order by plan id, then path; both naturally.
     public static func lessID(plan a: String, path pa: String, plan b: String, path pb: String) -> Bool {
-        let c = compare(Array(a.utf8), Array(b.utf8))
+        let c = compare(a, b)
         if c != 0 { return c < 0 }
-        return compare(Array(pa.utf8), Array(pb.utf8)) < 0
+        return compare(pa, pb) < 0
     }
 
     @inline(__always) static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
