@@ -78,7 +78,7 @@ enum CrashTestSupport {
         nonisolated(unsafe) var errData = Data()
         let group = DispatchGroup()
         group.enter()
-        DispatchQueue.global().async {
+        Thread.detachNewThread {  // not the global queue: one worker a core, which blocked readers fill
             errData = err.fileHandleForReading.readDataToEndOfFile()
             group.leave()
         }

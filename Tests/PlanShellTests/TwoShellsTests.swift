@@ -93,7 +93,7 @@ import PlanKit
         let updating = NSLock(), feeding = DispatchGroup()
         nonisolated(unsafe) var updatesDone = false
         feeding.enter()
-        DispatchQueue.global().async {
+        Thread.detachNewThread {  // not the global queue: one worker a core, which blocked readers fill
             while !updating.withLock({ updatesDone }) {
                 for _ in 0..<100 { input.fileHandleForWriting.write(Data("count tasks; plans; history yy2025:1.1\n".utf8)) }
             }
