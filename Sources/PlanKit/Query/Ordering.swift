@@ -69,14 +69,14 @@ struct Ordering {
             }
             return best
         }
-        if keys.count == 1, let key = integerKey() {
+        if keys.count == 1, let rowKeys = integerKeys(rows) {
             let desc = keys[0].descending
-            if let all = Ordering.countingSort(rows, key: key, descending: desc) {
+            if let all = Ordering.countingSort(rows, keys: rowKeys, descending: desc) {
                 return limit.map { Array(all.prefix($0)) } ?? all
             }
             // One key with an integer per row: sort (key, row) packed in 64 bits, no closures.
-            var packed = rows.map { r -> UInt64 in
-                let k = Int64(key(Int(r))) + (1 << 31)
+            var packed = zip(rows, rowKeys.keys).map { r, key -> UInt64 in
+                let k = Int64(key) + (1 << 31)
                 return UInt64(desc ? (1 << 32) - 1 - k : k) << 32 | UInt64(r)
             }
             packed.sort()
@@ -89,10 +89,10 @@ struct Ordering {
 
     /// `rows` (ascending) stably ordered by an integer key whose values span at most 2^20 (dates,
     /// lights): counted, then placed, keeping row order within a key. Nil when the span is wider.
-    static func countingSort(_ rows: [UInt32], key: (Int) -> Int32, descending: Bool) -> [UInt32]? {
+    static func countingSort(_ rows: [UInt32], keys rowKeys: RowKeys, descending: Bool) -> [UInt32]? {
         guard !rows.isEmpty else { return [] }
-        let keys = rows.map { key(Int($0)) }
-        guard let lo = keys.min(), let hi = keys.max(), Int(hi) - Int(lo) < 1 << 20 else { return nil }
+        let keys = rowKeys.keys, lo = rowKeys.low, hi = rowKeys.high
+        guard Int(hi) - Int(lo) < 1 << 20 else { return nil }
         let span = Int(hi) - Int(lo) + 1, base = Int(lo)
         var start = [Int](repeating: 0, count: span + 1)
         keys.withUnsafeBufferPointer { k in
@@ -129,17 +129,42 @@ struct Ordering {
         }
     }
 
-    /// A 32-bit sort key per row for the fields that have one (the due date orders `due` and
-    /// `due_in`; the light column orders `light`), nil for the others.
-    func integerKey() -> ((Int) -> Int32)? {
+    /// The 32-bit sort key of each of `rows` and their least and greatest.
+    struct RowKeys {
+        var keys: [Int32]
+        var low: Int32
+        var high: Int32
+    }
+
+    /// The 32-bit sort keys of `rows` for the fields that have one (the due date orders `due`
+    /// and `due_in`, a task without one last; the light column orders `light`), in one pass over
+    /// the column; nil for the other fields.
+    func integerKeys(_ rows: [UInt32]) -> RowKeys? {
         let t = evaluator.tasks
         switch keys[0].field.field {
-        case .due, .dueIn: return { t.due[$0] > 0 ? t.due[$0] : Int32.max }
+        case .due, .dueIn: return Ordering.gather(rows, t.due) { $0 > 0 ? $0 : Int32.max }
         case .light:
             let lights = Judge(asOf: evaluator.source.context.asOf, rules: evaluator.workspace.rules).lights(in: t)
-            return { Int32(lights[$0]) }
+            return Ordering.gather(rows, lights) { Int32($0) }
         default: return nil
         }
+    }
+
+    /// `key(column[r])` for each of `rows`, with the least and greatest.
+    @inline(__always)
+    static func gather<T>(_ rows: [UInt32], _ column: [T], _ key: (T) -> Int32) -> RowKeys {
+        var low = Int32.max, high = Int32.min
+        let column = column.span
+        let keys = [Int32](unsafeUninitializedCapacity: rows.count) { out, count in
+            for (i, r) in rows.enumerated() {
+                let k = key(column[Int(r)])
+                out[i] = k
+                low = min(low, k)
+                high = max(high, k)
+            }
+            count = rows.count
+        }
+        return RowKeys(keys: keys, low: low, high: high)
     }
 
     /// "a before b" by the keys, then by row.
