@@ -82,6 +82,10 @@ extension Session {
                     // Already in source coordinates.
                     return fail(d, d.span)
                 }
+            } else if let put = outputBytes, case let .rendered(r) = result,
+                      let writer = r.byteWriter(settings.format, renderContext) {
+                writer(put)
+                if let failure = StandardStreams.takeOutputFailure() { throw Diagnostic(failure) }
             } else {
                 output(render(result))
                 if let failure = StandardStreams.takeOutputFailure() { throw Diagnostic(failure) }
