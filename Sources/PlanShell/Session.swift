@@ -54,6 +54,9 @@ public final class Session {
     public var interaction: any SessionInteraction
     /// Where results go (standard output unless a test captures them).
     public var output: (String) -> Void = { StandardStreams.write($0, to: .out) }
+    /// Where results with a byte form (CSV) go as bytes, not made into text first; nil: through
+    /// `output`. Set only where nothing escapes control characters on the way (not a terminal).
+    public var outputBytes: ((UnsafeRawBufferPointer) -> Void)?
     /// Where errors, warnings and timings go.
     public var errorOutput: (String) -> Void = { StandardStreams.write($0, to: .err) }
     /// Called after each command that succeeded, with its result and the `> FILE` it was written

@@ -40,6 +40,8 @@ func run(_ options: LaunchOptions) -> Int32 {
     }
     let session = Session(store: opened, environment: environment)
     session.settings = settings
+    // CSV results to a file or pipe go out as bytes (a terminal gets text, control characters escaped).
+    if !environment.stdoutIsTerminal { session.outputBytes = { StandardStreams.writeBytes($0) } }
 
     let ok: Bool
     if let command = options.command {

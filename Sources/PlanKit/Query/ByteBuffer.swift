@@ -11,41 +11,55 @@ struct ByteBuffer {
         deinit { base.deallocate() }
     }
 
-    /// Nil while the bytes go to memory given by the caller (`init(into:)`).
-    private var storage: Storage?
+    private var storage: Storage
     private var base: UnsafeMutablePointer<UInt8>
     private(set) var count = 0
     private var capacity: Int
+    /// Where full buffers go when the bytes are streamed (`init(flushingTo:)`); nil keeps them all.
+    private let sink: ((UnsafeRawBufferPointer) -> Void)?
 
     init(capacity: Int = 4096) {
         self.capacity = max(64, capacity)
-        let s = Storage(capacity: self.capacity)
-        storage = s
-        base = s.base
+        storage = Storage(capacity: self.capacity)
+        base = storage.base
+        sink = nil
     }
 
-    /// Writes into `memory` (a string's storage being made); past its end the bytes move to a
-    /// buffer of their own (`ownsBytes` turns true) and `memory` no longer holds them.
-    init(into memory: UnsafeMutableBufferPointer<UInt8>) {
-        capacity = memory.count
-        base = memory.baseAddress ?? .allocate(capacity: 0)
-        storage = nil
+    /// A buffer of `capacity` bytes that hands its bytes to `sink` whenever it fills (and on
+    /// `flush`): a large result goes out in pieces, never whole in memory.
+    init(capacity: Int = 1 << 18, flushingTo sink: @escaping (UnsafeRawBufferPointer) -> Void) {
+        self.capacity = max(64, capacity)
+        storage = Storage(capacity: self.capacity)
+        base = storage.base
+        self.sink = sink
     }
 
-    /// The bytes left the memory given to `init(into:)`.
-    var ownsBytes: Bool { storage != nil }
+    /// Hands the bytes written so far to the sink (none without one) and empties the buffer.
+    mutating func flush() {
+        guard let sink, count > 0 else { return }
+        sink(UnsafeRawBufferPointer(start: base, count: count))
+        count = 0
+    }
 
     @inline(__always)
     private mutating func reserve(_ n: Int) {
         if count + n > capacity { grow(count + n) }
     }
 
+    /// Makes room for `needed` bytes in all: a streamed buffer first hands on what it holds.
     private mutating func grow(_ needed: Int) {
-        let bigger = Storage(capacity: max(needed, capacity * 2, 64))
+        var needed = needed
+        if sink != nil {
+            needed -= count
+            flush()
+            if needed <= capacity { return }
+        }
+        let size = max(needed, capacity * 2, 64)
+        let bigger = Storage(capacity: size)
         bigger.base.update(from: base, count: count)
         storage = bigger
         base = bigger.base
-        capacity = max(needed, capacity * 2, 64)
+        capacity = size
     }
 
     @inline(__always)

@@ -142,8 +142,8 @@ struct Evaluator {
         var b = RowBitmap(count: n)
         switch p {
         case let .status(mask):
-            tasks.status.withUnsafeBufferPointer { st in
-                for r in 0..<n where mask & (1 << (st[r] & 7)) != 0 { b.insert(r) }
+            return tasks.status.withUnsafeBufferPointer { st in
+                RowBitmap(count: min(n, st.count)) { mask & (1 << (st[$0] & 7)) != 0 }.padded(to: n)
             }
         case let .progress(op, x):
             tasks.progress.withUnsafeBufferPointer { pr in
@@ -151,8 +151,21 @@ struct Evaluator {
             }
         case .due:
             // One loop over the due column (`due_in <= 14` is checked as a due comparison).
-            tasks.due.withUnsafeBufferPointer { due in
-                for r in 0..<min(n, due.count) where Evaluator.dueHolds(p, due[r]) { b.insert(r) }
+            // The comparison as a range of days [a, b] (a task without a due date, 0, is never in
+            // it), tested with one unsigned compare.
+            guard case let .due(op, lo, hi) = p else { return b }
+            let days: (Int64, Int64) = switch op {
+            case .equal: (Int64(lo), Int64(hi))
+            case .less: (1, Int64(lo) - 1)
+            case .lessOrEqual: (1, Int64(hi))
+            case .greater: (Int64(hi) + 1, Int64(Int32.max))
+            case .greaterOrEqual: (Int64(lo), Int64(Int32.max))
+            default: (1, 0)
+            }
+            let a = max(1, days.0), width = days.1 - a
+            guard width >= 0 else { return b }
+            return tasks.due.withUnsafeBufferPointer { due in
+                RowBitmap(count: min(n, due.count)) { UInt64(bitPattern: Int64(due[$0]) &- a) <= UInt64(width) }.padded(to: n)
             }
         case let .target(op, x, units, figures):
             scanTargets(op, x, units, figures, into: &b)

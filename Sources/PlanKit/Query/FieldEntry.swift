@@ -30,9 +30,8 @@ final class FieldEntry: Sendable {
     /// straight from the column bytes; nil: the cell's text, quoted.
     let csv: (@Sendable (RowSource, _ rows: [Int]) -> CSVWriter)?
     /// The field of every row, each on its own CRLF line, when it is the only column (what
-    /// `find … show id` writes): an upper bound of the bytes, then the writer; nil: row by row
-    /// through `csv`.
-    let csvLines: (@Sendable (RowSource, _ rows: [Int]) -> (bound: Int, write: (inout ByteBuffer) -> Void))?
+    /// `find … show id` writes): the writer; nil: row by row through `csv`.
+    let csvLines: (@Sendable (RowSource, _ rows: [Int]) -> (inout ByteBuffer) -> Void)?
     /// Builds a row comparator (-1, 0, 1) once per query; ties are broken by row by the caller.
     let order: @Sendable (RowSource) -> (Int, Int) -> Int
     /// Builds the group codes of `count … by` once per query.
@@ -69,7 +68,7 @@ final class FieldEntry: Sendable {
          cell: @escaping @Sendable (RowSource, Int) -> ResultTable.Cell,
          localize: (@Sendable (String, Language) -> String)? = nil,
          csv: (@Sendable (RowSource, _ rows: [Int]) -> CSVWriter)? = nil,
-         csvLines: (@Sendable (RowSource, _ rows: [Int]) -> (bound: Int, write: (inout ByteBuffer) -> Void))? = nil,
+         csvLines: (@Sendable (RowSource, _ rows: [Int]) -> (inout ByteBuffer) -> Void)? = nil,
          order: @escaping @Sendable (RowSource) -> (Int, Int) -> Int,
          group: @escaping @Sendable (RowSource) -> GroupKey,
          json: JSONMember? = nil,

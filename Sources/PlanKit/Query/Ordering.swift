@@ -69,14 +69,14 @@ struct Ordering {
             }
             return best
         }
-        if keys.count == 1, let key = integerKey() {
+        if keys.count == 1, let rowKeys = integerKeys(rows) {
             let desc = keys[0].descending
-            if let all = Ordering.countingSort(rows, key: key, descending: desc) {
+            if let all = Ordering.countingSort(rows, keys: rowKeys, descending: desc) {
                 return limit.map { Array(all.prefix($0)) } ?? all
             }
             // One key with an integer per row: sort (key, row) packed in 64 bits, no closures.
-            var packed = rows.map { r -> UInt64 in
-                let k = Int64(key(Int(r))) + (1 << 31)
+            var packed = zip(rows, rowKeys.keys).map { r, key -> UInt64 in
+                let k = Int64(key) + (1 << 31)
                 return UInt64(desc ? (1 << 32) - 1 - k : k) << 32 | UInt64(r)
             }
             packed.sort()
@@ -87,59 +87,96 @@ struct Ordering {
         return limit.map { Array(all.prefix($0)) } ?? all
     }
 
-    /// `rows` (ascending) stably ordered by an integer key whose values span at most 2^20 (dates,
+    /// `rows` (ascending) stably ordered by an integer key whose values span at most 2^18 (dates,
     /// lights): counted, then placed, keeping row order within a key. Nil when the span is wider.
-    static func countingSort(_ rows: [UInt32], key: (Int) -> Int32, descending: Bool) -> [UInt32]? {
+    ///
+    /// The rows are taken as four quarters, each with its own counter per key, worked on in
+    /// turn: runs of equal keys (tasks due the same day) then make four independent chains of
+    /// increments instead of one where each waits on the last.
+    static func countingSort(_ rows: [UInt32], keys rowKeys: RowKeys, descending: Bool) -> [UInt32]? {
         guard !rows.isEmpty else { return [] }
-        let keys = rows.map { key(Int($0)) }
-        guard let lo = keys.min(), let hi = keys.max(), Int(hi) - Int(lo) < 1 << 20 else { return nil }
-        let span = Int(hi) - Int(lo) + 1, base = Int(lo)
-        var start = [Int](repeating: 0, count: span + 1)
-        keys.withUnsafeBufferPointer { k in
-            start.withUnsafeMutableBufferPointer { s in
-                for i in 0..<k.count { s[Int(k[i]) - base + 1] += 1 }
+        let base = Int(rowKeys.low), span = Int(rowKeys.high) - base + 1
+        guard span <= 1 << 18 else { return nil }
+        let n = rows.count, quarter = (n + 3) / 4
+        // slots[4 * (key - base) + q]: quarter q's count of the key, then where its next row goes.
+        var slots = [Int](repeating: 0, count: 4 * span)
+        rowKeys.keys.withUnsafeBufferPointer { k in
+            slots.withUnsafeMutableBufferPointer { s in
+                for j in 0..<quarter {
+                    for q in 0..<4 {
+                        let i = q &* quarter &+ j
+                        if i < n { s[4 &* (Int(k[i]) &- base) &+ q] &+= 1 }
+                    }
+                }
+                // Positions: keys in order (largest first when descending), quarters in order within a key.
+                var at = 0
+                for step in 0..<span {
+                    let v = descending ? span &- 1 &- step : step
+                    for q in 0..<4 {
+                        let c = s[4 &* v &+ q]
+                        s[4 &* v &+ q] = at
+                        at &+= c
+                    }
+                }
             }
-        }
-        if descending {
-            // Largest key first: slot positions counted from the top.
-            var at = 0
-            for v in stride(from: span - 1, through: 0, by: -1) {
-                let c = start[v + 1]
-                start[v + 1] = at
-                at += c
-            }
-        } else {
-            for v in 0..<span { start[v + 1] += start[v] }
         }
         // Rows placed in one pass over unchecked buffers: the slots were counted from these keys.
-        let shift = descending ? 1 : 0
-        return [UInt32](unsafeUninitializedCapacity: rows.count) { out, count in
+        return [UInt32](unsafeUninitializedCapacity: n) { out, count in
             rows.withUnsafeBufferPointer { r in
-                keys.withUnsafeBufferPointer { k in
-                    start.withUnsafeMutableBufferPointer { s in
-                        for i in 0..<r.count {
-                            let slot = Int(k[i]) - base + shift
-                            out[s[slot]] = r[i]
-                            s[slot] += 1
+                rowKeys.keys.withUnsafeBufferPointer { k in
+                    slots.withUnsafeMutableBufferPointer { s in
+                        for j in 0..<quarter {
+                            for q in 0..<4 {
+                                let i = q &* quarter &+ j
+                                guard i < n else { continue }
+                                let slot = 4 &* (Int(k[i]) &- base) &+ q
+                                out[s[slot]] = r[i]
+                                s[slot] &+= 1
+                            }
                         }
                     }
                 }
             }
-            count = rows.count
+            count = n
         }
     }
 
-    /// A 32-bit sort key per row for the fields that have one (the due date orders `due` and
-    /// `due_in`; the light column orders `light`), nil for the others.
-    func integerKey() -> ((Int) -> Int32)? {
+    /// The 32-bit sort key of each of `rows` and their least and greatest.
+    struct RowKeys {
+        var keys: [Int32]
+        var low: Int32
+        var high: Int32
+    }
+
+    /// The 32-bit sort keys of `rows` for the fields that have one (the due date orders `due`
+    /// and `due_in`, a task without one last; the light column orders `light`), in one pass over
+    /// the column; nil for the other fields.
+    func integerKeys(_ rows: [UInt32]) -> RowKeys? {
         let t = evaluator.tasks
         switch keys[0].field.field {
-        case .due, .dueIn: return { t.due[$0] > 0 ? t.due[$0] : Int32.max }
+        case .due, .dueIn: return Ordering.gather(rows, t.due) { $0 > 0 ? $0 : Int32.max }
         case .light:
             let lights = Judge(asOf: evaluator.source.context.asOf, rules: evaluator.workspace.rules).lights(in: t)
-            return { Int32(lights[$0]) }
+            return Ordering.gather(rows, lights) { Int32($0) }
         default: return nil
         }
+    }
+
+    /// `key(column[r])` for each of `rows`, with the least and greatest.
+    @inline(__always)
+    static func gather<T>(_ rows: [UInt32], _ column: [T], _ key: (T) -> Int32) -> RowKeys {
+        var low = Int32.max, high = Int32.min
+        let column = column.span
+        let keys = [Int32](unsafeUninitializedCapacity: rows.count) { out, count in
+            for (i, r) in rows.enumerated() {
+                let k = key(column[Int(r)])
+                out[i] = k
+                low = min(low, k)
+                high = max(high, k)
+            }
+            count = rows.count
+        }
+        return RowKeys(keys: keys, low: low, high: high)
     }
 
     /// "a before b" by the keys, then by row.

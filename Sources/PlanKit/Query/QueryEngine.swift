@@ -40,6 +40,11 @@ public struct QueryResult: Renderable, Sendable {
         case let .count(c): c.render(format ?? f, context)
         }
     }
+
+    public func byteWriter(_ f: OutputFormat, _ context: RenderContext) -> ByteWriter? {
+        guard case let .tasks(t) = content else { return nil }
+        return t.byteWriter(format ?? f, context)
+    }
 }
 
 /// The query language's entry points used by commands outside `find`/`count`

@@ -16,6 +16,31 @@ struct RowBitmap: Sendable {
         }
     }
 
+    /// The rows `holds` is true for, a word of 64 rows made at a time without a branch per row.
+    @inline(__always)
+    init(count: Int, where holds: (Int) -> Bool) {
+        self.count = count
+        words = [UInt64](unsafeUninitializedCapacity: (count + 63) >> 6) { w, made in
+            for i in 0..<w.count {
+                let first = i &<< 6, end = Swift.min(64, count &- first)
+                var x: UInt64 = 0
+                for b in 0..<end { x |= UInt64(holds(first &+ b) ? 1 : 0) &<< UInt64(b) }
+                w[i] = x
+            }
+            made = w.count
+        }
+    }
+
+    /// The same rows in a set of `n` rows (n at least `count`).
+    func padded(to n: Int) -> RowBitmap {
+        guard n > count else { return self }
+        var b = RowBitmap(count: n)
+        b.words.withUnsafeMutableBufferPointer { w in
+            for (i, x) in words.enumerated() { w[i] = x }
+        }
+        return b
+    }
+
     @inline(__always) mutating func insert(_ r: Int) { words[r >> 6] |= 1 << UInt64(r & 63) }
     @inline(__always) mutating func remove(_ r: Int) { words[r >> 6] &= ~(1 << UInt64(r & 63)) }
     @inline(__always) func contains(_ r: Int) -> Bool { words[r >> 6] & (1 << UInt64(r & 63)) != 0 }
@@ -52,19 +77,22 @@ struct RowBitmap: Sendable {
 
     /// The rows, ascending.
     func rows() -> [UInt32] {
-        var out: [UInt32] = []
-        out.reserveCapacity(cardinality)
-        words.withUnsafeBufferPointer { w in
-            for i in w.indices {
-                var x = w[i]
-                while x != 0 {
-                    let b = x.trailingZeroBitCount
-                    out.append(UInt32(i << 6 + b))
-                    x &= x - 1
+        let total = cardinality
+        return [UInt32](unsafeUninitializedCapacity: total) { out, made in
+            var k = 0
+            words.withUnsafeBufferPointer { w in
+                for i in w.indices {
+                    var x = w[i]
+                    let first = UInt32(truncatingIfNeeded: i &<< 6)
+                    while x != 0 {
+                        out[k] = first &+ UInt32(truncatingIfNeeded: x.trailingZeroBitCount)
+                        k &+= 1
+                        x &= x &- 1
+                    }
                 }
             }
+            made = k
         }
-        return out
     }
 }
 

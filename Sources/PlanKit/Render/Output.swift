@@ -103,6 +103,18 @@ public struct RenderContext: Sendable {
 public protocol Renderable: Sendable {
     /// The text to write, ending with a newline unless empty.
     func render(_ format: OutputFormat, _ context: RenderContext) -> String
+
+    /// What `render` returns, as UTF-8 bytes handed in pieces to the `put` the writer is given,
+    /// never made into a `String` (a large CSV result); nil when this output has no byte form
+    /// in `format`. Use it only where no terminal shows the bytes (no control characters escaped).
+    func byteWriter(_ format: OutputFormat, _ context: RenderContext) -> ByteWriter?
+}
+
+/// Writes rendered output as bytes: the argument is where each piece goes.
+public typealias ByteWriter = (_ put: (UnsafeRawBufferPointer) -> Void) -> Void
+
+extension Renderable {
+    public func byteWriter(_ format: OutputFormat, _ context: RenderContext) -> ByteWriter? { nil }
 }
 
 /// Plain text output (messages, `echo`): the same in every format, except JSON wraps it as a string.
@@ -173,6 +185,14 @@ public enum OutputFile {
         try write(to: path) { put in
             if byteOrderMark { [UInt8]([0xEF, 0xBB, 0xBF]).withUnsafeBytes(put) }
             s.withUTF8 { put(UnsafeRawBufferPointer($0)) }
+        }
+    }
+
+    /// Writes the bytes `writer` puts (after a UTF-8 byte order mark when `byteOrderMark`) to `path`.
+    public static func write(_ writer: ByteWriter, to path: String, byteOrderMark: Bool = false) throws {
+        try write(to: path) { put in
+            if byteOrderMark { [UInt8]([0xEF, 0xBB, 0xBF]).withUnsafeBytes(put) }
+            withoutActuallyEscaping(put) { writer($0) }
         }
     }
 

@@ -62,28 +62,33 @@ public struct TaskList: Renderable, Sendable {
 
     // MARK: CSV
 
+    public func byteWriter(_ format: OutputFormat, _ context: RenderContext) -> ByteWriter? {
+        guard format == .csv else { return nil }
+        return { put in
+            withoutActuallyEscaping(put) { put in
+                var out = ByteBuffer(flushingTo: put)
+                writeCSV(to: &out)
+                out.flush()
+            }
+        }
+    }
+
     func renderCSV() -> String {
+        var out = ByteBuffer(capacity: rows.count * 32 * columns.count + 64)
+        writeCSV(to: &out)
+        return out.string()
+    }
+
+    /// The CSV text's bytes: the header, then a line (CRLF) per row.
+    func writeCSV(to out: inout ByteBuffer) {
         let language = source.context.language
         let header = Array(columns.map { ResultTable.csvField(Lexicon.header($0, in: language)) }.joined(separator: ",").utf8)
             + [0x0D, 0x0A]
-        if columns.count == 1, let lines = columns[0].entry.csvLines {
-            // Written straight into the string's own storage (a large result is made once).
-            let (bound, write) = lines(source, rows)
-            var spilled: String?
-            let text = String(unsafeUninitializedCapacity: header.count + bound) { memory in
-                var out = ByteBuffer(into: memory)
-                header.withUnsafeBufferPointer { out.append($0) }
-                write(&out)
-                if out.ownsBytes {
-                    spilled = out.string()
-                    return 0
-                }
-                return out.count
-            }
-            return spilled ?? text
-        }
-        var out = ByteBuffer(capacity: rows.count * 32 * columns.count + 64)
         header.withUnsafeBufferPointer { out.append($0) }
+        if columns.count == 1, let lines = columns[0].entry.csvLines {
+            lines(source, rows)(&out)
+            return
+        }
         let writers: [FieldEntry.CSVWriter] = columns.map { f in
             if let make = f.entry.csv { return make(source, rows) }
             let entry = f.entry, s = source
@@ -95,7 +100,7 @@ public struct TaskList: Renderable, Sendable {
                 out.append(0x0D)
                 out.append(0x0A)
             }
-            return out.string()
+            return
         }
         for r in rows {
             for (k, write) in writers.enumerated() {
@@ -105,7 +110,6 @@ public struct TaskList: Renderable, Sendable {
             out.append(0x0D)
             out.append(0x0A)
         }
-        return out.string()
     }
 
     // MARK: JSON

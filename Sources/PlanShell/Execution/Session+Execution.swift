@@ -82,6 +82,10 @@ extension Session {
                     // Already in source coordinates.
                     return fail(d, d.span)
                 }
+            } else if let put = outputBytes, case let .rendered(r) = result,
+                      let writer = r.byteWriter(settings.format, renderContext) {
+                writer(put)
+                if let failure = StandardStreams.takeOutputFailure() { throw Diagnostic(failure) }
             } else {
                 output(render(result))
                 if let failure = StandardStreams.takeOutputFailure() { throw Diagnostic(failure) }
@@ -124,6 +128,12 @@ extension Session {
             switch target.kind {
             case let .text(format):
                 // A file is not a terminal: full text, no `…` cut to the window's width, no colour.
+                let context = RenderContext(width: OutputFileKind.fileWidth, language: settings.language)
+                if case let .rendered(r) = result, let writer = r.byteWriter(format, context) {
+                    // Bytes straight to the file, never a `String` (a large CSV result).
+                    try OutputFile.write(writer, to: url.path, byteOrderMark: format == .csv)
+                    break
+                }
                 var text = render(result, as: format, forFile: true, context: RenderContext(width: OutputFileKind.fileWidth, language: settings.language))
                 if format == .html { text = HTMLPage.document(text, title: command) }
                 // Temporary file + rename, without Foundation's fsync (milliseconds per query).

@@ -48,24 +48,40 @@ public enum StandardStreams {
         // After a failure, output to a file or pipe stops (no gap in the middle of a result);
         // a terminal is tried again (the shell must not go mute after one I/O error).
         if stream == .out && (outputClosed || (outputFailed && !terminals.out)) { return }
-        if let errorNumber = writeAll(s, to: fd), stream == .out {
-            if errorNumber == EPIPE {
-                outputClosed = true
-            } else {
-                outputFailed = true
-                pendingFailure = Messages.cannotWriteStandardOutput(reason: String(cString: strerror(errorNumber)))
-            }
+        let failure = writeAll(s, to: fd)
+        if stream == .out { note(failure) }
+    }
+
+    /// Writes `bytes` to standard output as they are (a CSV result when standard output is a
+    /// file or pipe), failures remembered as `write`'s are.
+    public static func writeBytes(_ bytes: UnsafeRawBufferPointer) {
+        guard bytes.count > 0, !outputClosed, !(outputFailed && !terminals.out) else { return }
+        note(writeAll(bytes, to: 1))
+    }
+
+    /// Remembers a failed write to standard output: a closed pipe quietly, anything else as the
+    /// failure the session reports.
+    private static func note(_ errorNumber: Int32?) {
+        guard let errorNumber else { return }
+        if errorNumber == EPIPE {
+            outputClosed = true
+        } else {
+            outputFailed = true
+            pendingFailure = Messages.cannotWriteStandardOutput(reason: String(cString: strerror(errorNumber)))
         }
     }
 
     /// Writes every byte of `s` to `fd`; the errno of a failed write, nil when all were written.
     private static func writeAll(_ s: String, to fd: Int32) -> Int32? {
-        var bytes = Array(s.utf8)
+        var s = s
+        return s.withUTF8 { writeAll(UnsafeRawBufferPointer($0), to: fd) }
+    }
+
+    private static func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32) -> Int32? {
+        guard let base = bytes.baseAddress else { return nil }
         var off = 0
         while off < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { buf in
-                Foundation.write(fd, buf.baseAddress.map { $0 + off }, buf.count - off)
-            }
+            let n = Foundation.write(fd, base + off, bytes.count - off)
             if n < 0 {
                 if errno == EINTR { continue }
                 return errno
@@ -74,7 +90,6 @@ public enum StandardStreams {
             if n == 0 { return ENOSPC }
             off += n
         }
-        bytes.removeAll()
         return nil
     }
 }

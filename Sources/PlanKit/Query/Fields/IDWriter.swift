@@ -20,21 +20,30 @@ struct IDWriter {
         self.init(w, rows: rows, planRow: targets.planRow)
     }
 
-    /// Copies the id of every plan `planRow` gives `rows` once (a store may hold thousands of
-    /// plans; a `find … limit 20` names one or two).
+    /// Copies the id of every plan `planRow` gives `rows` once, each followed by ":" (what a
+    /// task id puts next); a store may hold thousands of plans, a `find … limit 20` names one or
+    /// two, and a result with more rows than the store has plans takes them all without a pass.
     private init(_ w: Workspace, rows: [Int], planRow rowPlan: [UInt32]) {
         var bytes: [UInt8] = []
         var low = [Int32](repeating: 0, count: w.plans.count), high = low
-        var last = -1
-        let plans = rowPlan.span
-        for r in rows where r >= 0 && r < plans.count {
-            let p = Int(plans[r])
-            guard p != last, p < w.plans.count else { continue }
-            last = p
-            guard low[p] == high[p] else { continue }
+        func add(_ p: Int) {
             low[p] = Int32(bytes.count)
             bytes.append(contentsOf: w.plans[p].id.utf8)
             high[p] = Int32(bytes.count)
+            bytes.append(0x3A)
+        }
+        if rows.count >= w.plans.count {
+            bytes.reserveCapacity(w.plans.count * 16)
+            for p in w.plans.indices { add(p) }
+        } else {
+            var last = -1
+            let plans = rowPlan.span
+            for r in rows where r >= 0 && r < plans.count {
+                let p = Int(plans[r])
+                guard p != last, p < w.plans.count else { continue }
+                last = p
+                if low[p] == high[p] { add(p) }
+            }
         }
         planBytes = bytes
         planLow = low
@@ -57,49 +66,23 @@ struct IDWriter {
         out.append(paths.bytes, paths.offsets[r]..<paths.offsets[r + 1])
     }
 
-    /// The bytes `appendTaskLines` writes for `rows`.
-    func taskLinesBound(_ rows: [Int]) -> Int {
-        var total = 0
-        for r in rows {
-            let p = Int(planRow[r])
-            total += Int(planHigh[p]) - Int(planLow[p]) + paths.offsets[r + 1] - paths.offsets[r] + 3
-        }
-        return total
-    }
-
-    /// At least the bytes `appendTargetLines` writes for `rows` (numbers counted as 10 digits).
-    func targetLinesBound(_ rows: [Int], of targets: TargetRows) -> Int {
-        let taskRow = targets.taskRow.span, planRow = targets.planRow.span, offsets = paths.offsets.span
-        let low = planLow.span, high = planHigh.span
-        var total = 0
-        for k in rows {
-            let r = Int(taskRow[k]), p = Int(planRow[k])
-            total &+= Int(high[p]) &- Int(low[p]) &+ (r >= 0 ? offsets[r + 1] &- offsets[r] : 0) &+ 15
-        }
-        return total
-    }
-
     /// Every row's id on a line of its own (CRLF), as CSV of `show id` is: one loop, no call a row.
     func appendTaskLines(_ rows: [Int], to out: inout ByteBuffer) {
+        let planRow = planRow.span, offsets = paths.offsets.span, low = planLow.span, high = planHigh.span
         planBytes.withUnsafeBufferPointer { plans in
             paths.bytes.withUnsafeBufferPointer { pathBytes in
-                paths.offsets.withUnsafeBufferPointer { offsets in
-                    planRow.withUnsafeBufferPointer { planRow in
-                        guard let planBase = plans.baseAddress ?? UnsafePointer(bitPattern: 1),
-                              let pathBase = pathBytes.baseAddress ?? UnsafePointer(bitPattern: 1) else { return }
-                        for r in rows {
-                            let p = Int(planRow[r])
-                            let lo = Int(planLow[p]), planCount = Int(planHigh[p]) - lo
-                            let a = offsets[r], pathCount = offsets[r + 1] - a
-                            out.write(atMost: planCount + pathCount + 3) { dst in
-                                ByteBuffer.copy(dst, planBase + lo, planCount)
-                                dst[planCount] = 0x3A
-                                ByteBuffer.copy(dst + planCount + 1, pathBase + a, pathCount)
-                                dst[planCount + 1 + pathCount] = 0x0D
-                                dst[planCount + 2 + pathCount] = 0x0A
-                                return planCount + pathCount + 3
-                            }
-                        }
+                guard let planBase = plans.baseAddress ?? UnsafePointer(bitPattern: 1),
+                      let pathBase = pathBytes.baseAddress ?? UnsafePointer(bitPattern: 1) else { return }
+                for r in rows {
+                    let p = Int(planRow[r])
+                    // The plan's id and its ":" in one copy, the path, then CRLF.
+                    let lo = Int(low[p]), prefix = Int(high[p]) &- lo &+ 1
+                    let a = offsets[r], pathCount = offsets[r &+ 1] &- a
+                    out.write(atMost: prefix &+ pathCount &+ 2) { dst in
+                        ByteBuffer.copy(dst, planBase + lo, prefix)
+                        ByteBuffer.copy(dst + prefix, pathBase + a, pathCount)
+                        UnsafeMutableRawPointer(dst + (prefix &+ pathCount)).storeBytes(of: UInt16(0x0A0D).littleEndian, as: UInt16.self)
+                        return prefix &+ pathCount &+ 2
                     }
                 }
             }

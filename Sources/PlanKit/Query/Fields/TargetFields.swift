@@ -124,7 +124,7 @@ enum TargetFields {
         },
         csvLines: { s, rows in
             let targets = s.targets, ids = IDWriter(s.workspace, targets: targets, rows: rows)
-            return (ids.targetLinesBound(rows, of: targets), { out in ids.appendTargetLines(rows, of: targets, to: &out) })
+            return { out in ids.appendTargetLines(rows, of: targets, to: &out) }
         },
         order: { _ in { a, b in FieldSupport.compare(a, b) } },
         group: { s in GroupKey.strings { s.id(row: $0) } },

@@ -23,7 +23,7 @@ enum TaskFields {
         },
         csvLines: { s, rows in
             let ids = IDWriter(s.workspace, tasks: rows)
-            return (ids.taskLinesBound(rows), { out in ids.appendTaskLines(rows, to: &out) })
+            return { out in ids.appendTaskLines(rows, to: &out) }
         },
         order: { _ in { a, b in FieldSupport.compare(a, b) } },
         group: { s in GroupKey.strings { s.workspace.taskID(row: $0) } },
