@@ -76,10 +76,13 @@ struct HostileShellTests {
     // MARK: Class 3: standard output errors
 
     @Test func stdoutOnAFullDeviceIsAnError() throws {
-        let r = try run(["--store", store.path, "-c", "find tasks"], stdoutPath: "/dev/full")
-        #expect(r.status == 1)
-        #expect(!r.signalled)
-        #expect(r.stderr.contains("cannot write to standard output: No space left on device"), "\(r.stderr)")
+        // Text, and CSV (written as bytes when standard output is not a terminal).
+        for args in [["-c", "find tasks"], ["--format", "csv", "-c", "find tasks show id"]] {
+            let r = try run(["--store", store.path] + args, stdoutPath: "/dev/full")
+            #expect(r.status == 1, "\(args)")
+            #expect(!r.signalled)
+            #expect(r.stderr.contains("cannot write to standard output: No space left on device"), "\(args): \(r.stderr)")
+        }
     }
 
     @Test func aClosedPipeEndsOutputQuietly() throws {
