@@ -503,7 +503,6 @@ struct PlanParser {
             }
             let kept = trimmed(scalars[...])
             if kept.count != scalars.count { scalars = Array(kept) }
-            let text = scalars.string
             let isShared = tag != nil && sharedTail != nil && child === node.children.last
             if isShared { tag = nil }
             let effective = tag ?? sharedTail ?? inherited
@@ -516,12 +515,15 @@ struct PlanParser {
                 if child.printedNumber != child.number {
                     printed = (path + [child.printedNumber]).map(String.init).joined(separator: ".")
                 }
-                tasks.append(PlanTask(plan: planID, path: pathString, heading: Self.heading(of: text, scalars: scalars), text: text,
-                                      offices: effective?.offices ?? [], officesOpen: effective?.isOpen ?? false,
-                                      targets: FigureExtractor.targets(inScalars: scalars), line: line, inferred: inferred,
-                                      printedPath: printed))
+                var task = PlanTask(plan: planID, path: pathString, heading: "", text: "",
+                                    offices: effective?.offices ?? [], officesOpen: effective?.isOpen ?? false,
+                                    targets: FigureExtractor.targets(inScalars: scalars), line: line, inferred: inferred,
+                                    printedPath: printed)
+                (task.headingText, task.textText) = Self.headingAndText(scalars)
+                tasks.append(task)
                 taskTexts.append(scalars)
             } else {
+                let text = scalars.string
                 var body = Array(raw)
                 if let t = found { body.removeSubrange(t.range) }
                 sections.append(PlanSection(path: pathString, level: p.count, heading: Self.sectionHeading(body, text: text, scalars: scalars), text: text,
@@ -561,19 +563,5 @@ struct PlanParser {
     static func heading(of text: String) -> String {
         if let i = text.firstIndex(of: "。") { return String(text[..<i]) }
         return text
-    }
-
-    /// The same for text also held as scalars: found on the scalars when the text is plain.
-    static func heading(of text: String, scalars: [UInt32]) -> String {
-        // Plain up to the first `。` and the scalar after it (which could otherwise join it in one
-        // character) is enough for the scalar and the character search to agree.
-        let stop = scalars.firstIndex(of: 0x3002)
-        guard isPlain(scalars[..<min(scalars.count, (stop ?? scalars.count) + 2)]) else { return heading(of: text) }
-        guard let i = stop else { return text }
-        // That many scalars of `text` (plain scalars are in the BMP), copied as a substring:
-        // making a new String of them would check their UTF-8 again.
-        var bytes = 0
-        for v in scalars[..<i] { bytes += v < 0x80 ? 1 : (v < 0x800 ? 2 : 3) }
-        return String(text[..<text.utf8.index(text.utf8.startIndex, offsetBy: bytes)])
     }
 }

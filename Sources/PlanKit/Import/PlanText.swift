@@ -148,36 +148,51 @@ extension ArraySlice where Element == UInt32 {
 /// a short string fits in the String itself).
 func scalarString(_ scalars: some Collection<UInt32>) -> String {
     // Arrays and their slices (every caller) are encoded through a pointer: no index checks.
-    scalars.withContiguousStorageIfAvailable { encodedString($0) } ?? encodedString(scalars)
+    scalars.withContiguousStorageIfAvailable { encodedString($0) } ?? Array(scalars).withUnsafeBufferPointer { encodedString($0) }
 }
 
-@inline(__always) private func encodedString(_ scalars: some Collection<UInt32>) -> String {
-    var capacity = 0
-    for v in scalars {
-        // At most the UTF-8 length: a surrogate or a value past U+10FFFF (never made by the
-        // decoder) is counted but not written.
-        capacity &+= v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
+/// Scalars to UTF-8 bytes (what `scalarString` writes, without making a String of it).
+func scalarUTF8(_ scalars: UnsafeBufferPointer<UInt32>) -> [UInt8] {
+    let capacity = utf8Length(scalars)
+    return [UInt8](unsafeUninitializedCapacity: capacity) { buffer, written in
+        written = buffer.baseAddress.map { encodeUTF8(scalars, into: $0) } ?? 0
     }
+}
+
+@inline(__always) private func encodedString(_ scalars: UnsafeBufferPointer<UInt32>) -> String {
+    let capacity = utf8Length(scalars)
     guard capacity > 0 else { return "" }
     return String(unsafeUninitializedCapacity: capacity) { buffer in
-        guard let out = buffer.baseAddress else { return 0 }
-        var n = 0
-        for v in scalars {
-            if v < 0x80 {
-                out[n] = UInt8(truncatingIfNeeded: v); n &+= 1
-            } else if v < 0x800 {
-                out[n] = UInt8(truncatingIfNeeded: 0xC0 | (v >> 6)); out[n &+ 1] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)); n &+= 2
-            } else if v < 0x10000 {
-                guard v & 0xF800 != 0xD800 else { continue }
-                out[n] = UInt8(truncatingIfNeeded: 0xE0 | (v >> 12)); out[n &+ 1] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F))
-                out[n &+ 2] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)); n &+= 3
-            } else if v < 0x110000 {
-                out[n] = UInt8(truncatingIfNeeded: 0xF0 | (v >> 18)); out[n &+ 1] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 12) & 0x3F))
-                out[n &+ 2] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F)); out[n &+ 3] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)); n &+= 4
-            }
-        }
-        return n
+        buffer.baseAddress.map { encodeUTF8(scalars, into: $0) } ?? 0
     }
+}
+
+/// At most the UTF-8 length: a surrogate or a value past U+10FFFF (never made by the decoder)
+/// is counted but not written.
+@inline(__always) private func utf8Length(_ scalars: UnsafeBufferPointer<UInt32>) -> Int {
+    var capacity = 0
+    for v in scalars { capacity &+= v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4 }
+    return capacity
+}
+
+/// Writes the scalars' UTF-8 at `out` (room for `utf8Length` bytes); returns the bytes written.
+@inline(__always) private func encodeUTF8(_ scalars: UnsafeBufferPointer<UInt32>, into out: UnsafeMutablePointer<UInt8>) -> Int {
+    var n = 0
+    for v in scalars {
+        if v < 0x80 {
+            out[n] = UInt8(truncatingIfNeeded: v); n &+= 1
+        } else if v < 0x800 {
+            out[n] = UInt8(truncatingIfNeeded: 0xC0 | (v >> 6)); out[n &+ 1] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)); n &+= 2
+        } else if v < 0x10000 {
+            guard v & 0xF800 != 0xD800 else { continue }
+            out[n] = UInt8(truncatingIfNeeded: 0xE0 | (v >> 12)); out[n &+ 1] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F))
+            out[n &+ 2] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)); n &+= 3
+        } else if v < 0x110000 {
+            out[n] = UInt8(truncatingIfNeeded: 0xF0 | (v >> 18)); out[n &+ 1] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 12) & 0x3F))
+            out[n &+ 2] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F)); out[n &+ 3] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)); n &+= 4
+        }
+    }
+    return n
 }
 
 /// The Unicode scalars of `text`, decoded from its UTF-8 in one pass (a `String` is valid UTF-8,

@@ -8,9 +8,18 @@ public struct PlanTask: Sendable, Hashable {
     /// Dotted digits, e.g. `2.1.1`.
     public var path: String
     /// Text up to the first `。` (the whole clause when it has none).
-    public var heading: String
+    public var heading: String {
+        get { headingText.string }
+        set { headingText = TaskText(newValue) }
+    }
     /// Text after the marker, office tag removed.
-    public var text: String
+    public var text: String {
+        get { textText.string }
+        set { textText = TaskText(newValue) }
+    }
+    /// `heading` and `text` as held: the importer's are UTF-8 bytes, packed into the table as they are.
+    var headingText: TaskText
+    var textText: TaskText
     public var offices: [String]
     /// The office list ended in `等有关科室`: other offices may be involved.
     public var officesOpen: Bool
@@ -56,8 +65,8 @@ public struct PlanTask: Sendable, Hashable {
         self.startByHand = startByHand
         self.plan = plan
         self.path = path
-        self.heading = heading
-        self.text = text
+        self.headingText = TaskText(heading)
+        self.textText = TaskText(text)
         self.offices = offices
         self.officesOpen = officesOpen
         self.targets = targets

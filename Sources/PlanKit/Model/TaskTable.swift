@@ -287,8 +287,8 @@ public struct TaskTable: Sendable {
         public mutating func append(_ t: PlanTask, planRow: Int) {
             table.planRow.append(UInt32(planRow))
             table.paths.append(t.path)
-            headings.append(t.heading)
-            texts.append(t.text)
+            t.headingText.withUTF8 { headings.append($0) }
+            t.textText.withUTF8 { texts.append($0) }
             table.line.append(UInt32(clamping: t.line))
             table.flags.append((t.officesOpen ? TaskTable.flagOfficesOpen : 0) | (t.inferred ? TaskTable.flagInferred : 0)
                                | (t.dueByHand ? TaskTable.flagDueByHand : 0) | (t.startByHand ? TaskTable.flagStartByHand : 0))
