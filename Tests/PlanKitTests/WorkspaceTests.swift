@@ -35,4 +35,21 @@ import Testing
         #expect(w.plans.map(\.id) == ["b10"])
         #expect(w.history(of: "b10:2.2").count == 3)
     }
+
+    /// A plan's index is looked up in a table kept beside the plan list: it follows every change
+    /// of the list (import, replace, drop), and a copy made before a change keeps its own answers.
+    @Test func planIndexFollowsThePlanList() throws {
+        var w = Workspace()
+        try w.apply(.importPlans([plan("b10", ["1"]), plan("b9", ["1"]), plan("a1", ["1", "2"])], replace: false))
+        for (i, p) in w.plans.enumerated() { #expect(w.planIndex(p.id) == i) }
+        let before = w
+        try w.apply(.dropPlan("a1"))
+        #expect(w.planIndex("a1") == nil && w.planIndex("b9") == 0 && w.planIndex("b10") == 1)
+        #expect(w.row(id: "b10:1") == 1)
+        #expect(before.planIndex("a1") == 0 && before.planIndex("b10") == 2, "the copy keeps the list it had")
+        try w.apply(.importPlans([plan("a0", ["3"])], replace: false))
+        #expect(w.plans.map(\.id) == ["a0", "b9", "b10"])
+        for (i, p) in w.plans.enumerated() { #expect(w.planIndex(p.id) == i) }
+        #expect(w.row(id: "a0:3") == 0 && w.planIndex("nosuch") == nil)
+    }
 }

@@ -56,7 +56,9 @@ public struct TaskHistoryRecord: Sendable, Hashable {
 /// The in-memory model: plans, their tasks (columnar) and the history of progress changes.
 public struct Workspace: Sendable {
     /// Plans sorted by natural id order; `tasks.planRow` indexes this array.
-    public internal(set) var plans: [PlanInfo] = []
+    public internal(set) var plans: [PlanInfo] = [] { didSet { planLookup = PlanLookup() } }
+    /// Plan id → index, built on first use and replaced whenever `plans` changes (copies share it).
+    private var planLookup = PlanLookup()
     /// `taskRanges[i]` = rows of `plans[i]` in `tasks`.
     public internal(set) var taskRanges: [Range<Int>] = []
     public internal(set) var tasks = TaskTable()
@@ -100,7 +102,7 @@ public struct Workspace: Sendable {
 
     public var taskCount: Int { tasks.count }
 
-    public func planIndex(_ id: String) -> Int? { plans.firstIndex { $0.id == id } }
+    public func planIndex(_ id: String) -> Int? { planLookup.index(of: id, in: plans) }
     public func plan(_ id: String) -> PlanInfo? { planIndex(id).map { plans[$0] } }
 
     /// The row of task `plan:path`, or nil.
@@ -394,5 +396,24 @@ public struct Workspace: Sendable {
             plans[p].indicators[a.number - 1].target.actual = a.value
             plans[p].indicators[a.number - 1].target.actualMonth = a.value == nil ? nil : month
         }
+    }
+}
+
+/// The index of each plan id in a workspace's plan list, built once on first use: a sheet of a
+/// few hundred thousand rows over ten thousand plans looked each row's plan up one by one.
+final class PlanLookup: @unchecked Sendable {
+    private let lock = NSLock()
+    private var indexes: [String: Int]?
+
+    func index(of id: String, in plans: [PlanInfo]) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        if indexes == nil {
+            var d: [String: Int] = [:]
+            d.reserveCapacity(plans.count)
+            for (i, p) in plans.enumerated() where d[p.id] == nil { d[p.id] = i }
+            indexes = d
+        }
+        return indexes?[id]
     }
 }
