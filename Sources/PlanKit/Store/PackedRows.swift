@@ -18,27 +18,12 @@ final class PackedRows {
 
     /// Nil when `bytes` is not a packed column of `rows` rows.
     init?(_ bytes: [UInt8], rows: Int) {
-        guard let h = StringPacking.header(bytes), h.rows == rows, h.blocksAt >= h.lengthsAt else { return nil }
-        var offsets = [Int](repeating: 0, count: rows + 1)
-        var r = BinaryReader(bytes, from: h.lengthsAt, to: h.blocksAt, context: "packed strings")
-        var sum = 0
-        for i in 0..<rows {
-            guard let n = try? r.int(), n <= h.total - sum else { return nil }
-            sum += n
-            offsets[i + 1] = sum
-        }
-        guard sum == h.total, r.isAtEnd else { return nil }
-        var starts: [Int] = []
-        var p = h.blocksAt
-        for b in h.blocks {
-            starts.append(p)
-            p += b.length
-        }
-        guard p == bytes.count else { return nil }
+        // The header places the blocks so that they end with the bytes (`blocksAt`).
+        guard let layout = StringPacking.layout(bytes, rows: rows) else { return nil }
         self.bytes = bytes
-        header = h
-        self.offsets = offsets
-        self.starts = starts
+        header = layout.header
+        offsets = layout.offsets
+        starts = layout.starts
     }
 
     /// Row `r`, or nil when a block it lies in does not decompress to its size.

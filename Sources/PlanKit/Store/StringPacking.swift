@@ -72,13 +72,20 @@ enum StringPacking {
     }
 
     /// The column, or nil when `bytes` is not a packed column (of `rows` rows, when given).
-    static func unpack(_ bytes: [UInt8], rows expected: Int? = nil) -> StringColumn? {
+    /// Where everything lies in a packed column: its header, each row's offset in the unpacked
+    /// bytes and where each block starts; nil when the row lengths do not add up.
+    struct Layout {
+        var header: Header
+        var offsets: [Int]
+        var starts: [Int]
+    }
+
+    static func layout(_ bytes: [UInt8], rows expected: Int? = nil) -> Layout? {
         guard let h = header(bytes), h.rows == expected ?? h.rows, h.blocksAt >= h.lengthsAt else { return nil }
-        let rows = h.rows
-        var offsets = [Int](repeating: 0, count: rows + 1)
+        var offsets = [Int](repeating: 0, count: h.rows + 1)
         var r = BinaryReader(bytes, from: h.lengthsAt, to: h.blocksAt, context: "packed strings")
         var sum = 0
-        for i in 0..<rows {
+        for i in 0..<h.rows {
             guard let n = try? r.int(), n <= h.total - sum else { return nil }
             sum += n
             offsets[i + 1] = sum
@@ -90,6 +97,12 @@ enum StringPacking {
             starts.append(p)
             p += b.length
         }
+        return Layout(header: h, offsets: offsets, starts: starts)
+    }
+
+    static func unpack(_ bytes: [UInt8], rows expected: Int? = nil) -> StringColumn? {
+        guard let layout = layout(bytes, rows: expected) else { return nil }
+        let h = layout.header, offsets = layout.offsets, starts = layout.starts
         var ok = true
         let text = [UInt8](unsafeUninitializedCapacity: h.total) { out, initialized in
             let dst = UnsafeMutableRawBufferPointer(out)
