@@ -253,13 +253,7 @@ public struct Workspace: Sendable {
                 newPlans.append(adding[i].info)
                 let parsed = adding[i].tasks
                 adding[i].tasks = []
-                // Each task lent to the builder in place (an array's subscript would copy it,
-                // a retain and a release for each of its strings and arrays); `pathOrder` holds
-                // each index of `parsed` exactly once.
-                let order = Self.pathOrder(parsed)
-                parsed.withUnsafeBufferPointer { all in
-                    for k in order where all.indices.contains(k) { builder.append(all[k], planRow: row) }
-                }
+                for k in Self.pathOrder(parsed) { builder.append(parsed[k], planRow: row) }
                 given += 1
                 if given % 256 == 0 { FreedMemory.giveBack() }
             }
