@@ -83,7 +83,7 @@ struct PlanParser {
         var tasks: [PlanTask] = []
         var sections: [PlanSection] = []
         let topHasChildren = root.children.contains { !$0.children.isEmpty }
-        collect(root, path: [], pathString: "", inherited: nil, inferredAbove: false, topHasChildren: topHasChildren,
+        collect(root, depth: 0, pathString: "", inherited: nil, inferredAbove: false, topHasChildren: topHasChildren,
                 planID: id, tasks: &tasks, sections: &sections)
         if !chromeLines.isEmpty {
             warnings.insert(ImportWarning(line: chromeLines[0], Messages.pageChromeSkipped(chromeLines.count, lines: Self.ranges(chromeLines))),
@@ -95,7 +95,8 @@ struct PlanParser {
         info.sections = sections
         info.extras = extras
         info.warnings = warnings.sorted { $0.line < $1.line }
-        var plan = ImportedPlan(info: info, tasks: tasks)
+        // `tasks` given up, so that the schedule's changes need no copy of the array.
+        var plan = ImportedPlan(info: info, tasks: consume tasks)
         Schedule.apply(to: &plan, texts: taskTexts)
         return plan
     }
@@ -474,7 +475,7 @@ struct PlanParser {
 
     // MARK: Tasks
 
-    mutating func collect(_ node: Node, path: [Int], pathString parentPath: String, inherited: OfficeTag?, inferredAbove: Bool,
+    mutating func collect(_ node: Node, depth: Int, pathString parentPath: String, inherited: OfficeTag?, inferredAbove: Bool,
                           topHasChildren: Bool, planID: String, tasks: inout [PlanTask], sections: inout [PlanSection]) {
         // Clause groups whose shared tag was written after the last clause.
         var sharedTail: OfficeTag?
@@ -485,8 +486,8 @@ struct PlanParser {
                 if trimmed(own[(own.startIndex + tag.range.upperBound)...]).isEmpty { sharedTail = tag }
             }
         }
+        let lastChild = node.children.last
         for child in node.children {
-            let p = path + [child.number]
             let raw = stream[child.textStart..<child.textEnd]
             let found = OfficeTag.find(in: raw, names: officeNames)
             var tag = found
@@ -503,17 +504,17 @@ struct PlanParser {
             }
             let kept = trimmed(scalars[...])
             if kept.count != scalars.count { scalars = Array(kept) }
-            let isShared = tag != nil && sharedTail != nil && child === node.children.last
+            let isShared = tag != nil && sharedTail != nil && child === lastChild
             if isShared { tag = nil }
             let effective = tag ?? sharedTail ?? inherited
             let inferred = inferredAbove || child.inferred
             let pathString = parentPath.isEmpty ? String(child.number) : parentPath + "." + String(child.number)
             let line = line(at: child.start)
-            let isTopLevel = path.isEmpty
+            let isTopLevel = depth == 0
             if child.children.isEmpty && !(isTopLevel && topHasChildren) {
                 var printed: String?
                 if child.printedNumber != child.number {
-                    printed = (path + [child.printedNumber]).map(String.init).joined(separator: ".")
+                    printed = parentPath.isEmpty ? String(child.printedNumber) : parentPath + "." + String(child.printedNumber)
                 }
                 var task = PlanTask(plan: planID, path: pathString, heading: "", text: "",
                                     offices: effective?.offices ?? [], officesOpen: effective?.isOpen ?? false,
@@ -521,18 +522,18 @@ struct PlanParser {
                                     printedPath: printed)
                 (task.headingText, task.textText) = Self.headingAndText(scalars)
                 tasks.append(task)
-                taskTexts.append(scalars)
+                taskTexts.append(consume scalars)
             } else {
                 let text = scalars.string
                 var body = Array(raw)
                 if let t = found { body.removeSubrange(t.range) }
-                sections.append(PlanSection(path: pathString, level: p.count, heading: Self.sectionHeading(body, text: text, scalars: scalars), text: text,
+                sections.append(PlanSection(path: pathString, level: depth + 1, heading: Self.sectionHeading(body, text: text, scalars: scalars), text: text,
                                             offices: tag?.offices ?? [], officesOpen: tag?.isOpen ?? false,
                                             line: line, inferred: inferred))
                 if child.children.isEmpty {
                     extras.append(stream[child.start..<child.textEnd].string.trimmingCharacters(in: .whitespacesAndNewlines))
                 }
-                collect(child, path: p, pathString: pathString, inherited: tag ?? inherited, inferredAbove: inferred,
+                collect(child, depth: depth + 1, pathString: pathString, inherited: tag ?? inherited, inferredAbove: inferred,
                         topHasChildren: topHasChildren, planID: planID, tasks: &tasks, sections: &sections)
             }
         }

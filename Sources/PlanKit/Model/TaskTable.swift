@@ -295,18 +295,8 @@ public struct TaskTable: Sendable {
             if let p = t.printedPath { table.printedPaths[table.count - 1] = p }
             for o in t.offices { table.officeCodes.append(table.offices.intern(o)) }
             table.officeStart.append(UInt32(table.officeCodes.count))
-            for g in t.targets {
-                table.targetValue.append(g.value ?? .nan)
-                table.targetLow.append(g.low ?? .nan)
-                table.targetHigh.append(g.high ?? .nan)
-                table.targetComparator.append(UInt8(Comparator.allCases.firstIndex(of: g.comparator) ?? 2))
-                table.targetUnit.append(table.units.intern(g.unit))
-                targetRaw.append(g.raw)
-                targetMetric.append(g.metric)
-                table.targetKind.append(g.kind == .qualifier ? 1 : 0)
-                table.targetActual.append(g.actual ?? .nan)
-                table.targetActualMonth.append(g.actualMonth.map { Int32($0.ordinal) } ?? -1)
-            }
+            // By address, not copied (a copy retains and releases each of a target's strings).
+            t.targets.withUnsafeBufferPointer { all in for i in all.indices { appendTarget(all[i]) } }
             table.targetStart.append(UInt32(table.targetValue.count))
             table.status.append(t.status.rawValue)
             table.progress.append(UInt8(clamping: t.progress))
@@ -320,6 +310,19 @@ public struct TaskTable: Sendable {
                 table.deadlineKind.append(UInt8(Deadline.Kind.allCases.firstIndex(of: d.kind) ?? 0))
             }
             table.deadlineStart.append(UInt32(table.deadlineDay.count))
+        }
+
+        private mutating func appendTarget(_ g: borrowing Target) {
+            table.targetValue.append(g.value ?? .nan)
+            table.targetLow.append(g.low ?? .nan)
+            table.targetHigh.append(g.high ?? .nan)
+            table.targetComparator.append(UInt8(Comparator.allCases.firstIndex(of: g.comparator) ?? 2))
+            table.targetUnit.append(table.units.intern(g.unit))
+            targetRaw.append(g.raw)
+            targetMetric.append(g.metric)
+            table.targetKind.append(g.kind == .qualifier ? 1 : 0)
+            table.targetActual.append(g.actual ?? .nan)
+            table.targetActualMonth.append(g.actualMonth.map { Int32($0.ordinal) } ?? -1)
         }
 
         /// Copies `rows` of `other` without materialising strings, giving them `planRow`.
