@@ -41,7 +41,9 @@ final class StringColumnBox: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let column { return column }
-        let unpacked = source.flatMap { StringColumnBox.unpack($0, rows: rows) }
+        // Bytes already read for single rows are not read (and verified) again.
+        let unpacked = rowReader.flatMap { StringPacking.unpack($0.bytes, rows: rows) }
+            ?? source.flatMap { StringColumnBox.unpack($0, rows: rows) }
             ?? StringColumn(bytes: [], offsets: Array(repeating: 0, count: rows + 1))
         column = unpacked
         rowReader = nil

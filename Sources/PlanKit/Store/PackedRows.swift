@@ -5,7 +5,8 @@ import Foundation
 /// decompressed (the last one kept for the next row). `update` and `show task` on a store of a
 /// million tasks read one task's text this way, not every task's.
 final class PackedRows {
-    private let bytes: [UInt8]
+    /// The packed form, kept whole (a later unpack of the column reads it from here).
+    let bytes: [UInt8]
     private let header: StringPacking.Header
     private let offsets: [Int]
     /// Where each block starts in `bytes`.
@@ -48,16 +49,12 @@ final class PackedRows {
         if let last = lastBlock, last.index == k { return last.bytes }
         let size = min(header.total, (k + 1) * header.blockSize) - k * header.blockSize
         let stored = header.blocks[k]
-        let input = bytes[starts[k]..<(starts[k] + stored.length)]
-        var out: [UInt8]
-        if stored.raw {
-            guard input.count == size else { return nil }
-            out = Array(input)
-        } else {
-            out = [UInt8](repeating: 0, count: size)
-            let ok = input.withUnsafeBytes { src in out.withUnsafeMutableBytes { LZCodec.decompress(src, into: $0) } }
-            guard ok else { return nil }
+        var out = [UInt8](repeating: 0, count: size)
+        let ok = bytes.withUnsafeBytes { src in
+            let input = UnsafeRawBufferPointer(rebasing: src[starts[k]..<(starts[k] + stored.length)])
+            return out.withUnsafeMutableBytes { StringPacking.decodeBlock(input, raw: stored.raw, into: $0) }
         }
+        guard ok else { return nil }
         lastBlock = (k, out)
         blocksRead += 1
         return out

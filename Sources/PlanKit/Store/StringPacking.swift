@@ -100,6 +100,14 @@ enum StringPacking {
         return Layout(header: h, offsets: offsets, starts: starts)
     }
 
+    /// One block into `output`, which it must fill exactly: copied when stored raw, else decompressed.
+    static func decodeBlock(_ input: UnsafeRawBufferPointer, raw: Bool, into output: UnsafeMutableRawBufferPointer) -> Bool {
+        guard raw else { return LZCodec.decompress(input, into: output) }
+        guard input.count == output.count else { return false }
+        output.copyMemory(from: input)
+        return true
+    }
+
     static func unpack(_ bytes: [UInt8], rows expected: Int? = nil) -> StringColumn? {
         guard let layout = layout(bytes, rows: expected) else { return nil }
         let h = layout.header, offsets = layout.offsets, starts = layout.starts
@@ -110,13 +118,7 @@ enum StringPacking {
                 Parallel.map(h.blocks.indices) { k -> Bool in
                     let lo = k * h.blockSize, hi = min(h.total, lo + h.blockSize)
                     let input = UnsafeRawBufferPointer(rebasing: src[starts[k]..<(starts[k] + h.blocks[k].length)])
-                    let output = UnsafeMutableRawBufferPointer(rebasing: dst[lo..<hi])
-                    if h.blocks[k].raw {
-                        guard input.count == output.count else { return false }
-                        output.copyMemory(from: input)
-                        return true
-                    }
-                    return LZCodec.decompress(input, into: output)
+                    return decodeBlock(input, raw: h.blocks[k].raw, into: UnsafeMutableRawBufferPointer(rebasing: dst[lo..<hi]))
                 }.allSatisfy { $0 }
             }
             // Bytes of a failed block are zeroed, never left uninitialised.
@@ -146,7 +148,7 @@ extension StringPacking {
                 let n = min(h.total, (k + 1) * h.blockSize) - k * h.blockSize
                 let input = UnsafeRawBufferPointer(rebasing: src[p..<(p + b.length)])
                 p += b.length
-                if b.raw ? input.count != n : !LZCodec.decompress(input, into: UnsafeMutableRawBufferPointer(rebasing: scratch[0..<n])) {
+                if !decodeBlock(input, raw: b.raw, into: UnsafeMutableRawBufferPointer(rebasing: scratch[0..<n])) {
                     return false
                 }
             }
