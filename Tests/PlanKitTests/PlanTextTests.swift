@@ -25,6 +25,43 @@ struct PlanTextTests {
         #expect(throws: Diagnostic.self) { try PlanText.decode(Data([0xD6, 0xD0]), fileName: "t.txt") }
     }
 
+    /// The four-bytes-at-a-time path for runs of three-byte sequences agrees with the standard
+    /// library on every position a run can end, and refuses what it must refuse inside a run.
+    @Test func runsOfThreeByteSequencesDecodeAsTheStandardLibraryDoes() throws {
+        let samples = ["一二三", "甲（乙）丙｜丁", "ａ１２３中", "\u{800}\u{FFFF}\u{E000}\u{D7FF}", "中a中\r\n中", "é中𠀋中"]
+        for s in samples {
+            for cut in 0...s.unicodeScalars.count {
+                let text = String(String.UnicodeScalarView(s.unicodeScalars.prefix(cut)))
+                let t = try #require(try PlanText.decodeIfUTF8(Data(("x" + text).utf8), fileName: "t.txt"))
+                // Lines without their ends: a `\r` before a line feed or at the very end is dropped.
+                let expected = scalars(of: "x" + text).split(separator: 0x0A, omittingEmptySubsequences: false)
+                    .flatMap { $0.last == 0x0D ? Array($0.dropLast()) : Array($0) }
+                #expect(t.scalars == expected)
+            }
+        }
+        let t = try #require(try PlanText.decodeIfUTF8(Data("甲乙丙（丁）\n戊己庚辛\n壬｜癸".utf8), fileName: "t.txt"))
+        #expect(t.lineHasBracket == [true, false, false])
+        #expect(t.hasPipe)
+        let noPipe = try #require(try PlanText.decodeIfUTF8(Data("甲乙丙\u{FF08}\u{FF5D}\u{FF0C}".utf8), fileName: "t.txt"))
+        #expect(!noPipe.hasPipe && noPipe.lineHasBracket == [true])
+        let run = Array("甲乙丙丁".utf8)
+        #expect(try lines(run + [0xED, 0xA0, 0x80] + run) == nil)           // a surrogate inside a run
+        #expect(try lines(run + [0xE0, 0x9F, 0xBF] + run) == nil)           // an overlong inside a run
+        #expect(try lines(run + [0xE4, 0xB8] + run) == nil)                 // a cut sequence inside a run
+        #expect(try lines(run + [0xE4, 0xB8]) == nil)                       // and at the very end
+    }
+
+    /// Scalars → UTF-8 (one pass, three-byte sequences stored four bytes at a time) gives the
+    /// standard library's bytes for every kind of scalar, and leaves out surrogates.
+    @Test func scalarsEncodeToTheStandardLibrarysUTF8() {
+        for s in ["", "a", "é", "中文", "a中é𠀋\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF}", String(repeating: "规划", count: 300)] {
+            let v = scalars(of: s)
+            #expect(v.withUnsafeBufferPointer(scalarUTF8) == Array(s.utf8))
+            #expect(v.string == s)
+        }
+        #expect([0x4E2D, 0xD800, 0x6587].withUnsafeBufferPointer(scalarUTF8) == Array("中文".utf8))
+    }
+
     @Test func emptyAndBinaryFilesAreRefusedWithTheirOwnMessage() {
         #expect { try PlanText.decodeIfUTF8(Data(), fileName: "t.txt") } throws: { "\($0)".contains("the file is empty") }
         #expect { try PlanText.decodeIfUTF8(Data([0x61, 0x00, 0x62]), fileName: "t.txt") } throws: {

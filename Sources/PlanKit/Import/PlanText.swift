@@ -68,7 +68,9 @@ struct PlanText {
             var n = 1
             var i = 0
             let count = bytes.count
-            while i < count {
+            decoding: while i < count {
+                guard decodeThreeByteRun(p, count, &i, out, &w, &bracket, &pipe) else { valid = false; break decoding }
+                guard i < count else { break }
                 let b0 = UInt32(p[i])
                 var v: UInt32
                 if b0 < 0x80 {
@@ -128,6 +130,28 @@ struct PlanText {
         return PlanText(scalars: scalars, lineRanges: ranges, lineNumbers: numbers, lineHasBracket: brackets, hasPipe: pipe)
     }
 
+    /// Decodes a run of three-byte sequences (CJK, full-width forms: nearly all of a plan) four
+    /// bytes at a time: lead and both continuations checked with one mask, then the overlong (E0)
+    /// and surrogate (ED) values refused on the value. Stops before anything else (or the last
+    /// three bytes); false when the run holds an invalid sequence.
+    @inline(__always) static func decodeThreeByteRun(_ p: UnsafePointer<UInt8>, _ count: Int, _ i: inout Int,
+                                                     _ out: UnsafeMutablePointer<UInt32>, _ w: inout Int,
+                                                     _ bracket: inout Bool, _ pipe: inout Bool) -> Bool {
+        while i &+ 4 <= count {
+            let x = UInt32(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt32.self))
+            guard x & 0x00C0_C0F0 == 0x0080_80E0 else { return true }
+            let v = (x & 0x0F) << 12 | (x >> 2) & 0x0FC0 | (x >> 16) & 0x3F
+            guard v >= 0x800, v & 0xF800 != 0xD800 else { return false }
+            if v | 0x54 == 0xFF5C {  // true only for FF08 （, FF5C ｜ and a few neighbours
+                if v == 0xFF08 { bracket = true } else if v == 0xFF5C { pipe = true }
+            }
+            out[w] = v
+            w &+= 1
+            i &+= 3
+        }
+        return true
+    }
+
     @inline(__always) static func continuation(_ b: UInt8) -> UInt32? {
         b & 0xC0 == 0x80 ? UInt32(b & 0x3F) : nil
     }
@@ -153,41 +177,47 @@ func scalarString(_ scalars: some Collection<UInt32>) -> String {
 
 /// Scalars to UTF-8 bytes (what `scalarString` writes, without making a String of it).
 func scalarUTF8(_ scalars: UnsafeBufferPointer<UInt32>) -> [UInt8] {
-    let capacity = utf8Length(scalars)
-    return [UInt8](unsafeUninitializedCapacity: capacity) { buffer, written in
-        written = buffer.baseAddress.map { encodeUTF8(scalars, into: $0) } ?? 0
-    }
+    withEncodedUTF8(scalars) { utf8 in [UInt8](utf8) }
 }
 
 @inline(__always) private func encodedString(_ scalars: UnsafeBufferPointer<UInt32>) -> String {
-    let capacity = utf8Length(scalars)
-    guard capacity > 0 else { return "" }
-    return String(unsafeUninitializedCapacity: capacity) { buffer in
-        buffer.baseAddress.map { encodeUTF8(scalars, into: $0) } ?? 0
+    withEncodedUTF8(scalars) { utf8 in
+        guard let bytes = utf8.baseAddress, !utf8.isEmpty else { return "" }
+        return String(unsafeUninitializedCapacity: utf8.count) { buffer in
+            buffer.baseAddress.map { $0.update(from: bytes, count: utf8.count) }
+            return utf8.count
+        }
     }
 }
 
-/// At most the UTF-8 length: a surrogate or a value past U+10FFFF (never made by the decoder)
-/// is counted but not written.
-@inline(__always) private func utf8Length(_ scalars: UnsafeBufferPointer<UInt32>) -> Int {
-    var capacity = 0
-    for v in scalars { capacity &+= v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4 }
-    return capacity
+/// Encodes the scalars as UTF-8 in one pass into a scratch buffer sized for the worst case (four
+/// bytes a scalar, and one spare for the four-byte stores below) and hands `body` the bytes
+/// written; the caller copies them out at their exact length (a copy costs far less than a
+/// second pass counting them). A surrogate or a value past U+10FFFF (never made by the decoder)
+/// is left out.
+@inline(__always) private func withEncodedUTF8<R>(_ scalars: UnsafeBufferPointer<UInt32>,
+                                                 _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scalars.count &* 4 &+ 4) { scratch in
+        guard let out = scratch.baseAddress else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return body(UnsafeBufferPointer(start: out, count: encodeUTF8(scalars, into: out)))
+    }
 }
 
-/// Writes the scalars' UTF-8 at `out` (room for `utf8Length` bytes); returns the bytes written.
+/// Writes the scalars' UTF-8 at `out` (room for four bytes a scalar and one more); returns the
+/// bytes written. A three-byte sequence is written with one four-byte store whose last byte the
+/// next scalar overwrites (or that lies past the bytes written).
 @inline(__always) private func encodeUTF8(_ scalars: UnsafeBufferPointer<UInt32>, into out: UnsafeMutablePointer<UInt8>) -> Int {
     var n = 0
     for v in scalars {
-        if v < 0x80 {
+        if v &- 0x800 < 0xF800, v & 0xF800 != 0xD800 {
+            let word = 0x0080_80E0 | v >> 12 | (v << 2) & 0x3F00 | (v << 16) & 0x3F_0000
+            UnsafeMutableRawPointer(out + n).storeBytes(of: word.littleEndian, as: UInt32.self)
+            n &+= 3
+        } else if v < 0x80 {
             out[n] = UInt8(truncatingIfNeeded: v); n &+= 1
         } else if v < 0x800 {
             out[n] = UInt8(truncatingIfNeeded: 0xC0 | (v >> 6)); out[n &+ 1] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)); n &+= 2
-        } else if v < 0x10000 {
-            guard v & 0xF800 != 0xD800 else { continue }
-            out[n] = UInt8(truncatingIfNeeded: 0xE0 | (v >> 12)); out[n &+ 1] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F))
-            out[n &+ 2] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)); n &+= 3
-        } else if v < 0x110000 {
+        } else if v >= 0x10000 && v < 0x110000 {
             out[n] = UInt8(truncatingIfNeeded: 0xF0 | (v >> 18)); out[n &+ 1] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 12) & 0x3F))
             out[n &+ 2] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F)); out[n &+ 3] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)); n &+= 4
         }
