@@ -20,7 +20,6 @@ struct PlanParser {
         var textStart: Int
         var textEnd: Int = 0
         var children: [Node] = []
-        weak var parent: Node?
         var inferred = false
         init(kind: HeadingMarker.Kind?, number: Int, start: Int, textStart: Int, inferred: Bool = false) {
             self.kind = kind
@@ -258,7 +257,6 @@ struct PlanParser {
                 let lastSection = root.lastChild(of: .section)?.number ?? 0
                 let inferred = Node(kind: .section, number: lastSection + 1, start: bare.lowerBound,
                                     textStart: bare.lowerBound, inferred: true)
-                inferred.parent = root
                 root.children.append(inferred)
                 lastGlobal[.section] = inferred.number
                 stack = [root, inferred]
@@ -290,7 +288,6 @@ struct PlanParser {
             stack.removeSubrange((pi + 1)...)
             let node = Node(kind: c.kind, number: number, start: c.start, textStart: c.end, inferred: duplicate)
             node.printedNumber = c.number
-            node.parent = parentNode
             parentNode.children.append(node)
             stack.append(node)
             lastGlobal[c.kind] = number
@@ -353,9 +350,7 @@ struct PlanParser {
             for (k, f) in found.enumerated().reversed() {
                 let node = Node(kind: .section, number: prev.number + 1 + k, start: f.range.lowerBound,
                                 textStart: f.range.lowerBound, inferred: true)
-                node.parent = root
                 node.children = Array(remaining[f.childIndex...])
-                for c in node.children { c.parent = node }
                 remaining.removeSubrange(f.childIndex...)
                 moved.insert(node, at: 0)
                 warn(f.range.lowerBound, Messages.sectionNumeralMissing(stream[f.range].string, readAs: node.number))
@@ -516,12 +511,13 @@ struct PlanParser {
                 if child.printedNumber != child.number {
                     printed = parentPath.isEmpty ? String(child.printedNumber) : parentPath + "." + String(child.printedNumber)
                 }
-                var task = PlanTask(plan: planID, path: pathString, heading: "", text: "",
-                                    offices: effective?.offices ?? [], officesOpen: effective?.isOpen ?? false,
-                                    targets: FigureExtractor.targets(inScalars: scalars), line: line, inferred: inferred,
-                                    printedPath: printed)
-                (task.headingText, task.textText) = Self.headingAndText(scalars)
-                tasks.append(task)
+                // Made in place in the list (a task built first and appended is copied: a retain and
+                // release of each of its strings and arrays).
+                let (heading, text) = Self.headingAndText(scalars)
+                tasks.append(PlanTask(plan: planID, path: pathString, headingText: heading, textText: text,
+                                      offices: effective?.offices ?? [], officesOpen: effective?.isOpen ?? false,
+                                      targets: FigureExtractor.targets(inScalars: scalars), line: line, inferred: inferred,
+                                      printedPath: printed))
                 taskTexts.append(consume scalars)
             } else {
                 let text = scalars.string

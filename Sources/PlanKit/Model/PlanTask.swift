@@ -53,6 +53,24 @@ public struct PlanTask: Sendable, Hashable {
     /// The lead office (牵头科室): the first of `offices`, which the importer puts first; "" when none.
     public var lead: String { offices.first ?? "" }
 
+    /// A task as the importer makes it: heading and text already UTF-8 bytes, the rest defaults.
+    init(plan: String, path: String, headingText: TaskText, textText: TaskText, offices: [String],
+         officesOpen: Bool, targets: [Target], line: Int, inferred: Bool, printedPath: String?) {
+        self.plan = plan
+        self.path = path
+        self.headingText = headingText
+        self.textText = textText
+        self.offices = offices
+        self.officesOpen = officesOpen
+        self.targets = targets
+        self.line = line
+        self.inferred = inferred
+        self.printedPath = printedPath
+        self.status = .notStarted
+        self.progress = 0
+        self.note = ""
+    }
+
     public init(plan: String, path: String, heading: String, text: String, offices: [String] = [],
                 officesOpen: Bool = false, targets: [Target] = [], line: Int = 0,
                 inferred: Bool = false, printedPath: String? = nil,
