@@ -28,12 +28,8 @@ public enum FigureExtractor {
 
     /// The first number scalar at or after `from` (only one can start a figure), or `s.count`.
     static func nextNumber(_ s: [UInt32], from: Int) -> Int {
-        s.withUnsafeBufferPointer { b in
-            var k = from
-            // CJK, the bulk of a text, lies between ASCII and the full-width digits: one comparison.
-            while k < b.count, b[k] &- 0x80 < 0xFF10 - 0x80 || !isNumberScalar(b[k]) { k += 1 }
-            return k
-        }
+        // CJK, the bulk of a text, lies between ASCII and the full-width digits, where no number scalar is.
+        s.withUnsafeBufferPointer { ScalarScan.firstIndex(outside: 0x80, 0xFF10, in: $0, from: from, where: isNumberScalar) }
     }
 
     struct Found {

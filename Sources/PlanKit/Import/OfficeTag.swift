@@ -53,13 +53,13 @@ struct OfficeTag {
     static func find(in s: [UInt32], names: Names? = nil) -> OfficeTag? { find(in: s[...], names: names) }
 
     static func find(in s: ArraySlice<UInt32>, names: Names? = nil) -> OfficeTag? {
-        var i = s.endIndex - 1
-        while i >= s.startIndex {
-            let u = s[i]
-            if u == 0x28 || u == 0xFF08 || u == 0x3010 {  // ( （ 【
-                if let tag = parse(s, at: i, names: names) { return tag }
-            }
-            i -= 1
+        // Each opening bracket ( （ 【 from the last back, until one opens a tag.
+        var end = s.endIndex
+        while let i = s.withUnsafeBufferPointer({ b in
+            ScalarScan.lastIndex(of: 0x28, 0xFF08, 0x3010, in: b, from: 0, before: end - s.startIndex).map { $0 + s.startIndex }
+        }) {
+            if let tag = parse(s, at: i, names: names) { return tag }
+            end = i
         }
         return nil
     }

@@ -76,16 +76,7 @@ public enum DeadlineExtractor {
 
     /// The index of the first 年, 月 or 季 at or after `from`, or `s.count`.
     static func nextKey(_ s: [UInt32], from: Int) -> Int {
-        s.withUnsafeBufferPointer { b in
-            var k = from
-            while k < b.count {
-                let u = b[k]
-                // 季 < 年 < 月: one comparison passes over most scalars.
-                if u &- ji <= yue &- ji, u == nian || u == yue || u == ji { return k }
-                k += 1
-            }
-            return b.count
-        }
+        s.withUnsafeBufferPointer { ScalarScan.firstIndex(of: nian, yue, ji, in: $0, from: from) }
     }
 
     /// The latest of `deadlines`, the task's due date by default.
