@@ -14,19 +14,22 @@ public enum FigureExtractor {
     /// The same, for text the importer already holds as scalars.
     static func targets(inScalars s: [UInt32]) -> [Target] {
         var found: [Found] = []
-        var i = 0
+        var i = nextNumber(s, from: 0)
         while i < s.count {
-            // Only a number scalar can start a figure; most scalars are passed over here.
-            if !isNumberScalar(s[i]) {
-                i += 1
-            } else if let f = figure(s, at: i) {
+            if let f = figure(s, at: i) {
                 found.append(f)
-                i = f.end
+                i = nextNumber(s, from: f.end)
             } else {
-                i += 1
+                i = nextNumber(s, from: i + 1)
             }
         }
-        return assemble(found, s)
+        return found.isEmpty ? [] : assemble(found, s)
+    }
+
+    /// The first number scalar at or after `from` (only one can start a figure), or `s.count`.
+    static func nextNumber(_ s: [UInt32], from: Int) -> Int {
+        // CJK, the bulk of a text, lies between ASCII and the full-width digits, where no number scalar is.
+        s.withUnsafeBufferPointer { ScalarScan.firstIndex(outside: 0x80, 0xFF10, in: $0, from: from, where: isNumberScalar) }
     }
 
     struct Found {
@@ -279,6 +282,7 @@ public enum FigureExtractor {
     static func assemble(_ found: [Found], _ s: [UInt32]) -> [Target] {
         let kinds = found.map { kind(of: $0, in: s) }
         var out: [Target] = []
+        out.reserveCapacity(found.count)
         // A metric phrase reaches back no further than the previous target (qualifiers stay in it:
         // `0-3岁婴幼儿发育监测筛查率达92%`).
         var floor = 0
@@ -350,19 +354,29 @@ public enum FigureExtractor {
     /// A comparator word right before the number (`达`, `控制在`, `不低于`), and where it starts.
     /// The longest word wins, so a negated word (`不少于` ≥) is never read as its bare form (`少于` ≤).
     static func comparatorBefore(_ s: [UInt32], at p: Int) -> (Comparator?, Int?) {
-        var best: (Comparator, Int)?
-        func look(_ words: [[UInt32]], _ c: Comparator) {
-            // The last scalar first: it rules out almost every word without comparing slices.
-            for w in words where p >= w.count && w.last == s[p - 1] && w.count > (best?.1 ?? 0)
-                && s[(p - w.count)..<p].elementsEqual(w) {
-                best = (c, w.count)
+        // Only the words ending in the scalar before `p`, longest first: the first that matches wins
+        // (two words of one length ending at `p` would be the same word, and none is in both lists).
+        guard p > 0, let group = comparatorsByLast.first(where: { $0.0 == s[p - 1] }) else { return (nil, nil) }
+        for (w, c) in group.1 where p >= w.count && s[(p - w.count)..<p].elementsEqual(w) {
+            return (c, p - w.count)
+        }
+        return (nil, nil)
+    }
+
+    /// `atMostWords` and `atLeastWords` grouped by their last scalar, each group longest first.
+    static let comparatorsByLast: [(UInt32, [([UInt32], Comparator)])] = {
+        let all = atMostWords.map { ($0, Comparator.atMost) } + atLeastWords.map { ($0, Comparator.atLeast) }
+        var groups: [(UInt32, [([UInt32], Comparator)])] = []
+        for (w, c) in all {
+            guard let last = w.last else { continue }
+            if let g = groups.firstIndex(where: { $0.0 == last }) {
+                groups[g].1.append((w, c))
+            } else {
+                groups.append((last, [(w, c)]))
             }
         }
-        look(atMostWords, .atMost)
-        look(atLeastWords, .atLeast)
-        guard let (c, n) = best else { return (nil, nil) }
-        return (c, p - n)
-    }
+        return groups.map { ($0.0, $0.1.sorted { $0.0.count > $1.0.count }) }
+    }()
 
     /// The noun phrase before a figure: back to the previous punctuation, leading verbs dropped.
     static func metric(_ s: [UInt32], before pos: Int, floor: Int = 0) -> String {
@@ -387,7 +401,7 @@ public enum FigureExtractor {
            let d = DeadlineExtractor.match(s, at: k, planYear: 2000), d.end <= hi - 2 {
             k = d.end
         }
-        for verb in metricVerbScalars where hi - k > verb.count + 1 && s[k..<(k + verb.count)].elementsEqual(verb)
+        for verb in metricVerbScalars where hi - k > verb.count + 1 && s[k] == verb[0] && s[k..<(k + verb.count)].elementsEqual(verb)
             && !s[k..<hi].contains(0x7684) {  // 的
             k += verb.count
             break
@@ -405,9 +419,9 @@ public enum FigureExtractor {
     static func plainMetric(_ s: [UInt32], before pos: Int, floor: Int = 0) -> Range<Int>? {
         var lo = metricStart(s, before: pos, floor: floor)
         guard isPlain(s[lo..<pos]) else { return nil }
-        while pos - lo > 1, phraseJoinerScalars.contains(s[lo]) { lo += 1 }
+        while pos - lo > 1, isPhraseJoiner(s[lo]) { lo += 1 }
         if pos - lo > 2, s[lo] == 0x4EE5, s[lo + 1] == 0x53CA { lo += 2 }  // 以及
-        for lead in metricLeadScalars where pos - lo > lead.count + 1 && s[lo..<(lo + lead.count)].elementsEqual(lead) {
+        for lead in metricLeadScalars where pos - lo > lead.count + 1 && s[lo] == lead[0] && s[lo..<(lo + lead.count)].elementsEqual(lead) {
             lo += lead.count
         }
         lo += scheduleAndVerb(s, from: lo, to: pos)
@@ -425,7 +439,12 @@ public enum FigureExtractor {
         }
     }
 
-    static let phraseJoinerScalars: Set<UInt32> = [0x548C, 0x53CA, 0x4E0E, 0x3001, 0x7684, 0x5E76]  // 和 及 与 、 的 并
+    @inline(__always) static func isPhraseJoiner(_ u: UInt32) -> Bool {
+        switch u {
+        case 0x548C, 0x53CA, 0x4E0E, 0x3001, 0x7684, 0x5E76: return true  // 和 及 与 、 的 并
+        default: return false
+        }
+    }
 
     /// Where the noun phrase before `pos` starts: back to the previous punctuation (or `floor`);
     /// a parenthesis closed just before is kept whole (`中心镇卫生院(县域医疗卫生次中心)1家`).

@@ -12,8 +12,15 @@
 /// Every other figure is a **target**: one after a commitment word (达 达到 提高到 控制在 不低于
 /// 完成 新增 建成 培训 …, also 保持在 稳定在) or one ending its clause as a quantity delivered.
 extension FigureExtractor {
-    static let ageUnits: Set<String> = ["岁", "周岁"]
-    static let spanUnits: Set<String> = ["分钟", "小时", "秒", "天", "周", "个工作日", "工作日", "公里", "千米", "米", "km"]
+    static let ageUnits: [String] = ["岁", "周岁"]
+    static let spanUnits: [String] = ["分钟", "小时", "秒", "天", "周", "个工作日", "工作日", "公里", "千米", "米", "km"]
+
+    /// Whether `unit` is one of `units`. A figure's unit is made of plain scalars only (measure
+    /// words, magnitudes, digits, `%` `‰` `/`, Latin letters), so it equals a word exactly when
+    /// their UTF-8 does: no String hashing or Unicode comparison for it.
+    static func isUnit(_ unit: String, in units: [String]) -> Bool {
+        units.contains { $0.utf8.count == unit.utf8.count && $0.utf8.elementsEqual(unit.utf8) }
+    }
 
     /// Scalars skipped between a figure and the noun it names: spaces, `的`, closing brackets and quotes.
     static let nameJoiners: Set<UInt32> = [0x20, 0x3000, 0x7684, 0x29, 0xFF09, 0x201D, 0x2019, 0x300D, 0x300F, 0x3011]
@@ -27,10 +34,8 @@ extension FigureExtractor {
         var p = f.start
         while p > 0, s[p - 1] == 0x20 || s[p - 1] == 0x3000 { p -= 1 }
         if p > 0, s[p - 1] == 0x6BCF || s[p - 1] == 0x7B49 { return .qualifier }  // 每 等
-        // No unit or a percentage (most figures) is in neither set: no String hashing for them.
-        let mayBeListed = !f.unit.isEmpty && f.unit != "%"
-        if mayBeListed, ageUnits.contains(f.unit), namesSomething(after: f.end, in: s, spanningJoiners: true) { return .qualifier }
-        if mayBeListed, spanUnits.contains(f.unit), f.end == f.unitEnd, namesSomething(after: f.end, in: s, spanningJoiners: false) {
+        if isUnit(f.unit, in: ageUnits), namesSomething(after: f.end, in: s, spanningJoiners: true) { return .qualifier }
+        if isUnit(f.unit, in: spanUnits), f.end == f.unitEnd, namesSomething(after: f.end, in: s, spanningJoiners: false) {
             return .qualifier
         }
         return .target

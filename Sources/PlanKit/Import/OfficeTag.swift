@@ -17,27 +17,49 @@ struct OfficeTag {
     /// Offices already read from a tag's content in one document (a plan names the same few
     /// offices over and over): each content is split and its names made Strings once.
     final class Names {
-        var known: [ArraySlice<UInt32>: ([String], Bool)] = [:]
+        var known: [Content: ([String], Bool)] = [:]
 
         func split(_ content: ArraySlice<UInt32>) -> ([String], Bool) {
-            if let hit = known[content] { return hit }
+            let key = Content(content)
+            if let hit = known[key] { return hit }
             let made = OfficeTag.splitOffices(content)
-            known[content] = made
+            known[key] = made
             return made
         }
+    }
+
+    /// A tag's content as a dictionary key: its scalars, hashed once (FNV-1a) when it is made,
+    /// so that a lookup, and a rehash as the dictionary grows, hash one word and not every scalar.
+    struct Content: Hashable {
+        let scalars: ArraySlice<UInt32>
+        let hash: UInt64
+
+        init(_ scalars: ArraySlice<UInt32>) {
+            self.scalars = scalars
+            hash = scalars.withContiguousStorageIfAvailable(Self.fnv1a) ?? Array(scalars).withUnsafeBufferPointer(Self.fnv1a)
+        }
+
+        static func fnv1a(_ b: UnsafeBufferPointer<UInt32>) -> UInt64 {
+            var h: UInt64 = 0xCBF2_9CE4_8422_2325
+            for u in b { h = (h ^ UInt64(u)) &* 0x100_0000_01B3 }
+            return h
+        }
+
+        static func == (a: Content, b: Content) -> Bool { a.hash == b.hash && a.scalars.elementsEqual(b.scalars) }
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
     }
 
     /// The last tag in `s`, if any; its range counts from the start of `s`.
     static func find(in s: [UInt32], names: Names? = nil) -> OfficeTag? { find(in: s[...], names: names) }
 
     static func find(in s: ArraySlice<UInt32>, names: Names? = nil) -> OfficeTag? {
-        var i = s.endIndex - 1
-        while i >= s.startIndex {
-            let u = s[i]
-            if u == 0x28 || u == 0xFF08 || u == 0x3010 {  // ( （ 【
-                if let tag = parse(s, at: i, names: names) { return tag }
-            }
-            i -= 1
+        // Each opening bracket ( （ 【 from the last back, until one opens a tag.
+        var end = s.endIndex
+        while let i = s.withUnsafeBufferPointer({ b in
+            ScalarScan.lastIndex(of: 0x28, 0xFF08, 0x3010, in: b, from: 0, before: end - s.startIndex).map { $0 + s.startIndex }
+        }) {
+            if let tag = parse(s, at: i, names: names) { return tag }
+            end = i
         }
         return nil
     }
@@ -92,44 +114,70 @@ struct OfficeTag {
     static let leadLabel: [UInt32] = [0x7275, 0x5934]  // 牵头
 
     static func splitOffices(_ content: ArraySlice<UInt32>) -> ([String], Bool) {
-        var offices: [String] = []
-        var names: [ArraySlice<UInt32>] = []
-        var open = false
-        // Offices of a group labelled 牵头… go first, wherever the group is written (§1: lead first).
-        var leadCount = 0
-        for var g in content.split(omittingEmptySubsequences: false, whereSeparator: { $0 == 0x3B || $0 == 0xFF1B }) {  // ; ；
+        var list = OfficeList()
+        // Groups split at ; ； (an empty content is one empty group, as `split` gives it).
+        var groupStart = content.startIndex
+        while true {
+            let groupEnd = content[groupStart...].firstIndex { $0 == 0x3B || $0 == 0xFF1B } ?? content.endIndex
+            var g = content[groupStart..<groupEnd]
             // Drop a label such as 配合单位: at the start of a group.
             var isLead = false
             if let colon = g.firstIndex(where: { $0 == 0x3A || $0 == 0xFF1A }), colon - g.startIndex <= 8 {
-                isLead = g[..<colon].starts(with: leadLabel) && !offices.isEmpty
+                isLead = g[..<colon].starts(with: leadLabel) && !list.offices.isEmpty
                 g = g[(colon + 1)...]
             }
-            let items = g.split(omittingEmptySubsequences: false) {
-                $0 == 0x3001 || $0 == 0x2C || $0 == 0xFF0C || $0 == 0x20 || $0 == 0x3000  // 、 , ，
+            // Items split at 、 , ， and spaces.
+            var itemStart = g.startIndex
+            while true {
+                let itemEnd = g[itemStart...].firstIndex {
+                    $0 == 0x3001 || $0 == 0x2C || $0 == 0xFF0C || $0 == 0x20 || $0 == 0x3000
+                } ?? g.endIndex
+                list.add(g[itemStart..<itemEnd], isLead: isLead)
+                if itemEnd == g.endIndex { break }
+                itemStart = itemEnd + 1
             }
-            for item in items {
-                var scalars = trimmed(item)
-                let mayBeOpen = scalars.contains(0x7B49)  // every open suffix starts with 等
-                for suffix in openSuffixScalars where mayBeOpen && scalars.count >= suffix.count && scalars.suffix(suffix.count).elementsEqual(suffix) {
-                    scalars = trimmed(scalars.dropLast(suffix.count))
-                    open = true
-                    break
-                }
-                guard !scalars.isEmpty else { continue }
-                let name = scalars.string
-                // Plain names are equal exactly when their scalars are; others compare as Strings.
-                let plain = isPlain(scalars)
-                let seen = names.indices.contains { k in
-                    plain && isPlain(names[k]) ? names[k].elementsEqual(scalars) : offices[k] == name
-                }
-                if !seen {
-                    let at = isLead ? leadCount : offices.count
-                    offices.insert(name, at: at)
-                    names.insert(scalars, at: at)
-                    if isLead { leadCount += 1 }
-                }
-            }
+            if groupEnd == content.endIndex { break }
+            groupStart = groupEnd + 1
         }
-        return (offices, open)
+        return (list.offices, list.open)
+    }
+
+    /// The offices of one tag as they are read, each once.
+    struct OfficeList {
+        var offices: [String] = []
+        var names: [ArraySlice<UInt32>] = []
+        var plain: [Bool] = []
+        var open = false
+        // Offices of a group labelled 牵头… go first, wherever the group is written (§1: lead first).
+        var leadCount = 0
+
+        mutating func add(_ item: ArraySlice<UInt32>, isLead: Bool) {
+            var scalars = trimmed(item)
+            let mayBeOpen = scalars.contains(0x7B49)  // every open suffix starts with 等
+            for suffix in openSuffixScalars where mayBeOpen && scalars.count >= suffix.count && scalars.suffix(suffix.count).elementsEqual(suffix) {
+                scalars = trimmed(scalars.dropLast(suffix.count))
+                open = true
+                break
+            }
+            guard !scalars.isEmpty else { return }
+            let name = scalars.string
+            // Plain names are equal exactly when their scalars are; others compare as Strings.
+            let isPlainName = isPlain(scalars)
+            let seen = names.indices.contains { k in
+                isPlainName && plain[k] ? names[k].elementsEqual(scalars) : offices[k] == name
+            }
+            guard !seen else { return }
+            let at = isLead ? leadCount : offices.count
+            if at == offices.count {
+                offices.append(name)
+                names.append(scalars)
+                plain.append(isPlainName)
+            } else {
+                offices.insert(name, at: at)
+                names.insert(scalars, at: at)
+                plain.insert(isPlainName, at: at)
+            }
+            if isLead { leadCount += 1 }
+        }
     }
 }

@@ -168,8 +168,7 @@ struct PlanParser {
         while true {
             let base = s.startIndex, start = from
             let bracket = s.withUnsafeBufferPointer { b -> Int? in
-                var k = start - base
-                while k < b.count, b[k] != 0x28, b[k] != 0xFF08 { k += 1 }
+                let k = ScalarScan.firstIndex(of: 0x28, 0xFF08, in: b, from: start - base)
                 return k < b.count ? k : nil
             }
             guard let at = bracket else { break }

@@ -48,11 +48,17 @@ public enum DeadlineExtractor {
 
     /// `deadlines(in:planYear:)` for a text held as its Unicode scalars.
     static func deadlines(inScalars s: [UInt32], planYear: Int?) -> [Deadline] {
-        // Every phrase holds 年, 月 or 季: a text without them is done at once.
-        guard s.contains(where: { $0 == nian || $0 == yue || $0 == ji }) else { return [] }
         var out: [Deadline] = []
         var i = 0
+        var key = -1  // the first 年, 月 or 季 at or after `i` (s.count: none)
         while i < s.count {
+            // Every phrase holds 年, 月 or 季 among its first `keyReach + 1` scalars: starts
+            // further before the next one cannot match, and none can after the last one.
+            if key < i {
+                key = nextKey(s, from: i)
+                if key == s.count { break }
+            }
+            if key - i > keyReach { i = key - keyReach }
             if mayStart(s[i]), let m = match(s, at: i, planYear: planYear) {
                 let d = Deadline(raw: s[i..<m.end].string, day: m.day, kind: m.kind)
                 if !out.contains(d) { out.append(d) }
@@ -62,6 +68,15 @@ public enum DeadlineExtractor {
             }
         }
         return out
+    }
+
+    /// How far after a phrase's start its first 年, 月 or 季 may lie: `2025年` (4), `第十二季度`
+    /// (第 and a numeral of at most three scalars, 4), `十二月` (3), `上半年` (2).
+    static let keyReach = 4
+
+    /// The index of the first 年, 月 or 季 at or after `from`, or `s.count`.
+    static func nextKey(_ s: [UInt32], from: Int) -> Int {
+        s.withUnsafeBufferPointer { ScalarScan.firstIndex(of: nian, yue, ji, in: $0, from: from) }
     }
 
     /// The latest of `deadlines`, the task's due date by default.
