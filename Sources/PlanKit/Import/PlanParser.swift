@@ -451,8 +451,10 @@ struct PlanParser {
                 t = String(t[t.index(after: a)..<b])
             }
             if let u = t.firstIndex(of: "_") { t = String(t[..<u]) }
-            t = t.replacingOccurrences(of: "|", with: "").trimmingCharacters(in: .whitespaces)
-            if t.count > 60 || t.holds("。") { continue }
+            // Without a `|` byte there is no `|` to remove.
+            if t.utf8.contains(0x7C) { t = t.replacingOccurrences(of: "|", with: "") }
+            t = t.trimmingSpaces()
+            if t.hasMoreCharacters(than: 60) || t.holds("。") { continue }
             if title.isEmpty || t.count < title.count { title = t }
         }
         if title.isEmpty {
@@ -461,8 +463,8 @@ struct PlanParser {
         }
         let year = PlanYear.fromTitle(title)
         var issuer = ""
-        for l in frontLines where PageChrome.isSignatureOrDate(l) && !l.hasSuffix("日") {
-            issuer = l.trimmingCharacters(in: .whitespaces)
+        for l in frontLines where !l.hasSuffix("日") && PageChrome.isSignatureOrDate(l) {
+            issuer = l.trimmingSpaces()
             break
         }
         if issuer.isEmpty, let y = year, let r = title.range(of: String(y)) {
