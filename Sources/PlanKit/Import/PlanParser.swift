@@ -228,7 +228,8 @@ struct PlanParser {
     mutating func resolve(_ candidates: [HeadingMarker]) -> Node {
         let root = Node(kind: nil, number: 0, start: 0, textStart: 0)
         var stack: [Node] = [root]
-        var lastGlobal: [HeadingMarker.Kind: Int] = [:]
+        // The last number accepted of each kind (by raw value), anywhere in the plan.
+        var lastGlobal: [Int?] = Array(repeating: nil, count: HeadingMarker.Kind.allCases.count)
         // The body starts at the first `一、` (or, without sections, the first line-start `1`).
         let hasSections = candidates.contains { $0.kind == .section && $0.number == 1 }
         var started = false
@@ -246,7 +247,7 @@ struct PlanParser {
             var gap = false
             let lastSame = stack[pi].lastChild(of: c.kind)
             let continues = c.number == (lastSame?.number ?? -10) + 1
-                || (lastSame == nil && c.number == (lastGlobal[c.kind] ?? -10) + 1)
+                || (lastSame == nil && c.number == (lastGlobal[c.kind.rawValue] ?? -10) + 1)
             // A section whose numeral is missing: a short unnumbered heading right before an item that
             // restarts its numbering (any layout), or before a continuing item on its own line.
             if c.kind != .section, hasSections, stack.count > 1, let previous = stack.last, previous !== stack[pi],
@@ -259,7 +260,7 @@ struct PlanParser {
                                     textStart: bare.lowerBound, inferred: true)
                 inferred.parent = root
                 root.children.append(inferred)
-                lastGlobal[.section] = inferred.number
+                lastGlobal[HeadingMarker.Kind.section.rawValue] = inferred.number
                 stack = [root, inferred]
                 warn(bare.lowerBound, Messages.sectionNumeralMissing(stream[bare].string, readAs: inferred.number))
                 pi = 1
@@ -286,13 +287,13 @@ struct PlanParser {
                 continue
             }
             let parentNode = stack[pi]
-            stack.removeSubrange((pi + 1)...)
+            stack.removeLast(stack.count - pi - 1)
             let node = Node(kind: c.kind, number: number, start: c.start, textStart: c.end, inferred: duplicate)
             node.printedNumber = c.number
             node.parent = parentNode
             parentNode.children.append(node)
             stack.append(node)
-            lastGlobal[c.kind] = number
+            lastGlobal[c.kind.rawValue] = number
             if duplicate {
                 warn(c.start, Messages.numeralRepeated(stream[c.start..<c.end].string, numbered: number))
             }
