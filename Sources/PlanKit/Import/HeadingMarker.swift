@@ -80,7 +80,7 @@ struct HeadingMarker {
     static func unclosedTag(_ s: [UInt32], at i: Int) -> Int? {
         var j = i + 1
         while j < s.count, isSpaceScalar(s[j]) { j += 1 }
-        guard OfficeTag.keywords.contains(where: { k in j + k.count <= s.count && s[j..<(j + k.count)].elementsEqual(k) }) else {
+        guard OfficeTag.keywords.contains(where: { k in j + k.count <= s.count && s[j] == k[0] && s[j..<(j + k.count)].elementsEqual(k) }) else {
             return nil
         }
         var k = j

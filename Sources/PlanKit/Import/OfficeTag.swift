@@ -69,7 +69,7 @@ struct OfficeTag {
         let n = s.endIndex
         var j = start + 1
         while j < n, isSpaceScalar(s[j]) { j += 1 }
-        guard let kw = keywords.first(where: { k in j + k.count <= n && s[j..<(j + k.count)].elementsEqual(k) }) else { return nil }
+        guard let kw = keywords.first(where: { k in j + k.count <= n && s[j] == k[0] && s[j..<(j + k.count)].elementsEqual(k) }) else { return nil }
         j += kw.count
         let close: UInt32
         if bracket == 0x3010 {
