@@ -56,9 +56,35 @@ import Testing
         let units = FigureExtractor.ageUnits + FigureExtractor.spanUnits
             + ["%", "‰", "个", "万人", "/10万", "/１０万", "DDDs", "ｋｍ", "Ｋｍ", "km ", "ke\u{301}", "ké", "岁 ", "周", ""]
         for u in units {
-            #expect(FigureExtractor.isUnit(u, in: FigureExtractor.ageUnits) == Set(FigureExtractor.ageUnits).contains(u), "\(u)")
-            #expect(FigureExtractor.isUnit(u, in: FigureExtractor.spanUnits) == Set(FigureExtractor.spanUnits).contains(u), "\(u)")
+            #expect(FigureExtractor.isUnit(u, in: FigureExtractor.ageUnitBytes) == Set(FigureExtractor.ageUnits).contains(u), "\(u)")
+            #expect(FigureExtractor.isUnit(u, in: FigureExtractor.spanUnitBytes) == Set(FigureExtractor.spanUnits).contains(u), "\(u)")
         }
         #expect(FigureExtractor.targets(in: "65周岁以上老年人、15分钟服务圈覆盖率达９０％").map(\.kind) == [.qualifier, .qualifier, .target])
+    }
+
+    /// The measure-word lookup before the grouping: every word tried in length order.
+    static func referenceMeasure(_ s: [UInt32], at j: Int) -> Int? {
+        guard j < s.count else { return nil }
+        for w in FigureExtractor.measureWords where w[0] == s[j] && j + w.count <= s.count && s[j..<(j + w.count)].elementsEqual(w) {
+            let after = j + w.count
+            if w.count == 1, after < s.count, let nouns = FigureExtractor.nounAfterMeasure[w[0]], nouns.contains(s[after]) { return nil }
+            return after
+        }
+        return nil
+    }
+
+    @Test func measureWordsFoundByBinarySearchAnswerAsTheListDoes() {
+        let pieces = FigureExtractor.measureWords + ["人口", "家庭", "工作", "分", "百", "个", "周边", "，", "5"].map { Array($0.unicodeScalars.map(\.value)) }
+        var rng = SplitMix(seed: 0x3EA5)
+        var hits = 0
+        for _ in 0..<3_000 {
+            let s = (0..<Int(rng.next() % 4 + 1)).flatMap { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }
+            for j in 0...s.count {
+                #expect(FigureExtractor.measure(s, at: j) == Self.referenceMeasure(s, at: j), "\(s.string) at \(j)")
+                if FigureExtractor.measure(s, at: j) != nil { hits += 1 }
+            }
+        }
+        #expect(hits > 3_000)
+        #expect(FigureExtractor.targets(in: "新增床位1万张、5百分点、2万人口、3百家").map(\.unit) == ["万张", "百分点", "万", "百家"])
     }
 }

@@ -56,4 +56,17 @@ import Testing
         #expect(p.tasks.first?.text.contains("(h5)推广") == true)
         #expect(p.info.warnings.count { $0.message == Messages.watermarkRemoved().text } == 1)
     }
+
+    @Test func theMarkerScanStopsWhereMayStartMarkerDoes() {
+        let scalars: [UInt32] = [0x4E2D, 0x4E00, 0x5341, 0x7B2C, 0x28, 0xFF08, 0x30, 0x39, 0xFF10, 0x2460, 0x2473, 0x2474,
+                                 0x3007, 0x96F6, 0x10000, 0x1F44D, 0x0A, 0xFFFF]
+        var rng = SplitMix(seed: 0x4EAD)
+        for _ in 0..<2_000 {
+            let s = (0..<Int(rng.next() % 12)).map { _ in scalars[Int(rng.next() % UInt64(scalars.count))] }
+            for from in 0...s.count {
+                let expected = s[from...].firstIndex { $0 <= 0xFFFF && HeadingMarker.mayStartMarker($0) } ?? s.count
+                #expect(HeadingMarker.nextStart(s, from: from, starts: HeadingMarker.markerStarts) == expected)
+            }
+        }
+    }
 }

@@ -71,10 +71,47 @@ public enum FigureExtractor {
         "只", "吨", "米", "秒", "天", "岁", "元", "管", "类", "门", "趟", "次", "组", "对", "队", "本", "册", "人份", "周",
     ].map(scalars).sorted { $0.count > $1.count }
 
-    static let magnitudes: Set<UInt32> = [0x4E07, 0x4EBF, 0x5343, 0x767E]  // 万 亿 千 百
-    static let rangeSeparators: Set<UInt32> = [0x2014, 0x2013, 0x2D, 0x7E, 0xFF5E, 0x81F3, 0x5230, 0xFF0D, 0x2015, 0x2012]  // — – - ~ ～ 至 到
+    /// `measureWords` grouped by first scalar, longest first in each group (so the first match is
+    /// the longest), the groups in scalar order for a binary search.
+    static let measureWordsByFirst: [(UInt32, [[UInt32]])] = {
+        var groups: [(UInt32, [[UInt32]])] = []
+        for w in measureWords {
+            guard let first = w.first else { continue }
+            if let g = groups.firstIndex(where: { $0.0 == first }) { groups[g].1.append(w) } else { groups.append((first, [w])) }
+        }
+        return groups.sorted { $0.0 < $1.0 }
+    }()
+
+    /// The index in `measureWordsByFirst` of the group of words starting with `u`, or nil.
+    static func measureGroup(_ u: UInt32) -> Int? {
+        let groups = measureWordsByFirst
+        var lo = 0, hi = groups.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if groups[mid].0 < u { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < groups.count && groups[lo].0 == u ? lo : nil
+    }
+
+    @inline(__always) static func isMagnitude(_ u: UInt32) -> Bool {
+        switch u {
+        case 0x4E07, 0x4EBF, 0x5343, 0x767E: return true  // 万 亿 千 百
+        default: return false
+        }
+    }
+    @inline(__always) static func isRangeSeparator(_ u: UInt32) -> Bool {
+        switch u {
+        case 0x2014, 0x2013, 0x2D, 0x7E, 0xFF5E, 0x81F3, 0x5230, 0xFF0D, 0x2015, 0x2012: return true  // — – - ~ ～ 至 到
+        default: return false
+        }
+    }
     /// After the number: these make it a date, a year or a name, never a figure.
-    static let notUnitAfter: Set<UInt32> = [0x5E74, 0x6708, 0x65E5, 0x53F7, 0x7248, 0x65F6]  // 年 月 日 号 版 时
+    @inline(__always) static func isNotUnitAfter(_ u: UInt32) -> Bool {
+        switch u {
+        case 0x5E74, 0x6708, 0x65E5, 0x53F7, 0x7248, 0x65F6: return true  // 年 月 日 号 版 时
+        default: return false
+        }
+    }
 
     /// Nouns that begin with a measure word's character (`人口`, `人员`, `家庭`).
     static let nounAfterMeasure: [UInt32: Set<UInt32>] = [
@@ -110,7 +147,7 @@ public enum FigureExtractor {
         var high: Double?
         var isRange = false
         // Range partner: 1—2个, 13至14周岁, 0-3岁.
-        if j < s.count, rangeSeparators.contains(s[j]), j + 1 < s.count, isNumberScalar(s[j + 1]),
+        if j < s.count, isRangeSeparator(s[j]), j + 1 < s.count, isNumberScalar(s[j + 1]),
            let (hv, hend) = number(s, at: j + 1) {
             high = hv
             isRange = true
@@ -126,7 +163,7 @@ public enum FigureExtractor {
                          qualifier: isRange ? .range : q)
         }
         if next == 0x2B || ((next == 0x3A || next == 0xFF1A) && j + 1 < s.count && digit(s[j + 1]) != nil) { return nil }
-        if notUnitAfter.contains(next) { return nil }
+        if isNotUnitAfter(next) { return nil }
         guard let (unit, unitEnd) = unit(s, at: j) else { return nil }
         var end = unitEnd
         // The qualifier after the unit: 以上 及以上 以下 以内 内.
@@ -193,7 +230,6 @@ public enum FigureExtractor {
     /// The unit starting at `j` (spaces allowed before it, never inside it), and where it ends.
     static func unit(_ s: [UInt32], at start: Int) -> (String, Int)? {
         var j = start
-        var unit: [UInt32] = []
         // `8000 管/日`: spaces between number and unit.
         while j < s.count, s[j] == 0x20 || s[j] == 0x3000 { j += 1 }
         guard j < s.count else { return nil }
@@ -203,36 +239,38 @@ public enum FigureExtractor {
         if u == 0x25 || u == 0xFF05 { return ("%", j + 1) }
         if u == 0x2030 { return ("‰", j + 1) }
         if u == 0x2F, let (den, end) = denominator(s, at: j) { return (den, end) }
+        // The unit is the scalars from `unitStart`: a magnitude, then a measure word right after it.
+        let unitStart = j
         var sawMagnitude = false
-        if magnitudes.contains(u) {
+        if isMagnitude(u) {
             // 万/亿/千 as a magnitude; 百 only before a measure word (百分点 is a measure word itself).
             if u == 0x767E, j + 2 < s.count, s[j + 1] == 0x5206, s[j + 2] == 0x70B9 {
                 // 百分点
             } else {
-                unit.append(u)
                 j += 1
                 sawMagnitude = true
             }
         }
-        if let (m, end) = measure(s, at: j) {
-            unit += m
+        if let end = measure(s, at: j) {
             j = end
             // Rate denominators: 个/千人, 管/日.
             if j < s.count, s[j] == 0x2F, let (den, dEnd) = denominator(s, at: j) {
-                return (unit.string + den, dEnd)
+                return (s[unitStart..<j].string + den, dEnd)
             }
-            return (unit.string, j)
+            return (s[unitStart..<j].string, j)
         }
-        if sawMagnitude, unit.first != 0x767E && unit.first != 0x5343 {
+        if sawMagnitude, u != 0x767E && u != 0x5343 {
             // A magnitude alone: 2万, 50万人口 → 万.
-            return (unit.string, j)
+            return (s[unitStart..<j].string, j)
         }
         return nil
     }
 
-    static func measure(_ s: [UInt32], at j: Int) -> ([UInt32], Int)? {
-        guard j < s.count else { return nil }
-        for w in measureWords where w[0] == s[j] && j + w.count <= s.count {
+    /// The end of the measure word at `j`, if one starts there (the longest; not before a noun it begins).
+    /// The end of the measure word at `j` (the longest), or nil; nil too before a noun it begins.
+    static func measure(_ s: [UInt32], at j: Int) -> Int? {
+        guard j < s.count, let g = measureGroup(s[j]) else { return nil }
+        for w in measureWordsByFirst[g].1 where j + w.count <= s.count {
             var ok = true
             for k in 1..<max(1, w.count) where s[j + k] != w[k] {
                 ok = false
@@ -241,7 +279,7 @@ public enum FigureExtractor {
             guard ok else { continue }
             let after = j + w.count
             if w.count == 1, after < s.count, let nouns = nounAfterMeasure[w[0]], nouns.contains(s[after]) { return nil }
-            return (w, after)
+            return after
         }
         return nil
     }
@@ -251,7 +289,7 @@ public enum FigureExtractor {
         var k = j + 1
         var out: [UInt32] = [0x2F]
         while k < s.count, digit(s[k]) != nil { out.append(s[k]); k += 1 }
-        if k < s.count, magnitudes.contains(s[k]) { out.append(s[k]); k += 1 }
+        if k < s.count, isMagnitude(s[k]) { out.append(s[k]); k += 1 }
         if k < s.count, [0x4EBA, 0x65E5, 0x5E74, 0x6708, 0x5468, 0x5929, 0x5E8A, 0x6237].contains(s[k]) {  // 人 日 年 月 周 天 床 户
             out.append(s[k])
             k += 1

@@ -18,9 +18,15 @@ extension FigureExtractor {
     /// Whether `unit` is one of `units`. A figure's unit is made of plain scalars only (measure
     /// words, magnitudes, digits, `%` `‰` `/`, Latin letters), so it equals a word exactly when
     /// their UTF-8 does: no String hashing or Unicode comparison for it.
-    static func isUnit(_ unit: String, in units: [String]) -> Bool {
-        units.contains { $0.utf8.count == unit.utf8.count && $0.utf8.elementsEqual(unit.utf8) }
+    static func isUnit(_ unit: String, in units: [[UInt8]]) -> Bool {
+        let n = unit.utf8.count
+        return unit.utf8.withContiguousStorageIfAvailable { u in
+            units.contains { w in w.count == n && w.withUnsafeBufferPointer { $0.elementsEqual(u) } }
+        } ?? units.contains { $0.elementsEqual(unit.utf8) }
     }
+
+    static let ageUnitBytes = ageUnits.map { Array($0.utf8) }
+    static let spanUnitBytes = spanUnits.map { Array($0.utf8) }
 
     /// Scalars skipped between a figure and the noun it names: spaces, `的`, closing brackets and quotes.
     static let nameJoiners: Set<UInt32> = [0x20, 0x3000, 0x7684, 0x29, 0xFF09, 0x201D, 0x2019, 0x300D, 0x300F, 0x3011]
@@ -34,8 +40,8 @@ extension FigureExtractor {
         var p = f.start
         while p > 0, s[p - 1] == 0x20 || s[p - 1] == 0x3000 { p -= 1 }
         if p > 0, s[p - 1] == 0x6BCF || s[p - 1] == 0x7B49 { return .qualifier }  // 每 等
-        if isUnit(f.unit, in: ageUnits), namesSomething(after: f.end, in: s, spanningJoiners: true) { return .qualifier }
-        if isUnit(f.unit, in: spanUnits), f.end == f.unitEnd, namesSomething(after: f.end, in: s, spanningJoiners: false) {
+        if isUnit(f.unit, in: ageUnitBytes), namesSomething(after: f.end, in: s, spanningJoiners: true) { return .qualifier }
+        if isUnit(f.unit, in: spanUnitBytes), f.end == f.unitEnd, namesSomething(after: f.end, in: s, spanningJoiners: false) {
             return .qualifier
         }
         return .target

@@ -32,11 +32,9 @@ struct HeadingMarker {
         let starts = markerStarts
         var unclosedTagEnd = -1
         while i < n {
+            i = nextStart(s, from: i, starts: starts)
+            guard i < n else { break }
             let u = s[i]
-            guard u <= 0xFFFF, starts[Int(u >> 6)] & (1 << UInt64(u & 63)) != 0 else {
-                i += 1
-                continue
-            }
             if (u == 0x28 || u == 0xFF08) && i >= unclosedTagEnd, let end = unclosedTag(s, at: i) { unclosedTagEnd = end }
             let prev: UInt32 = i == 0 ? 0x0A : s[i - 1]
             let lineStart = prev == 0x0A
@@ -61,12 +59,28 @@ struct HeadingMarker {
         return out
     }
 
+    /// The first scalar at or after `from` that may start a marker (`starts`: `markerStarts`), or `s.count`.
+    @inline(__always)
+    static func nextStart(_ s: [UInt32], from: Int, starts: [UInt64]) -> Int {
+        s.withUnsafeBufferPointer { b in
+            starts.withUnsafeBufferPointer { bits in
+                var k = from
+                while k < b.count {
+                    let u = b[k]
+                    if u <= 0xFFFF, bits[Int(u >> 6)] & (1 << UInt64(u & 63)) != 0 { break }
+                    k += 1
+                }
+                return k
+            }
+        }
+    }
+
     /// When an office tag opens at `i` and is not closed before the next opening bracket or line
     /// end, where its content stops; nil for anything else.
     static func unclosedTag(_ s: [UInt32], at i: Int) -> Int? {
         var j = i + 1
         while j < s.count, isSpaceScalar(s[j]) { j += 1 }
-        guard OfficeTag.keywords.contains(where: { k in j + k.count <= s.count && s[j..<(j + k.count)].elementsEqual(k) }) else {
+        guard OfficeTag.keywords.contains(where: { k in j + k.count <= s.count && s[j] == k[0] && s[j..<(j + k.count)].elementsEqual(k) }) else {
             return nil
         }
         var k = j

@@ -69,7 +69,7 @@ struct OfficeTag {
         let n = s.endIndex
         var j = start + 1
         while j < n, isSpaceScalar(s[j]) { j += 1 }
-        guard let kw = keywords.first(where: { k in j + k.count <= n && s[j..<(j + k.count)].elementsEqual(k) }) else { return nil }
+        guard let kw = keywords.first(where: { k in j + k.count <= n && s[j] == k[0] && s[j..<(j + k.count)].elementsEqual(k) }) else { return nil }
         j += kw.count
         let close: UInt32
         if bracket == 0x3010 {
@@ -145,11 +145,17 @@ struct OfficeTag {
     /// The offices of one tag as they are read, each once.
     struct OfficeList {
         var offices: [String] = []
-        var names: [ArraySlice<UInt32>] = []
-        var plain: [Bool] = []
+        /// Each office's scalars and whether they are plain, in the order of `offices`.
+        var names: [(scalars: ArraySlice<UInt32>, plain: Bool)] = []
         var open = false
         // Offices of a group labelled 牵头… go first, wherever the group is written (§1: lead first).
         var leadCount = 0
+
+        init() {
+            // A tag names a few offices: room for them at once instead of growing 1, 2, 4.
+            offices.reserveCapacity(4)
+            names.reserveCapacity(4)
+        }
 
         mutating func add(_ item: ArraySlice<UInt32>, isLead: Bool) {
             var scalars = trimmed(item)
@@ -164,18 +170,16 @@ struct OfficeTag {
             // Plain names are equal exactly when their scalars are; others compare as Strings.
             let isPlainName = isPlain(scalars)
             let seen = names.indices.contains { k in
-                isPlainName && plain[k] ? names[k].elementsEqual(scalars) : offices[k] == name
+                isPlainName && names[k].plain ? names[k].scalars.elementsEqual(scalars) : offices[k] == name
             }
             guard !seen else { return }
             let at = isLead ? leadCount : offices.count
             if at == offices.count {
                 offices.append(name)
-                names.append(scalars)
-                plain.append(isPlainName)
+                names.append((scalars, isPlainName))
             } else {
                 offices.insert(name, at: at)
-                names.insert(scalars, at: at)
-                plain.insert(isPlainName, at: at)
+                names.insert((scalars, isPlainName), at: at)
             }
             if isLead { leadCount += 1 }
         }

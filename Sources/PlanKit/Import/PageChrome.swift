@@ -55,8 +55,8 @@ enum PageChrome {
 
     /// A signature or date line (`十堰市卫生健康委员会`, `2023年2月23日`) standing alone.
     static func isSignatureOrDate(_ line: String) -> Bool {
-        let t = line.trimmingCharacters(in: .whitespaces)
-        if t.isEmpty || t.count > 60 { return false }
+        let t = line.trimmingSpaces()
+        if t.isEmpty || t.hasMoreCharacters(than: 60) { return false }
         if t.hasSuffix("日"), t.holds("年"), t.holds("月"), t.count <= 24, !t.holds("。") { return true }
         let orgs = ["委员会", "卫生健康局", "卫生健康委", "卫健委", "卫健局", "人民政府", "办公室"]
         if !t.holds("。"), !t.holds("，"), !t.holds(","), orgs.contains(where: { t.hasSuffix($0) }) { return true }

@@ -227,7 +227,8 @@ struct PlanParser {
     mutating func resolve(_ candidates: [HeadingMarker]) -> Node {
         let root = Node(kind: nil, number: 0, start: 0, textStart: 0)
         var stack: [Node] = [root]
-        var lastGlobal: [HeadingMarker.Kind: Int] = [:]
+        // The last number accepted of each kind (by raw value), anywhere in the plan.
+        var lastGlobal: [Int?] = Array(repeating: nil, count: HeadingMarker.Kind.allCases.count)
         // The body starts at the first `一、` (or, without sections, the first line-start `1`).
         let hasSections = candidates.contains { $0.kind == .section && $0.number == 1 }
         var started = false
@@ -245,7 +246,7 @@ struct PlanParser {
             var gap = false
             let lastSame = stack[pi].lastChild(of: c.kind)
             let continues = c.number == (lastSame?.number ?? -10) + 1
-                || (lastSame == nil && c.number == (lastGlobal[c.kind] ?? -10) + 1)
+                || (lastSame == nil && c.number == (lastGlobal[c.kind.rawValue] ?? -10) + 1)
             // A section whose numeral is missing: a short unnumbered heading right before an item that
             // restarts its numbering (any layout), or before a continuing item on its own line.
             if c.kind != .section, hasSections, stack.count > 1, let previous = stack.last, previous !== stack[pi],
@@ -257,7 +258,7 @@ struct PlanParser {
                 let inferred = Node(kind: .section, number: lastSection + 1, start: bare.lowerBound,
                                     textStart: bare.lowerBound, inferred: true)
                 root.children.append(inferred)
-                lastGlobal[.section] = inferred.number
+                lastGlobal[HeadingMarker.Kind.section.rawValue] = inferred.number
                 stack = [root, inferred]
                 warn(bare.lowerBound, Messages.sectionNumeralMissing(stream[bare].string, readAs: inferred.number))
                 pi = 1
@@ -284,12 +285,12 @@ struct PlanParser {
                 continue
             }
             let parentNode = stack[pi]
-            stack.removeSubrange((pi + 1)...)
+            stack.removeLast(stack.count - pi - 1)
             let node = Node(kind: c.kind, number: number, start: c.start, textStart: c.end, inferred: duplicate)
             node.printedNumber = c.number
             parentNode.children.append(node)
             stack.append(node)
-            lastGlobal[c.kind] = number
+            lastGlobal[c.kind.rawValue] = number
             if duplicate {
                 warn(c.start, Messages.numeralRepeated(stream[c.start..<c.end].string, numbered: number))
             }
@@ -446,8 +447,10 @@ struct PlanParser {
                 t = String(t[t.index(after: a)..<b])
             }
             if let u = t.firstIndex(of: "_") { t = String(t[..<u]) }
-            t = t.replacingOccurrences(of: "|", with: "").trimmingCharacters(in: .whitespaces)
-            if t.count > 60 || t.holds("。") { continue }
+            // Without a `|` byte there is no `|` to remove.
+            if t.utf8.contains(0x7C) { t = t.replacingOccurrences(of: "|", with: "") }
+            t = t.trimmingSpaces()
+            if t.hasMoreCharacters(than: 60) || t.holds("。") { continue }
             if title.isEmpty || t.count < title.count { title = t }
         }
         if title.isEmpty {
@@ -456,8 +459,8 @@ struct PlanParser {
         }
         let year = PlanYear.fromTitle(title)
         var issuer = ""
-        for l in frontLines where PageChrome.isSignatureOrDate(l) && !l.hasSuffix("日") {
-            issuer = l.trimmingCharacters(in: .whitespaces)
+        for l in frontLines where !l.hasSuffix("日") && PageChrome.isSignatureOrDate(l) {
+            issuer = l.trimmingSpaces()
             break
         }
         if issuer.isEmpty, let y = year, let r = title.range(of: String(y)) {

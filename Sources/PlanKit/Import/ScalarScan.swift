@@ -44,15 +44,22 @@ enum ScalarScan {
                            where test: (UInt32) -> Bool) -> Int {
         var k = max(from, 0)
         let n = buf.count
-        if let base = buf.baseAddress {
-            let vlo = Chunk(repeating: lo), width = Chunk(repeating: hi &- lo)
+        guard let base = buf.baseAddress else { return k }
+        let vlo = Chunk(repeating: lo), width = Chunk(repeating: hi &- lo)
+        while k < n {
             while k + Chunk.scalarCount <= n {
                 let v = UnsafeRawPointer(base + k).loadUnaligned(as: Chunk.self)
                 if any((v &- vlo) .>= width) { break }
                 k += Chunk.scalarCount
             }
+            // A chunk with a scalar outside the range (or the last, partial one), one scalar at a
+            // time; an outside scalar need not pass the test, and then the chunks go on.
+            let stop = min(k + Chunk.scalarCount, n)
+            while k < stop {
+                if buf[k] &- lo >= hi &- lo, test(buf[k]) { return k }
+                k += 1
+            }
         }
-        while k < n, buf[k] &- lo < hi &- lo || !test(buf[k]) { k += 1 }
         return k
     }
 
