@@ -20,7 +20,6 @@ struct PlanParser {
         var textStart: Int
         var textEnd: Int = 0
         var children: [Node] = []
-        weak var parent: Node?
         var inferred = false
         init(kind: HeadingMarker.Kind?, number: Int, start: Int, textStart: Int, inferred: Bool = false) {
             self.kind = kind
@@ -258,7 +257,6 @@ struct PlanParser {
                 let lastSection = root.lastChild(of: .section)?.number ?? 0
                 let inferred = Node(kind: .section, number: lastSection + 1, start: bare.lowerBound,
                                     textStart: bare.lowerBound, inferred: true)
-                inferred.parent = root
                 root.children.append(inferred)
                 lastGlobal[HeadingMarker.Kind.section.rawValue] = inferred.number
                 stack = [root, inferred]
@@ -290,7 +288,6 @@ struct PlanParser {
             stack.removeLast(stack.count - pi - 1)
             let node = Node(kind: c.kind, number: number, start: c.start, textStart: c.end, inferred: duplicate)
             node.printedNumber = c.number
-            node.parent = parentNode
             parentNode.children.append(node)
             stack.append(node)
             lastGlobal[c.kind.rawValue] = number
@@ -353,9 +350,7 @@ struct PlanParser {
             for (k, f) in found.enumerated().reversed() {
                 let node = Node(kind: .section, number: prev.number + 1 + k, start: f.range.lowerBound,
                                 textStart: f.range.lowerBound, inferred: true)
-                node.parent = root
                 node.children = Array(remaining[f.childIndex...])
-                for c in node.children { c.parent = node }
                 remaining.removeSubrange(f.childIndex...)
                 moved.insert(node, at: 0)
                 warn(f.range.lowerBound, Messages.sectionNumeralMissing(stream[f.range].string, readAs: node.number))
