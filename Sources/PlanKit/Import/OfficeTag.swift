@@ -17,20 +17,43 @@ struct OfficeTag {
     /// Offices already read from a tag's content in one document (a plan names the same few
     /// offices over and over): each content is split and its names made Strings once.
     final class Names {
-        var known: [Content: ([String], Bool)] = [:]
+        /// Contents read so far with their offices, and an open-addressed table of indices into
+        /// them (-1: empty) keyed on each content's own hash: no Hasher, no rehash of the keys.
+        var entries: [(content: Content, offices: ([String], Bool))] = []
+        var slots: [Int32] = []
 
         func split(_ content: ArraySlice<UInt32>) -> ([String], Bool) {
             let key = Content(content)
-            if let hit = known[key] { return hit }
+            if slots.isEmpty { slots = Array(repeating: -1, count: 64) }
+            let mask = slots.count - 1
+            var i = key.slot(mask)
+            while slots[i] >= 0 {
+                let e = entries[Int(slots[i])]
+                if e.content == key { return e.offices }
+                i = (i + 1) & mask
+            }
             let made = OfficeTag.splitOffices(content)
-            known[key] = made
+            entries.append((key, made))
+            slots[i] = Int32(entries.count - 1)
+            if entries.count * 2 > slots.count { grow() }
             return made
+        }
+
+        /// Twice the slots, every entry placed again (kept at most half full).
+        func grow() {
+            slots = Array(repeating: -1, count: slots.count * 2)
+            let mask = slots.count - 1
+            for (n, e) in entries.enumerated() {
+                var i = e.content.slot(mask)
+                while slots[i] >= 0 { i = (i + 1) & mask }
+                slots[i] = Int32(n)
+            }
         }
     }
 
-    /// A tag's content as a dictionary key: its scalars, hashed once (FNV-1a) when it is made,
-    /// so that a lookup, and a rehash as the dictionary grows, hash one word and not every scalar.
-    struct Content: Hashable {
+    /// A tag's content as a table key: its scalars, hashed once (FNV-1a) when it is made,
+    /// so that a lookup, and a rehash as the table grows, use one word and not every scalar.
+    struct Content: Equatable {
         let scalars: ArraySlice<UInt32>
         let hash: UInt64
 
@@ -46,7 +69,9 @@ struct OfficeTag {
         }
 
         static func == (a: Content, b: Content) -> Bool { a.hash == b.hash && a.scalars.elementsEqual(b.scalars) }
-        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+
+        /// The first slot to try in a table of `mask + 1` slots (high bits folded into the low ones).
+        func slot(_ mask: Int) -> Int { Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask }
     }
 
     /// The last tag in `s`, if any; its range counts from the start of `s`.
