@@ -54,7 +54,7 @@ struct EndToEndTerminalTests {
         #expect(s.contains("\n甲\n乙"), "screen:\n\(s)")
 
         // Ctrl-D leaves with status 0.
-        try t.press("C-d")
+        try t.pressCtrlDAtPrompt()
         #expect(try t.exitStatus() == 0)
     }
 
@@ -68,7 +68,7 @@ struct EndToEndTerminalTests {
             try t.type("echo 上一次会话")
             try t.press("Enter")
             try t.wait(for: "\n上一次会话")
-            try t.press("C-d")
+            try t.pressCtrlDAtPrompt()
             #expect(try t.exitStatus() == 0)
         }
         let t = try TerminalSession(arguments: ["--store", store.path])
@@ -80,7 +80,7 @@ struct EndToEndTerminalTests {
         try t.press("Enter")
         s = try t.wait { $0.contains("\n上一次会话") }
         #expect(s.contains("\n上一次会话"), "screen:\n\(s)")
-        try t.press("C-d")
+        try t.pressCtrlDAtPrompt()
         #expect(try t.exitStatus() == 0)
     }
 
@@ -113,7 +113,7 @@ struct EndToEndTerminalTests {
         try t.press("Enter")
         s = try t.wait { $0.contains("no plans yet") }
         #expect(s.contains("no plans yet"), "screen:\n\(s)")
-        try t.press("C-d")
+        try t.pressCtrlDAtPrompt()
         #expect(try t.exitStatus() == 0)
     }
 }

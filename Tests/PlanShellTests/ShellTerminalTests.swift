@@ -61,7 +61,7 @@ struct ShellTerminalTests {
         #expect(s.components(separatedBy: "not_started").count - 1 == 1, "listed again; screen:\n\(s)")
         try t.press("C-c")
         try t.wait { $0.hasSuffix("^C\n" + self.prompt.trimmingCharacters(in: .whitespaces)) }
-        try t.press("C-d")
+        try t.pressCtrlDAtPrompt()
         #expect(try t.exitStatus() == 0)
     }
 
@@ -79,7 +79,7 @@ struct ShellTerminalTests {
         let widest = table.split(separator: "\n").map { DisplayWidth.of(String($0)) }.max() ?? 0
         #expect(widest <= 60, "a row is \(widest) columns wide in a 60-column window; screen:\n\(s)")
         #expect(table.contains("…"), "long headings are cut to the new width; screen:\n\(s)")
-        try t.press("C-d")
+        try t.pressCtrlDAtPrompt()
         #expect(try t.exitStatus() == 0)
     }
 
@@ -95,7 +95,7 @@ struct ShellTerminalTests {
             try t.wait(for: "(2 tasks)")
             let s = try t.screenWithEscapes()
             #expect(s.contains(red), "screen:\n\(s)")
-            try t.press("C-d")
+            try t.pressCtrlDAtPrompt()
         }
         do {
             let t = try start(store, environment: ["NO_COLOR": "1"])
@@ -106,7 +106,7 @@ struct ShellTerminalTests {
             let s = try t.screenWithEscapes()
             #expect(!s.contains("\u{1B}[31m"), "screen:\n\(s)")
             #expect(s.contains("behind"))
-            try t.press("C-d")
+            try t.pressCtrlDAtPrompt()
         }
         // A pipe never gets escape codes.
         let piped = try Plansh.run(["--store", store.path, "-c", "find tasks where status = behind limit 2"])
@@ -134,7 +134,7 @@ struct ShellTerminalTests {
         try t.press("Enter")
         let s = try t.wait { $0.contains("\n丁乙") }
         #expect(s.contains("\n丁乙"), "screen:\n\(s)")
-        try t.press("C-d")
+        try t.pressCtrlDAtPrompt()
         #expect(try t.exitStatus() == 0)
     }
 
@@ -204,7 +204,7 @@ struct ShellTerminalTests {
         try t.type("quit")
         try t.press("Enter")
         try t.wait { $0.contains("plansh[no plans]>") }
-        try t.press("C-d")
+        try t.pressCtrlDAtPrompt()
         #expect(try t.exitStatus() == 0)
     }
 }

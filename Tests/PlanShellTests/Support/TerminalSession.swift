@@ -85,6 +85,19 @@ final class TerminalSession {
         return Int(s[r].dropFirst(5))
     }
 
+    /// Presses Ctrl-D once the shell sits at an empty prompt (the screen's last line is a prompt
+    /// and nothing else). Between two commands the terminal is in cooked mode, where the line
+    /// discipline takes a Ctrl-D as end-of-file for a read nobody is making and libedit, once it
+    /// switches to raw mode, reads no Ctrl-D at all: on a loaded machine a key pressed as soon as
+    /// a command's output appears can land there. A user sees the prompt before pressing it.
+    func pressCtrlDAtPrompt(timeout: TimeInterval = 10) throws {
+        try wait(timeout: timeout) { screen in
+            let last = screen.split(separator: "\n", omittingEmptySubsequences: false).last ?? ""
+            return last.hasPrefix("plansh[") && last.hasSuffix("]>")
+        }
+        try press("C-d")
+    }
+
     /// Runs `tmux -L socket ARGS` and returns its standard output.
     ///
     /// Spawned with posix_spawn and reaped with waitpid rather than Foundation's Process: the
