@@ -1,3 +1,5 @@
+import Foundation
+
 /// String helpers for the front matter and page chrome: each answers as the Foundation or
 /// `String` operation it stands for, worked out on the UTF-8 when the text is plain
 /// (`isPlainScalar`: every scalar a whole character, and only U+0020 and U+3000 whitespace).
@@ -35,5 +37,3 @@ extension String {
         return false
     }
 }
-
-import Foundation
