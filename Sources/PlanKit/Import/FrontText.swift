@@ -1,11 +1,23 @@
 import Foundation
 
-/// String helpers for the front matter and page chrome: each answers as the Foundation or
+/// String helpers for the front matter, page chrome and sheet values: each answers as the Foundation or
 /// `String` operation it stands for, worked out on the UTF-8 when the text is plain
 /// (`isPlainScalar`: every scalar a whole character, and only U+0020 and U+3000 whitespace).
 extension String {
     /// `trimmingCharacters(in: .whitespaces)`, which costs some 30,000 instructions a call on Linux.
     func trimmingSpaces() -> String {
+        plainTrimmed() ?? trimmingCharacters(in: .whitespaces)
+    }
+
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)` the same way (plain text holds no line
+    /// breaks, so on it the two sets trim alike).
+    func trimmingSpacesAndNewlines() -> String {
+        plainTrimmed() ?? trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The string without the spaces (U+0020, U+3000) at its ends when it is plain; nil when it is
+    /// not, and Foundation must answer.
+    private func plainTrimmed() -> String? {
         var text = self
         let fast: String?? = text.withUTF8 { u -> String?? in
             guard isPlainUTF8(u) else { return nil }
@@ -22,7 +34,7 @@ extension String {
         switch fast {
         case .some(.some(let trimmed)): return trimmed
         case .some(.none): return self
-        case .none: return trimmingCharacters(in: .whitespaces)
+        case .none: return nil
         }
     }
 

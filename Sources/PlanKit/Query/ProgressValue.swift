@@ -91,6 +91,6 @@ public enum ProgressValue {
 
     /// Folded, without surrounding spaces (ASCII, ideographic, no-break).
     static func trimmed(_ s: String) -> String {
-        TextFolding.fold(s).trimmingCharacters(in: .whitespacesAndNewlines)
+        TextFolding.fold(s).trimmingSpacesAndNewlines()
     }
 }
