@@ -77,20 +77,12 @@ public struct PlanTask: Sendable, Hashable {
                 status: TaskStatus = .notStarted, progress: Int = 0, note: String = "",
                 due: CalendarDay? = nil, updated: YearMonth? = nil, start: CalendarDay? = nil,
                 deadlines: [Deadline] = [], dueByHand: Bool = false, startByHand: Bool = false) {
+        self.init(plan: plan, path: path, headingText: TaskText(heading), textText: TaskText(text), offices: offices,
+                  officesOpen: officesOpen, targets: targets, line: line, inferred: inferred, printedPath: printedPath)
         self.start = start
         self.deadlines = deadlines
         self.dueByHand = dueByHand
         self.startByHand = startByHand
-        self.plan = plan
-        self.path = path
-        self.headingText = TaskText(heading)
-        self.textText = TaskText(text)
-        self.offices = offices
-        self.officesOpen = officesOpen
-        self.targets = targets
-        self.line = line
-        self.inferred = inferred
-        self.printedPath = printedPath
         self.status = status
         self.progress = progress
         self.note = note
