@@ -19,7 +19,7 @@ extension String {
     /// not, and Foundation must answer.
     private func plainTrimmed() -> String? {
         var text = self
-        let fast: String?? = text.withUTF8 { u -> String?? in
+        return text.withUTF8 { u -> String? in
             guard isPlainUTF8(u) else { return nil }
             var lo = 0, hi = u.count
             while lo < hi {
@@ -28,13 +28,7 @@ extension String {
             while hi > lo {
                 if u[hi - 1] == 0x20 { hi -= 1 } else if hi - lo >= 3, u[hi - 3] == 0xE3, u[hi - 2] == 0x80, u[hi - 1] == 0x80 { hi -= 3 } else { break }
             }
-            // Untouched: the String itself (nil inside), else the trimmed bytes.
-            return lo == 0 && hi == u.count ? .some(nil) : String(decoding: UnsafeBufferPointer(rebasing: u[lo..<hi]), as: UTF8.self)
-        }
-        switch fast {
-        case .some(.some(let trimmed)): return trimmed
-        case .some(.none): return self
-        case .none: return nil
+            return lo == 0 && hi == u.count ? self : String(decoding: UnsafeBufferPointer(rebasing: u[lo..<hi]), as: UTF8.self)
         }
     }
 
